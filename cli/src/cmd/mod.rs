@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod check;
+pub mod decode;
+pub mod encode;
+pub mod ident;
+pub mod requirements;

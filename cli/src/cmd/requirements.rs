@@ -1,0 +1,12 @@
+//! `gasdev requirements` (being written).
+
+use std::process::ExitCode;
+
+/// Arguments of `gasdev requirements`.
+#[derive(clap::Args)]
+pub struct Args {}
+
+/// Run the subcommand.
+pub fn run(_args: Args) -> ExitCode {
+    crate::exit::INPUT_ERROR
+}

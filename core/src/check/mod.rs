@@ -1,0 +1,1 @@
+//! Declaration and catalogue checks. Placeholder.

@@ -1,0 +1,130 @@
+//! The shared error table.
+//!
+//! `spec/errors.json` is normative: every error has a stable symbolic name and number, and the Rust,
+//! C and JavaScript bindings expose the same names. Vectors assert names, never message text. The
+//! test `core/tests/spec_sync.rs` fails if this table and the spec file ever differ.
+//!
+//! Number ranges: `0` success; `1xx` identifiers; `2xx` libgasdev frames; `3xx` GB/T 26875.3
+//! packets; `4xx` input documents (declarations, catalogues, dates, prices); `9xx` binding boundary.
+//! Retired numbers are never reused: they stay in the spec file with `"retired": true`.
+
+use crate::text::Text;
+
+macro_rules! error_table {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $name:literal, $zh:literal, $en:literal; )*) => {
+        /// A stable error code from `spec/errors.json`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u16)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $( $(#[$doc])* $variant = $code, )*
+        }
+
+        impl ErrorCode {
+            /// Every code, in table order.
+            pub const ALL: &'static [ErrorCode] = &[ $( ErrorCode::$variant, )* ];
+
+            /// The stable number (the C `gasdev_result` value).
+            pub const fn code(self) -> u16 {
+                self as u16
+            }
+
+            /// The stable symbolic name, e.g. `FRAME_BAD_CRC`.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( ErrorCode::$variant => $name, )*
+                }
+            }
+
+            /// A short description for people, in Chinese and English.
+            pub const fn text(self) -> Text {
+                match self {
+                    $( ErrorCode::$variant => Text::new($zh, $en), )*
+                }
+            }
+
+            /// The code with this number, if any.
+            pub const fn from_code(code: u16) -> Option<ErrorCode> {
+                match code {
+                    $( $code => Some(ErrorCode::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+error_table! {
+    /// Success (used by the bindings only).
+    Ok = 0, "OK", "成功", "success";
+
+    // --- 1xx identifiers (module `ident`) ---
+    /// The identifier is empty.
+    IdentEmpty = 100, "IDENT_EMPTY", "标识为空", "identifier is empty";
+
+    // --- 2xx libgasdev frames (module `wire`) ---
+    /// The buffer is shorter than the frame it claims to hold.
+    FrameTruncated = 200, "FRAME_TRUNCATED", "帧不完整", "frame is truncated";
+
+    // --- 3xx GB/T 26875.3 packets (module `gbt26875`) ---
+    /// The packet is shorter than its fixed parts or its declared length.
+    GbtTruncated = 300, "GBT_TRUNCATED", "报文不完整", "packet is truncated";
+
+    // --- 4xx input documents ---
+    /// The input is empty.
+    InputEmpty = 400, "INPUT_EMPTY", "输入为空", "input is empty";
+    /// The input is not well-formed JSON.
+    InputJsonSyntax = 401, "INPUT_JSON_SYNTAX", "JSON 语法错误", "malformed JSON";
+    /// A JSON value has the wrong type.
+    InputJsonType = 402, "INPUT_JSON_TYPE", "JSON 值类型错误", "JSON value has the wrong type";
+    /// A field that is not part of the schema.
+    InputUnknownField = 403, "INPUT_UNKNOWN_FIELD", "未知字段", "unknown field";
+    /// A required field is missing.
+    InputMissingField = 404, "INPUT_MISSING_FIELD", "缺少必填字段", "missing required field";
+    /// An enumerated value (kind, tier, gas…) that is not in the schema.
+    InputUnknownValue = 405, "INPUT_UNKNOWN_VALUE", "未知取值", "unknown enumerated value";
+    /// A date that is not a valid `YYYY-MM-DD` calendar date.
+    InputBadDate = 406, "INPUT_BAD_DATE", "日期无效", "invalid date";
+    /// A price that is not a non-negative yuan amount with at most two decimals.
+    InputBadPrice = 407, "INPUT_BAD_PRICE", "价格无效", "invalid price";
+    /// A concentration value out of range or with a missing unit or LEL basis.
+    InputBadConcentration = 408, "INPUT_BAD_CONCENTRATION", "浓度值无效", "invalid concentration";
+    /// The document is neither a declaration nor a catalogue.
+    InputUnknownDocument = 409, "INPUT_UNKNOWN_DOCUMENT", "无法识别的文件类型", "neither a declaration nor a catalogue";
+    /// The file could not be read.
+    InputIo = 410, "INPUT_IO", "文件读取失败", "file could not be read";
+    /// A value is well-typed but not allowed (out of range, duplicated, contradictory).
+    InputInvalidValue = 411, "INPUT_INVALID_VALUE", "取值不合法", "value is not allowed";
+
+    // --- 9xx binding boundary ---
+    /// A required pointer argument was NULL.
+    NullParameter = 900, "NULL_PARAMETER", "参数为空指针", "a required pointer was NULL";
+    /// The caller's output buffer is too small; the needed size is reported.
+    BufferTooSmall = 901, "BUFFER_TOO_SMALL", "输出缓冲区太小", "output buffer is too small";
+    /// An argument is out of its documented range.
+    InvalidParameter = 902, "INVALID_PARAMETER", "参数无效", "invalid parameter";
+    /// Text input is not valid UTF-8.
+    NotUtf8 = 903, "NOT_UTF8", "文本不是有效的 UTF-8", "text is not valid UTF-8";
+    /// A panic was caught at the boundary (a bug: please report it).
+    Panic = 999, "PANIC", "内部错误", "internal error (panic caught at the boundary)";
+}
+
+impl ErrorCode {
+    /// The code with this symbolic name, if any.
+    pub fn from_name(name: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+impl core::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}

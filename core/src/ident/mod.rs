@@ -1,0 +1,1 @@
+//! Industrial-internet identifiers (`spec/identifiers.md`). Placeholder: see issue 3.

@@ -1,0 +1,50 @@
+//! # libgasdev core
+//!
+//! One implementation of the rules and data formats for gas leak alarms (燃气类可燃气体泄漏报警装置)
+//! and pipeline self-closing valves (安全自闭阀), linked by firmware, the catalogue committee's
+//! tools, web pages and monitoring platforms so that every party validates identically.
+//!
+//! Layers (each module names the clause ids it implements; `grep -rn ALM-3b` finds a rule):
+//!
+//! | module | needs | what |
+//! |---|---|---|
+//! | [`error`] | — | the shared error table (`spec/errors.json`): stable names and numbers |
+//! | [`text`] | — | bilingual (zh/en) messages |
+//! | [`model`] | — (declarations: `alloc`) | device data model: kinds, tiers, concentrations, alarm and valve state |
+//! | [`requirements`] | — | the requirement table (`spec/requirements.json`) as `const` data |
+//! | [`check`] | `alloc` | declaration and catalogue conformance checks |
+//! | [`ident`] | — | industrial-internet identifiers |
+//! | [`wire`] | — | the libgasdev frame (open access standard, `spec/frame.md`) |
+//! | [`gbt26875`] | — | GB/T 26875.3-2011 fire-alarm transmission packets |
+//!
+//! ## Panic-freedom contract
+//!
+//! No function in this crate panics, on any input. The crate forbids `unsafe`, and clippy denies
+//! `unwrap`, `expect`, `panic!` and slice indexing in library code; the parsers are fuzzed. Codecs
+//! write into caller buffers and never allocate. Parsers return typed errors carrying a byte offset
+//! and an [`error::ErrorCode`] whose name is shared with the C and JavaScript bindings.
+#![no_std]
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod error;
+pub mod gbt26875;
+pub mod ident;
+pub mod model;
+pub mod requirements;
+pub mod text;
+pub mod wire;
+
+#[cfg(feature = "alloc")]
+pub mod check;
+
+pub use error::ErrorCode;
+pub use text::{Lang, Text};
+
+/// The library version, from `Cargo.toml`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

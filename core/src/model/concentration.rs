@@ -1,0 +1,293 @@
+//! Concentrations that always carry their unit, and readings that tell "unknown" from 0.
+//!
+//! Pain point 1 of `devices.md` §13: the same field reported as %LEL, ppm, or a unitless
+//! threshold-relative number. Here a value cannot exist without its unit, and a %LEL value cannot
+//! exist without the LEL basis (methane: 5.0 %vol per ISO 10156 and Chinese practice, 4.4 %vol per
+//! IEC 60079-20-1). Values are fixed-point hundredths, so firmware needs no floating point.
+
+/// The lower explosive limit a %LEL value refers to, in hundredths of a percent by volume.
+///
+/// `LelBasis::METHANE_ISO_10156` (5.00 %vol) is the basis used in Chinese practice [V];
+/// `LelBasis::METHANE_IEC_60079` (4.40 %vol) is the IEC 60079-20-1 basis [V2].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LelBasis(u16);
+
+impl LelBasis {
+    /// Methane, 5.00 %vol (ISO 10156; Chinese practice).
+    pub const METHANE_ISO_10156: LelBasis = LelBasis(500);
+    /// Methane, 4.40 %vol (IEC 60079-20-1).
+    pub const METHANE_IEC_60079: LelBasis = LelBasis(440);
+
+    /// A basis of `centi_pct_vol` hundredths of a percent by volume; `None` unless 1..=10000.
+    pub const fn new(centi_pct_vol: u16) -> Option<LelBasis> {
+        if centi_pct_vol == 0 || centi_pct_vol > 10_000 {
+            None
+        } else {
+            Some(LelBasis(centi_pct_vol))
+        }
+    }
+
+    /// Hundredths of a percent by volume (`500` = 5.00 %vol).
+    pub const fn centi_pct_vol(self) -> u16 {
+        self.0
+    }
+}
+
+/// The unit of a concentration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConcentrationUnit {
+    /// Percent of the lower explosive limit, with the LEL basis it refers to.
+    PctLel(LelBasis),
+    /// Parts per million by volume.
+    Ppm,
+    /// Percent by volume.
+    PctVol,
+}
+
+impl ConcentrationUnit {
+    /// The largest value allowed in this unit, in hundredths (100 %LEL, 1 000 000 ppm, 100 %vol).
+    pub const fn max_centi(self) -> u32 {
+        match self {
+            ConcentrationUnit::PctLel(_) => 100_00,
+            ConcentrationUnit::Ppm => 1_000_000_00,
+            ConcentrationUnit::PctVol => 100_00,
+        }
+    }
+
+    /// The JSON name of the unit.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ConcentrationUnit::PctLel(_) => "pct_lel",
+            ConcentrationUnit::Ppm => "ppm",
+            ConcentrationUnit::PctVol => "pct_vol",
+        }
+    }
+
+    /// The unit symbol for display (`%LEL`, `ppm`, `%vol`).
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            ConcentrationUnit::PctLel(_) => "%LEL",
+            ConcentrationUnit::Ppm => "ppm",
+            ConcentrationUnit::PctVol => "%vol",
+        }
+    }
+}
+
+/// Why a concentration is not valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ConcentrationError {
+    /// Above the unit's maximum (see [`ConcentrationUnit::max_centi`]).
+    #[error("concentration {centi} hundredths exceeds the maximum {max} for the unit")]
+    OutOfRange {
+        /// The value given, in hundredths.
+        centi: u32,
+        /// The maximum for the unit, in hundredths.
+        max: u32,
+    },
+    /// A %LEL value without an LEL basis, or a basis on a non-%LEL unit.
+    #[error("a %LEL value needs its LEL basis, and only a %LEL value has one")]
+    Basis,
+    /// Not a finite, non-negative number with at most two decimals.
+    #[error("not a non-negative number with at most two decimals")]
+    NotFixedPoint,
+}
+
+impl ConcentrationError {
+    /// The shared error code.
+    pub const fn code(self) -> crate::ErrorCode {
+        crate::ErrorCode::InputBadConcentration
+    }
+}
+
+/// A measured concentration: a value in hundredths of its unit, never without the unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Concentration {
+    centi: u32,
+    unit: ConcentrationUnit,
+}
+
+impl Concentration {
+    /// A concentration of `centi` hundredths of `unit` (`1250` with %LEL = 12.50 %LEL).
+    ///
+    /// # Errors
+    /// [`ConcentrationError::OutOfRange`] above the unit's maximum.
+    pub const fn new(centi: u32, unit: ConcentrationUnit) -> Result<Concentration, ConcentrationError> {
+        let max = unit.max_centi();
+        if centi > max {
+            Err(ConcentrationError::OutOfRange { centi, max })
+        } else {
+            Ok(Concentration { centi, unit })
+        }
+    }
+
+    /// The value in hundredths of the unit.
+    pub const fn centi(self) -> u32 {
+        self.centi
+    }
+
+    /// The unit.
+    pub const fn unit(self) -> ConcentrationUnit {
+        self.unit
+    }
+
+    /// The value as a floating-point number of units (for display and JSON).
+    pub fn value(self) -> f64 {
+        f64::from(self.centi) / 100.0
+    }
+}
+
+impl core::fmt::Display for Concentration {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}.{:02} {}", self.centi / 100, self.centi % 100, self.unit.symbol())?;
+        if let ConcentrationUnit::PctLel(b) = self.unit {
+            let b = b.centi_pct_vol();
+            write!(f, " (LEL {}.{:02} %vol)", b / 100, b % 100)?;
+        }
+        Ok(())
+    }
+}
+
+/// A reading: either a concentration or explicitly unknown (never a silent 0).
+///
+/// Pain point 4 of `devices.md` §13: a sensor that has not reported yet, is in preheat, or is
+/// faulty has no value, and a platform must show "unknown", not 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Reading {
+    /// No valid value is available.
+    #[default]
+    Unknown,
+    /// A measured value.
+    Value(Concentration),
+}
+
+#[cfg(any(test, feature = "serde"))]
+/// Convert a JSON number to hundredths, exactly: at most two decimals, non-negative, finite.
+pub(crate) fn f64_to_centi(x: f64) -> Option<u32> {
+    if !x.is_finite() || x < 0.0 || x > 4.0e7 {
+        return None;
+    }
+    let scaled = x * 100.0;
+    // `as` saturates and never panics; +0.5 rounds the non-negative value to nearest.
+    let rounded = (scaled + 0.5) as u32;
+    let back = f64::from(rounded);
+    let diff = if back > scaled { back - scaled } else { scaled - back };
+    if diff > 1e-6 * (1.0 + scaled) { None } else { Some(rounded) }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    use super::*;
+    use serde::de::Error as _;
+    use serde::ser::SerializeStruct as _;
+
+    /// The JSON form: `{"value": 12.5, "unit": "pct_lel", "lel_basis_pct_vol": 5.0}`.
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Raw {
+        value: f64,
+        unit: RawUnit,
+        #[serde(default)]
+        lel_basis_pct_vol: Option<f64>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum RawUnit {
+        PctLel,
+        Ppm,
+        PctVol,
+    }
+
+    impl serde::Serialize for Concentration {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let basis = match self.unit {
+                ConcentrationUnit::PctLel(b) => Some(f64::from(b.centi_pct_vol()) / 100.0),
+                _ => None,
+            };
+            let mut st = s.serialize_struct("Concentration", if basis.is_some() { 3 } else { 2 })?;
+            st.serialize_field("value", &self.value())?;
+            st.serialize_field("unit", self.unit.as_str())?;
+            if let Some(b) = basis {
+                st.serialize_field("lel_basis_pct_vol", &b)?;
+            }
+            st.end()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Concentration {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let raw = Raw::deserialize(d)?;
+            let centi = f64_to_centi(raw.value)
+                .ok_or_else(|| D::Error::custom(ConcentrationError::NotFixedPoint))?;
+            let unit = match (raw.unit, raw.lel_basis_pct_vol) {
+                (RawUnit::PctLel, Some(b)) => {
+                    let basis = f64_to_centi(b)
+                        .and_then(|c| u16::try_from(c).ok())
+                        .and_then(LelBasis::new)
+                        .ok_or_else(|| D::Error::custom(ConcentrationError::Basis))?;
+                    ConcentrationUnit::PctLel(basis)
+                }
+                (RawUnit::Ppm, None) => ConcentrationUnit::Ppm,
+                (RawUnit::PctVol, None) => ConcentrationUnit::PctVol,
+                _ => return Err(D::Error::custom(ConcentrationError::Basis)),
+            };
+            Concentration::new(centi, unit).map_err(D::Error::custom)
+        }
+    }
+
+    impl serde::Serialize for Reading {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Reading::Unknown => s.serialize_str("unknown"),
+                Reading::Value(c) => c.serialize(s),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn centi_conversion_is_exact() {
+        assert_eq!(f64_to_centi(12.5), Some(1250));
+        assert_eq!(f64_to_centi(0.0), Some(0));
+        assert_eq!(f64_to_centi(0.07), Some(7));
+        assert_eq!(f64_to_centi(0.001), None);
+        assert_eq!(f64_to_centi(-1.0), None);
+        assert_eq!(f64_to_centi(f64::NAN), None);
+        assert_eq!(f64_to_centi(f64::INFINITY), None);
+    }
+
+    #[test]
+    fn range_is_enforced_per_unit() {
+        let lel = ConcentrationUnit::PctLel(LelBasis::METHANE_ISO_10156);
+        assert!(Concentration::new(100_00, lel).is_ok());
+        assert_eq!(
+            Concentration::new(100_01, lel),
+            Err(ConcentrationError::OutOfRange { centi: 100_01, max: 100_00 })
+        );
+        assert!(Concentration::new(12_800_00, ConcentrationUnit::Ppm).is_ok());
+    }
+}
+
+#[cfg(all(feature = "serde", feature = "alloc"))]
+impl<'de> serde::Deserialize<'de> for Reading {
+    /// Accepts `"unknown"` or a concentration object.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Word(alloc::string::String),
+            Value(Concentration),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Word(w) if w == "unknown" => Ok(Reading::Unknown),
+            Raw::Word(w) => Err(<D::Error as serde::de::Error>::custom(alloc::format!(
+                "expected \"unknown\" or a concentration object, found \"{w}\""
+            ))),
+            Raw::Value(c) => Ok(Reading::Value(c)),
+        }
+    }
+}

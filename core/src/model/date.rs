@@ -1,0 +1,181 @@
+//! Calendar dates (`YYYY-MM-DD`, proleptic Gregorian), without `std` or a time zone.
+
+/// A calendar date. Ordered chronologically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a date string is not a valid date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD` (byte offset of the first bad character).
+    #[error("expected YYYY-MM-DD (at byte {offset})")]
+    Format {
+        /// Byte offset of the first character that does not fit.
+        offset: usize,
+    },
+    /// The year, month or day does not exist (e.g. 2023-02-29, month 13, year 0).
+    #[error("no such calendar date")]
+    NoSuchDate,
+}
+
+impl DateError {
+    /// The shared error code.
+    pub const fn code(self) -> crate::ErrorCode {
+        crate::ErrorCode::InputBadDate
+    }
+}
+
+const fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+const fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A date, if it exists (years 1..=9999).
+    ///
+    /// # Errors
+    /// [`DateError::NoSuchDate`].
+    pub const fn new(year: u16, month: u8, day: u8) -> Result<Date, DateError> {
+        if year == 0 || year > 9999 || day == 0 || day > days_in_month(year, month) {
+            Err(DateError::NoSuchDate)
+        } else {
+            Ok(Date { year, month, day })
+        }
+    }
+
+    /// Parse exactly `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// [`DateError::Format`] with the offset of the first bad byte, or [`DateError::NoSuchDate`].
+    pub fn parse(s: &str) -> Result<Date, DateError> {
+        let b = s.as_bytes();
+        let mut digits = [0u16; 8];
+        let mut n = 0;
+        for (i, &c) in b.iter().enumerate() {
+            let want_dash = i == 4 || i == 7;
+            if i >= 10 || want_dash != (c == b'-') || (!want_dash && !c.is_ascii_digit()) {
+                return Err(DateError::Format { offset: i });
+            }
+            if !want_dash {
+                if let Some(slot) = digits.get_mut(n) {
+                    *slot = u16::from(c - b'0');
+                }
+                n += 1;
+            }
+        }
+        if b.len() != 10 {
+            return Err(DateError::Format { offset: b.len() });
+        }
+        let [y0, y1, y2, y3, m0, m1, d0, d1] = digits;
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        // Each of these is at most 99, so the narrowing cannot lose information.
+        let month = u8::try_from(m0 * 10 + m1).map_err(|_| DateError::NoSuchDate)?;
+        let day = u8::try_from(d0 * 10 + d1).map_err(|_| DateError::NoSuchDate)?;
+        Date::new(year, month, day)
+    }
+
+    /// The year.
+    pub const fn year(self) -> u16 {
+        self.year
+    }
+    /// The month, 1..=12.
+    pub const fn month(self) -> u8 {
+        self.month
+    }
+    /// The day of the month.
+    pub const fn day(self) -> u8 {
+        self.day
+    }
+}
+
+impl core::fmt::Display for Date {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a date string YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse(v).map_err(|e| E::custom(format_args!("invalid date \"{v}\": {e}")))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert_eq!(Date::parse("2022-02-28"), Date::new(2022, 2, 28));
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.day()), Ok(29));
+        assert_eq!(Date::parse("2023-02-29"), Err(DateError::NoSuchDate));
+        assert_eq!(Date::parse("2022-13-01"), Err(DateError::NoSuchDate));
+        assert_eq!(Date::parse("0000-01-01"), Err(DateError::NoSuchDate));
+        assert_eq!(Date::parse("2022/02/28"), Err(DateError::Format { offset: 4 }));
+        assert_eq!(Date::parse("2022-2-28"), Err(DateError::Format { offset: 6 }));
+        assert_eq!(Date::parse("2022-02-281"), Err(DateError::Format { offset: 10 }));
+        assert_eq!(Date::parse(""), Err(DateError::Format { offset: 0 }));
+        assert_eq!(Date::parse("２０２２-02-28"), Err(DateError::Format { offset: 0 }));
+    }
+
+    #[test]
+    fn orders_and_displays() {
+        let a = Date::parse("2021-12-31").unwrap();
+        let b = Date::parse("2022-01-01").unwrap();
+        assert!(a < b);
+        let mut s = alloc_free_string::Buf::default();
+        core::fmt::write(&mut s, format_args!("{a}")).unwrap();
+        assert_eq!(s.as_str(), "2021-12-31");
+    }
+
+    mod alloc_free_string {
+        #[derive(Default)]
+        pub struct Buf {
+            b: [u8; 32],
+            n: usize,
+        }
+        impl Buf {
+            pub fn as_str(&self) -> &str {
+                core::str::from_utf8(&self.b[..self.n]).unwrap()
+            }
+        }
+        impl core::fmt::Write for Buf {
+            fn write_str(&mut self, s: &str) -> core::fmt::Result {
+                self.b[self.n..self.n + s.len()].copy_from_slice(s.as_bytes());
+                self.n += s.len();
+                Ok(())
+            }
+        }
+    }
+}

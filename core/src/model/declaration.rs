@@ -1,0 +1,349 @@
+//! Product declarations and catalogues (the committee's input documents). Needs `alloc`.
+//!
+//! The JSON form is documented in `spec/declaration.md` and `spec/schema/`. Unknown fields are
+//! rejected; lists that are absent mean "declares none" (an empty list), and the checks then say
+//! which clause that fails; optional yes/no answers that are absent are reported as "not declared".
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{Date, DeviceKind, Gas, Price, Tier, UseCase};
+
+/// Kinds of certificate the clauses ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CertKind {
+    /// 计量器具型式批准证书 (pattern approval of a measuring instrument, "CPA"), ALM-1a.
+    PatternApproval,
+    /// 防爆合格证 (explosion-protection certificate), ALM-1b.
+    ExplosionProof,
+    /// 消防产品认证证书 (fire-product certification), ALM-1c.
+    FireProduct,
+    /// CCC compulsory certification.
+    Ccc,
+    /// A type-test report or any other document.
+    Other,
+}
+
+impl CertKind {
+    /// Name in both languages.
+    pub const fn text(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            CertKind::PatternApproval => Text::new("计量器具型式批准证书", "pattern-approval certificate"),
+            CertKind::ExplosionProof => Text::new("防爆合格证", "explosion-protection certificate"),
+            CertKind::FireProduct => Text::new("消防产品认证证书", "fire-product certificate"),
+            CertKind::Ccc => Text::new("CCC 认证证书", "CCC certificate"),
+            CertKind::Other => Text::new("其他证书", "other certificate"),
+        }
+    }
+}
+
+/// A certificate held for the product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Certificate {
+    /// What it certifies.
+    pub kind: CertKind,
+    /// Certificate number as printed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub number: Option<String>,
+    /// Issuing body.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub issuer: Option<String>,
+    /// First day of validity.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub valid_from: Option<Date>,
+    /// Last day of validity.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub valid_until: Option<Date>,
+}
+
+/// Where an industrial-internet identifier is carried (`identifiers.md` §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Carrier {
+    /// Passive: 2D code label.
+    QrCode,
+    /// Passive: 1D barcode label.
+    Barcode,
+    /// Passive: NFC tag.
+    Nfc,
+    /// Passive: RFID tag.
+    Rfid,
+    /// Active: UICC / SIM card.
+    Sim,
+    /// Active: communication module.
+    Module,
+    /// Active: MCU or secure chip.
+    SecureChip,
+}
+
+impl Carrier {
+    /// Whether the carrier is active (reports the identifier by itself: ALM-5b, VLV-2b).
+    pub const fn is_active(self) -> bool {
+        matches!(self, Carrier::Sim | Carrier::Module | Carrier::SecureChip)
+    }
+}
+
+/// An identifier as declared: carrier and the text it carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct DeclaredIdentifier {
+    /// The carrier.
+    pub carrier: Carrier,
+    /// The identifier text (e.g. `88.111.1/GT-A100-000001`).
+    pub value: String,
+}
+
+/// How an alarm interlocks a cut-off device (ALM-4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum InterlockLink {
+    /// 有线连锁.
+    Wired,
+    /// 无线连锁.
+    Wireless,
+}
+
+/// Data a device collects (ALM-6*, VLV-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum DataItem {
+    /// Its own running status (运行状态).
+    RunningStatus,
+    /// A valve's open/closed state (开闭状态).
+    ValveState,
+    /// The leaked-gas concentration (泄漏气体浓度).
+    Concentration,
+}
+
+/// A transmission link (ALM-7a, VLV-4a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Link {
+    /// NB-IoT.
+    NbIot,
+    /// LTE / 4G (including Cat.1).
+    Lte,
+    /// LoRa / LoRaWAN.
+    Lora,
+    /// Wi-Fi.
+    Wifi,
+    /// Zigbee.
+    Zigbee,
+    /// RS-485 bus (wired).
+    Rs485,
+    /// Ethernet (wired).
+    Ethernet,
+    /// Dry contact / relay output to a panel (wired).
+    Relay,
+}
+
+/// A pipe condition that closes a self-closing valve by itself (附件3 二).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum PipeTrigger {
+    /// 超压 (VLV-0a).
+    OverPressure,
+    /// 欠压 (VLV-0b).
+    UnderPressure,
+    /// 过流 (VLV-0c).
+    OverFlow,
+}
+
+impl From<PipeTrigger> for super::TripReason {
+    fn from(t: PipeTrigger) -> Self {
+        match t {
+            PipeTrigger::OverPressure => super::TripReason::OverPressure,
+            PipeTrigger::UnderPressure => super::TripReason::UnderPressure,
+            PipeTrigger::OverFlow => super::TripReason::OverFlow,
+        }
+    }
+}
+
+/// A way to notify the user (ALM-7b, VLV-4b): 电话、微信、APP 等.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum NotifyChannel {
+    /// Automated phone call.
+    PhoneCall,
+    /// WeChat message or mini-program.
+    Wechat,
+    /// Mobile app push.
+    App,
+    /// SMS.
+    Sms,
+}
+
+/// What a product can do. Absent lists mean "none"; absent yes/no answers mean "not declared".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Capabilities {
+    /// Gases whose concentration it detects (ALM-3*).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub detects: Vec<Gas>,
+    /// Interlock links to a cut-off device (ALM-4).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub interlock: Vec<InterlockLink>,
+    /// Data items it collects (ALM-6*, VLV-3).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub collects: Vec<DataItem>,
+    /// Transmission links (ALM-7a, VLV-4a).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub transmits: Vec<Link>,
+    /// The monitoring platform alarm information goes to (evidence for ALM-7a, VLV-4a).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub platform: Option<String>,
+    /// User notification channels (ALM-7b, VLV-4b).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub notifies: Vec<NotifyChannel>,
+    /// Pipe conditions on which a valve closes by itself (VLV-0a..0c).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub auto_close_on: Vec<PipeTrigger>,
+    /// Closes without external power (VLV-0d).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub closes_without_power: Option<bool>,
+    /// Once closed, opens only by hand (VLV-0e).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub manual_reset: Option<bool>,
+    /// Can be reopened remotely or automatically (must be false, VLV-0e).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub remote_open: Option<bool>,
+}
+
+/// A vendor's declaration of one product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Declaration {
+    /// Vendor name (inherited from the catalogue entry when nested in a catalogue).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub vendor: Option<String>,
+    /// Product model (产品型号).
+    pub model: String,
+    /// Device kind.
+    pub kind: DeviceKind,
+    /// The tier the vendor claims.
+    pub claimed_tier: Tier,
+    /// Household or industrial/commercial use (selects GB 15322.2 or .1 for ALM-2a).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub use_case: Option<UseCase>,
+    /// Price charged (收费价格, CAT-3), a yuan string such as `"399.00"`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub price: Option<Price>,
+    /// Service content (服务内容, CAT-3).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub service: Option<String>,
+    /// Certificates held (ALM-1*).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub certificates: Vec<Certificate>,
+    /// Standards the product claims to conform to, as printed (e.g. `"GB 15322.2-2019"`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub standards: Vec<String>,
+    /// Industrial-internet identifiers and their carriers (ALM-5*, VLV-2*).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub identifiers: Vec<DeclaredIdentifier>,
+    /// Capabilities.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub capabilities: Capabilities,
+}
+
+impl Declaration {
+    /// An "intelligent" product (CAT-5): it transmits data over at least one link.
+    pub fn is_intelligent(&self) -> bool {
+        !self.capabilities.transmits.is_empty()
+    }
+}
+
+/// Whether a vendor is on the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum VendorStatus {
+    /// Listed.
+    #[default]
+    Listed,
+    /// Removed under CAT-4.
+    Removed,
+}
+
+/// Why a vendor was removed (CAT-4, 安装方案 四（三）).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum RemovalReason {
+    /// 挂靠借用资质.
+    BorrowedQualification,
+    /// 制假售假.
+    FakeProducts,
+    /// 价格操纵.
+    PriceManipulation,
+    /// Another disturbance of the market (扰乱市场).
+    Other,
+}
+
+/// The record of a removal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Removal {
+    /// Date of removal.
+    pub date: Date,
+    /// Reason.
+    pub reason: RemovalReason,
+    /// Where the removal was announced (向社会公告), e.g. a notice number or URL.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub announcement: Option<String>,
+}
+
+/// A vendor entry of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Vendor {
+    /// Company name (企业名称).
+    pub name: String,
+    /// Qualification grade (资质等级).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub qualification_grade: Option<String>,
+    /// Contact details (联系方式).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub contact: Option<String>,
+    /// Listed or removed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub status: VendorStatus,
+    /// Removal record (required when removed).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub removal: Option<Removal>,
+    /// Products offered.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub products: Vec<Declaration>,
+}
+
+/// A catalogue (目录清单) of vendors and their products.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Catalogue {
+    /// Title of the catalogue.
+    pub name: String,
+    /// Issuing district or body.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub issuer: Option<String>,
+    /// Publication date.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub published: Option<Date>,
+    /// Vendors, listed and removed.
+    pub vendors: Vec<Vendor>,
+}

@@ -1,0 +1,33 @@
+//! The device data model.
+//!
+//! Designed from the pain points in `devices.md` §13: every concentration carries its unit and,
+//! for %LEL, its LEL basis; "unknown" is never confused with 0; preheat is visible; alarm states
+//! have a total precedence order; a valve's trip reason and manual-reset latch are explicit.
+//!
+//! The plain value types here need no allocator and are what the frame codec carries. Product
+//! declarations and catalogues (strings and lists) need the `alloc` feature.
+
+mod alarm;
+mod concentration;
+mod date;
+mod kind;
+mod valve;
+
+#[cfg(feature = "alloc")]
+mod declaration;
+#[cfg(feature = "alloc")]
+mod price;
+
+pub use alarm::{AlarmLevel, AlarmStatus, ExpressedState};
+pub use concentration::{Concentration, ConcentrationError, ConcentrationUnit, LelBasis, Reading};
+pub use date::{Date, DateError};
+pub use kind::{DeviceKind, Gas, Tier, UseCase};
+pub use valve::{TripReason, ValveState, ValveStatus, ValveStatusError};
+
+#[cfg(feature = "alloc")]
+pub use declaration::{
+    Capabilities, Carrier, Catalogue, CertKind, Certificate, DataItem, DeclaredIdentifier,
+    Declaration, InterlockLink, Link, NotifyChannel, PipeTrigger, Removal, RemovalReason, Vendor, VendorStatus,
+};
+#[cfg(feature = "alloc")]
+pub use price::{Price, PriceError};
