@@ -1,10 +1,19 @@
-//! Exit statuses shared by every subcommand.
+//! Exit statuses shared by every subcommand: 0 = all conformant / valid, 1 = some finding failed
+//! or some input is invalid as a value, 2 = input error (unreadable, malformed, bad arguments).
 
 use std::process::ExitCode;
 
-/// Everything conformant / valid.
-pub const OK: ExitCode = ExitCode::SUCCESS;
-/// Some finding failed, or some input is invalid as a value.
-pub const FINDINGS: ExitCode = ExitCode::from_u8(1);
-/// Input error: unreadable file, malformed document, bad arguments.
-pub const INPUT_ERROR: ExitCode = ExitCode::from_u8(2);
+/// Exit 0: everything conformant / valid.
+pub fn ok() -> ExitCode {
+    ExitCode::SUCCESS
+}
+
+/// Exit 1: some finding failed, or some input is invalid as a value.
+pub fn findings() -> ExitCode {
+    ExitCode::from(1)
+}
+
+/// Exit 2: unreadable file, malformed document, bad arguments.
+pub fn input_error() -> ExitCode {
+    ExitCode::from(2)
+}

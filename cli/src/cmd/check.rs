@@ -8,5 +8,5 @@ pub struct Args {}
 
 /// Run the subcommand.
 pub fn run(_args: Args) -> ExitCode {
-    crate::exit::INPUT_ERROR
+    crate::exit::input_error()
 }

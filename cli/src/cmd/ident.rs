@@ -9,5 +9,5 @@ pub struct Args {}
 /// Run the subcommand.
 pub fn run(_args: Args) -> ExitCode {
     eprintln!("gasdev ident: not available yet");
-    crate::exit::INPUT_ERROR
+    crate::exit::input_error()
 }
