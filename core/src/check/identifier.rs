@@ -1,0 +1,33 @@
+//! The one place where declaration checks validate identifier text (ALM-5a/5b, VLV-2a/2b; INT-9).
+
+use crate::ErrorCode;
+
+/// A well-formed identifier: whether it names an item, and its scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdentVerdict {
+    /// A full item identifier (`88.111.1/ABC`), not only a prefix (`88.111.1`).
+    pub item: bool,
+    /// Scheme name as in the `gasdev ident` JSON (`idis`, `handle`, `oid`, `gs1`, …).
+    pub scheme: &'static str,
+}
+
+/// Why an identifier is malformed: the parser's error and the byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdentProblem {
+    /// The shared error code.
+    pub code: ErrorCode,
+    /// Byte offset into the identifier text.
+    pub offset: usize,
+}
+
+/// Validate declared identifier text.
+///
+/// # Errors
+/// The parser's error code and byte offset.
+pub fn validate(value: &str) -> Result<IdentVerdict, IdentProblem> {
+    // Temporary body until `ident::Ident::parse` lands (issue 3): non-empty, and a `/` marks an item.
+    if value.is_empty() {
+        return Err(IdentProblem { code: ErrorCode::IdentEmpty, offset: 0 });
+    }
+    Ok(IdentVerdict { item: value.contains('/'), scheme: "handle" })
+}
