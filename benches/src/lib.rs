@@ -1,0 +1,1 @@
+//! Shared helpers for the libgasdev benchmarks (the benchmarks live in `benches/benches/`).
