@@ -1,5 +1,10 @@
 //! The embedded tables and the normative files in `spec/` can never drift: this test compares
 //! them field by field.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    reason = "integration test: a panic is a failing test"
+)]
 
 use gasdev::ErrorCode;
 use gasdev::requirements::{self, ALL};
@@ -19,7 +24,12 @@ fn error_table_matches_spec() {
     assert_eq!(live.len(), ErrorCode::ALL.len(), "number of live errors");
     for (row, code) in live.iter().zip(ErrorCode::ALL) {
         assert_eq!(row["name"], code.name(), "name of {code:?}");
-        assert_eq!(row["code"], u64::from(code.code()), "number of {}", code.name());
+        assert_eq!(
+            row["code"],
+            u64::from(code.code()),
+            "number of {}",
+            code.name()
+        );
         assert_eq!(row["zh"], code.text().zh, "zh of {}", code.name());
         assert_eq!(row["en"], code.text().en, "en of {}", code.name());
         assert_eq!(ErrorCode::from_code(code.code()), Some(*code));
@@ -48,8 +58,18 @@ fn requirement_table_matches_spec() {
         let obj = row.as_object().unwrap();
         for key in obj.keys() {
             assert!(
-                ["id", "scope", "clause", "tiers", "check", "zh", "en", "standards", "interpretation"]
-                    .contains(&key.as_str()),
+                [
+                    "id",
+                    "scope",
+                    "clause",
+                    "tiers",
+                    "check",
+                    "zh",
+                    "en",
+                    "standards",
+                    "interpretation"
+                ]
+                .contains(&key.as_str()),
                 "{}: unknown key {key}",
                 req.id
             );
@@ -62,9 +82,17 @@ fn requirement_table_matches_spec() {
         assert_eq!(row["en"], req.text.en, "{}", req.id);
         let tiers: Vec<&str> = req.tiers.iter().map(|t| t.as_str()).collect();
         assert_eq!(row["tiers"], serde_json::json!(tiers), "{}", req.id);
-        let standards = row.get("standards").cloned().unwrap_or(serde_json::json!([]));
+        let standards = row
+            .get("standards")
+            .cloned()
+            .unwrap_or(serde_json::json!([]));
         assert_eq!(standards, serde_json::json!(req.standards), "{}", req.id);
-        assert_eq!(row.get("interpretation").and_then(Value::as_str), req.interpretation, "{}", req.id);
+        assert_eq!(
+            row.get("interpretation").and_then(Value::as_str),
+            req.interpretation,
+            "{}",
+            req.id
+        );
     }
 }
 
@@ -93,7 +121,11 @@ fn interpretations_are_written_down() {
     let text = std::fs::read_to_string(path).unwrap();
     for req in ALL {
         if let Some(int) = req.interpretation {
-            assert!(text.contains(&format!("## {int}")), "{} cites {int}, not in interpretations.md", req.id);
+            assert!(
+                text.contains(&format!("## {int}")),
+                "{} cites {int}, not in interpretations.md",
+                req.id
+            );
         }
     }
 }

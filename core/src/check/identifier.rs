@@ -27,7 +27,13 @@ pub struct IdentProblem {
 pub fn validate(value: &str) -> Result<IdentVerdict, IdentProblem> {
     // Temporary body until `ident::Ident::parse` lands (issue 3): non-empty, and a `/` marks an item.
     if value.is_empty() {
-        return Err(IdentProblem { code: ErrorCode::IdentEmpty, offset: 0 });
+        return Err(IdentProblem {
+            code: ErrorCode::IdentEmpty,
+            offset: 0,
+        });
     }
-    Ok(IdentVerdict { item: value.contains('/'), scheme: "handle" })
+    Ok(IdentVerdict {
+        item: value.contains('/'),
+        scheme: "handle",
+    })
 }

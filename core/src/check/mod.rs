@@ -1,1 +1,220 @@
-//! Declaration and catalogue checks. Placeholder.
+//! Conformance checks of product declarations and catalogues (needs `alloc`).
+//!
+//! [`check_declaration`] evaluates every requirement of the product's kind (`requirements::ALL`) and
+//! returns one [`Finding`] per requirement; [`check_catalogue`] adds CAT-1..CAT-5 and every listed
+//! product's own report. Each clause is evaluated in exactly one place, found by grepping its id:
+//! `alarm.rs` (ALM-*), `valve.rs` (VLV-*), `certificate.rs` (CERT-*, and the certificate part of
+//! ALM-1*), `catalogue.rs` (CAT-*). Ambiguities are resolved as written in `spec/interpretations.md`.
+//!
+//! Statuses: `pass`, `fail`, `not_applicable` (the clause does not apply at the claimed tier),
+//! `needs_evidence` (INT-2: not a failure, but a reviewer must see a document), `info` (CAT-5).
+
+mod alarm;
+mod capability;
+mod catalogue;
+mod certificate;
+pub mod identifier;
+mod product;
+mod standards;
+mod valve;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::model::{DeviceKind, Tier};
+
+pub use catalogue::{CatalogueReport, VendorSummary, check_catalogue};
+pub use product::{ProductReport, check_declaration};
+
+/// The verdict of one requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Status {
+    /// The declaration meets the requirement.
+    Pass,
+    /// The declaration does not meet the requirement.
+    Fail,
+    /// The requirement does not apply at the claimed tier.
+    NotApplicable,
+    /// Met on its face, but a reviewer must see evidence (INT-2). Not a failure.
+    NeedsEvidence,
+    /// Informational only (CAT-5). Never a failure.
+    Info,
+}
+
+impl Status {
+    /// The JSON name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::NotApplicable => "not_applicable",
+            Status::NeedsEvidence => "needs_evidence",
+            Status::Info => "info",
+        }
+    }
+
+    /// Parse the JSON name.
+    pub fn parse(s: &str) -> Option<Status> {
+        [
+            Status::Pass,
+            Status::Fail,
+            Status::NotApplicable,
+            Status::NeedsEvidence,
+            Status::Info,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+
+    /// Name in both languages.
+    pub const fn text(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            Status::Pass => Text::new("符合", "pass"),
+            Status::Fail => Text::new("不符合", "fail"),
+            Status::NotApplicable => Text::new("不适用", "not applicable"),
+            Status::NeedsEvidence => Text::new("需补充证明", "needs evidence"),
+            Status::Info => Text::new("信息", "info"),
+        }
+    }
+}
+
+/// A message for people, in Chinese and English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Message {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Message {
+    /// A message from its two renderings.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Message {
+        Message {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The rendering in `lang`.
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Zh => &self.zh,
+            crate::Lang::En => &self.en,
+        }
+    }
+}
+
+impl From<crate::Text> for Message {
+    fn from(t: crate::Text) -> Self {
+        Message::new(t.zh, t.en)
+    }
+}
+
+/// The verdict of one requirement for one product or catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Finding {
+    /// Requirement id (`ALM-3b`).
+    pub id: &'static str,
+    /// Verdict.
+    pub status: Status,
+    /// The declaration field the verdict rests on, as a JSON path (`capabilities.detects`).
+    pub field: String,
+    /// Why, in Chinese and English.
+    pub reason: Message,
+}
+
+/// Counts of findings by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Counts {
+    /// `pass` findings.
+    pub pass: usize,
+    /// `fail` findings.
+    pub fail: usize,
+    /// `not_applicable` findings.
+    pub not_applicable: usize,
+    /// `needs_evidence` findings.
+    pub needs_evidence: usize,
+    /// `info` findings.
+    pub info: usize,
+}
+
+impl Counts {
+    /// Count the statuses of `findings`.
+    pub fn of(findings: &[Finding]) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            let slot = match f.status {
+                Status::Pass => &mut c.pass,
+                Status::Fail => &mut c.fail,
+                Status::NotApplicable => &mut c.not_applicable,
+                Status::NeedsEvidence => &mut c.needs_evidence,
+                Status::Info => &mut c.info,
+            };
+            *slot = slot.saturating_add(1);
+        }
+        c
+    }
+}
+
+/// The outcome of evaluating one requirement, before tier applicability is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    pub status: Status,
+    pub field: String,
+    pub reason: Message,
+}
+
+impl Outcome {
+    pub(crate) fn new(status: Status, field: impl Into<String>, reason: Message) -> Outcome {
+        Outcome {
+            status,
+            field: field.into(),
+            reason,
+        }
+    }
+    pub(crate) fn pass(field: impl Into<String>, reason: Message) -> Outcome {
+        Outcome::new(Status::Pass, field, reason)
+    }
+    pub(crate) fn fail(field: impl Into<String>, reason: Message) -> Outcome {
+        Outcome::new(Status::Fail, field, reason)
+    }
+    pub(crate) fn evidence(field: impl Into<String>, reason: Message) -> Outcome {
+        Outcome::new(Status::NeedsEvidence, field, reason)
+    }
+}
+
+/// Whether `status` counts as met when computing the achieved tier (INT-2).
+pub(crate) const fn meets(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Pass | Status::NeedsEvidence | Status::NotApplicable | Status::Info
+    )
+}
+
+/// The highest tier at which every applicable requirement is met, given raw outcomes by id.
+pub(crate) fn achieved_tier(kind: DeviceKind, raw: &[(&'static str, Status)]) -> Option<Tier> {
+    let mut achieved = None;
+    for tier in Tier::ALL {
+        let ok = crate::requirements::for_product(kind, tier)
+            .all(|req| raw.iter().any(|(id, st)| *id == req.id && meets(*st)));
+        if !ok {
+            break;
+        }
+        achieved = Some(tier);
+    }
+    achieved
+}
+
+/// Collect a list of displayable items into "a、b、c" / "a, b, c".
+pub(crate) fn join<T>(items: &[T], f: impl Fn(&T) -> crate::Text) -> Message {
+    let zh: Vec<&str> = items.iter().map(|i| f(i).zh).collect();
+    let en: Vec<&str> = items.iter().map(|i| f(i).en).collect();
+    Message::new(zh.join("、"), en.join(", "))
+}

@@ -85,7 +85,11 @@ pub struct AlarmStatus {
 impl AlarmStatus {
     /// The state to show, by the precedence order of this module.
     pub fn expressed(&self) -> ExpressedState {
-        let level = if self.gas > self.co { self.gas } else { self.co };
+        let level = if self.gas > self.co {
+            self.gas
+        } else {
+            self.co
+        };
         match level {
             AlarmLevel::High => ExpressedState::HighAlarm,
             AlarmLevel::Low => ExpressedState::LowAlarm,
@@ -114,13 +118,19 @@ mod tests {
             ..AlarmStatus::default()
         };
         assert_eq!(s.expressed(), ExpressedState::LowAlarm);
-        let s = AlarmStatus { co: AlarmLevel::High, ..s };
+        let s = AlarmStatus {
+            co: AlarmLevel::High,
+            ..s
+        };
         assert_eq!(s.expressed(), ExpressedState::HighAlarm);
     }
 
     #[test]
     fn order_without_alarm() {
-        let mut s = AlarmStatus { preheat: true, ..AlarmStatus::default() };
+        let mut s = AlarmStatus {
+            preheat: true,
+            ..AlarmStatus::default()
+        };
         assert_eq!(s.expressed(), ExpressedState::Preheat);
         s.self_test = true;
         assert_eq!(s.expressed(), ExpressedState::SelfTest);
@@ -129,7 +139,10 @@ mod tests {
         s.fault = true;
         assert_eq!(s.expressed(), ExpressedState::Fault);
         assert_eq!(AlarmStatus::default().expressed(), ExpressedState::Normal);
-        let muted = AlarmStatus { muted: true, ..AlarmStatus::default() };
+        let muted = AlarmStatus {
+            muted: true,
+            ..AlarmStatus::default()
+        };
         assert_eq!(muted.expressed(), ExpressedState::Normal);
     }
 }

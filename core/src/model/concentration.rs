@@ -48,9 +48,9 @@ impl ConcentrationUnit {
     /// The largest value allowed in this unit, in hundredths (100 %LEL, 1 000 000 ppm, 100 %vol).
     pub const fn max_centi(self) -> u32 {
         match self {
-            ConcentrationUnit::PctLel(_) => 100_00,
-            ConcentrationUnit::Ppm => 1_000_000_00,
-            ConcentrationUnit::PctVol => 100_00,
+            ConcentrationUnit::PctLel(_) => 10_000,
+            ConcentrationUnit::Ppm => 100_000_000,
+            ConcentrationUnit::PctVol => 10_000,
         }
     }
 
@@ -111,7 +111,10 @@ impl Concentration {
     ///
     /// # Errors
     /// [`ConcentrationError::OutOfRange`] above the unit's maximum.
-    pub const fn new(centi: u32, unit: ConcentrationUnit) -> Result<Concentration, ConcentrationError> {
+    pub const fn new(
+        centi: u32,
+        unit: ConcentrationUnit,
+    ) -> Result<Concentration, ConcentrationError> {
         let max = unit.max_centi();
         if centi > max {
             Err(ConcentrationError::OutOfRange { centi, max })
@@ -138,7 +141,13 @@ impl Concentration {
 
 impl core::fmt::Display for Concentration {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}.{:02} {}", self.centi / 100, self.centi % 100, self.unit.symbol())?;
+        write!(
+            f,
+            "{}.{:02} {}",
+            self.centi / 100,
+            self.centi % 100,
+            self.unit.symbol()
+        )?;
         if let ConcentrationUnit::PctLel(b) = self.unit {
             let b = b.centi_pct_vol();
             write!(f, " (LEL {}.{:02} %vol)", b / 100, b % 100)?;
@@ -163,15 +172,23 @@ pub enum Reading {
 #[cfg(any(test, feature = "serde"))]
 /// Convert a JSON number to hundredths, exactly: at most two decimals, non-negative, finite.
 pub(crate) fn f64_to_centi(x: f64) -> Option<u32> {
-    if !x.is_finite() || x < 0.0 || x > 4.0e7 {
+    if !x.is_finite() || !(0.0..=4.0e7).contains(&x) {
         return None;
     }
     let scaled = x * 100.0;
     // `as` saturates and never panics; +0.5 rounds the non-negative value to nearest.
     let rounded = (scaled + 0.5) as u32;
     let back = f64::from(rounded);
-    let diff = if back > scaled { back - scaled } else { scaled - back };
-    if diff > 1e-6 * (1.0 + scaled) { None } else { Some(rounded) }
+    let diff = if back > scaled {
+        back - scaled
+    } else {
+        scaled - back
+    };
+    if diff > 1e-6 * (1.0 + scaled) {
+        None
+    } else {
+        Some(rounded)
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -204,7 +221,8 @@ mod serde_impl {
                 ConcentrationUnit::PctLel(b) => Some(f64::from(b.centi_pct_vol()) / 100.0),
                 _ => None,
             };
-            let mut st = s.serialize_struct("Concentration", if basis.is_some() { 3 } else { 2 })?;
+            let mut st =
+                s.serialize_struct("Concentration", if basis.is_some() { 3 } else { 2 })?;
             st.serialize_field("value", &self.value())?;
             st.serialize_field("unit", self.unit.as_str())?;
             if let Some(b) = basis {
@@ -245,6 +263,26 @@ mod serde_impl {
     }
 }
 
+#[cfg(all(feature = "serde", feature = "alloc"))]
+impl<'de> serde::Deserialize<'de> for Reading {
+    /// Accepts `"unknown"` or a concentration object.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Word(alloc::string::String),
+            Value(Concentration),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Word(w) if w == "unknown" => Ok(Reading::Unknown),
+            Raw::Word(w) => Err(<D::Error as serde::de::Error>::custom(alloc::format!(
+                "expected \"unknown\" or a concentration object, found \"{w}\""
+            ))),
+            Raw::Value(c) => Ok(Reading::Value(c)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,31 +301,14 @@ mod tests {
     #[test]
     fn range_is_enforced_per_unit() {
         let lel = ConcentrationUnit::PctLel(LelBasis::METHANE_ISO_10156);
-        assert!(Concentration::new(100_00, lel).is_ok());
+        assert!(Concentration::new(10_000, lel).is_ok());
         assert_eq!(
-            Concentration::new(100_01, lel),
-            Err(ConcentrationError::OutOfRange { centi: 100_01, max: 100_00 })
+            Concentration::new(10_001, lel),
+            Err(ConcentrationError::OutOfRange {
+                centi: 10_001,
+                max: 10_000
+            })
         );
-        assert!(Concentration::new(12_800_00, ConcentrationUnit::Ppm).is_ok());
-    }
-}
-
-#[cfg(all(feature = "serde", feature = "alloc"))]
-impl<'de> serde::Deserialize<'de> for Reading {
-    /// Accepts `"unknown"` or a concentration object.
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Word(alloc::string::String),
-            Value(Concentration),
-        }
-        match Raw::deserialize(d)? {
-            Raw::Word(w) if w == "unknown" => Ok(Reading::Unknown),
-            Raw::Word(w) => Err(<D::Error as serde::de::Error>::custom(alloc::format!(
-                "expected \"unknown\" or a concentration object, found \"{w}\""
-            ))),
-            Raw::Value(c) => Ok(Reading::Value(c)),
-        }
+        assert!(Concentration::new(1_280_000, ConcentrationUnit::Ppm).is_ok());
     }
 }

@@ -142,11 +142,23 @@ mod tests {
         assert_eq!(Date::parse("2023-02-29"), Err(DateError::NoSuchDate));
         assert_eq!(Date::parse("2022-13-01"), Err(DateError::NoSuchDate));
         assert_eq!(Date::parse("0000-01-01"), Err(DateError::NoSuchDate));
-        assert_eq!(Date::parse("2022/02/28"), Err(DateError::Format { offset: 4 }));
-        assert_eq!(Date::parse("2022-2-28"), Err(DateError::Format { offset: 6 }));
-        assert_eq!(Date::parse("2022-02-281"), Err(DateError::Format { offset: 10 }));
+        assert_eq!(
+            Date::parse("2022/02/28"),
+            Err(DateError::Format { offset: 4 })
+        );
+        assert_eq!(
+            Date::parse("2022-2-28"),
+            Err(DateError::Format { offset: 6 })
+        );
+        assert_eq!(
+            Date::parse("2022-02-281"),
+            Err(DateError::Format { offset: 10 })
+        );
         assert_eq!(Date::parse(""), Err(DateError::Format { offset: 0 }));
-        assert_eq!(Date::parse("２０２２-02-28"), Err(DateError::Format { offset: 0 }));
+        assert_eq!(
+            Date::parse("２０２２-02-28"),
+            Err(DateError::Format { offset: 0 })
+        );
     }
 
     #[test]

@@ -31,7 +31,9 @@ impl CertKind {
     pub const fn text(self) -> crate::Text {
         use crate::Text;
         match self {
-            CertKind::PatternApproval => Text::new("计量器具型式批准证书", "pattern-approval certificate"),
+            CertKind::PatternApproval => {
+                Text::new("计量器具型式批准证书", "pattern-approval certificate")
+            }
             CertKind::ExplosionProof => Text::new("防爆合格证", "explosion-protection certificate"),
             CertKind::FireProduct => Text::new("消防产品认证证书", "fire-product certificate"),
             CertKind::Ccc => Text::new("CCC 认证证书", "CCC certificate"),

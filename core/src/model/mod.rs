@@ -26,8 +26,9 @@ pub use valve::{TripReason, ValveState, ValveStatus, ValveStatusError};
 
 #[cfg(feature = "alloc")]
 pub use declaration::{
-    Capabilities, Carrier, Catalogue, CertKind, Certificate, DataItem, DeclaredIdentifier,
-    Declaration, InterlockLink, Link, NotifyChannel, PipeTrigger, Removal, RemovalReason, Vendor, VendorStatus,
+    Capabilities, Carrier, Catalogue, CertKind, Certificate, DataItem, Declaration,
+    DeclaredIdentifier, InterlockLink, Link, NotifyChannel, PipeTrigger, Removal, RemovalReason,
+    Vendor, VendorStatus,
 };
 #[cfg(feature = "alloc")]
 pub use price::{Price, PriceError};

@@ -57,9 +57,15 @@ impl Price {
             }
         }
         match decimals {
-            Some(0) => Err(PriceError { offset: bytes.len() }),
-            Some(1) => Ok(Price { fen: yuan * 100 + fen * 10 }),
-            _ => Ok(Price { fen: yuan * 100 + fen }),
+            Some(0) => Err(PriceError {
+                offset: bytes.len(),
+            }),
+            Some(1) => Ok(Price {
+                fen: yuan * 100 + fen * 10,
+            }),
+            _ => Ok(Price {
+                fen: yuan * 100 + fen,
+            }),
         }
     }
 }
@@ -108,7 +114,10 @@ mod tests {
         assert_eq!(Price::parse("1.234"), Err(PriceError { offset: 4 }));
         assert_eq!(Price::parse("-1"), Err(PriceError { offset: 0 }));
         assert_eq!(Price::parse("1e3"), Err(PriceError { offset: 1 }));
-        assert_eq!(Price::parse("99999999999999"), Err(PriceError { offset: 13 }));
+        assert_eq!(
+            Price::parse("99999999999999"),
+            Err(PriceError { offset: 13 })
+        );
         assert_eq!(Price::parse(""), Err(PriceError { offset: 0 }));
     }
 }

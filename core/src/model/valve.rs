@@ -141,9 +141,21 @@ mod tests {
             manual_reset_required: true,
         };
         assert_eq!(latched.validate(), Ok(()));
-        let open_with_trip = ValveStatus { state: ValveState::Open, ..latched };
-        assert_eq!(open_with_trip.validate(), Err(ValveStatusError::TripWhileNotClosed));
-        let closing_latched = ValveStatus { state: ValveState::Closing, ..latched };
-        assert_eq!(closing_latched.validate(), Err(ValveStatusError::LatchWhileNotClosed));
+        let open_with_trip = ValveStatus {
+            state: ValveState::Open,
+            ..latched
+        };
+        assert_eq!(
+            open_with_trip.validate(),
+            Err(ValveStatusError::TripWhileNotClosed)
+        );
+        let closing_latched = ValveStatus {
+            state: ValveState::Closing,
+            ..latched
+        };
+        assert_eq!(
+            closing_latched.validate(),
+            Err(ValveStatusError::LatchWhileNotClosed)
+        );
     }
 }
