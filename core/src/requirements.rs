@@ -163,7 +163,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-1a",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.1",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "销售安装任意型号的产品应取得《计量器具型式批准证书》。",
@@ -176,7 +179,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-1b",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.1",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "销售安装任意型号的产品应取得《防爆合格证》。",
@@ -189,7 +195,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-1c",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.1",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "销售安装任意型号的产品应取得《消防产品认证证书》。",
@@ -202,7 +211,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-2a",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.2",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应符合《可燃气体探测器 第1部分：工业及商业用途点型可燃气体探测器》或《可燃气体探测器 第2部分：家用可燃气体探测器》（按用途）。",
@@ -215,7 +227,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-2b",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.2",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应符合《爆炸危险环境电力装置设计规范》。",
@@ -228,7 +243,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-2c",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.2",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应符合《消防电子产品防护要求》。",
@@ -241,12 +259,12 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-3a",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.3",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
-        text: Text::new(
-            "应具备甲烷浓度检测功能。",
-            "Detects methane concentration.",
-        ),
+        text: Text::new("应具备甲烷浓度检测功能。", "Detects methane concentration."),
         standards: &[],
         interpretation: None,
     },
@@ -254,7 +272,7 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-3b",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.3",
-        tiers: TierSet::EMPTY.with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY.with(Tier::Mid).with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "中、高档产品还应具备一氧化碳浓度检测功能。",
@@ -267,7 +285,7 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-4",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.4",
-        tiers: TierSet::EMPTY.with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY.with(Tier::Mid).with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "中、高档产品应具备有线或无线连锁切断装置的功能。",
@@ -280,7 +298,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-5a",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.5",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应具备工业互联网被动标识功能。",
@@ -293,7 +314,7 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-5b",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.5",
-        tiers: TierSet::EMPTY.with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY.with(Tier::Mid).with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "中、高档产品还应具备主动标识功能。",
@@ -306,7 +327,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-6a",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.6",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应具备泄漏报警装置运行状态数据采集功能。",
@@ -319,7 +343,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-6b",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.6",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应具备切断阀开闭状态数据采集功能。",
@@ -332,7 +359,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-6c",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.6",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应具备泄漏气体浓度数据采集功能。",
@@ -345,7 +375,10 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-7a",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.7",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台。",
@@ -358,7 +391,7 @@ pub const ALL: &[Requirement] = &[
         id: "ALM-7b",
         scope: Scope::LeakAlarm,
         clause: "附件3 一.7",
-        tiers: TierSet::EMPTY.with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY.with(Tier::Mid).with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "中、高档产品还应具备通过电话、微信、APP等方式告知用户的功能。",
@@ -371,7 +404,10 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-0a",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "具有超压自动关闭功能。",
@@ -384,7 +420,10 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-0b",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "具有欠压自动关闭功能。",
@@ -397,7 +436,10 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-0c",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "具有过流自动关闭功能。",
@@ -410,12 +452,12 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-0d",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
-        text: Text::new(
-            "关闭时不借助外部动力。",
-            "Closing needs no external power.",
-        ),
+        text: Text::new("关闭时不借助外部动力。", "Closing needs no external power."),
         standards: &[],
         interpretation: None,
     },
@@ -423,7 +465,10 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-0e",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "关闭后须手动开启。",
@@ -436,7 +481,10 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-1",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二.1",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应符合《管道燃气自闭阀》等规范要求。",
@@ -449,7 +497,10 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-2a",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二.2",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "应具备工业互联网被动标识功能。",
@@ -462,7 +513,7 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-2b",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二.2",
-        tiers: TierSet::EMPTY.with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY.with(Tier::Mid).with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "中、高档产品还应具备主动标识功能。",
@@ -475,7 +526,7 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-3",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二.3",
-        tiers: TierSet::EMPTY.with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY.with(Tier::Mid).with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "中、高档产品应具备安全自闭阀开、闭状态数据收集功能。",
@@ -488,7 +539,7 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-4a",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二.4",
-        tiers: TierSet::EMPTY.with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY.with(Tier::Mid).with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "中、高档产品应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台。",
@@ -501,7 +552,7 @@ pub const ALL: &[Requirement] = &[
         id: "VLV-4b",
         scope: Scope::SelfClosingValve,
         clause: "附件3 二.4",
-        tiers: TierSet::EMPTY.with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY.with(Tier::Mid).with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "中、高档产品应通过电话、微信、APP等方式告知用户。",
@@ -514,7 +565,10 @@ pub const ALL: &[Requirement] = &[
         id: "CERT-1",
         scope: Scope::AnyProduct,
         clause: "libgasdev",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "所列证书均应有证书编号。",
@@ -527,7 +581,10 @@ pub const ALL: &[Requirement] = &[
         id: "CERT-2",
         scope: Scope::AnyProduct,
         clause: "libgasdev",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "证书有效期起始日不得晚于截止日。",
@@ -540,7 +597,10 @@ pub const ALL: &[Requirement] = &[
         id: "CERT-3",
         scope: Scope::AnyProduct,
         clause: "libgasdev",
-        tiers: TierSet::EMPTY.with(Tier::Low) .with(Tier::Mid) .with(Tier::High),
+        tiers: TierSet::EMPTY
+            .with(Tier::Low)
+            .with(Tier::Mid)
+            .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
             "所列证书在核查日期应处于有效期内。",
