@@ -69,6 +69,44 @@ error_table! {
     // --- 3xx GB/T 26875.3 packets (module `gbt26875`) ---
     /// The packet is shorter than its fixed parts or its declared length.
     GbtTruncated = 300, "GBT_TRUNCATED", "报文不完整", "packet is truncated";
+    /// The start marker is not `@@` (`40 40`).
+    GbtBadStart = 301, "GBT_BAD_START", "起始符不是 @@", "start marker is not @@";
+    /// The end marker is not `##` (`23 23`).
+    GbtBadEnd = 302, "GBT_BAD_END", "结束符不是 ##", "end marker is not ##";
+    /// The additive checksum does not match the control unit and ADU bytes.
+    GbtBadChecksum = 303, "GBT_BAD_CHECKSUM", "校验和错误", "checksum mismatch";
+    /// The ADU length field is above 1024.
+    GbtLengthTooLarge = 304, "GBT_LENGTH_TOO_LARGE", "应用数据单元长度超过 1024", "ADU length exceeds 1024";
+    /// The input is ASCII hex text (`4040…`) instead of packet bytes.
+    GbtAsciiHex = 305, "GBT_ASCII_HEX", "输入是十六进制文本而非二进制报文", "input is ASCII hex text, not packet bytes";
+    /// The ADU length does not fit the type flag and the object count.
+    GbtBadAduLength = 306, "GBT_BAD_ADU_LENGTH", "应用数据单元长度与类型标志和对象数目不符", "ADU length does not fit the type flag and object count";
+    /// The object count is 0 or above the type's maximum.
+    GbtBadCount = 307, "GBT_BAD_COUNT", "信息对象数目超出该类型的范围", "object count out of range for the type flag";
+    /// The main version byte is not 1 (strict mode).
+    GbtBadVersion = 308, "GBT_BAD_VERSION", "主版本号不是 1", "main version is not 1";
+    /// The command byte is a reserved value (strict mode).
+    GbtReservedCommand = 309, "GBT_RESERVED_COMMAND", "命令字节为预留值", "reserved command byte";
+    /// The type flag is a reserved value (strict mode).
+    GbtReservedType = 310, "GBT_RESERVED_TYPE", "类型标志为预留值", "reserved type flag";
+    /// A reserved bit or byte is set, or a field is out of range (strict mode).
+    GbtBadField = 311, "GBT_BAD_FIELD", "预留位或预留字节非零，或字段超出范围", "reserved bit or byte set, or field out of range";
+    /// A time label is not a valid date and time (strict mode).
+    GbtBadTime = 312, "GBT_BAD_TIME", "时间标签不是有效的日期时间", "time label is not a valid date and time";
+    /// A description is not well-formed GB 18030 text followed by NUL or space padding (strict mode).
+    GbtBadText = 313, "GBT_BAD_TEXT", "说明文字不是规范填充的 GB 18030 文本", "text is not well-formed, padded GB 18030";
+    /// Bytes follow the end marker (strict mode).
+    GbtTrailingBytes = 314, "GBT_TRAILING_BYTES", "结束符后还有字节", "bytes after the end marker";
+    /// Text to encode does not fit its field (31 bytes, or 255 for configuration text).
+    GbtTextTooLong = 315, "GBT_TEXT_TOO_LONG", "说明文字超过字段长度", "text does not fit its field";
+    /// ASCII-hex text with a non-hex character or an odd number of digits.
+    GbtBadHex = 316, "GBT_BAD_HEX", "十六进制文本无效", "malformed hex text";
+    /// A state or reading that GB/T 26875.3 cannot express (unknown, or a unit without an analog type).
+    GbtNotRepresentable = 317, "GBT_NOT_REPRESENTABLE", "该状态或读数无法用 GB/T 26875.3 表示", "state or reading cannot be expressed in GB/T 26875.3";
+    /// An analog value that does not fit the signed 16-bit count.
+    GbtValueOutOfRange = 318, "GBT_VALUE_OUT_OF_RANGE", "模拟量超出 16 位有符号整数范围", "analog value out of the 16-bit range";
+    /// An information object to encode does not match the ADU's type flag.
+    GbtTypeMismatch = 319, "GBT_TYPE_MISMATCH", "信息对象与类型标志不符", "information object does not match the type flag";
 
     // --- 4xx input documents ---
     /// The input is empty.
