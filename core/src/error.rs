@@ -65,6 +65,38 @@ error_table! {
     // --- 2xx libgasdev frames (module `wire`) ---
     /// The buffer is shorter than the frame it claims to hold.
     FrameTruncated = 200, "FRAME_TRUNCATED", "帧不完整", "frame is truncated";
+    /// The frame does not start with the magic bytes `47 44` ("GD").
+    FrameBadMagic = 201, "FRAME_BAD_MAGIC", "帧头标志错误（应为 47 44 即 \"GD\"）", "frame does not start with the magic bytes 47 44 (\"GD\")";
+    /// The version byte is not a version this library decodes.
+    FrameBadVersion = 202, "FRAME_BAD_VERSION", "不支持的帧版本", "unsupported frame version";
+    /// The length field is too short for the header or for the message's fixed part.
+    FrameBadLength = 203, "FRAME_BAD_LENGTH", "长度字段与报文不符", "length field does not fit the message";
+    /// The length field (or a frame to emit) exceeds the 256-byte frame limit.
+    FrameOversize = 204, "FRAME_OVERSIZE", "帧超过 256 字节", "frame would exceed 256 bytes";
+    /// The CRC-32C does not match the frame's bytes.
+    FrameBadCrc = 205, "FRAME_BAD_CRC", "CRC 校验失败", "CRC check failed";
+    /// Bytes follow the end of a single frame that was expected to fill the input.
+    FrameTrailingBytes = 206, "FRAME_TRAILING_BYTES", "帧后有多余字节", "bytes after the end of the frame";
+    /// A fixed field holds a code or range the specification does not define (including reserved bits).
+    FrameBadField = 207, "FRAME_BAD_FIELD", "字段取值未定义", "field value is not defined by the specification";
+    /// A TLV header or value runs past the end of the message body.
+    FrameTlvTruncated = 208, "FRAME_TLV_TRUNCATED", "TLV 超出报文体", "TLV runs past the end of the message body";
+    /// TLV types are not in ascending order, a non-repeatable type repeats, or a type is 0.
+    FrameTlvOrder = 209, "FRAME_TLV_ORDER", "TLV 顺序错误或重复", "TLVs out of ascending order, repeated, or of type 0";
+    /// A known TLV has a length its type does not allow.
+    FrameTlvLength = 210, "FRAME_TLV_LENGTH", "TLV 长度与类型不符", "TLV length does not fit its type";
+    /// A TLV that the message requires is absent.
+    FrameMissingField = 211, "FRAME_MISSING_FIELD", "缺少必需字段", "required field is missing";
+    /// A text TLV is not valid UTF-8.
+    FrameBadUtf8 = 212, "FRAME_BAD_UTF8", "文本不是有效的 UTF-8", "text is not valid UTF-8";
+    /// A concentration is above its unit's maximum or its LEL basis is invalid.
+    FrameBadConcentration = 213, "FRAME_BAD_CONCENTRATION", "浓度值无效（超出量程或爆炸下限基准无效）", "concentration out of range or LEL basis invalid";
+    /// A trip reason on a valve that is neither closed nor closing, or the latch on a valve that is not closed.
+    FrameInconsistentValve = 214, "FRAME_INCONSISTENT_VALVE", "阀门状态自相矛盾", "trip reason or manual-reset latch on a valve that is not closed";
+    /// A command code this version does not define (the device answers with a NAK).
+    FrameUnknownCommand = 215, "FRAME_UNKNOWN_COMMAND", "未知命令", "unknown command code";
+    /// A command that would open a valve or clear its manual-reset latch remotely (VLV-0e).
+    FrameForbiddenCommand = 216, "FRAME_FORBIDDEN_COMMAND", "禁止的命令：自闭阀关闭后须手动开启，不得远程开阀或复位", "forbidden command: a self-closing valve is never opened or unlatched remotely (VLV-0e)";
 
     // --- 3xx GB/T 26875.3 packets (module `gbt26875`) ---
     /// The packet is shorter than its fixed parts or its declared length.
