@@ -39,7 +39,11 @@ fn main() -> std::process::ExitCode {
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and usage errors to stderr.
             let _ = e.print();
-            return if e.use_stderr() { exit::input_error() } else { exit::ok() };
+            return if e.use_stderr() {
+                exit::input_error()
+            } else {
+                exit::ok()
+            };
         }
     };
     match cli.command {

@@ -16,6 +16,7 @@
 //! | [`ident`] | — | industrial-internet identifiers |
 //! | [`wire`] | — | the libgasdev frame (open access standard, `spec/frame.md`) |
 //! | [`gbt26875`] | — | GB/T 26875.3-2011 fire-alarm transmission packets |
+//! | `api` | `json` | JSON documents in, JSON reports out: shared by the CLI, C and WebAssembly |
 //!
 //! ## Panic-freedom contract
 //!
@@ -40,6 +41,8 @@ pub mod requirements;
 pub mod text;
 pub mod wire;
 
+#[cfg(feature = "json")]
+pub mod api;
 #[cfg(feature = "alloc")]
 pub mod check;
 

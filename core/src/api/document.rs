@@ -1,1 +1,217 @@
-//! Reading input documents.
+//! Parsing input documents (declarations and catalogues) with precise errors: line, column, the
+//! JSON path of the field, and a shared error name. Every front end (CLI, C, WebAssembly) parses
+//! documents here, so all of them reject the same input with the same error.
+
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::string::{String, ToString};
+
+use serde::de::DeserializeOwned;
+
+use crate::ErrorCode;
+use crate::model::{Catalogue, Declaration};
+
+/// Why a file could not be used as a document.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InputError {
+    /// Shared error name (`INPUT_UNKNOWN_FIELD`).
+    pub name: &'static str,
+    /// Shared error number.
+    pub code: u16,
+    /// 1-based line (0 when not applicable, e.g. an unreadable file).
+    pub line: usize,
+    /// 1-based column (0 when not applicable).
+    pub column: usize,
+    /// JSON path of the field (`vendors[0].products[1].kind`), empty for the whole document.
+    pub field: String,
+    /// What went wrong, in Chinese and English.
+    pub message: Bilingual,
+}
+
+impl InputError {
+    /// The shared error code.
+    pub fn error_code(&self) -> ErrorCode {
+        ErrorCode::from_code(self.code).unwrap_or(ErrorCode::InputInvalidValue)
+    }
+}
+
+/// A message in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Bilingual {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl InputError {
+    /// An error with a code, a 1-based position (0 if none), a field path and a detail in English.
+    pub fn new(
+        code: ErrorCode,
+        line: usize,
+        column: usize,
+        field: String,
+        detail: &str,
+    ) -> InputError {
+        let t = code.text();
+        InputError {
+            name: code.name(),
+            code: code.code(),
+            line,
+            column,
+            field,
+            message: Bilingual {
+                zh: format!("{}：{detail}", t.zh),
+                en: format!("{}: {detail}", t.en),
+            },
+        }
+    }
+}
+
+/// A parsed input document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    /// One product declaration.
+    Declaration(Box<Declaration>),
+    /// A catalogue of vendors and products.
+    Catalogue(Box<Catalogue>),
+}
+
+/// Parse a document from text, detecting declaration or catalogue by its keys.
+pub fn parse_document(text: &str) -> Result<Document, InputError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
+        return Err(InputError::new(
+            ErrorCode::InputEmpty,
+            1,
+            1,
+            String::new(),
+            "the file is empty",
+        ));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(body).map_err(|e| json_error(&e, String::new()))?;
+    let Some(obj) = value.as_object() else {
+        return Err(InputError::new(
+            ErrorCode::InputUnknownDocument,
+            1,
+            1,
+            String::new(),
+            "the top level is not a JSON object",
+        ));
+    };
+    if obj.contains_key("vendors") {
+        typed::<Catalogue>(body).map(|c| Document::Catalogue(Box::new(c)))
+    } else if obj.contains_key("model")
+        || obj.contains_key("kind")
+        || obj.contains_key("claimed_tier")
+    {
+        typed::<Declaration>(body).map(|d| Document::Declaration(Box::new(d)))
+    } else {
+        Err(InputError::new(
+            ErrorCode::InputUnknownDocument,
+            1,
+            1,
+            String::new(),
+            "expected a catalogue (key \"vendors\") or a declaration (keys \"model\", \"kind\", \"claimed_tier\")",
+        ))
+    }
+}
+
+fn typed<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let field = e.path().to_string();
+        let field = if field == "." { String::new() } else { field };
+        json_error(e.inner(), field)
+    })
+}
+
+fn json_error(e: &serde_json::Error, field: String) -> InputError {
+    let full = e.to_string();
+    let detail = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(d, _)| d);
+    let code = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            ErrorCode::InputJsonSyntax
+        }
+        serde_json::error::Category::Io => ErrorCode::InputIo,
+        serde_json::error::Category::Data => classify_data(detail),
+    };
+    InputError::new(code, e.line(), e.column(), field, detail)
+}
+
+/// Map serde's data-error messages to the shared names.
+fn classify_data(detail: &str) -> ErrorCode {
+    if detail.starts_with("unknown field") {
+        ErrorCode::InputUnknownField
+    } else if detail.starts_with("missing field") {
+        ErrorCode::InputMissingField
+    } else if detail.starts_with("unknown variant") {
+        ErrorCode::InputUnknownValue
+    } else if detail.starts_with("invalid date") {
+        ErrorCode::InputBadDate
+    } else if detail.starts_with("invalid price") {
+        ErrorCode::InputBadPrice
+    } else if detail.contains("LEL")
+        || detail.contains("concentration")
+        || detail.contains("two decimals")
+    {
+        ErrorCode::InputBadConcentration
+    } else if detail.starts_with("invalid type") {
+        ErrorCode::InputJsonType
+    } else {
+        ErrorCode::InputInvalidValue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> InputError {
+        parse_document(text).expect_err(text)
+    }
+
+    #[test]
+    fn errors_carry_name_position_and_field() {
+        let e = err("");
+        assert_eq!((e.name, e.line, e.column), ("INPUT_EMPTY", 1, 1));
+        let e = err(
+            "{\n  \"model\": \"X\",\n  \"kind\": \"leak_alarm\",\n  \"claimed_tier\": \"top\"\n}",
+        );
+        assert_eq!(
+            (e.name, e.line, e.field.as_str()),
+            ("INPUT_UNKNOWN_VALUE", 4, "claimed_tier")
+        );
+        let e = err(
+            "{\"model\": \"X\", \"kind\": \"leak_alarm\", \"claimed_tier\": \"low\", \"capabilities\": {\"detect\": []}}",
+        );
+        assert_eq!(
+            (e.name, e.field.as_str()),
+            ("INPUT_UNKNOWN_FIELD", "capabilities.detect")
+        );
+        let e = err("{\"model\": \"X\", \"kind\": \"leak_alarm\"}");
+        assert_eq!(e.name, "INPUT_MISSING_FIELD");
+        let e = err("{\"model\": 5, \"kind\": \"leak_alarm\", \"claimed_tier\": \"low\"}");
+        assert_eq!((e.name, e.field.as_str()), ("INPUT_JSON_TYPE", "model"));
+        let e = err("{\"model\": \"X\",");
+        assert_eq!(e.name, "INPUT_JSON_SYNTAX");
+        let e = err("[1, 2]");
+        assert_eq!(e.name, "INPUT_UNKNOWN_DOCUMENT");
+        let e = err("{\"hello\": 1}");
+        assert_eq!(e.name, "INPUT_UNKNOWN_DOCUMENT");
+        let e = err(
+            "{\"model\": \"X\", \"kind\": \"leak_alarm\", \"claimed_tier\": \"low\", \"price\": \"1.234\"}",
+        );
+        assert_eq!((e.name, e.field.as_str()), ("INPUT_BAD_PRICE", "price"));
+        let e = err(
+            "{\"model\": \"X\", \"kind\": \"leak_alarm\", \"claimed_tier\": \"low\", \"certificates\": [{\"kind\": \"ccc\", \"valid_until\": \"2023-02-29\"}]}",
+        );
+        assert_eq!(
+            (e.name, e.field.as_str()),
+            ("INPUT_BAD_DATE", "certificates[0].valid_until")
+        );
+    }
+}

@@ -109,6 +109,22 @@ fn finding(id: &'static str, status: Status, field: impl Into<String>, reason: M
     }
 }
 
+/// One finding for a clause: `fail` listing every problem (field of the first), else `pass`.
+fn verdict(id: &'static str, problems: Vec<(String, Message)>, ok: Message) -> Finding {
+    let Some((field, _)) = problems.first() else {
+        return finding(id, Status::Pass, "vendors", ok);
+    };
+    let field = field.clone();
+    let zh: Vec<&str> = problems.iter().map(|(_, m)| m.zh.as_str()).collect();
+    let en: Vec<&str> = problems.iter().map(|(_, m)| m.en.as_str()).collect();
+    finding(
+        id,
+        Status::Fail,
+        field,
+        Message::new(zh.join("；"), en.join("; ")),
+    )
+}
+
 /// CAT-1: at least three listed vendors (INT-5).
 fn cat1(vendors: &[VendorSummary]) -> Finding {
     let listed = vendors.iter().filter(|v| !v.excluded).count();
@@ -135,20 +151,20 @@ fn cat1(vendors: &[VendorSummary]) -> Finding {
 
 /// CAT-2: each listed vendor fills low, mid and high for each kind it sells (INT-6).
 fn cat2(cat: &Catalogue, vendors: &[VendorSummary]) -> Finding {
+    let mut problems = Vec::new();
     for (i, (v, s)) in cat.vendors.iter().zip(vendors).enumerate() {
         if s.excluded {
             continue;
         }
         if v.products.is_empty() {
-            return finding(
-                "CAT-2",
-                Status::Fail,
+            problems.push((
                 format!("vendors[{i}].products"),
                 Message::new(
                     format!("“{}”未列出任何产品", v.name),
                     format!("\"{}\" lists no product", v.name),
                 ),
-            );
+            ));
+            continue;
         }
         for (kind, filled) in [
             (DeviceKind::LeakAlarm, &s.alarm_tiers),
@@ -164,22 +180,19 @@ fn cat2(cat: &Catalogue, vendors: &[VendorSummary]) -> Finding {
             if !missing.is_empty() {
                 let m = super::join(&missing, |t| t.text());
                 let k = kind.text();
-                return finding(
-                    "CAT-2",
-                    Status::Fail,
+                problems.push((
                     format!("vendors[{i}].products"),
                     Message::new(
                         format!("“{}”的{}缺少符合要求的{}产品", v.name, k.zh, m.zh),
                         format!("\"{}\" has no conformant {} {} product", v.name, m.en, k.en),
                     ),
-                );
+                ));
             }
         }
     }
-    finding(
+    verdict(
         "CAT-2",
-        Status::Pass,
-        "vendors",
+        problems,
         Message::new(
             "每家在册单位所售各类产品高、中、低档均有符合要求的产品",
             "every listed vendor offers a conformant low, mid and high product of each kind it sells",
@@ -193,60 +206,70 @@ fn blank(s: Option<&str>) -> bool {
 
 /// CAT-3: disclosure of name, qualification grade, contact, model, price, service.
 fn cat3(cat: &Catalogue) -> Finding {
+    let mut problems = Vec::new();
     for (i, v) in cat.vendors.iter().enumerate() {
         if v.status == VendorStatus::Removed {
             continue;
         }
-        let missing = |field: &str, zh: &str, en: &str| {
-            finding(
-                "CAT-3",
-                Status::Fail,
-                format!("vendors[{i}].{field}"),
-                Message::new(
-                    format!("“{}”未公布{zh}", v.name),
-                    format!("\"{}\" does not publish its {en}", v.name),
-                ),
-            )
-        };
-        if v.name.trim().is_empty() {
-            return missing("name", "企业名称", "company name");
-        }
-        if blank(v.qualification_grade.as_deref()) {
-            return missing("qualification_grade", "资质等级", "qualification grade");
-        }
-        if blank(v.contact.as_deref()) {
-            return missing("contact", "联系方式", "contact details");
+        let vendor_fields = [
+            ("name", "企业名称", "company name", v.name.trim().is_empty()),
+            (
+                "qualification_grade",
+                "资质等级",
+                "qualification grade",
+                blank(v.qualification_grade.as_deref()),
+            ),
+            (
+                "contact",
+                "联系方式",
+                "contact details",
+                blank(v.contact.as_deref()),
+            ),
+        ];
+        for (field, zh, en, missing) in vendor_fields {
+            if missing {
+                problems.push((
+                    format!("vendors[{i}].{field}"),
+                    Message::new(
+                        format!("“{}”未公布{zh}", v.name),
+                        format!("\"{}\" does not publish its {en}", v.name),
+                    ),
+                ));
+            }
         }
         for (j, p) in v.products.iter().enumerate() {
-            let path = format!("vendors[{i}].products[{j}]");
-            let what = if p.model.trim().is_empty() {
-                Some(("model", "产品型号", "product model"))
-            } else if p.price.is_none() {
-                Some(("price", "收费价格", "price"))
-            } else if blank(p.service.as_deref()) {
-                Some(("service", "服务内容", "service content"))
-            } else {
-                None
-            };
-            if let Some((field, zh, en)) = what {
-                return finding(
-                    "CAT-3",
-                    Status::Fail,
-                    format!("{path}.{field}"),
-                    Message::new(
-                        format!("“{}”的产品“{}”未公布{zh}", v.name, p.model),
-                        format!(
-                            "\"{}\" product \"{}\" does not publish its {en}",
-                            v.name, p.model
+            let product_fields = [
+                (
+                    "model",
+                    "产品型号",
+                    "product model",
+                    p.model.trim().is_empty(),
+                ),
+                ("price", "收费价格", "price", p.price.is_none()),
+                (
+                    "service",
+                    "服务内容",
+                    "service content",
+                    blank(p.service.as_deref()),
+                ),
+            ];
+            for (field, zh, en, missing) in product_fields {
+                if missing {
+                    problems.push((
+                        format!("vendors[{i}].products[{j}].{field}"),
+                        Message::new(
+                            format!("“{}”的产品“{}”未公布{zh}", v.name, p.model),
+                            format!(
+                                "\"{}\" product \"{}\" does not publish its {en}",
+                                v.name, p.model
+                            ),
                         ),
-                    ),
-                );
+                    ));
+                }
             }
             if let Some(pv) = p.vendor.as_deref().filter(|pv| *pv != v.name) {
-                return finding(
-                    "CAT-3",
-                    Status::Fail,
-                    format!("{path}.vendor"),
+                problems.push((
+                    format!("vendors[{i}].products[{j}].vendor"),
                     Message::new(
                         format!(
                             "产品“{}”声明的企业“{pv}”与所在企业“{}”不一致",
@@ -257,14 +280,13 @@ fn cat3(cat: &Catalogue) -> Finding {
                             p.model, v.name
                         ),
                     ),
-                );
+                ));
             }
         }
     }
-    finding(
+    verdict(
         "CAT-3",
-        Status::Pass,
-        "vendors",
+        problems,
         Message::new(
             "在册单位均公布了企业名称、资质等级、联系方式、产品型号、收费价格和服务内容",
             "every listed vendor publishes name, qualification grade, contact, model, price and service",
@@ -275,52 +297,44 @@ fn cat3(cat: &Catalogue) -> Finding {
 /// CAT-4: removed vendors carry a removal record with an announcement; listed ones do not.
 fn cat4(cat: &Catalogue) -> Finding {
     let mut removed = 0usize;
+    let mut problems = Vec::new();
     for (i, v) in cat.vendors.iter().enumerate() {
-        match (v.status, &v.removal) {
-            (VendorStatus::Removed, None) => {
-                return finding(
-                    "CAT-4",
-                    Status::Fail,
-                    format!("vendors[{i}].removal"),
-                    Message::new(
-                        format!("“{}”已移出清单，但没有移出记录（日期、原因、公告）", v.name),
-                        format!(
-                            "\"{}\" is removed without a removal record (date, reason, announcement)",
-                            v.name
-                        ),
+        let problem = match (v.status, &v.removal) {
+            (VendorStatus::Removed, None) => Some((
+                format!("vendors[{i}].removal"),
+                Message::new(
+                    format!("“{}”已移出清单，但没有移出记录（日期、原因、公告）", v.name),
+                    format!(
+                        "\"{}\" is removed without a removal record (date, reason, announcement)",
+                        v.name
                     ),
-                );
+                ),
+            )),
+            (VendorStatus::Removed, Some(r)) if blank(r.announcement.as_deref()) => Some((
+                format!("vendors[{i}].removal.announcement"),
+                Message::new(
+                    format!("“{}”移出清单未向社会公告", v.name),
+                    format!("the removal of \"{}\" was not announced", v.name),
+                ),
+            )),
+            (VendorStatus::Listed, Some(_)) => Some((
+                format!("vendors[{i}].status"),
+                Message::new(
+                    format!("“{}”有移出记录，但状态仍为在册", v.name),
+                    format!("\"{}\" has a removal record but is still listed", v.name),
+                ),
+            )),
+            (VendorStatus::Removed, Some(_)) => {
+                removed = removed.saturating_add(1);
+                None
             }
-            (VendorStatus::Removed, Some(r)) if blank(r.announcement.as_deref()) => {
-                return finding(
-                    "CAT-4",
-                    Status::Fail,
-                    format!("vendors[{i}].removal.announcement"),
-                    Message::new(
-                        format!("“{}”移出清单未向社会公告", v.name),
-                        format!("the removal of \"{}\" was not announced", v.name),
-                    ),
-                );
-            }
-            (VendorStatus::Listed, Some(_)) => {
-                return finding(
-                    "CAT-4",
-                    Status::Fail,
-                    format!("vendors[{i}].status"),
-                    Message::new(
-                        format!("“{}”有移出记录，但状态仍为在册", v.name),
-                        format!("\"{}\" has a removal record but is still listed", v.name),
-                    ),
-                );
-            }
-            (VendorStatus::Removed, Some(_)) => removed = removed.saturating_add(1),
-            (VendorStatus::Listed, None) => {}
-        }
+            (VendorStatus::Listed, None) => None,
+        };
+        problems.extend(problem);
     }
-    finding(
+    verdict(
         "CAT-4",
-        Status::Pass,
-        "vendors",
+        problems,
         Message::new(
             format!("已移出 {removed} 家，均有公告，且不计入 CAT-1、CAT-2"),
             format!("{removed} vendors removed, each announced and excluded from CAT-1 and CAT-2"),

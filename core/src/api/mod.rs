@@ -1,0 +1,7 @@
+//! JSON in, JSON out: the entry points shared by the CLI, the C library and the WebAssembly
+//! package (feature `json`). Keeping them here means every front end accepts, rejects and reports
+//! exactly the same way (cedar's "thin binding, typed API in the core" pattern).
+
+mod document;
+
+pub use document::{Bilingual, Document, InputError, parse_document};
