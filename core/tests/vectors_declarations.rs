@@ -1,0 +1,202 @@
+//! Runs every case of `spec/vectors/declarations.json` through the JSON API and the checks,
+//! consuming every field of every case, and asserts exact statuses.
+#![cfg(feature = "json")]
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "integration test: a panic is a failing test"
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use gasdev::api::{Document, parse_document};
+use gasdev::check::{Finding, check_catalogue, check_declaration};
+use gasdev::model::Date;
+use serde_json::{Map, Value};
+
+fn load() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../spec/vectors/declarations.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Take a key out of an object, failing if it is absent; what is left over is checked at the end.
+fn take(obj: &mut Map<String, Value>, key: &str, ctx: &str) -> Value {
+    obj.remove(key)
+        .unwrap_or_else(|| panic!("{ctx}: missing key {key}"))
+}
+
+fn done(obj: &Map<String, Value>, ctx: &str) {
+    assert!(
+        obj.is_empty(),
+        "{ctx}: unconsumed keys {:?}",
+        obj.keys().collect::<Vec<_>>()
+    );
+}
+
+fn findings_map(findings: &[Finding]) -> Value {
+    let m: Map<String, Value> = findings
+        .iter()
+        .map(|f| (f.id.to_string(), Value::from(f.status.as_str())))
+        .collect();
+    Value::Object(m)
+}
+
+fn tier(t: Option<gasdev::model::Tier>) -> Value {
+    t.map_or(Value::Null, |t| Value::from(t.as_str()))
+}
+
+#[test]
+fn declaration_vectors() {
+    let mut file = load();
+    let root = file.as_object_mut().unwrap();
+    assert_eq!(take(root, "area", "root"), "declarations");
+    assert_eq!(take(root, "version", "root"), 1);
+    assert!(take(root, "description", "root").is_string());
+    let notes = take(root, "notes", "root");
+    let tests = take(root, "tests", "root");
+    done(root, "root");
+
+    let mut ids = BTreeSet::new();
+    // For the coverage check: which statuses each clause id reached.
+    let mut seen: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for case in tests.as_array().unwrap() {
+        let mut case = case.as_object().unwrap().clone();
+        let id = take(&mut case, "tcId", "case").as_u64().unwrap();
+        let ctx = format!("declarations#{id}");
+        assert!(ids.insert(id), "{ctx}: duplicate tcId");
+        let desc = take(&mut case, "description", &ctx);
+        assert!(
+            desc.as_str().unwrap().chars().count() < 70,
+            "{ctx}: description too long"
+        );
+        for s in take(&mut case, "spec", &ctx).as_array().unwrap() {
+            let s = s.as_str().unwrap();
+            assert!(
+                gasdev::requirements::by_id(s).is_some() || s.starts_with("INT-") || s == "INPUT",
+                "{ctx}: unknown spec id {s}"
+            );
+        }
+        for f in take(&mut case, "flags", &ctx).as_array().unwrap() {
+            assert!(
+                notes.get(f.as_str().unwrap()).is_some(),
+                "{ctx}: flag without a note"
+            );
+        }
+        let mut input = take(&mut case, "input", &ctx).as_object().unwrap().clone();
+        let as_of = Date::parse(take(&mut input, "as_of", &ctx).as_str().unwrap()).unwrap();
+        let text = match (input.remove("document"), input.remove("json")) {
+            (Some(doc), None) => serde_json::to_string(&doc).unwrap(),
+            (None, Some(Value::String(t))) => t,
+            _ => panic!("{ctx}: input needs exactly one of document / json"),
+        };
+        done(&input, &ctx);
+        let result = take(&mut case, "result", &ctx);
+        let mut expected = take(&mut case, "expected", &ctx)
+            .as_object()
+            .unwrap()
+            .clone();
+        done(&case, &ctx);
+
+        match (result.as_str().unwrap(), parse_document(&text)) {
+            ("invalid", Err(e)) => {
+                assert_eq!(
+                    take(&mut expected, "error", &ctx),
+                    e.name,
+                    "{ctx}: error name"
+                );
+                assert_eq!(
+                    take(&mut expected, "field", &ctx),
+                    e.field.as_str(),
+                    "{ctx}: field"
+                );
+            }
+            ("valid", Ok(Document::Declaration(d))) => {
+                let r = check_declaration(&d, as_of);
+                assert_eq!(take(&mut expected, "document", &ctx), "declaration");
+                assert_eq!(
+                    take(&mut expected, "conformant", &ctx),
+                    r.conformant,
+                    "{ctx}: conformant"
+                );
+                assert_eq!(
+                    take(&mut expected, "achieved_tier", &ctx),
+                    tier(r.achieved_tier),
+                    "{ctx}: achieved"
+                );
+                let want = take(&mut expected, "findings", &ctx);
+                assert_eq!(want, findings_map(&r.findings), "{ctx}: findings");
+                for f in &r.findings {
+                    seen.entry(f.id.to_string())
+                        .or_default()
+                        .insert(f.status.as_str().to_string());
+                    assert!(
+                        !f.reason.zh.is_empty() && !f.reason.en.is_empty(),
+                        "{ctx}: {} reason",
+                        f.id
+                    );
+                }
+            }
+            ("valid", Ok(Document::Catalogue(c))) => {
+                let r = check_catalogue(&c, as_of);
+                assert_eq!(take(&mut expected, "document", &ctx), "catalogue");
+                assert_eq!(
+                    take(&mut expected, "conformant", &ctx),
+                    r.conformant,
+                    "{ctx}: conformant"
+                );
+                assert_eq!(
+                    take(&mut expected, "findings", &ctx),
+                    findings_map(&r.findings),
+                    "{ctx}: findings"
+                );
+                let products: Vec<Value> = r
+                    .products
+                    .iter()
+                    .map(|p| {
+                        serde_json::json!({"model": p.model, "conformant": p.conformant,
+                                           "achieved_tier": tier(p.achieved_tier)})
+                    })
+                    .collect();
+                assert_eq!(
+                    take(&mut expected, "products", &ctx),
+                    Value::Array(products),
+                    "{ctx}: products"
+                );
+                for f in &r.findings {
+                    seen.entry(f.id.to_string())
+                        .or_default()
+                        .insert(f.status.as_str().to_string());
+                }
+            }
+            (want, got) => panic!("{ctx}: expected {want}, got {got:?}"),
+        }
+        done(&expected, &ctx);
+    }
+
+    // Every ALM/VLV/CAT clause has a passing and a failing vector (CAT-5 is informational only).
+    for req in gasdev::requirements::ALL {
+        let area = req.id.split('-').next().unwrap();
+        if !["ALM", "VLV", "CAT", "CERT"].contains(&area) {
+            continue;
+        }
+        let statuses = seen.get(req.id).cloned().unwrap_or_default();
+        if req.id == "CAT-5" {
+            assert!(statuses.contains("info"), "CAT-5 never reported");
+            continue;
+        }
+        assert!(
+            statuses.contains("pass"),
+            "{} has no passing vector",
+            req.id
+        );
+        assert!(
+            statuses.contains("fail"),
+            "{} has no failing vector",
+            req.id
+        );
+    }
+}
