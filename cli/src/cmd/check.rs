@@ -64,10 +64,7 @@ fn today() -> Date {
     }
 }
 
-const FALLBACK: Date = match Date::new(1970, 1, 1) {
-    Ok(d) => d,
-    Err(_) => panic!("1970-01-01 is a date"),
-};
+const FALLBACK: Date = Date::MIN;
 
 /// The result for one file.
 #[derive(serde::Serialize)]

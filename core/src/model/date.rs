@@ -44,6 +44,13 @@ const fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 impl Date {
+    /// The earliest representable date, 0001-01-01.
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+
     /// A date, if it exists (years 1..=9999).
     ///
     /// # Errors
@@ -128,6 +135,21 @@ impl<'de> serde::Deserialize<'de> for Date {
             }
         }
         d.deserialize_str(V)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date YYYY-MM-DD (proleptic Gregorian, no time zone)."
+        })
     }
 }
 

@@ -12,6 +12,7 @@ use super::{Date, DeviceKind, Gas, Price, Tier, UseCase};
 /// Kinds of certificate the clauses ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CertKind {
     /// 计量器具型式批准证书 (pattern approval of a measuring instrument, "CPA"), ALM-1a.
@@ -45,6 +46,7 @@ impl CertKind {
 /// A certificate held for the product.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Certificate {
     /// What it certifies.
@@ -66,6 +68,7 @@ pub struct Certificate {
 /// Where an industrial-internet identifier is carried (`identifiers.md` §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Carrier {
     /// Passive: 2D code label.
@@ -94,6 +97,7 @@ impl Carrier {
 /// An identifier as declared: carrier and the text it carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DeclaredIdentifier {
     /// The carrier.
@@ -105,6 +109,7 @@ pub struct DeclaredIdentifier {
 /// How an alarm interlocks a cut-off device (ALM-4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum InterlockLink {
     /// 有线连锁.
@@ -116,6 +121,7 @@ pub enum InterlockLink {
 /// Data a device collects (ALM-6*, VLV-3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum DataItem {
     /// Its own running status (运行状态).
@@ -129,6 +135,7 @@ pub enum DataItem {
 /// A transmission link (ALM-7a, VLV-4a).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Link {
     /// NB-IoT.
@@ -152,6 +159,7 @@ pub enum Link {
 /// A pipe condition that closes a self-closing valve by itself (附件3 二).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum PipeTrigger {
     /// 超压 (VLV-0a).
@@ -175,6 +183,7 @@ impl From<PipeTrigger> for super::TripReason {
 /// A way to notify the user (ALM-7b, VLV-4b): 电话、微信、APP 等.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum NotifyChannel {
     /// Automated phone call.
@@ -190,6 +199,7 @@ pub enum NotifyChannel {
 /// What a product can do. Absent lists mean "none"; absent yes/no answers mean "not declared".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Capabilities {
     /// Gases whose concentration it detects (ALM-3*).
@@ -227,6 +237,7 @@ pub struct Capabilities {
 /// A vendor's declaration of one product.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Declaration {
     /// Vendor name (inherited from the catalogue entry when nested in a catalogue).
@@ -271,6 +282,7 @@ impl Declaration {
 /// Whether a vendor is on the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum VendorStatus {
     /// Listed.
@@ -283,6 +295,7 @@ pub enum VendorStatus {
 /// Why a vendor was removed (CAT-4, 安装方案 四（三）).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RemovalReason {
     /// 挂靠借用资质.
@@ -298,6 +311,7 @@ pub enum RemovalReason {
 /// The record of a removal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Removal {
     /// Date of removal.
@@ -312,6 +326,7 @@ pub struct Removal {
 /// A vendor entry of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Vendor {
     /// Company name (企业名称).
@@ -336,6 +351,7 @@ pub struct Vendor {
 /// A catalogue (目录清单) of vendors and their products.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Catalogue {
     /// Title of the catalogue.

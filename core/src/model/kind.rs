@@ -3,6 +3,7 @@
 /// What a product is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum DeviceKind {
     /// 燃气类可燃气体泄漏报警装置 (附件3 一): requirement ids `ALM-*`.
@@ -40,6 +41,7 @@ impl DeviceKind {
 /// Product tier (附件3, 安装方案 四（二）): 低档, 中档, 高档. Ordered `Low < Mid < High`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Tier {
     /// 低档.
@@ -90,6 +92,7 @@ impl Tier {
 /// A gas a device detects or reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Gas {
     /// Methane / natural gas (甲烷), the gas every alarm must detect (ALM-3a).
@@ -123,6 +126,7 @@ impl Gas {
 /// Where an alarm is used; selects the part of GB 15322 that fits (ALM-2a).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum UseCase {
     /// Household use: GB 15322.2.

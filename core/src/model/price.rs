@@ -100,6 +100,20 @@ impl<'de> serde::Deserialize<'de> for Price {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Price {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
+        "Price".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$",
+            "description": "A price in yuan as a string with at most two decimals, e.g. \"399.00\"."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,38 @@
+//! `spec/schema/*.schema.json` are generated from the document types and must not drift.
+//! Regenerate with `GASDEV_BLESS=1 cargo test -p gasdev --features schema --test schema`.
+#![cfg(feature = "schema")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "integration test: a panic is a failing test"
+)]
+
+use gasdev::model::{Catalogue, Declaration};
+
+fn check<T: schemars::JsonSchema>(file: &str, title: &str) {
+    let mut schema = schemars::schema_for!(T);
+    schema.insert(
+        "$id".into(),
+        format!("https://libgasdev.invalid/schema/{file}").into(),
+    );
+    schema.insert("title".into(), title.into());
+    let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    let path = format!("{}/../spec/schema/{file}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("GASDEV_BLESS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "{path} is stale: regenerate with GASDEV_BLESS=1 (see this file's docs)"
+    );
+}
+
+#[test]
+fn declaration_schema_is_current() {
+    check::<Declaration>("declaration.schema.json", "libgasdev product declaration");
+}
+
+#[test]
+fn catalogue_schema_is_current() {
+    check::<Catalogue>("catalogue.schema.json", "libgasdev catalogue");
+}
