@@ -161,12 +161,12 @@ pub fn run(args: Args) -> ExitCode {
             return crate::exit::input_error();
         }
     }
-    for f in &out.files {
-        if let Some(e) = &f.error {
-            eprintln!(
-                "{}:{}:{}: {} [{}] {}",
-                f.path, e.line, e.column, e.name, e.field, e.message.en
-            );
+    if args.format == Format::Json {
+        // The table and Markdown reports show input errors in place; JSON readers also get them here.
+        for f in &out.files {
+            if let Some(e) = &f.error {
+                eprintln!("{}", error_line(&f.path, e, Lang::En));
+            }
         }
     }
     if out.summary.input_errors > 0 {
@@ -216,6 +216,28 @@ fn summarize(files: &[FileResult]) -> Summary {
 enum Style {
     Table,
     Markdown,
+}
+
+/// One line for an input error: `file:line:column: NAME [field] message`.
+fn error_line(path: &str, e: &InputError, lang: Lang) -> String {
+    let msg = match lang {
+        Lang::Zh => &e.message.zh,
+        Lang::En => &e.message.en,
+    };
+    let field = if e.field.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", e.field)
+    };
+    format!("{path}:{}:{}: {}{field} {msg}", e.line, e.column, e.name)
+}
+
+/// A label and its value: full-width colon in Chinese, ": " in English.
+fn kv(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
 }
 
 fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -299,20 +321,28 @@ fn findings_grid(style: Style, findings: &[Finding], lang: Lang, failures_only: 
 }
 
 fn product_block(style: Style, p: &ProductReport, lang: Lang, failures_only: bool) -> String {
-    let vendor = p.vendor.as_deref().unwrap_or("-");
-    let mut s = heading(
-        style,
-        3,
-        &format!("{} · {} · {}", vendor, p.model, p.kind.text().get(lang)),
-    );
+    let title = match &p.vendor {
+        Some(v) => format!("{v} · {} · {}", p.model, p.kind.text().get(lang)),
+        None => format!("{} · {}", p.model, p.kind.text().get(lang)),
+    };
+    let mut s = heading(style, 3, &title);
     let line = format!(
-        "{}：{}  {}：{}  {}：{}  ({} {}, {} {}, {} {})",
-        tr(lang, "声明档次", "claimed tier"),
-        p.claimed_tier.text().get(lang),
-        tr(lang, "实际达到", "achieved tier"),
-        tier_text(p.achieved_tier, lang),
-        tr(lang, "结论", "verdict"),
-        yes_no(p.conformant, lang),
+        "{}  {}  {}  ({} {}, {} {}, {} {})",
+        kv(
+            lang,
+            tr(lang, "声明档次", "claimed tier"),
+            p.claimed_tier.text().get(lang)
+        ),
+        kv(
+            lang,
+            tr(lang, "实际达到", "achieved tier"),
+            tier_text(p.achieved_tier, lang)
+        ),
+        kv(
+            lang,
+            tr(lang, "结论", "verdict"),
+            yes_no(p.conformant, lang)
+        ),
         p.counts.pass,
         tr(lang, "项符合", "pass"),
         p.counts.fail,
@@ -327,16 +357,13 @@ fn product_block(style: Style, p: &ProductReport, lang: Lang, failures_only: boo
 }
 
 fn catalogue_block(style: Style, c: &CatalogueReport, lang: Lang, failures_only: bool) -> String {
-    let mut s = heading(
-        style,
-        2,
-        &format!("{}：{}", tr(lang, "目录", "Catalogue"), c.name),
-    );
-    s.push_str(&format!(
-        "{}：{}\n",
+    let mut s = heading(style, 2, &kv(lang, tr(lang, "目录", "Catalogue"), &c.name));
+    s.push_str(&kv(
+        lang,
         tr(lang, "总体结论", "overall verdict"),
-        yes_no(c.conformant, lang)
+        yes_no(c.conformant, lang),
     ));
+    s.push('\n');
     s.push_str(&heading(
         style,
         3,
@@ -427,12 +454,13 @@ fn render(out: &Output, lang: Lang, failures_only: bool, style: Style) -> String
         Style::Table => s.push_str(&format!("{title}\n")),
     }
     s.push_str(&format!(
-        "{}：{} v{}  {}：{}  gasdev {}\n",
-        tr(lang, "规则集", "rule set"),
-        out.ruleset,
-        out.ruleset_version,
-        tr(lang, "核查日期", "as of"),
-        out.as_of,
+        "{}  {}  gasdev {}\n",
+        kv(
+            lang,
+            tr(lang, "规则集", "rule set"),
+            &format!("{} v{}", out.ruleset, out.ruleset_version)
+        ),
+        kv(lang, tr(lang, "核查日期", "as of"), &out.as_of.to_string()),
         out.version
     ));
     for f in &out.files {
@@ -447,23 +475,9 @@ fn render(out: &Output, lang: Lang, failures_only: bool, style: Style) -> String
             }
             (None, Some(e)) => {
                 s.push_str(&heading(style, 1, &f.path));
-                let msg = match lang {
-                    Lang::Zh => &e.message.zh,
-                    Lang::En => &e.message.en,
-                };
-                let field = if e.field.is_empty() {
-                    String::new()
-                } else {
-                    format!(" [{}]", e.field)
-                };
-                s.push_str(&format!(
-                    "{} {}:{}:{} {}{field}: {msg}\n",
-                    tr(lang, "输入错误", "input error"),
-                    f.path,
-                    e.line,
-                    e.column,
-                    e.name
-                ));
+                s.push_str(tr(lang, "输入错误 ", "input error "));
+                s.push_str(&error_line(&f.path, e, lang));
+                s.push('\n');
             }
             (None, None) => {}
         }

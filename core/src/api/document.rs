@@ -62,7 +62,7 @@ impl InputError {
             field,
             message: Bilingual {
                 zh: format!("{}：{detail}", t.zh),
-                en: format!("{}: {detail}", t.en),
+                en: detail.to_string(),
             },
         }
     }

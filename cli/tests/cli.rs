@@ -1,0 +1,230 @@
+//! End-to-end tests of the `gasdev` binary on the bundled examples.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "integration test: a panic is a failing test"
+)]
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn gasdev(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gasdev"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let (code, out, _) = gasdev(args);
+    (code, serde_json::from_str(&out).unwrap())
+}
+
+#[test]
+fn main_job_reports_per_clause_findings_in_both_languages() {
+    let (code, zh, _) = gasdev(&[
+        "check",
+        "spec/examples/catalogue.json",
+        "--as-of",
+        "2026-06-01",
+    ]);
+    assert_eq!(
+        code, 1,
+        "the example catalogue has one non-conformant product on purpose"
+    );
+    assert!(
+        zh.contains("ALM-3b") && zh.contains("未声明一氧化碳浓度检测功能"),
+        "{zh}"
+    );
+    assert!(zh.contains("已移出（不计入）"));
+    let (_, en, _) = gasdev(&[
+        "check",
+        "spec/examples/catalogue.json",
+        "--as-of",
+        "2026-06-01",
+        "--lang",
+        "en",
+    ]);
+    assert!(en.contains("does not declare carbon monoxide detection"));
+    assert!(en.contains("removed (excluded)"));
+    let (_, md, _) = gasdev(&[
+        "check",
+        "spec/examples/catalogue.json",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.starts_with("# 燃气安全装置符合性核查报告"));
+    assert!(md.contains("| CAT-2 | ✘ 不符合 |"), "{md}");
+}
+
+#[test]
+fn json_report_has_the_documented_keys() {
+    let (code, v) = json(&[
+        "check",
+        "spec/examples/catalogue.json",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["ruleset"], "nanchuan-2022");
+    assert_eq!(v["as_of"], "2026-06-01");
+    let file = &v["files"][0];
+    assert_eq!(file["document"], "catalogue");
+    let report = &file["report"];
+    // The removed vendor is excluded: its six products are not checked.
+    let vendors = report["vendors"].as_array().unwrap();
+    assert_eq!(vendors.iter().filter(|v| v["excluded"] == true).count(), 1);
+    let products = report["products"].as_array().unwrap();
+    assert_eq!(products.len(), 18);
+    for p in products {
+        for key in [
+            "model",
+            "kind",
+            "claimed_tier",
+            "achieved_tier",
+            "conformant",
+            "findings",
+        ] {
+            assert!(p.get(key).is_some(), "product report lacks {key}");
+        }
+        for f in p["findings"].as_array().unwrap() {
+            assert!(f["id"].is_string() && f["status"].is_string());
+            assert!(f["reason"]["zh"].is_string() && f["reason"]["en"].is_string());
+        }
+    }
+    let bad: Vec<&str> = products
+        .iter()
+        .filter(|p| p["conformant"] == false)
+        .map(|p| p["model"].as_str().unwrap())
+        .collect();
+    assert_eq!(bad, ["JTM-NPRM100"]);
+    let cat2 = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "CAT-2")
+        .unwrap();
+    assert_eq!(cat2["status"], "fail");
+    assert_eq!(v["summary"]["products"], 18);
+    assert_eq!(v["summary"]["conformant_products"], 17);
+}
+
+#[test]
+fn a_batch_with_bad_files_reports_each_and_checks_the_rest() {
+    let (code, v) = json(&[
+        "check",
+        "spec/examples/batch",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 2, "input errors win over failed findings");
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 7);
+    let names: Vec<&str> = files
+        .iter()
+        .map(|f| f["error"]["name"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "-",
+            "INPUT_UNKNOWN_FIELD",
+            "INPUT_UNKNOWN_VALUE",
+            "INPUT_JSON_SYNTAX",
+            "INPUT_EMPTY",
+            "-",
+            "INPUT_BAD_DATE"
+        ]
+    );
+    assert_eq!(files[1]["error"]["field"], "capabilities.colects");
+    assert_eq!(
+        (
+            files[1]["error"]["line"].as_u64(),
+            files[1]["error"]["column"].as_u64()
+        ),
+        (Some(7), Some(13))
+    );
+    assert_eq!(files[0]["report"]["conformant"], true);
+    assert_eq!(files[5]["report"]["conformant"], false);
+    assert_eq!(v["summary"]["input_errors"], 5);
+}
+
+#[test]
+fn missing_file_and_bad_arguments_are_input_errors() {
+    let (code, _, _) = gasdev(&["check", "no/such/file.json", "--format", "json"]);
+    assert_eq!(code, 2);
+    let (code, _, err) = gasdev(&[
+        "check",
+        "spec/examples/catalogue.json",
+        "--as-of",
+        "2023-02-29",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("as-of"), "{err}");
+    let (code, _, _) = gasdev(&["check"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = gasdev(&["requirements", "--tier", "mid"]);
+    assert_eq!(code, 2, "--tier needs --kind");
+}
+
+#[test]
+fn conformant_declaration_exits_zero() {
+    let (code, _, _) = gasdev(&[
+        "check",
+        "spec/examples/declaration-alarm-mid.json",
+        "--as-of",
+        "2026-06-01",
+    ]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn requirements_listing_filters_by_kind_and_tier() {
+    let (code, v) = json(&[
+        "requirements",
+        "--kind",
+        "self_closing_valve",
+        "--tier",
+        "low",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let ids: Vec<&str> = v["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "VLV-0a", "VLV-0b", "VLV-0c", "VLV-0d", "VLV-0e", "VLV-1", "VLV-2a", "CERT-1",
+            "CERT-2", "CERT-3"
+        ]
+    );
+    let (_, all) = json(&["requirements", "--format", "json"]);
+    assert_eq!(
+        all["requirements"].as_array().unwrap().len(),
+        gasdev::requirements::ALL.len()
+    );
+    let (_, table, _) = gasdev(&["requirements", "--kind", "leak_alarm", "--lang", "en"]);
+    assert!(
+        table.contains("ALM-3b")
+            && table.contains("Mid and high tiers also detect carbon monoxide")
+    );
+}
