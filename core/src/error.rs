@@ -61,6 +61,44 @@ error_table! {
     // --- 1xx identifiers (module `ident`) ---
     /// The identifier is empty.
     IdentEmpty = 100, "IDENT_EMPTY", "标识为空", "identifier is empty";
+    /// Bytes, or percent-escapes, that do not decode as UTF-8.
+    IdentNotUtf8 = 101, "IDENT_NOT_UTF8", "标识不是有效的 UTF-8", "identifier is not valid UTF-8";
+    /// A control character (C0, DEL, C1) or an invisible format character (bidi override, zero-width, BOM).
+    IdentControlChar = 102, "IDENT_CONTROL_CHAR", "标识含控制字符或不可见格式字符", "identifier contains a control or invisible format character";
+    /// White space at the start or the end of the identifier.
+    IdentSurroundingSpace = 103, "IDENT_SURROUNDING_SPACE", "标识首尾有空白字符", "identifier begins or ends with white space";
+    /// The identifier or one of its parts is longer than its documented limit.
+    IdentTooLong = 104, "IDENT_TOO_LONG", "标识或其组成部分超过长度上限", "identifier or one of its parts exceeds its length limit";
+    /// No identifier scheme matches the text.
+    IdentUnknownScheme = 105, "IDENT_UNKNOWN_SCHEME", "无法识别的标识体系", "no identifier scheme matches";
+    /// The text lacks the marker of the scheme that was asked for.
+    IdentSchemeMismatch = 106, "IDENT_SCHEME_MISMATCH", "不符合所指定的标识体系", "not in the form of the requested scheme";
+    /// The index form `300:<handle>` names a handle value, not an identifier.
+    IdentIndexForm = 107, "IDENT_INDEX_FORM", "这是标识值索引形式（如 300:…），不是标识", "index form (300:…) names a handle value, not an identifier";
+    /// An empty prefix segment, arc, field or path segment.
+    IdentEmptySegment = 108, "IDENT_EMPTY_SEGMENT", "存在空的段（前缀段、弧或字段）", "empty segment (prefix segment, arc or field)";
+    /// A character the rule at this position does not allow.
+    IdentBadChar = 109, "IDENT_BAD_CHAR", "此处不允许该字符", "character not allowed here";
+    /// A `/` with nothing after it.
+    IdentNoSuffix = 110, "IDENT_NO_SUFFIX", "斜杠后缺少后缀", "nothing follows the slash (empty suffix)";
+    /// A `%` not followed by two hexadecimal digits.
+    IdentBadPercentEncoding = 111, "IDENT_BAD_PERCENT_ENCODING", "百分号编码无效", "malformed percent-encoding";
+    /// Fewer prefix segments, arcs or fields than the scheme needs.
+    IdentTooFewSegments = 112, "IDENT_TOO_FEW_SEGMENTS", "段数不足", "too few segments (prefix segments, arcs or fields)";
+    /// An OID arc above its maximum (first arc 2; second arc 39 under 0 and 1).
+    IdentArcOutOfRange = 113, "IDENT_ARC_OUT_OF_RANGE", "OID 弧超出范围", "OID arc out of range";
+    /// A numeric arc written with a leading zero.
+    IdentLeadingZero = 114, "IDENT_LEADING_ZERO", "数字弧有前导零", "numeric arc has a leading zero";
+    /// A wrong number of digits or characters for this key or field.
+    IdentBadLength = 115, "IDENT_BAD_LENGTH", "长度不符合该编码", "wrong length for this key or field";
+    /// A GS1 check digit that does not match the data digits.
+    IdentBadCheckDigit = 116, "IDENT_BAD_CHECK_DIGIT", "校验位错误", "check digit is wrong";
+    /// A GS1 Digital Link qualifier unknown for the key or out of order.
+    IdentBadQualifier = 117, "IDENT_BAD_QUALIFIER", "GS1 数字链接限定符未知或顺序错误", "unknown or misplaced GS1 Digital Link qualifier";
+    /// A GS1 Digital Link primary key this library does not validate.
+    IdentUnsupportedKey = 118, "IDENT_UNSUPPORTED_KEY", "不支持的 GS1 主键", "GS1 primary key not supported";
+    /// Well formed, but only a prefix where an item identifier is required.
+    IdentPrefixOnly = 119, "IDENT_PREFIX_ONLY", "只有前缀，不是物品标识", "only a prefix, not an item identifier";
 
     // --- 2xx libgasdev frames (module `wire`) ---
     /// The buffer is shorter than the frame it claims to hold.

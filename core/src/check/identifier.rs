@@ -25,15 +25,15 @@ pub struct IdentProblem {
 /// # Errors
 /// The parser's error code and byte offset.
 pub fn validate(value: &str) -> Result<IdentVerdict, IdentProblem> {
-    // Temporary body until `ident::Ident::parse` lands (issue 3): non-empty, and a `/` marks an item.
-    if value.is_empty() {
-        return Err(IdentProblem {
-            code: ErrorCode::IdentEmpty,
-            offset: 0,
-        });
+    // [IDENT-17] The identifier parser (`spec/identifiers.md`) decides; scheme detection as there.
+    match crate::ident::Ident::parse(value) {
+        Ok(id) => Ok(IdentVerdict {
+            item: id.is_item(),
+            scheme: id.scheme().name(),
+        }),
+        Err(e) => Err(IdentProblem {
+            code: e.code(),
+            offset: e.offset(),
+        }),
     }
-    Ok(IdentVerdict {
-        item: value.contains('/'),
-        scheme: "handle",
-    })
 }
