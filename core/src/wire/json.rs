@@ -1,0 +1,376 @@
+//! The JSON form read back into a frame: [`FrameDoc`] (needs `alloc` and `serde`).
+//!
+//! The shape is the one [`super::FrameRepr`] serialises to (`spec/frame.md` §8); unknown keys
+//! are rejected. A `FrameDoc` owns its strings and bytes; [`FrameDoc::with_repr`] lends a
+//! [`super::FrameRepr`] built from them, and [`FrameDoc::encode`] emits the frame.
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use serde::Deserialize;
+use serde::de::{Deserializer, Error as _};
+
+use super::error::EmitError;
+use super::repr::{
+    Ack, Capability, CapabilitySet, CarrierKind, Command, CommandCode, CommandRequest, Event,
+    EventReport, FrameRepr, Identifier, Identifiers, Identity, Message, Nak, NakReason, Snapshot,
+    StatusReport, Timestamp, UnknownMessage,
+};
+use super::tlv::Tlvs;
+use crate::model::{AlarmStatus, DeviceKind, Reading, Tier, ValveStatus};
+
+/// Bytes given as a hex string (upper or lower case, no separators).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HexBytes(pub Vec<u8>);
+
+/// Decode hex text (`"0a1B"`); `None` if the length is odd or a character is not a hex digit.
+pub fn hex_decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    if b.len() % 2 != 0 {
+        return None;
+    }
+    let nib = |c: u8| {
+        char::from(c)
+            .to_digit(16)
+            .and_then(|d| u8::try_from(d).ok())
+    };
+    b.chunks_exact(2)
+        .map(|p| match p {
+            &[h, l] => Some((nib(h)? << 4) | nib(l)?),
+            _ => None,
+        })
+        .collect()
+}
+
+impl<'de> Deserialize<'de> for HexBytes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        hex_decode(&s)
+            .map(HexBytes)
+            .ok_or_else(|| D::Error::custom("expected an even number of hex digits"))
+    }
+}
+
+/// The timestamp: Unix seconds (1 or more) or `"unknown"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimestampDoc(pub Timestamp);
+
+impl<'de> Deserialize<'de> for TimestampDoc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Unix(u32),
+            Word(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Unix(0) => Err(D::Error::custom("timestamp 0 is written \"unknown\"")),
+            Raw::Unix(t) => Ok(TimestampDoc(Timestamp::from_unix(t))),
+            Raw::Word(w) if w == "unknown" => Ok(TimestampDoc(Timestamp::UNKNOWN)),
+            Raw::Word(w) => Err(D::Error::custom(alloc::format!(
+                "expected Unix seconds or \"unknown\", found \"{w}\""
+            ))),
+        }
+    }
+}
+
+/// One extension TLV: `{"type": 9, "value": "hex"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TlvDoc {
+    /// The type byte.
+    #[serde(rename = "type")]
+    pub ty: u8,
+    /// The value.
+    pub value: HexBytes,
+}
+
+/// An identifier: `{"carrier": "module", "value": "88.111.1/…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentifierDoc {
+    /// The carrier.
+    pub carrier: CarrierKind,
+    /// The identifier text.
+    pub value: String,
+}
+
+/// The message, tagged by `"type"`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "fields mirror the documented FrameRepr types one to one"
+)]
+pub enum MessageDoc {
+    /// A status report.
+    Status {
+        kind: DeviceKind,
+        #[serde(default)]
+        alarm: Option<AlarmStatus>,
+        #[serde(default)]
+        valve: Option<ValveStatus>,
+        #[serde(default)]
+        methane: Option<Reading>,
+        #[serde(default)]
+        carbon_monoxide: Option<Reading>,
+        #[serde(default)]
+        propane: Option<Reading>,
+        #[serde(default)]
+        extensions: Vec<TlvDoc>,
+    },
+    /// An event.
+    Event {
+        event: Event,
+        #[serde(default)]
+        alarm: Option<AlarmStatus>,
+        #[serde(default)]
+        valve: Option<ValveStatus>,
+        #[serde(default)]
+        methane: Option<Reading>,
+        #[serde(default)]
+        carbon_monoxide: Option<Reading>,
+        #[serde(default)]
+        propane: Option<Reading>,
+        #[serde(default)]
+        extensions: Vec<TlvDoc>,
+    },
+    /// An identity announcement.
+    Identity {
+        kind: DeviceKind,
+        tier: Tier,
+        capabilities: Vec<Capability>,
+        identifiers: Vec<IdentifierDoc>,
+        model: String,
+        firmware: String,
+        #[serde(default)]
+        extensions: Vec<TlvDoc>,
+    },
+    /// A command.
+    Command {
+        command: Command,
+        #[serde(default)]
+        extensions: Vec<TlvDoc>,
+    },
+    /// An acknowledgement.
+    Ack {
+        ack_seq: u16,
+        command: CommandCode,
+        #[serde(default)]
+        extensions: Vec<TlvDoc>,
+    },
+    /// A negative acknowledgement.
+    Nak {
+        ack_seq: u16,
+        command_code: u8,
+        reason: NakReason,
+        #[serde(default)]
+        extensions: Vec<TlvDoc>,
+    },
+    /// A message of a type this version does not define.
+    Unknown { msg_type: u8, body: HexBytes },
+}
+
+/// A frame in its JSON form, owned.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameDoc {
+    /// Sequence number.
+    pub seq: u16,
+    /// Timestamp.
+    pub timestamp: TimestampDoc,
+    /// The message.
+    pub message: MessageDoc,
+}
+
+fn ext_bytes(ext: &[TlvDoc]) -> Result<Vec<u8>, EmitError> {
+    let mut out = Vec::new();
+    for t in ext {
+        let len = u8::try_from(t.value.0.len()).map_err(|_| EmitError::Oversize)?;
+        out.push(t.ty);
+        out.push(len);
+        out.extend_from_slice(&t.value.0);
+    }
+    Ok(out)
+}
+
+fn tlvs(bytes: &[u8]) -> Result<Tlvs<'_>, EmitError> {
+    Tlvs::parse(bytes).map_err(|_| EmitError::BadField)
+}
+
+impl FrameDoc {
+    /// Build the [`FrameRepr`] this document describes and pass it to `f`.
+    ///
+    /// # Errors
+    /// [`EmitError::BadField`] for extensions that are not in ascending type order (or of type
+    /// 0), [`EmitError::Oversize`] for an extension value over 255 bytes.
+    pub fn with_repr<R>(&self, f: impl FnOnce(&FrameRepr<'_>) -> R) -> Result<R, EmitError> {
+        let seq = self.seq;
+        let timestamp = self.timestamp.0;
+        fn frame(seq: u16, timestamp: Timestamp, message: Message<'_>) -> FrameRepr<'_> {
+            FrameRepr {
+                seq,
+                timestamp,
+                message,
+            }
+        }
+        Ok(match &self.message {
+            MessageDoc::Status {
+                kind,
+                alarm,
+                valve,
+                methane,
+                carbon_monoxide,
+                propane,
+                extensions,
+            } => {
+                let ext = ext_bytes(extensions)?;
+                let snapshot = Snapshot {
+                    alarm: *alarm,
+                    valve: *valve,
+                    methane: *methane,
+                    carbon_monoxide: *carbon_monoxide,
+                    propane: *propane,
+                };
+                f(&frame(
+                    seq,
+                    timestamp,
+                    Message::Status(StatusReport {
+                        kind: *kind,
+                        snapshot,
+                        extensions: tlvs(&ext)?,
+                    }),
+                ))
+            }
+            MessageDoc::Event {
+                event,
+                alarm,
+                valve,
+                methane,
+                carbon_monoxide,
+                propane,
+                extensions,
+            } => {
+                let ext = ext_bytes(extensions)?;
+                let snapshot = Snapshot {
+                    alarm: *alarm,
+                    valve: *valve,
+                    methane: *methane,
+                    carbon_monoxide: *carbon_monoxide,
+                    propane: *propane,
+                };
+                f(&frame(
+                    seq,
+                    timestamp,
+                    Message::Event(EventReport {
+                        event: *event,
+                        snapshot,
+                        extensions: tlvs(&ext)?,
+                    }),
+                ))
+            }
+            MessageDoc::Identity {
+                kind,
+                tier,
+                capabilities,
+                identifiers,
+                model,
+                firmware,
+                extensions,
+            } => {
+                let ext = ext_bytes(extensions)?;
+                let ids: Vec<Identifier<'_>> = identifiers
+                    .iter()
+                    .map(|i| Identifier {
+                        carrier: i.carrier,
+                        value: &i.value,
+                    })
+                    .collect();
+                f(&frame(
+                    seq,
+                    timestamp,
+                    Message::Identity(Identity {
+                        kind: *kind,
+                        tier: *tier,
+                        capabilities: capabilities.iter().copied().collect::<CapabilitySet>(),
+                        identifiers: Identifiers::new(&ids),
+                        model,
+                        firmware,
+                        extensions: tlvs(&ext)?,
+                    }),
+                ))
+            }
+            MessageDoc::Command {
+                command,
+                extensions,
+            } => {
+                let ext = ext_bytes(extensions)?;
+                f(&frame(
+                    seq,
+                    timestamp,
+                    Message::Command(CommandRequest {
+                        command: *command,
+                        extensions: tlvs(&ext)?,
+                    }),
+                ))
+            }
+            MessageDoc::Ack {
+                ack_seq,
+                command,
+                extensions,
+            } => {
+                let ext = ext_bytes(extensions)?;
+                f(&frame(
+                    seq,
+                    timestamp,
+                    Message::Ack(Ack {
+                        ack_seq: *ack_seq,
+                        command: *command,
+                        extensions: tlvs(&ext)?,
+                    }),
+                ))
+            }
+            MessageDoc::Nak {
+                ack_seq,
+                command_code,
+                reason,
+                extensions,
+            } => {
+                let ext = ext_bytes(extensions)?;
+                f(&frame(
+                    seq,
+                    timestamp,
+                    Message::Nak(Nak {
+                        ack_seq: *ack_seq,
+                        command_code: *command_code,
+                        reason: *reason,
+                        extensions: tlvs(&ext)?,
+                    }),
+                ))
+            }
+            MessageDoc::Unknown { msg_type, body } => f(&frame(
+                seq,
+                timestamp,
+                Message::Unknown(UnknownMessage {
+                    msg_type: *msg_type,
+                    body: &body.0,
+                }),
+            )),
+        })
+    }
+
+    /// Emit the frame this document describes.
+    ///
+    /// # Errors
+    /// As [`with_repr`](Self::with_repr) and [`FrameRepr::emit`].
+    pub fn encode(&self) -> Result<Vec<u8>, EmitError> {
+        self.with_repr(|r| {
+            let mut buf = vec![0u8; r.buffer_len()];
+            r.emit(&mut buf).map(|n| {
+                buf.truncate(n);
+                buf
+            })
+        })?
+    }
+}
