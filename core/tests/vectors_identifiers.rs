@@ -6,7 +6,6 @@
 #![expect(
     clippy::panic,
     clippy::unwrap_used,
-    clippy::indexing_slicing,
     reason = "integration test: a panic is a failing test"
 )]
 
