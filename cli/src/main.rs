@@ -31,6 +31,8 @@ enum Command {
     Decode(cmd::decode::Args),
     /// Encode a libgasdev frame from its JSON form, printed as hex.
     Encode(cmd::encode::Args),
+    /// Inspect households in bulk (JSON lines or CSV): obligations, findings, summary.
+    Inspect(cmd::inspect::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -52,5 +54,6 @@ fn main() -> std::process::ExitCode {
         Command::Ident(a) => cmd::ident::run(a),
         Command::Decode(a) => cmd::decode::run(a),
         Command::Encode(a) => cmd::encode::run(a),
+        Command::Inspect(a) => cmd::inspect::run(a),
     }
 }

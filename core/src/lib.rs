@@ -13,6 +13,7 @@
 //! | [`model`] | — (declarations: `alloc`) | device data model: kinds, tiers, concentrations, alarm and valve state |
 //! | [`requirements`] | — | the requirement table (`spec/requirements.json`) as `const` data |
 //! | [`check`] | `alloc` | declaration and catalogue conformance checks |
+//! | [`install`] | `alloc` | who must install what (INS-*), the inspection check |
 //! | [`ident`] | — | industrial-internet identifiers |
 //! | [`wire`] | — | the libgasdev frame (open access standard, `spec/frame.md`) |
 //! | [`gbt26875`] | — | GB/T 26875.3-2011 fire-alarm transmission packets |
@@ -45,6 +46,8 @@ pub mod wire;
 pub mod api;
 #[cfg(feature = "alloc")]
 pub mod check;
+#[cfg(feature = "alloc")]
+pub mod install;
 
 pub use error::ErrorCode;
 pub use text::{Lang, Text};

@@ -42,7 +42,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 /// Today's date (UTC) from the system clock.
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -4,4 +4,6 @@ pub mod check;
 pub mod decode;
 pub mod encode;
 pub mod ident;
+pub mod inspect;
+mod inspect_csv;
 pub mod requirements;

@@ -28,6 +28,16 @@ pub struct InputError {
     pub message: Bilingual,
 }
 
+impl Bilingual {
+    /// The rendering in `lang`.
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Zh => &self.zh,
+            crate::Lang::En => &self.en,
+        }
+    }
+}
+
 impl InputError {
     /// The shared error code.
     pub fn error_code(&self) -> ErrorCode {
@@ -118,7 +128,29 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
     }
 }
 
-fn typed<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
+/// Parse one inspection record (one JSON line of a `gasdev inspect` batch) and check that its
+/// profile does not contradict itself.
+pub fn parse_record(text: &str) -> Result<crate::install::InspectionRecord, InputError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
+        return Err(InputError::new(
+            ErrorCode::InputEmpty,
+            1,
+            1,
+            String::new(),
+            "the record is empty",
+        ));
+    }
+    let record: crate::install::InspectionRecord = typed(body)?;
+    record
+        .profile
+        .validate()
+        .map_err(|e| InputError::new(e.code(), 1, 1, String::from(e.field()), &e.to_string()))?;
+    Ok(record)
+}
+
+/// Deserialize `text` as `T` with the error mapping of this module.
+pub(crate) fn typed<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = e.path().to_string();
@@ -154,10 +186,7 @@ fn classify_data(detail: &str) -> ErrorCode {
         ErrorCode::InputBadDate
     } else if detail.starts_with("invalid price") {
         ErrorCode::InputBadPrice
-    } else if detail.contains("LEL")
-        || detail.contains("concentration")
-        || detail.contains("two decimals")
-    {
+    } else if detail.starts_with("concentration") {
         ErrorCode::InputBadConcentration
     } else if detail.starts_with("invalid type") {
         ErrorCode::InputJsonType

@@ -4,4 +4,4 @@
 
 mod document;
 
-pub use document::{Bilingual, Document, InputError, parse_document};
+pub use document::{Bilingual, Document, InputError, parse_document, parse_record};

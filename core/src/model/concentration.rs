@@ -85,10 +85,10 @@ pub enum ConcentrationError {
         max: u32,
     },
     /// A %LEL value without an LEL basis, or a basis on a non-%LEL unit.
-    #[error("a %LEL value needs its LEL basis, and only a %LEL value has one")]
+    #[error("concentration: a %LEL value needs its LEL basis, and only a %LEL value has one")]
     Basis,
     /// Not a finite, non-negative number with at most two decimals.
-    #[error("not a non-negative number with at most two decimals")]
+    #[error("concentration is not a non-negative number with at most two decimals")]
     NotFixedPoint,
 }
 

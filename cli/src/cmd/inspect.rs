@@ -1,0 +1,526 @@
+//! `gasdev inspect FILE`: inspection records of many households (JSON lines or CSV) → findings
+//! per household and a summary. Streams: memory stays bounded whatever the number of records.
+//!
+//! Bad rows are reported with their line number and skipped; the rest is processed and the
+//! summary counts the rejects. Exit: 0 every household compliant, 1 some household not, 2 some
+//! row rejected or the input unreadable.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use gasdev::Lang;
+use gasdev::api::{Document, InputError, parse_record};
+use gasdev::install::{
+    CatalogueIndex, FindingCode, InspectionRecord, InspectionReport, RuleSet, Severity, inspect,
+};
+use gasdev::model::Date;
+
+use crate::output::{LangArg, table};
+
+/// Output formats of `gasdev inspect`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum InspectFormat {
+    /// Households with findings, then the summary.
+    #[default]
+    Table,
+    /// One JSON document: households (streamed), rejects, summary.
+    Json,
+    /// One CSV row per finding (summary on stderr).
+    Csv,
+}
+
+/// Input formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum InputFormat {
+    /// From the file extension (`.csv`), else JSON lines.
+    #[default]
+    Auto,
+    /// One JSON inspection record per line.
+    Jsonl,
+    /// CSV with the columns of `spec/installation.md`, one row per device.
+    Csv,
+}
+
+/// Arguments of `gasdev inspect`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Inspection records: a JSON-lines or CSV file, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// The catalogue to check device models against.
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// A district rule set replacing the built-in one (`spec/installation-rules.json` form).
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    /// Inspection date (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: InspectFormat,
+    /// Input format.
+    #[arg(long, value_enum, default_value_t)]
+    input_format: InputFormat,
+    /// Language of the table and CSV text.
+    #[arg(long, value_enum, default_value_t)]
+    lang: LangArg,
+    /// No progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).map_err(|e| e.to_string())
+}
+
+/// A rejected row: the error with `line` set to the line of the input file (for JSON lines the
+/// column is within that line; for CSV it is 0).
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct Reject {
+    error: InputError,
+}
+
+/// Most rejects listed in full; the rest are only counted.
+const MAX_LISTED_REJECTS: usize = 1000;
+
+#[derive(serde::Serialize, Default)]
+struct CommunitySummary {
+    households: u64,
+    compliant: u64,
+    non_compliant: u64,
+    overdue_obligations: u64,
+}
+
+#[derive(serde::Serialize, Default)]
+struct Summary {
+    households: u64,
+    compliant: u64,
+    non_compliant: u64,
+    rejected_rows: u64,
+    overdue_obligations: u64,
+    missing_required: BTreeMap<&'static str, u64>,
+    findings: BTreeMap<&'static str, u64>,
+    communities: BTreeMap<String, CommunitySummary>,
+}
+
+impl Summary {
+    fn add(&mut self, r: &InspectionReport) {
+        self.households += 1;
+        if r.compliant {
+            self.compliant += 1;
+        } else {
+            self.non_compliant += 1;
+        }
+        let mut overdue = 0;
+        for f in &r.findings {
+            *self.findings.entry(f.code.name()).or_default() += 1;
+            if f.code == FindingCode::MissingRequiredDevice {
+                *self.missing_required.entry(f.kind.as_str()).or_default() += 1;
+            }
+            if f.overdue {
+                overdue += 1;
+            }
+        }
+        self.overdue_obligations += overdue;
+        let c = self
+            .communities
+            .entry(r.community.clone().unwrap_or_else(|| "-".into()))
+            .or_default();
+        c.households += 1;
+        if r.compliant {
+            c.compliant += 1;
+        } else {
+            c.non_compliant += 1;
+        }
+        c.overdue_obligations += overdue;
+    }
+}
+
+/// Run the subcommand.
+pub fn run(args: Args) -> ExitCode {
+    match run_inner(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("gasdev inspect: {msg}");
+            crate::exit::input_error()
+        }
+    }
+}
+
+fn today() -> Date {
+    crate::cmd::check::today()
+}
+
+fn load_catalogue(path: &std::path::Path) -> Result<CatalogueIndex, String> {
+    match crate::input::read_document(path) {
+        Ok(Document::Catalogue(c)) => Ok(CatalogueIndex::new(&c)),
+        Ok(Document::Declaration(_)) => Err(format!(
+            "{}: a declaration, not a catalogue",
+            path.display()
+        )),
+        Err(e) => Err(format!(
+            "{}:{}:{}: {} {}",
+            path.display(),
+            e.line,
+            e.column,
+            e.name,
+            e.message.en
+        )),
+    }
+}
+
+fn load_rules(path: &std::path::Path) -> Result<RuleSet, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: INPUT_INVALID_VALUE {e}", path.display()))
+}
+
+/// A source of records: each item is the line it started on and the record or why it was rejected.
+type Item = (u64, Result<InspectionRecord, InputError>);
+
+fn run_inner(args: &Args) -> Result<ExitCode, String> {
+    let as_of = args.as_of.unwrap_or_else(today);
+    let lang = Lang::from(args.lang);
+    let catalogue = args.catalogue.as_deref().map(load_catalogue).transpose()?;
+    let rules = match &args.rules {
+        Some(p) => load_rules(p)?,
+        None => RuleSet::nanchuan_2022(),
+    };
+    let stdin = args.file.as_os_str() == "-";
+    let (reader, total): (Box<dyn Read>, Option<u64>) = if stdin {
+        (Box::new(std::io::stdin().lock()), None)
+    } else {
+        let f =
+            std::fs::File::open(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
+        let len = f.metadata().ok().map(|m| m.len());
+        (Box::new(f), len)
+    };
+    let counter = Counter::new(reader);
+    let read_bytes = counter.count.clone();
+    let csv_input = match args.input_format {
+        InputFormat::Csv => true,
+        InputFormat::Jsonl => false,
+        InputFormat::Auto => args
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv")),
+    };
+    let items: Box<dyn Iterator<Item = Item>> = if csv_input {
+        Box::new(crate::cmd::inspect_csv::records(counter))
+    } else {
+        Box::new(jsonl_records(counter))
+    };
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let progress = !args.quiet && std::io::stderr().is_terminal();
+    let mut summary = Summary::default();
+    let mut rejects: Vec<Reject> = Vec::new();
+    let io = |e: std::io::Error| e.to_string();
+
+    match args.format {
+        InspectFormat::Json => {
+            write!(
+                out,
+                "{{\"tool\":\"gasdev\",\"version\":\"{}\",\"ruleset\":{},\"ruleset_version\":{},\"as_of\":\"{as_of}\",\"households\":[",
+                gasdev::VERSION,
+                serde_json::to_string(&rules.ruleset).map_err(|e| e.to_string())?,
+                rules.version
+            )
+            .map_err(io)?;
+        }
+        InspectFormat::Csv => {
+            writeln!(
+                out,
+                "household,community,compliant,severity,code,clauses,device,message,action"
+            )
+            .map_err(io)?;
+        }
+        InspectFormat::Table => {}
+    }
+    let mut table_rows: Vec<Vec<String>> = Vec::new();
+    let mut first = true;
+    for (line, item) in items {
+        match item {
+            Err(mut error) => {
+                summary.rejected_rows += 1;
+                if rejects.len() < MAX_LISTED_REJECTS {
+                    error.line = usize::try_from(line).unwrap_or(usize::MAX);
+                    rejects.push(Reject { error });
+                }
+            }
+            Ok(record) => {
+                let report = inspect(&record, catalogue.as_ref(), as_of, &rules);
+                summary.add(&report);
+                match args.format {
+                    InspectFormat::Json => {
+                        if !first {
+                            out.write_all(b",").map_err(io)?;
+                        }
+                        first = false;
+                        serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
+                    }
+                    InspectFormat::Csv => write_csv(&mut out, &report, lang).map_err(io)?,
+                    InspectFormat::Table => {
+                        // Households with findings; flushed in chunks so memory stays bounded.
+                        for f in &report.findings {
+                            table_rows.push(vec![
+                                report.household.clone(),
+                                report.community.clone().unwrap_or_default(),
+                                severity(f.severity, lang).to_string(),
+                                f.code.name().to_string(),
+                                f.clauses.join(","),
+                                f.message.get(lang).to_string(),
+                                f.action.get(lang).to_string(),
+                            ]);
+                        }
+                        if table_rows.len() >= 10_000 {
+                            write!(out, "{}", findings_table(&table_rows, lang)).map_err(io)?;
+                            table_rows.clear();
+                        }
+                    }
+                }
+            }
+        }
+        if progress && (summary.households + summary.rejected_rows) % 10_000 == 0 {
+            let n = summary.households + summary.rejected_rows;
+            let done = read_bytes.get();
+            match total {
+                Some(t) if t > 0 => eprint!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
+                _ => eprint!("\r{n} records"),
+            }
+        }
+    }
+    if progress {
+        eprintln!(
+            "\r{} records  done ",
+            summary.households + summary.rejected_rows
+        );
+    }
+    match args.format {
+        InspectFormat::Json => {
+            write!(out, "],\"rejects\":").map_err(io)?;
+            serde_json::to_writer(&mut out, &rejects).map_err(|e| e.to_string())?;
+            write!(out, ",\"summary\":").map_err(io)?;
+            serde_json::to_writer(&mut out, &summary).map_err(|e| e.to_string())?;
+            writeln!(out, "}}").map_err(io)?;
+        }
+        InspectFormat::Csv => {
+            out.flush().map_err(io)?;
+            eprint!("{}", summary_text(&summary, &rejects, lang));
+        }
+        InspectFormat::Table => {
+            if !table_rows.is_empty() {
+                write!(out, "{}", findings_table(&table_rows, lang)).map_err(io)?;
+            }
+            write!(out, "{}", summary_text(&summary, &rejects, lang)).map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)?;
+    if args.format != InspectFormat::Table {
+        for r in &rejects {
+            eprintln!(
+                "{}:{}: {} [{}] {}",
+                args.file.display(),
+                r.error.line,
+                r.error.name,
+                r.error.field,
+                r.error.message.en
+            );
+        }
+    }
+    Ok(if summary.rejected_rows > 0 {
+        crate::exit::input_error()
+    } else if summary.non_compliant > 0 {
+        crate::exit::findings()
+    } else {
+        crate::exit::ok()
+    })
+}
+
+fn jsonl_records(reader: impl Read) -> impl Iterator<Item = Item> {
+    let mut lines = BufReader::new(reader).lines();
+    let mut n: u64 = 0;
+    std::iter::from_fn(move || {
+        loop {
+            n += 1;
+            match lines.next()? {
+                Err(e) => {
+                    let err = InputError::new(
+                        gasdev::ErrorCode::NotUtf8,
+                        0,
+                        0,
+                        String::new(),
+                        &e.to_string(),
+                    );
+                    return Some((n, Err(err)));
+                }
+                Ok(l) if l.trim().is_empty() => continue,
+                Ok(l) => return Some((n, parse_record(&l))),
+            }
+        }
+    })
+}
+
+fn severity(s: Severity, lang: Lang) -> &'static str {
+    let t = match s {
+        Severity::Fail => gasdev::Text::new("不合格", "fail"),
+        Severity::Warn => gasdev::Text::new("注意", "warn"),
+        Severity::Info => gasdev::Text::new("提示", "info"),
+    };
+    t.get(lang)
+}
+
+fn findings_table(rows: &[Vec<String>], lang: Lang) -> String {
+    let header: [&str; 7] = match lang {
+        Lang::Zh => ["户号", "小区", "级别", "问题", "条款", "说明", "处理"],
+        Lang::En => [
+            "household",
+            "community",
+            "severity",
+            "finding",
+            "clauses",
+            "what",
+            "action",
+        ],
+    };
+    table(&header, rows)
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io::Result<()> {
+    let community = r.community.as_deref().unwrap_or("");
+    for f in &r.findings {
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{}",
+            csv_field(&r.household),
+            csv_field(community),
+            r.compliant,
+            f.severity.as_str(),
+            f.code.name(),
+            csv_field(&f.clauses.join(" ")),
+            f.device.map(|d| d.to_string()).unwrap_or_default(),
+            csv_field(f.message.get(lang)),
+            csv_field(f.action.get(lang)),
+        )?;
+    }
+    Ok(())
+}
+
+fn summary_text(s: &Summary, rejects: &[Reject], lang: Lang) -> String {
+    let tr = |zh: &'static str, en: &'static str| gasdev::Text::new(zh, en).get(lang);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\n=== {} ===\n{}: {}  {}: {}  {}: {}  {}: {}  {}: {}\n",
+        tr("汇总", "Summary"),
+        tr("户数", "households"),
+        s.households,
+        tr("合格", "compliant"),
+        s.compliant,
+        tr("不合格", "non-compliant"),
+        s.non_compliant,
+        tr("逾期未装", "overdue missing devices"),
+        s.overdue_obligations,
+        tr("拒收行", "rejected rows"),
+        s.rejected_rows
+    ));
+    let rows: Vec<Vec<String>> = s
+        .findings
+        .iter()
+        .map(|(k, v)| vec![(*k).to_string(), v.to_string()])
+        .collect();
+    out.push_str(&table(&[tr("问题", "finding"), tr("次数", "count")], &rows));
+    let rows: Vec<Vec<String>> = s
+        .communities
+        .iter()
+        .map(|(k, c)| {
+            vec![
+                k.clone(),
+                c.households.to_string(),
+                c.compliant.to_string(),
+                c.non_compliant.to_string(),
+                c.overdue_obligations.to_string(),
+            ]
+        })
+        .collect();
+    out.push('\n');
+    out.push_str(&table(
+        &[
+            tr("小区", "community"),
+            tr("户数", "households"),
+            tr("合格", "compliant"),
+            tr("不合格", "non-compliant"),
+            tr("逾期未装", "overdue"),
+        ],
+        &rows,
+    ));
+    if !rejects.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            tr("拒收的行（已跳过）", "Rejected rows (skipped)")
+        ));
+        let rows: Vec<Vec<String>> = rejects
+            .iter()
+            .take(20)
+            .map(|r| {
+                vec![
+                    r.error.line.to_string(),
+                    r.error.name.to_string(),
+                    r.error.field.clone(),
+                    r.error.message.get(lang).to_string(),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &[
+                tr("行", "line"),
+                tr("错误", "error"),
+                tr("字段", "field"),
+                tr("说明", "message"),
+            ],
+            &rows,
+        ));
+        if s.rejected_rows > 20 {
+            out.push_str(&format!(
+                "… {} {}\n",
+                s.rejected_rows - 20,
+                tr("行未列出", "more not listed")
+            ));
+        }
+    }
+    out
+}
+
+/// Counts the bytes read through it, for the progress bar.
+struct Counter<R> {
+    inner: R,
+    count: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Counter<R> {
+    fn new(inner: R) -> Counter<R> {
+        Counter {
+            inner,
+            count: std::rc::Rc::new(std::cell::Cell::new(0)),
+        }
+    }
+}
+
+impl<R: Read> Read for Counter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get().saturating_add(n as u64));
+        Ok(n)
+    }
+}

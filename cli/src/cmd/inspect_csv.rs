@@ -1,0 +1,238 @@
+//! CSV input of `gasdev inspect`: one row per device found (or one row with an empty
+//! `device_kind` for a household with none); consecutive rows with the same `household` form one
+//! record. Columns are documented in `spec/installation.md`.
+//!
+//! Each row is turned into a one-device JSON record and parsed by the core (`parse_record`), so a
+//! CSV row is accepted or rejected exactly like the same data in JSON lines; a rejected row is
+//! skipped with its line number and the CSV column name as the field.
+
+use std::io::Read;
+
+use gasdev::ErrorCode;
+use gasdev::api::{InputError, parse_record};
+use gasdev::install::InspectionRecord;
+use serde_json::{Map, Value};
+
+/// Columns of the profile (the first row of a household sets them; later rows must repeat them).
+const PROFILE: [&str; 8] = [
+    "user_class",
+    "connection",
+    "unit_category",
+    "building_height_m",
+    "old_compound",
+    "hardship",
+    "gas_supply",
+    "connection_date",
+];
+/// Columns of a device (prefixed `device_` where the JSON name is generic).
+const DEVICE: [(&str, &str); 7] = [
+    ("device_kind", "kind"),
+    ("identifier", "identifier"),
+    ("model", "model"),
+    ("powered", "powered"),
+    ("sensor_end_of_life", "sensor_end_of_life"),
+    ("valve_latched_closed", "valve_latched_closed"),
+    ("last_report", "last_report"),
+];
+const BOOLEAN: [&str; 5] = [
+    "old_compound",
+    "hardship",
+    "powered",
+    "sensor_end_of_life",
+    "valve_latched_closed",
+];
+
+type Item = (u64, Result<InspectionRecord, InputError>);
+
+fn reject(code: ErrorCode, field: &str, detail: &str) -> InputError {
+    InputError::new(code, 0, 0, field.to_string(), detail)
+}
+
+/// A CSV cell as a JSON value: booleans and numbers where the column wants them, else a string.
+fn cell(column: &str, text: &str) -> Value {
+    if BOOLEAN.contains(&column) {
+        match text.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "y" | "是" => return Value::Bool(true),
+            "false" | "0" | "no" | "n" | "否" => return Value::Bool(false),
+            _ => {}
+        }
+    }
+    if column == "building_height_m" {
+        if let Ok(x) = text.parse::<f64>() {
+            if let Some(n) = serde_json::Number::from_f64(x) {
+                return Value::Number(n);
+            }
+        }
+    }
+    Value::String(text.to_string())
+}
+
+/// Map a JSON path of the one-row record back to the CSV column.
+fn column_of(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    DEVICE
+        .iter()
+        .find(|(_, j)| *j == last)
+        .map_or(last, |(c, _)| c)
+        .to_string()
+}
+
+struct Grouper {
+    household: Option<String>,
+    line: u64,
+    profile: Value,
+    record: Option<InspectionRecord>,
+}
+
+/// Records from CSV text.
+pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let headers: Result<Vec<String>, InputError> = match csv.headers() {
+        Ok(h) => {
+            let h: Vec<String> = h.iter().map(str::to_string).collect();
+            let known = |c: &str| {
+                c == "household"
+                    || c == "community"
+                    || PROFILE.contains(&c)
+                    || DEVICE.iter().any(|(d, _)| *d == c)
+            };
+            match h.iter().find(|c| !known(c)) {
+                Some(c) => Err(reject(
+                    ErrorCode::InputUnknownField,
+                    c,
+                    &format!("unknown column `{c}`"),
+                )),
+                None => match ["household", "user_class", "connection", "gas_supply"]
+                    .iter()
+                    .find(|r| !h.iter().any(|c| c == *r))
+                {
+                    Some(r) => Err(reject(
+                        ErrorCode::InputMissingField,
+                        r,
+                        &format!("missing column `{r}`"),
+                    )),
+                    None => Ok(h),
+                },
+            }
+        }
+        Err(e) => Err(reject(ErrorCode::InputJsonSyntax, "", &e.to_string())),
+    };
+    let mut rows = csv.into_records();
+    let mut g = Grouper {
+        household: None,
+        line: 0,
+        profile: Value::Null,
+        record: None,
+    };
+    let mut header_error = headers.as_ref().err().cloned();
+    let mut finished = false;
+    std::iter::from_fn(move || {
+        if let Some(e) = header_error.take() {
+            finished = true;
+            return Some((1, Err(e)));
+        }
+        let Ok(headers) = &headers else { return None };
+        loop {
+            if finished {
+                return None;
+            }
+            let Some(row) = rows.next() else {
+                finished = true;
+                let line = g.line;
+                return g.record.take().map(|r| (line, Ok(r)));
+            };
+            let row = match row {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    return Some((
+                        line,
+                        Err(reject(ErrorCode::InputJsonSyntax, "", &e.to_string())),
+                    ));
+                }
+            };
+            let line = row.position().map_or(0, |p| p.line());
+            let mut household = String::new();
+            let mut community = None;
+            let mut profile = Map::new();
+            let mut device = Map::new();
+            for (column, text) in headers.iter().zip(row.iter()) {
+                if text.is_empty() {
+                    continue;
+                }
+                match column.as_str() {
+                    "household" => household = text.to_string(),
+                    "community" => community = Some(text.to_string()),
+                    c if PROFILE.contains(&c) => {
+                        profile.insert(c.to_string(), cell(c, text));
+                    }
+                    c => {
+                        if let Some((_, json)) = DEVICE.iter().find(|(d, _)| *d == c) {
+                            device.insert((*json).to_string(), cell(c, text));
+                        }
+                    }
+                }
+            }
+            if household.is_empty() {
+                return Some((
+                    line,
+                    Err(reject(
+                        ErrorCode::InputMissingField,
+                        "household",
+                        "empty household id",
+                    )),
+                ));
+            }
+            let profile = Value::Object(profile);
+            let mut one = Map::new();
+            one.insert("household".into(), Value::String(household.clone()));
+            if let Some(c) = &community {
+                one.insert("community".into(), Value::String(c.clone()));
+            }
+            one.insert("profile".into(), profile.clone());
+            let has_device = !device.is_empty();
+            one.insert(
+                "devices".into(),
+                Value::Array(if has_device {
+                    vec![Value::Object(device)]
+                } else {
+                    Vec::new()
+                }),
+            );
+            let parsed = parse_record(&Value::Object(one).to_string()).map_err(|mut e| {
+                e.field = column_of(&e.field);
+                e
+            });
+            let parsed = match parsed {
+                Ok(p) => p,
+                Err(e) => return Some((line, Err(e))),
+            };
+            if g.household.as_deref() == Some(household.as_str()) {
+                if profile != g.profile {
+                    return Some((
+                        line,
+                        Err(reject(
+                            ErrorCode::InputInvalidValue,
+                            "household",
+                            "the profile columns differ from this household's first row",
+                        )),
+                    ));
+                }
+                if let Some(r) = g.record.as_mut() {
+                    r.devices.extend(parsed.devices);
+                }
+                continue;
+            }
+            let done = g.record.replace(parsed).map(|r| (g.line, Ok(r)));
+            g.household = Some(household);
+            g.profile = profile;
+            g.line = line;
+            if done.is_some() {
+                return done;
+            }
+        }
+    })
+}

@@ -1,0 +1,187 @@
+//! The user profile an obligation depends on.
+
+use alloc::string::String;
+
+use crate::model::Date;
+
+/// Unit (non-residential, 单位用户) or residential (居民用户).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum UserClass {
+    /// 单位用户.
+    Unit,
+    /// 居民用户.
+    Residential,
+}
+
+/// New (新增, connecting now) or existing (既有) user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Connection {
+    /// 新增用户: obligations fall due on connection.
+    New,
+    /// 既有用户.
+    Existing,
+}
+
+/// Category of a unit user (INS-4: 餐饮、酒店、商场、学校、医院等).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum UnitCategory {
+    /// 餐饮.
+    Restaurant,
+    /// 酒店.
+    Hotel,
+    /// 商场.
+    Mall,
+    /// 学校.
+    School,
+    /// 医院.
+    Hospital,
+    /// Any other unit (the list ends in 等).
+    Other,
+}
+
+/// Gas supplied to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum GasSupply {
+    /// 管道天然气.
+    PipedNaturalGas,
+    /// 液化石油气 (bottled or piped).
+    Lpg,
+    /// Anything else (town gas, biogas…).
+    Other,
+}
+
+/// A building height in centimetres. JSON: a number of metres, at most two decimals, 0 < h ≤ 1000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Height(u32);
+
+impl Height {
+    /// The tallest height accepted, 1000 m (the tallest buildings are about 830 m).
+    pub const MAX_CM: u32 = 100_000;
+
+    /// A height of `cm` centimetres, if 0 < cm ≤ [`Self::MAX_CM`].
+    pub const fn from_cm(cm: u32) -> Option<Height> {
+        if cm == 0 || cm > Self::MAX_CM {
+            None
+        } else {
+            Some(Height(cm))
+        }
+    }
+
+    /// Centimetres.
+    pub const fn cm(self) -> u32 {
+        self.0
+    }
+}
+
+impl core::fmt::Display for Height {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}.{:02} m", self.0 / 100, self.0 % 100)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Height {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(f64::from(self.0) / 100.0)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Height {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let m = f64::deserialize(d)?;
+        crate::model::f64_to_centi(m).and_then(Height::from_cm).ok_or_else(|| {
+            <D::Error as serde::de::Error>::custom(format_args!(
+                "impossible building height {m} m (expected 0 < h <= 1000 with at most two decimals)"
+            ))
+        })
+    }
+}
+
+/// Why a profile is self-contradictory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    /// A unit category on a residential user.
+    #[error("a residential user has no unit category")]
+    CategoryOnResidential,
+    /// Old-compound or hardship flags on a unit user (they describe households).
+    #[error("old_compound and hardship describe residential users only")]
+    HouseholdFlagOnUnit,
+}
+
+impl ProfileError {
+    /// The shared error code.
+    pub const fn code(self) -> crate::ErrorCode {
+        crate::ErrorCode::InputInvalidValue
+    }
+
+    /// The JSON field the error is about.
+    pub const fn field(self) -> &'static str {
+        match self {
+            ProfileError::CategoryOnResidential => "profile.unit_category",
+            ProfileError::HouseholdFlagOnUnit => "profile.old_compound",
+        }
+    }
+}
+
+/// What obligations depend on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct UserProfile {
+    /// Unit or residential.
+    pub user_class: UserClass,
+    /// New or existing.
+    pub connection: Connection,
+    /// For unit users: the category.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub unit_category: Option<UnitCategory>,
+    /// Height of the building (建筑高度), if known.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub building_height_m: Option<Height>,
+    /// In an old residential compound (老旧小区).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub old_compound: bool,
+    /// A household in hardship (生活困难用户: 建档贫困户, 城镇低保户).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub hardship: bool,
+    /// Gas supplied.
+    pub gas_supply: GasSupply,
+    /// Date of gas connection (通气), if known.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub connection_date: Option<Date>,
+    /// Optional free-text note (not used by the rules).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub note: Option<String>,
+}
+
+impl UserProfile {
+    /// Check that the profile does not contradict itself.
+    ///
+    /// # Errors
+    /// The first contradiction.
+    pub fn validate(&self) -> Result<(), ProfileError> {
+        match self.user_class {
+            UserClass::Residential if self.unit_category.is_some() => {
+                Err(ProfileError::CategoryOnResidential)
+            }
+            UserClass::Unit if self.old_compound || self.hardship => {
+                Err(ProfileError::HouseholdFlagOnUnit)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// In the INS-5 priority group: an old compound or a household in hardship.
+    pub const fn in_priority_group(&self) -> bool {
+        self.old_compound || self.hardship
+    }
+}
