@@ -153,7 +153,7 @@ impl Default for Options {
 }
 
 macro_rules! deviations {
-    ($( $(#[$doc:meta])* $variant:ident = $bit:literal, $name:literal, $code:ident; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $bit:literal, $name:literal, $code:ident, $zh:literal, $en:literal; )*) => {
         /// A departure from the standard that [`Mode::Tolerant`] accepts and [`Mode::Strict`] rejects
         /// (with [`Deviation::code`]). See the checklist in `spec/gbt26875.md`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -173,6 +173,13 @@ macro_rules! deviations {
                 }
             }
 
+            /// A short description for people, in Chinese and English.
+            pub const fn text(self) -> crate::Text {
+                match self {
+                    $( Deviation::$variant => crate::Text::new($zh, $en), )*
+                }
+            }
+
             /// The error strict mode reports for it.
             pub const fn code(self) -> ErrorCode {
                 match self {
@@ -185,29 +192,29 @@ macro_rules! deviations {
 
 deviations! {
     /// Main version byte other than 1 (checklist row 1) \[GBT-20\].
-    Version = 0, "version", GbtBadVersion;
+    Version = 0, "version", GbtBadVersion, "主版本号不是 1", "main version is not 1";
     /// Empty ADU under a command that carries data: a heartbeat (row 2) \[GBT-21\].
-    EmptyAdu = 1, "empty_adu", GbtBadAduLength;
+    EmptyAdu = 1, "empty_adu", GbtBadAduLength, "携带数据的命令没有应用数据单元（心跳）", "empty ADU under a data command (heartbeat)";
     /// Objects sent without their per-object time labels (row 3) \[GBT-22\].
-    MissingTimeLabels = 2, "missing_time_labels", GbtBadAduLength;
+    MissingTimeLabels = 2, "missing_time_labels", GbtBadAduLength, "信息对象缺少时间标签", "objects sent without time labels";
     /// A known type whose ADU length fits no layout: kept as raw bytes (row 3) \[GBT-23\].
-    ObjectsUnparsed = 3, "objects_unparsed", GbtBadAduLength;
+    ObjectsUnparsed = 3, "objects_unparsed", GbtBadAduLength, "长度与类型不符，信息对象按原始字节保留", "length fits no layout: objects kept raw";
     /// Object count 0, or above the type's maximum \[GBT-24\].
-    CountOutOfRange = 4, "count_out_of_range", GbtBadCount;
+    CountOutOfRange = 4, "count_out_of_range", GbtBadCount, "信息对象数目超出范围", "object count out of range";
     /// Reserved command byte 0 or 7–127 (row 10) \[GBT-25\].
-    ReservedCommand = 5, "reserved_command", GbtReservedCommand;
+    ReservedCommand = 5, "reserved_command", GbtReservedCommand, "预留命令字节", "reserved command byte";
     /// Reserved type flag: passed through raw (row 5) \[GBT-26\].
-    ReservedType = 6, "reserved_type", GbtReservedType;
+    ReservedType = 6, "reserved_type", GbtReservedType, "预留类型标志，按原始字节保留", "reserved type flag: kept raw";
     /// A reserved bit or byte set, or a record count above 102 \[GBT-27\].
-    ReservedField = 7, "reserved_field", GbtBadField;
+    ReservedField = 7, "reserved_field", GbtBadField, "预留位或预留字节非零，或字段超出范围", "reserved bit or byte set, or field out of range";
     /// A time label that is not a valid date and time (row 9) \[GBT-28\].
-    BadTime = 8, "bad_time", GbtBadTime;
+    BadTime = 8, "bad_time", GbtBadTime, "时间标签不是有效的日期时间", "time label is not a valid date and time";
     /// Description with leading NULs or bytes after its terminating NUL (row 4) \[GBT-29\].
-    DescriptionPadding = 9, "description_padding", GbtBadText;
+    DescriptionPadding = 9, "description_padding", GbtBadText, "部件说明前有 NUL 或结尾有多余字节", "description with leading NULs or garbage after its end";
     /// Text that is not well-formed GB 18030, decoded with replacement characters (row 4) \[GBT-30\].
-    TextMalformed = 10, "text_malformed", GbtBadText;
+    TextMalformed = 10, "text_malformed", GbtBadText, "说明文字不是规范的 GB 18030", "text is not well-formed GB 18030";
     /// Bytes after the end marker \[GBT-31\].
-    TrailingBytes = 11, "trailing_bytes", GbtTrailingBytes;
+    TrailingBytes = 11, "trailing_bytes", GbtTrailingBytes, "结束符后还有字节", "bytes after the end marker";
 }
 
 impl Deviation {
