@@ -1,0 +1,163 @@
+//! Runs every case of `spec/vectors/installation.json`: obligations and inspection findings of one
+//! household, and rejected records. Consumes every field of every case.
+#![cfg(feature = "json")]
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "integration test: a panic is a failing test"
+)]
+
+use std::collections::BTreeSet;
+
+use gasdev::api::{Document, parse_document, parse_record};
+use gasdev::install::{CatalogueIndex, FindingCode, RuleSet, inspect};
+use gasdev::model::Date;
+use serde_json::{Map, Value};
+
+fn take(obj: &mut Map<String, Value>, key: &str, ctx: &str) -> Value {
+    obj.remove(key)
+        .unwrap_or_else(|| panic!("{ctx}: missing key {key}"))
+}
+
+fn done(obj: &Map<String, Value>, ctx: &str) {
+    assert!(
+        obj.is_empty(),
+        "{ctx}: unconsumed keys {:?}",
+        obj.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn installation_vectors() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../spec/vectors/installation.json"
+    );
+    let mut file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let root = file.as_object_mut().unwrap();
+    assert_eq!(take(root, "area", "root"), "installation");
+    assert_eq!(take(root, "version", "root"), 1);
+    assert!(take(root, "description", "root").is_string());
+    let notes = take(root, "notes", "root");
+    let tests = take(root, "tests", "root");
+    done(root, "root");
+
+    let rules = RuleSet::nanchuan_2022();
+    let mut ids = BTreeSet::new();
+    let mut codes_seen = BTreeSet::new();
+    let mut clauses_seen = BTreeSet::new();
+    for case in tests.as_array().unwrap() {
+        let mut case = case.as_object().unwrap().clone();
+        let id = take(&mut case, "tcId", "case").as_u64().unwrap();
+        let ctx = format!("installation#{id}");
+        assert!(ids.insert(id), "{ctx}: duplicate tcId");
+        assert!(
+            take(&mut case, "description", &ctx)
+                .as_str()
+                .unwrap()
+                .chars()
+                .count()
+                < 70,
+            "{ctx}: description"
+        );
+        for s in take(&mut case, "spec", &ctx).as_array().unwrap() {
+            let s = s.as_str().unwrap();
+            assert!(
+                gasdev::requirements::by_id(s).is_some() || s == "GB55009-6.1.5",
+                "{ctx}: unknown spec id {s}"
+            );
+            clauses_seen.insert(s.to_string());
+        }
+        for f in take(&mut case, "flags", &ctx).as_array().unwrap() {
+            assert!(
+                notes.get(f.as_str().unwrap()).is_some(),
+                "{ctx}: flag without note"
+            );
+        }
+        let mut input = take(&mut case, "input", &ctx).as_object().unwrap().clone();
+        let as_of = Date::parse(take(&mut input, "as_of", &ctx).as_str().unwrap()).unwrap();
+        let catalogue = input
+            .remove("catalogue")
+            .map(|c| match parse_document(&c.to_string()) {
+                Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
+                other => panic!("{ctx}: catalogue did not parse: {other:?}"),
+            });
+        let text = match (input.remove("record"), input.remove("json")) {
+            (Some(r), None) => r.to_string(),
+            (None, Some(Value::String(t))) => t,
+            _ => panic!("{ctx}: input needs exactly one of record / json"),
+        };
+        done(&input, &ctx);
+        let result = take(&mut case, "result", &ctx);
+        let mut expected = take(&mut case, "expected", &ctx)
+            .as_object()
+            .unwrap()
+            .clone();
+        done(&case, &ctx);
+
+        match (result.as_str().unwrap(), parse_record(&text)) {
+            ("invalid", Err(e)) => {
+                assert_eq!(take(&mut expected, "error", &ctx), e.name, "{ctx}: error");
+                assert_eq!(
+                    take(&mut expected, "field", &ctx),
+                    e.field.as_str(),
+                    "{ctx}: field"
+                );
+            }
+            ("valid", Ok(record)) => {
+                let report = inspect(&record, catalogue.as_ref(), as_of, &rules);
+                let got = serde_json::to_value(&report).unwrap();
+                assert_eq!(
+                    take(&mut expected, "compliant", &ctx),
+                    got["compliant"],
+                    "{ctx}: compliant"
+                );
+                assert_eq!(
+                    take(&mut expected, "obligations", &ctx),
+                    got["obligations"],
+                    "{ctx}: obligations"
+                );
+                let findings: Vec<Value> = got["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| {
+                        assert!(f["message"]["zh"].is_string() && f["action"]["en"].is_string());
+                        serde_json::json!({"code": f["code"], "severity": f["severity"], "clauses": f["clauses"],
+                                           "device": f["device"], "kind": f["kind"], "overdue": f["overdue"]})
+                    })
+                    .collect();
+                assert_eq!(
+                    take(&mut expected, "findings", &ctx),
+                    Value::Array(findings),
+                    "{ctx}: findings"
+                );
+                for f in &report.findings {
+                    codes_seen.insert(f.code.name());
+                }
+            }
+            (want, got) => panic!("{ctx}: expected {want}, got {got:?}"),
+        }
+        done(&expected, &ctx);
+    }
+    for code in FindingCode::ALL {
+        assert!(
+            codes_seen.contains(code.name()),
+            "no vector produces finding {}",
+            code.name()
+        );
+    }
+    for rule in [
+        "INS-1",
+        "INS-2",
+        "INS-3",
+        "INS-4",
+        "INS-5",
+        "INS-6",
+        "INS-7",
+        "GB55009-6.1.5",
+    ] {
+        assert!(clauses_seen.contains(rule), "no vector for {rule}");
+    }
+}
