@@ -604,6 +604,13 @@ impl<'a> TryFrom<&'a str> for Ident<'a> {
     }
 }
 
+/// Whether rule `IDENT-2` rejects this character: a control character (C0, DEL, C1), a
+/// line/paragraph separator or an invisible format character (bidi controls, zero-width
+/// characters, BOM, soft hyphen). Displays can use it to escape what a reader cannot see.
+pub fn is_forbidden_char(c: char) -> bool {
+    is_forbidden(c)
+}
+
 fn key_parts(s: &str, k: KeyRepr) -> Gs1Key<'_> {
     Gs1Key {
         key_type: k.ty,
