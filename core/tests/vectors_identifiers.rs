@@ -195,6 +195,7 @@ fn identifier_vectors() {
     let mut names_seen = BTreeSet::new();
     let mut flags_used = BTreeSet::new();
     let mut starter = 0;
+    let mut spec_ids = BTreeSet::new();
     let tests = tests.as_array().unwrap();
     for case in tests {
         let mut case = case.as_object().unwrap().clone();
@@ -211,6 +212,7 @@ fn identifier_vectors() {
         assert!(!spec.as_array().unwrap().is_empty(), "{ctx}: spec ids");
         for s in spec.as_array().unwrap() {
             let s = s.as_str().unwrap();
+            spec_ids.insert(s.to_owned());
             assert!(
                 s.starts_with("IDENT-") || s.starts_with("ALM-") || s.starts_with("VLV-"),
                 "{ctx}: spec id {s}"
@@ -315,6 +317,23 @@ fn identifier_vectors() {
                 code.name()
             );
         }
+    }
+    // Every requirement id the spec defines (`**[IDENT-n]**`) is exercised by some vector.
+    let spec_text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../spec/identifiers.md"
+    ))
+    .unwrap();
+    let defined: BTreeSet<String> = spec_text
+        .split("[IDENT-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(']'))
+        .filter(|(n, _)| n.parse::<u32>().is_ok())
+        .map(|(n, _)| format!("IDENT-{n}"))
+        .collect();
+    assert!(defined.len() >= 17, "spec ids: {defined:?}");
+    for id in &defined {
+        assert!(spec_ids.contains(id), "{id} is not exercised by any vector");
     }
     // Every note is used.
     for note in notes.keys() {

@@ -3,7 +3,7 @@
 //!
 //! `-` reads one identifier per line from standard input (empty lines are skipped, a trailing
 //! `\r` is removed, bytes that are not UTF-8 are reported as `IDENT_NOT_UTF8`). Output: a table
-//! (default), Markdown, or the JSON array of `spec/identifiers.md` §9. Exit: 0 all valid, 1 some
+//! (default), Markdown, or the JSON array of `spec/identifiers.md` §10. Exit: 0 all valid, 1 some
 //! invalid, 2 usage or read error.
 
 use std::ffi::OsString;

@@ -1,6 +1,6 @@
 //! The JSON report of one identifier (feature `alloc`; `Serialize` with `serde`): the object
 //! `gasdev ident --format json` prints for each input, and that the C and JavaScript bindings
-//! return. The contract is in `spec/identifiers.md` §9. `[IDENT-16]`
+//! return. The contract is in `spec/identifiers.md` §10. `[IDENT-16]`
 
 use alloc::borrow::ToOwned;
 use alloc::string::String;
