@@ -10,6 +10,13 @@
 //! It also checks that every hex example in `spec/frame.md` is byte for byte the vector it cites,
 //! and that every message type has such an example.
 #![cfg(all(feature = "std", feature = "serde"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "integration test: a panic is a failing test"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,7 +52,7 @@ fn hex(b: &[u8]) -> String {
 /// Feed `data` in chunks of `chunk` bytes; return the events as JSON, consecutive skips summed.
 fn stream_events(data: &[u8], chunk: usize) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::new();
-    let mut push = |ev: StreamEvent<'_>, out: &mut Vec<Value>| {
+    let push = |ev: StreamEvent<'_>, out: &mut Vec<Value>| {
         let v = match ev {
             StreamEvent::Frame(f) => json!({"frame": hex(f.bytes())}),
             StreamEvent::Rejected(e) => {
