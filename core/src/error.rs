@@ -135,6 +135,8 @@ error_table! {
     FrameUnknownCommand = 215, "FRAME_UNKNOWN_COMMAND", "未知命令", "unknown command code";
     /// A command that would open a valve or clear its manual-reset latch remotely (VLV-0e).
     FrameForbiddenCommand = 216, "FRAME_FORBIDDEN_COMMAND", "禁止的命令：自闭阀关闭后须手动开启，不得远程开阀或复位", "forbidden command: a self-closing valve is never opened or unlatched remotely (VLV-0e)";
+    /// The hex text of a frame is malformed: an odd number of digits or a character that is not a hex digit.
+    FrameBadHex = 217, "FRAME_BAD_HEX", "帧的十六进制文本格式错误", "malformed hex text of a frame";
 
     // --- 3xx GB/T 26875.3 packets (module `gbt26875`) ---
     /// The packet is shorter than its fixed parts or its declared length.
