@@ -1,13 +1,846 @@
-//! `gasdev decode` (placeholder until its issue lands).
+//! `gasdev decode HEX|FILE`: decode a libgasdev frame (`spec/frame.md`) or a GB/T 26875.3 packet.
+//!
+//! The input is hex text (spaces and line breaks allowed) or the path of a file holding the
+//! frame's bytes (or its hex text); `-` reads standard input. Input that starts with `@@` (or
+//! its hex `4040`) goes to the GB/T 26875.3 decoder of `decode_gbt.rs`; everything else is
+//! decoded as exactly one libgasdev frame, or with `--stream` as a byte stream of frames.
+//! `--declaration FILE` also checks the frame against a product declaration.
+//!
+//! Output: a table (default), Markdown, or JSON (`spec/frame.md` §8; an error is
+//! `{"error": NAME, "offset": n}`). Exit: 0 decoded, 1 the frame is invalid (or contradicts the
+//! declaration, or the stream held garbage), 2 the input is unusable (unreadable file, malformed
+//! hex, bad declaration).
 
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use gasdev::Lang;
+use gasdev::model::{Concentration, ConcentrationUnit, Declaration, Reading};
+use gasdev::wire::{self, Event, FrameRepr, Message, Snapshot, StreamDecoder, StreamEvent};
+use serde_json::json;
+
+use crate::output::{Format, LangArg, md_cell, table};
 
 /// Arguments of `gasdev decode`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Hex text of the frame (spaces allowed), or a file with its bytes or hex text; `-` reads
+    /// standard input.
+    #[arg(value_name = "HEX|FILE")]
+    input: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t)]
+    lang: LangArg,
+    /// Decode a byte stream: every frame in the input, skipping garbage between them.
+    #[arg(long)]
+    stream: bool,
+    /// Check the frame against this product declaration (JSON, `spec/declaration.md`).
+    #[arg(long, value_name = "FILE")]
+    declaration: Option<PathBuf>,
+    /// GB/T 26875.3 packets: check conformance strictly instead of tolerating known deviations.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// Where the input came from, for messages.
+enum Source {
+    Hex,
+    File,
+}
+
+/// A malformed hex text: the shared error and the offset of the offending character.
+fn hex_error(offset: usize) -> (gasdev::ErrorCode, usize) {
+    (gasdev::ErrorCode::FrameBadHex, offset)
+}
+
+/// Parse hex text with optional whitespace between digits.
+pub fn parse_hex(text: &[u8]) -> Result<Vec<u8>, (gasdev::ErrorCode, usize)> {
+    let mut out = Vec::with_capacity(text.len() / 2);
+    let mut high: Option<(usize, u8)> = None;
+    for (i, &c) in text.iter().enumerate() {
+        if c.is_ascii_whitespace() {
+            if high.is_some() {
+                return Err(hex_error(i));
+            }
+            continue;
+        }
+        let Some(d) = char::from(c)
+            .to_digit(16)
+            .and_then(|d| u8::try_from(d).ok())
+        else {
+            return Err(hex_error(i));
+        };
+        match high.take() {
+            None => high = Some((i, d)),
+            Some((_, h)) => out.push((h << 4) | d),
+        }
+    }
+    match high {
+        Some(_) => Err(hex_error(text.len())),
+        None => Ok(out),
+    }
+}
+
+fn looks_like_hex_text(b: &[u8]) -> bool {
+    !b.is_empty()
+        && b.iter()
+            .all(|c| c.is_ascii_hexdigit() || c.is_ascii_whitespace())
+}
+
+fn report_input_error(
+    code: gasdev::ErrorCode,
+    offset: usize,
+    detail: &str,
+    format: Format,
+    lang: Lang,
+) -> ExitCode {
+    if format == Format::Json {
+        println!("{}", json!({"error": code.name(), "offset": offset}));
+    }
+    eprintln!(
+        "gasdev decode: {} at {offset}: {}{detail}",
+        code.name(),
+        code.text().get(lang)
+    );
+    crate::exit::input_error()
+}
 
 /// Run the subcommand.
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("gasdev decode: not available yet");
-    crate::exit::input_error()
+pub fn run(args: Args) -> ExitCode {
+    let lang = Lang::from(args.lang);
+    let format = args.format;
+    let (raw, source) = if args.input == "-" {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+            return report_input_error(
+                gasdev::ErrorCode::InputIo,
+                0,
+                &format!(" ({e})"),
+                format,
+                lang,
+            );
+        }
+        (buf, Source::File)
+    } else if Path::new(&args.input).is_file() {
+        match std::fs::read(&args.input) {
+            Ok(b) => (b, Source::File),
+            Err(e) => {
+                return report_input_error(
+                    gasdev::ErrorCode::InputIo,
+                    0,
+                    &format!(" ({e})"),
+                    format,
+                    lang,
+                );
+            }
+        }
+    } else {
+        (args.input.clone().into_bytes(), Source::Hex)
+    };
+    let trimmed = raw.trim_ascii();
+    if trimmed.is_empty() {
+        return report_input_error(gasdev::ErrorCode::InputEmpty, 0, "", format, lang);
+    }
+
+    // GB/T 26875.3 packets (`@@…`, or their hex text `4040…`) belong to issue 5's decoder.
+    // ---- the single call site of the GB/T 26875.3 decoder ----
+    if crate::cmd::decode_gbt::detect(trimmed) {
+        return crate::cmd::decode_gbt::decode(trimmed, format, lang, args.strict);
+    }
+
+    let bytes = match source {
+        Source::File if !looks_like_hex_text(trimmed) => raw,
+        _ => match parse_hex(trimmed) {
+            Ok(b) => b,
+            Err((code, offset)) => return report_input_error(code, offset, "", format, lang),
+        },
+    };
+
+    let decl = match &args.declaration {
+        None => None,
+        Some(path) => match crate::input::read_document(path) {
+            Ok(gasdev::api::Document::Declaration(d)) => Some(d),
+            Ok(gasdev::api::Document::Catalogue(_)) => {
+                let detail = format!(" ({}: a catalogue, not a declaration)", path.display());
+                return report_input_error(
+                    gasdev::ErrorCode::InputUnknownDocument,
+                    0,
+                    &detail,
+                    format,
+                    lang,
+                );
+            }
+            Err(e) => {
+                let detail = format!(" ({}: {})", path.display(), e.message.get(lang));
+                return report_input_error(e.error_code(), 0, &detail, format, lang);
+            }
+        },
+    };
+
+    if args.stream {
+        return decode_stream(&bytes, format, lang, decl.as_deref());
+    }
+    decode_one(&bytes, format, lang, decl.as_deref())
+}
+
+fn decode_one(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declaration>) -> ExitCode {
+    match wire::decode(bytes) {
+        Ok(repr) => {
+            let findings = decl.map(|d| wire::validate(&repr, d)).unwrap_or_default();
+            match format {
+                Format::Json => {
+                    let out = Decoded {
+                        frame: &repr,
+                        findings: decl.map(|_| findings.as_slice()),
+                    };
+                    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+                }
+                Format::Table | Format::Markdown => {
+                    let md = format == Format::Markdown;
+                    print!("{}", render(&repr, bytes, lang, md));
+                    if decl.is_some() {
+                        print!("{}", render_findings(&findings, lang, md));
+                    }
+                }
+            }
+            if findings.is_empty() {
+                crate::exit::ok()
+            } else {
+                crate::exit::findings()
+            }
+        }
+        Err(e) => {
+            print_frame_error(e, bytes, format, lang);
+            crate::exit::findings()
+        }
+    }
+}
+
+fn print_frame_error(e: wire::Error, bytes: &[u8], format: Format, lang: Lang) {
+    if format == Format::Json {
+        println!(
+            "{}",
+            json!({"error": e.code().name(), "offset": e.offset()})
+        );
+    } else {
+        println!(
+            "{}: {} ({} {})",
+            e.code().name(),
+            e.code().text().get(lang),
+            at(lang),
+            e.offset()
+        );
+        // Show the frame's header when it is readable: a report, not just a refusal.
+        let f = wire::Frame::new_unchecked(bytes);
+        if f.check_len().is_ok() {
+            println!(
+                "{}: {:#04x}, seq {}, {}",
+                pick(lang, "报文类型", "message type"),
+                f.msg_type(),
+                f.seq(),
+                timestamp_text(wire::Timestamp::from_unix(f.timestamp()), lang)
+            );
+        }
+    }
+    eprintln!("gasdev decode: {} at byte {}", e.code().name(), e.offset());
+}
+
+fn at(lang: Lang) -> &'static str {
+    pick(lang, "位置：字节", "at byte")
+}
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    gasdev::Text::new(zh, en).get(lang)
+}
+
+/// A decoded frame in its JSON form, with the findings when a declaration was given.
+#[derive(serde::Serialize)]
+struct Decoded<'a, 'f> {
+    #[serde(flatten)]
+    frame: &'a FrameRepr<'f>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<&'a [wire::FrameFinding]>,
+}
+
+/// One item of `--stream --format json`, at its offset in the stream.
+#[derive(serde::Serialize)]
+struct StreamItem<'a, 'f> {
+    offset: usize,
+    #[serde(flatten)]
+    what: StreamWhat<'a, 'f>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+enum StreamWhat<'a, 'f> {
+    Skipped(usize),
+    Rejected(ErrorAt),
+    Error(ErrorAt),
+    Frame(Decoded<'a, 'f>),
+}
+
+#[derive(serde::Serialize)]
+struct ErrorAt {
+    error: &'static str,
+    offset: usize,
+}
+
+impl From<wire::Error> for ErrorAt {
+    fn from(e: wire::Error) -> Self {
+        ErrorAt {
+            error: e.code().name(),
+            offset: e.offset(),
+        }
+    }
+}
+
+fn render_findings(findings: &[wire::FrameFinding], lang: Lang, md: bool) -> String {
+    let title = pick(lang, "与产品声明的比对", "checked against the declaration");
+    if findings.is_empty() {
+        return format!("\n{title}: {}\n", pick(lang, "无矛盾", "no contradiction"));
+    }
+    let rows: Vec<Vec<String>> = findings
+        .iter()
+        .map(|f| {
+            vec![
+                f.clause.to_owned(),
+                f.rule.to_owned(),
+                f.text.get(lang).to_owned(),
+            ]
+        })
+        .collect();
+    let header = [
+        pick(lang, "条款", "clause"),
+        pick(lang, "规则", "rule"),
+        pick(lang, "问题", "finding"),
+    ];
+    format!("\n{title}:\n{}", render_rows(&header, &rows, md))
+}
+
+fn render_rows(header: &[&str], rows: &[Vec<String>], md: bool) -> String {
+    if !md {
+        return table(header, rows);
+    }
+    let mut out = format!(
+        "| {} |\n|{}|\n",
+        header.join(" | "),
+        vec!["---"; header.len()].join("|")
+    );
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+fn timestamp_text(t: wire::Timestamp, lang: Lang) -> String {
+    match t.unix() {
+        None => pick(
+            lang,
+            "时间未知（设备时钟未设置）",
+            "time unknown (device clock not set)",
+        )
+        .to_owned(),
+        Some(s) => format!("{} UTC ({s})", utc(s)),
+    }
+}
+
+/// Unix seconds as `YYYY-MM-DD hh:mm:ss` (UTC), by the civil-from-days algorithm.
+fn utc(secs: u32) -> String {
+    let days = i64::from(secs / 86_400);
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+fn concentration_text(c: Concentration) -> String {
+    let mut s = format!(
+        "{}.{:02} {}",
+        c.centi() / 100,
+        c.centi() % 100,
+        c.unit().symbol()
+    );
+    if let ConcentrationUnit::PctLel(b) = c.unit() {
+        let b = b.centi_pct_vol();
+        s.push_str(&format!(" (LEL = {}.{:02} %vol)", b / 100, b % 100));
+    }
+    s
+}
+
+fn reading_text(r: Reading, lang: Lang) -> String {
+    match r {
+        Reading::Unknown => pick(lang, "未知（无有效值）", "unknown (no valid value)").to_owned(),
+        Reading::Value(c) => concentration_text(c),
+    }
+}
+
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b {
+        pick(lang, "是", "yes")
+    } else {
+        pick(lang, "否", "no")
+    }
+}
+
+fn level_text(l: gasdev::model::AlarmLevel, lang: Lang) -> &'static str {
+    use gasdev::model::AlarmLevel;
+    match l {
+        AlarmLevel::None => pick(lang, "无", "none"),
+        AlarmLevel::Low => pick(lang, "低限", "low"),
+        AlarmLevel::High => pick(lang, "高限", "high"),
+    }
+}
+
+fn snapshot_rows(s: &Snapshot, lang: Lang, rows: &mut Vec<Vec<String>>) {
+    let mut row = |k: &str, v: String| rows.push(vec![k.to_owned(), v]);
+    if let Some(a) = &s.alarm {
+        row(
+            pick(lang, "表达状态", "expressed state"),
+            a.expressed().text().get(lang).to_owned(),
+        );
+        row(
+            pick(lang, "可燃气体报警", "gas alarm"),
+            level_text(a.gas, lang).to_owned(),
+        );
+        row(
+            pick(lang, "一氧化碳报警", "CO alarm"),
+            level_text(a.co, lang).to_owned(),
+        );
+        row(
+            pick(lang, "预热", "preheat"),
+            yes_no(a.preheat, lang).to_owned(),
+        );
+        row(
+            pick(lang, "故障", "fault"),
+            yes_no(a.fault, lang).to_owned(),
+        );
+        row(
+            pick(lang, "寿命到期", "end of life"),
+            yes_no(a.end_of_life, lang).to_owned(),
+        );
+        row(
+            pick(lang, "自检中", "self-test"),
+            yes_no(a.self_test, lang).to_owned(),
+        );
+        row(
+            pick(lang, "消音", "muted"),
+            yes_no(a.muted, lang).to_owned(),
+        );
+    }
+    if let Some(v) = &s.valve {
+        row(
+            pick(lang, "阀门状态", "valve state"),
+            v.state.text().get(lang).to_owned(),
+        );
+        let trip = v.trip.map_or_else(
+            || pick(lang, "—", "—").to_owned(),
+            |t| t.text().get(lang).to_owned(),
+        );
+        row(pick(lang, "关闭原因", "trip reason"), trip);
+        row(
+            pick(lang, "须手动开启", "manual reset required"),
+            yes_no(v.manual_reset_required, lang).to_owned(),
+        );
+    }
+    for (gas, r) in [
+        (gasdev::model::Gas::Methane, s.methane),
+        (gasdev::model::Gas::CarbonMonoxide, s.carbon_monoxide),
+        (gasdev::model::Gas::Propane, s.propane),
+    ] {
+        if let Some(r) = r {
+            row(gas.text().get(lang), reading_text(r, lang));
+        }
+    }
+}
+
+fn event_text(e: &Event, lang: Lang) -> String {
+    match *e {
+        Event::AlarmRaised { gas, level } => format!(
+            "{}: {} {}",
+            pick(lang, "报警", "alarm raised"),
+            gas.text().get(lang),
+            level_text(level.into(), lang)
+        ),
+        Event::AlarmCleared { gas } => format!(
+            "{}: {}",
+            pick(lang, "报警解除", "alarm cleared"),
+            gas.text().get(lang)
+        ),
+        Event::ValveClosed {
+            trip,
+            manual_reset_required,
+        } => format!(
+            "{}: {}{}",
+            pick(lang, "阀门关闭", "valve closed"),
+            trip.map_or(pick(lang, "原因未知", "reason unknown"), |t| t
+                .text()
+                .get(lang)),
+            if manual_reset_required {
+                pick(lang, "，须手动开启", ", manual reset required")
+            } else {
+                ""
+            }
+        ),
+        Event::Fault { fault, active } => format!(
+            "{} ({fault:?}): {}",
+            pick(lang, "故障", "fault"),
+            if active {
+                pick(lang, "发生", "raised")
+            } else {
+                pick(lang, "解除", "cleared")
+            }
+        ),
+        Event::EndOfLife => pick(lang, "传感器寿命到期", "sensor end of life").to_owned(),
+        Event::Tamper => pick(lang, "防拆报警", "tamper").to_owned(),
+        Event::PowerLost => pick(lang, "主电源断电", "mains power lost").to_owned(),
+        Event::PowerRestored => pick(lang, "主电源恢复", "mains power restored").to_owned(),
+        Event::SelfTestResult { passed } => format!(
+            "{}: {}",
+            pick(lang, "自检结果", "self-test result"),
+            if passed {
+                pick(lang, "通过", "passed")
+            } else {
+                pick(lang, "未通过", "failed")
+            }
+        ),
+        Event::Mute { muted } => if muted {
+            pick(lang, "已消音", "muted")
+        } else {
+            pick(lang, "取消消音", "unmuted")
+        }
+        .to_owned(),
+        Event::Unknown { code, arg } => format!(
+            "{} {code:#04x} ({arg:#04x})",
+            pick(lang, "未定义的事件", "undefined event")
+        ),
+    }
+}
+
+fn ext_text(t: &wire::Tlvs<'_>) -> Option<String> {
+    if t.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = t
+        .iter()
+        .map(|x| {
+            format!(
+                "{}: {}",
+                x.ty,
+                x.value
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            )
+        })
+        .collect();
+    Some(parts.join(", "))
+}
+
+fn kv(rows: &mut Vec<Vec<String>>, k: &str, v: String) {
+    rows.push(vec![k.to_owned(), v]);
+}
+
+fn render(repr: &FrameRepr<'_>, bytes: &[u8], lang: Lang, md: bool) -> String {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = |k: &str, v: String| rows.push(vec![k.to_owned(), v]);
+    let ty = wire::MessageType::from_code(repr.message.type_code()).map_or_else(
+        || pick(lang, "未定义的类型", "undefined type").to_owned(),
+        |m| m.text().get(lang).to_owned(),
+    );
+    row(
+        pick(lang, "报文类型", "message type"),
+        format!("{ty} ({:#04x})", repr.message.type_code()),
+    );
+    row(pick(lang, "序号", "sequence number"), repr.seq.to_string());
+    row(
+        pick(lang, "时间", "time"),
+        timestamp_text(repr.timestamp, lang),
+    );
+    let mut rest: Vec<Vec<String>> = Vec::new();
+    let mut ext = None;
+    match &repr.message {
+        Message::Status(s) => {
+            kv(
+                &mut rest,
+                pick(lang, "设备类型", "device kind"),
+                s.kind.text().get(lang).to_owned(),
+            );
+            snapshot_rows(&s.snapshot, lang, &mut rest);
+            ext = ext_text(&s.extensions);
+        }
+        Message::Event(e) => {
+            kv(
+                &mut rest,
+                pick(lang, "事件", "event"),
+                event_text(&e.event, lang),
+            );
+            snapshot_rows(&e.snapshot, lang, &mut rest);
+            ext = ext_text(&e.extensions);
+        }
+        Message::Identity(i) => {
+            kv(
+                &mut rest,
+                pick(lang, "设备类型", "device kind"),
+                i.kind.text().get(lang).to_owned(),
+            );
+            kv(
+                &mut rest,
+                pick(lang, "档次", "tier"),
+                i.tier.text().get(lang).to_owned(),
+            );
+            kv(&mut rest, pick(lang, "型号", "model"), i.model.to_owned());
+            kv(
+                &mut rest,
+                pick(lang, "固件", "firmware"),
+                i.firmware.to_owned(),
+            );
+            for id in i.identifiers.iter() {
+                let kind = if id.carrier.is_active() {
+                    pick(lang, "主动", "active")
+                } else {
+                    pick(lang, "被动", "passive")
+                };
+                kv(
+                    &mut rest,
+                    pick(lang, "标识", "identifier"),
+                    format!("{} ({}, {kind})", id.value, id.carrier.as_str()),
+                );
+            }
+            let caps: Vec<&str> = i.capabilities.iter().map(|c| c.as_str()).collect();
+            kv(
+                &mut rest,
+                pick(lang, "能力", "capabilities"),
+                caps.join(", "),
+            );
+            ext = ext_text(&i.extensions);
+        }
+        Message::Command(c) => {
+            let args = match c.command {
+                wire::Command::Mute { seconds } => format!(" {seconds} s"),
+                wire::Command::SetReportInterval { seconds } => format!(" {seconds} s"),
+                _ => String::new(),
+            };
+            kv(
+                &mut rest,
+                pick(lang, "命令", "command"),
+                format!("{}{args}", c.command.code().as_str()),
+            );
+            ext = ext_text(&c.extensions);
+        }
+        Message::Ack(a) => {
+            kv(
+                &mut rest,
+                pick(lang, "确认的序号", "acknowledged sequence number"),
+                a.ack_seq.to_string(),
+            );
+            kv(
+                &mut rest,
+                pick(lang, "命令", "command"),
+                a.command.as_str().to_owned(),
+            );
+            ext = ext_text(&a.extensions);
+        }
+        Message::Nak(n) => {
+            kv(
+                &mut rest,
+                pick(lang, "拒绝的序号", "refused sequence number"),
+                n.ack_seq.to_string(),
+            );
+            let name = match n.command_code {
+                wire::command_code::FORBIDDEN_OPEN_VALVE => pick(
+                    lang,
+                    "开阀（禁止，VLV-0e）",
+                    "open valve (forbidden, VLV-0e)",
+                ),
+                wire::command_code::FORBIDDEN_CLEAR_LATCH => pick(
+                    lang,
+                    "清除锁定（禁止，VLV-0e）",
+                    "clear latch (forbidden, VLV-0e)",
+                ),
+                c => wire::CommandCode::from_code(c)
+                    .map_or(pick(lang, "未知命令", "unknown command"), |c| {
+                        c.as_str()
+                    }),
+            };
+            kv(
+                &mut rest,
+                pick(lang, "命令", "command"),
+                format!("{:#04x} ({name})", n.command_code),
+            );
+            kv(
+                &mut rest,
+                pick(lang, "原因", "reason"),
+                n.reason.as_str().to_owned(),
+            );
+            ext = ext_text(&n.extensions);
+        }
+        Message::Unknown(u) => {
+            kv(
+                &mut rest,
+                pick(lang, "报文体（未解释）", "body (not interpreted)"),
+                u.body.iter().map(|b| format!("{b:02x}")).collect(),
+            );
+        }
+    }
+    if let Some(e) = ext {
+        kv(
+            &mut rest,
+            pick(lang, "扩展 TLV（保留）", "extension TLVs (kept)"),
+            e,
+        );
+    }
+    rows.extend(rest);
+    let crc = wire::Frame::new_unchecked(bytes).crc();
+    let title = format!(
+        "{} {} {}, CRC-32C {crc:08x} {}\n",
+        pick(lang, "libgasdev 帧", "libgasdev frame,"),
+        bytes.len(),
+        pick(lang, "字节", "bytes"),
+        pick(lang, "校验正确", "ok")
+    );
+    let header = [pick(lang, "字段", "field"), pick(lang, "值", "value")];
+    format!("{title}{}", render_rows(&header, &rows, md))
+}
+
+fn decode_stream(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declaration>) -> ExitCode {
+    let mut d = StreamDecoder::new();
+    let mut pos = 0usize; // stream offset of the decoder's first held byte
+    let mut input = bytes;
+    let mut items: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let mut clean = true;
+    let item = |offset: usize, what: StreamWhat<'_, '_>| {
+        serde_json::to_string_pretty(&StreamItem { offset, what }).unwrap_or_default()
+    };
+    let mut handle =
+        |ev: StreamEvent<'_>, pos: &mut usize, items: &mut Vec<String>, text: &mut String| match ev
+        {
+            StreamEvent::Skipped(n) => {
+                clean = false;
+                items.push(item(*pos, StreamWhat::Skipped(n)));
+                text.push_str(&format!(
+                    "@{}: {} {n} {}\n",
+                    *pos,
+                    pick(lang, "跳过", "skipped"),
+                    pick(lang, "字节", "bytes")
+                ));
+                *pos += n;
+            }
+            StreamEvent::Rejected(e) => {
+                clean = false;
+                items.push(item(*pos, StreamWhat::Rejected(e.into())));
+                text.push_str(&format!(
+                    "@{}: {} {} ({} {})\n",
+                    *pos,
+                    pick(lang, "拒绝", "rejected"),
+                    e.code().name(),
+                    at(lang),
+                    e.offset()
+                ));
+                *pos += 1;
+            }
+            StreamEvent::Frame(f) => {
+                let fb = f.bytes();
+                match FrameRepr::parse(&f) {
+                    Ok(repr) => {
+                        let findings = decl
+                            .map(|dcl| wire::validate(&repr, dcl))
+                            .unwrap_or_default();
+                        if !findings.is_empty() {
+                            clean = false;
+                        }
+                        let decoded = Decoded {
+                            frame: &repr,
+                            findings: decl.map(|_| findings.as_slice()),
+                        };
+                        items.push(item(*pos, StreamWhat::Frame(decoded)));
+                        text.push_str(&format!(
+                            "\n@{}:\n{}",
+                            *pos,
+                            render(&repr, fb, lang, format == Format::Markdown)
+                        ));
+                        if decl.is_some() {
+                            text.push_str(&render_findings(
+                                &findings,
+                                lang,
+                                format == Format::Markdown,
+                            ));
+                        }
+                    }
+                    Err(e) => {
+                        clean = false;
+                        items.push(item(*pos, StreamWhat::Error(e.into())));
+                        text.push_str(&format!(
+                            "@{}: {} ({} {})\n",
+                            *pos,
+                            e.code().name(),
+                            at(lang),
+                            e.offset()
+                        ));
+                    }
+                }
+                *pos += fb.len();
+            }
+        };
+    loop {
+        let (n, ev) = d.feed(input);
+        input = input.get(n..).unwrap_or_default();
+        match ev {
+            Some(ev) => handle(ev, &mut pos, &mut items, &mut text),
+            None => break,
+        }
+    }
+    while let Some(ev) = d.finish() {
+        handle(ev, &mut pos, &mut items, &mut text);
+    }
+    if format == Format::Json {
+        println!("[{}]", items.join(",\n"));
+    } else {
+        print!("{text}");
+    }
+    if clean {
+        crate::exit::ok()
+    } else {
+        crate::exit::findings()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_text() {
+        assert_eq!(parse_hex(b"47 44\n01"), Ok(vec![0x47, 0x44, 0x01]));
+        assert_eq!(
+            parse_hex(b"4744 0G"),
+            Err((gasdev::ErrorCode::FrameBadHex, 6))
+        );
+        assert_eq!(parse_hex(b"474"), Err((gasdev::ErrorCode::FrameBadHex, 3)));
+        assert_eq!(parse_hex(b"4 7"), Err((gasdev::ErrorCode::FrameBadHex, 1)));
+    }
+
+    #[test]
+    fn utc_dates() {
+        assert_eq!(utc(0), "1970-01-01 00:00:00");
+        assert_eq!(utc(1_656_633_600), "2022-07-01 00:00:00");
+        assert_eq!(utc(u32::MAX), "2106-02-07 06:28:15");
+    }
 }
