@@ -228,3 +228,122 @@ fn requirements_listing_filters_by_kind_and_tier() {
             && table.contains("Mid and high tiers also detect carbon monoxide")
     );
 }
+
+#[test]
+fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv() {
+    let base = [
+        "--catalogue",
+        "spec/examples/catalogue.json",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+    ];
+    let (code, jl) = json(&[&["inspect", "spec/examples/inspections.jsonl"][..], &base].concat());
+    assert_eq!(code, 2, "three bad rows make it an input error");
+    let (code, csv) = json(&[&["inspect", "spec/examples/inspections.csv"][..], &base].concat());
+    assert_eq!(code, 2);
+    assert_eq!(
+        jl["households"], csv["households"],
+        "CSV and JSON lines give the same reports"
+    );
+    assert_eq!(jl["summary"], csv["summary"]);
+    let s = &jl["summary"];
+    assert_eq!(
+        (
+            s["households"].as_u64(),
+            s["compliant"].as_u64(),
+            s["rejected_rows"].as_u64()
+        ),
+        (Some(14), Some(8), Some(3))
+    );
+    assert_eq!(s["overdue_obligations"], 2);
+    assert_eq!(s["findings"]["removed_vendor"], 1);
+    assert_eq!(s["communities"]["商业街"]["non_compliant"], 3);
+    let rejects: Vec<(u64, &str, &str)> = jl["rejects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["line"].as_u64().unwrap(),
+                r["name"].as_str().unwrap(),
+                r["field"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rejects,
+        [
+            (15, "INPUT_UNKNOWN_VALUE", "profile.user_class"),
+            (16, "INPUT_INVALID_VALUE", "profile.building_height_m"),
+            (17, "INPUT_BAD_DATE", "profile.connection_date"),
+        ]
+    );
+    let csv_lines: Vec<u64> = csv["rejects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(csv_lines, [16, 17, 18], "CSV line numbers count the header");
+}
+
+#[test]
+fn inspect_table_and_csv_outputs() {
+    let (code, table, _) = gasdev(&[
+        "inspect",
+        "spec/examples/inspections.jsonl",
+        "--as-of",
+        "2026-06-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        table.contains("NC-DC-0102")
+            && table.contains("missing_required_device")
+            && table.contains("overdue since 2022-12-31")
+    );
+    assert!(table.contains("Rejected rows (skipped)"));
+    let (_, csv, summary) = gasdev(&[
+        "inspect",
+        "spec/examples/inspections.jsonl",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("household,community,compliant,severity,code,clauses,device,message,action")
+    );
+    assert!(lines.any(|l| l.starts_with("NC-SY-0003,商业街,false,fail,not_powered,INS-7,0,")));
+    assert!(summary.contains("户数: 14"), "{summary}");
+}
+
+#[test]
+fn inspect_good_households_only_exits_zero() {
+    let dir = std::env::temp_dir().join(format!("gasdev-inspect-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ok.jsonl");
+    std::fs::write(
+        &path,
+        "{\"household\":\"A\",\"profile\":{\"user_class\":\"residential\",\"connection\":\"new\",\"gas_supply\":\"lpg\",\"building_height_m\":20},\"devices\":[{\"kind\":\"self_closing_valve\",\"identifier\":\"88.118.1/V-1\"}]}\n\n",
+    )
+    .unwrap();
+    let (code, out, _) = gasdev(&[
+        "inspect",
+        path.to_str().unwrap(),
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let (code, _, err) = gasdev(&["inspect", "no/such.jsonl"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such.jsonl"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
