@@ -297,6 +297,20 @@ fn run_map_alarm(id: &str, v: Value, result: &str, expected: &Value) {
     mapped(id, result, expected, got, hdr);
 }
 
+fn run_map_frame(id: &str, v: Value, result: &str, expected: &Value) {
+    let mut f = Fields::new(&v, id);
+    let bytes = unhex(&f.str("frame"));
+    let frame = gasdev::wire::decode(&bytes)
+        .unwrap_or_else(|e| panic!("{id}: frame does not decode: {e:?}"));
+    let p = point(f.take("point"), id);
+    let fallback = time(&f.str("fallback_time"));
+    let policy: Policy = serde_json::from_value(f.take("policy")).unwrap();
+    f.done();
+    let got = gbt::map_frame(&frame, &p, fallback, &policy)
+        .map(|m| (vec![m.status], m.analog().to_vec()));
+    mapped(id, result, expected, got, None);
+}
+
 fn run_map_valve(id: &str, v: Value, result: &str, expected: &Value) {
     let mut f = Fields::new(&v, id);
     let status: ValveStatus = serde_json::from_value(f.take("status")).unwrap();
@@ -374,6 +388,9 @@ fn gbt26875_vectors() {
         } else if let Some(v) = input.opt("map_alarm") {
             input.done();
             run_map_alarm(&id, v, &result, &expected);
+        } else if let Some(v) = input.opt("map_frame") {
+            input.done();
+            run_map_frame(&id, v, &result, &expected);
         } else if let Some(v) = input.opt("map_valve") {
             input.done();
             run_map_valve(&id, v, &result, &expected);

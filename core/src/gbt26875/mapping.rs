@@ -17,7 +17,10 @@ use super::text::Description;
 use super::time::TimeLabel;
 use super::{Error, SystemId};
 use crate::ErrorCode;
-use crate::model::{AlarmLevel, AlarmStatus, ConcentrationUnit, Reading, ValveState, ValveStatus};
+use crate::model::{
+    AlarmLevel, AlarmStatus, ConcentrationUnit, Gas, Reading, ValveState, ValveStatus,
+};
+use crate::wire::{Event, FrameRepr, Message, RaisedLevel, Snapshot};
 
 /// Component status bits (图7) used here.
 mod bit {
@@ -89,6 +92,9 @@ pub struct Policy {
     pub valve_component_type: u8,
     /// User-defined analog type (128–255) for CO in ppm, 1 ppm per count. Default 128.
     pub co_analog_type: u8,
+    /// The fire centre's local time, in minutes east of UTC, for frames that carry Unix time.
+    /// Default 480 (China Standard Time, UTC+8).
+    pub utc_offset_minutes: i16,
 }
 
 impl Policy {
@@ -106,6 +112,7 @@ impl Policy {
         alarm_component_type: 11,
         valve_component_type: 101,
         co_analog_type: 128,
+        utc_offset_minutes: 480,
     };
 
     const fn level(low: Raise, high: Raise, level: AlarmLevel) -> u16 {
@@ -245,16 +252,17 @@ pub fn analog_value(reading: Reading, sensor: Sensor, policy: &Policy) -> Result
     Ok((analog_type, value))
 }
 
-/// What a leak alarm maps to: one type-2 status object and 0–2 type-3 analog objects.
+/// What a device state maps to: one type-2 status object and, for a leak alarm, 0–2 type-3 analog
+/// objects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MappedAlarm {
+pub struct Mapped {
     /// The component status (type 2).
     pub status: Item<'static>,
     analog: [Item<'static>; 2],
     analog_len: usize,
 }
 
-impl MappedAlarm {
+impl Mapped {
     /// The analog values (type 3): combustible first, then CO; unknown readings are left out.
     pub fn analog(&self) -> &[Item<'static>] {
         self.analog.get(..self.analog_len).unwrap_or_default()
@@ -280,7 +288,7 @@ pub fn map_alarm(
     point: &Point,
     time: TimeLabel,
     policy: &Policy,
-) -> Result<MappedAlarm, Error> {
+) -> Result<Mapped, Error> {
     let component = point.component(policy.alarm_component_type);
     let status_item = Item::at(
         Object::ComponentStatus {
@@ -290,7 +298,7 @@ pub fn map_alarm(
         },
         time,
     );
-    let mut out = MappedAlarm {
+    let mut out = Mapped {
         status: status_item,
         analog: [status_item; 2],
         analog_len: 0,
@@ -336,6 +344,104 @@ pub fn map_valve(
         },
         time,
     ))
+}
+
+/// Map a libgasdev frame (`wire`) to GB/T 26875.3 objects: a thin adapter over [`map_alarm`] and
+/// [`map_valve`] \[GBT-46\].
+///
+/// - A status report maps its snapshot by its device kind: a leak alarm's alarm status and
+///   readings (methane, else propane, as the combustible reading; CO), a valve's valve status.
+/// - An event maps its snapshot: the alarm part if present, else the valve part. An event without
+///   them maps only when the event alone fixes the state and raises rather than clears:
+///   `alarm_raised` (that gas at that level, nothing else) and `valve_closed` (closed, with its
+///   trip reason and latch).
+/// - The time is the frame's Unix time in local time ([`Policy::utc_offset_minutes`]), or
+///   `fallback` when the device's clock is not set.
+///
+/// A leak alarm's valve part is the state of its interlocked valve: a separate component at its
+/// own address, mapped with [`map_valve`] by the caller.
+///
+/// # Errors
+/// `GBT_NOT_REPRESENTABLE` for other messages and events, and as [`map_alarm`] and [`map_valve`].
+pub fn map_frame(
+    frame: &FrameRepr<'_>,
+    point: &Point,
+    fallback: TimeLabel,
+    policy: &Policy,
+) -> Result<Mapped, Error> {
+    let not = Error::new(ErrorCode::GbtNotRepresentable, 0);
+    let time = frame.timestamp.unix().map_or(fallback, |s| {
+        TimeLabel::from_unix(s, policy.utc_offset_minutes)
+    });
+    let (alarm, valve, snapshot) = match &frame.message {
+        Message::Status(r) => match r.kind {
+            crate::model::DeviceKind::LeakAlarm => {
+                (Some(r.snapshot.alarm.ok_or(not)?), None, r.snapshot)
+            }
+            crate::model::DeviceKind::SelfClosingValve => {
+                (None, Some(r.snapshot.valve.ok_or(not)?), r.snapshot)
+            }
+        },
+        Message::Event(e) => {
+            let s = e.snapshot;
+            match (s.alarm, s.valve, e.event) {
+                (Some(a), _, _) => (Some(a), None, s),
+                (None, Some(v), _) => (None, Some(v), s),
+                (None, None, Event::AlarmRaised { gas, level }) => {
+                    let level = match level {
+                        RaisedLevel::Low => AlarmLevel::Low,
+                        RaisedLevel::High => AlarmLevel::High,
+                    };
+                    let a = match gas {
+                        Gas::CarbonMonoxide => AlarmStatus {
+                            co: level,
+                            ..AlarmStatus::default()
+                        },
+                        Gas::Methane | Gas::Propane => AlarmStatus {
+                            gas: level,
+                            ..AlarmStatus::default()
+                        },
+                    };
+                    (Some(a), None, s)
+                }
+                (
+                    None,
+                    None,
+                    Event::ValveClosed {
+                        trip,
+                        manual_reset_required,
+                    },
+                ) => (
+                    None,
+                    Some(ValveStatus {
+                        state: ValveState::Closed,
+                        trip,
+                        manual_reset_required,
+                    }),
+                    s,
+                ),
+                _ => return Err(not),
+            }
+        }
+        _ => return Err(not),
+    };
+    if let Some(a) = alarm {
+        return map_alarm(&a, &readings(&snapshot), point, time, policy);
+    }
+    let v = valve.ok_or(not)?;
+    let status = map_valve(&v, point, time, policy)?;
+    Ok(Mapped {
+        status,
+        analog: [status; 2],
+        analog_len: 0,
+    })
+}
+
+fn readings(s: &Snapshot) -> Readings {
+    Readings {
+        combustible: s.methane.or(s.propane).unwrap_or(Reading::Unknown),
+        co: s.carbon_monoxide.unwrap_or(Reading::Unknown),
+    }
 }
 
 #[cfg(test)]

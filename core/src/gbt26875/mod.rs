@@ -45,8 +45,8 @@ pub use codes::{
     component_type_name, operation_bits, status_bits, system_type_name, type_info, type_name,
 };
 pub use mapping::{
-    MappedAlarm, Point, Policy, Raise, Readings, Sensor, alarm_status_word, analog_value,
-    map_alarm, map_valve, valve_status_word,
+    Mapped, Point, Policy, Raise, Readings, Sensor, alarm_status_word, analog_value, map_alarm,
+    map_frame, map_valve, valve_status_word,
 };
 pub use packet::{
     Address, Decoded, Found, Header, Version, checksum, decode, decode_hex_text, encode,

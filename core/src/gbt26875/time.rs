@@ -22,12 +22,10 @@ impl TimeLabel {
 
     /// A label from calendar fields (`year` is the full year, 2000–2099 when valid).
     ///
-    /// Years outside 2000..=2255 are not representable; the year byte then saturates. Check with
-    /// [`Self::is_valid`].
+    /// Years outside 2000..=2254 are not representable: the year byte is then 255, which
+    /// [`Self::is_valid`] rejects (as it does every year after 2099).
     pub const fn new(year: u16, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> TimeLabel {
-        let yy = if year < 2000 {
-            0
-        } else if year - 2000 > 255 {
+        let yy = if year < 2000 || year - 2000 > 254 {
             255
         } else {
             (year - 2000) as u8
@@ -114,6 +112,34 @@ impl TimeLabel {
         t.is_valid().then_some(t)
     }
 
+    /// The local time label of a Unix time (UTC seconds) at `utc_offset_minutes` east of UTC
+    /// (China Standard Time: +480). Years after 2099 give an invalid label (year byte ≥ 100).
+    pub fn from_unix(unix_seconds: u32, utc_offset_minutes: i16) -> TimeLabel {
+        let local = i64::from(unix_seconds)
+            .saturating_add(i64::from(utc_offset_minutes).saturating_mul(60));
+        let days = local.div_euclid(86_400);
+        let secs = local.rem_euclid(86_400);
+        // Civil-from-days (Howard Hinnant), valid for every day of the u32 range.
+        let z = days.saturating_add(719_468);
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let narrow = |v: i64| u8::try_from(v).unwrap_or(u8::MAX);
+        TimeLabel::new(
+            u16::try_from(year).unwrap_or(0),
+            narrow(month),
+            narrow(day),
+            narrow(secs / 3600),
+            narrow(secs / 60 % 60),
+            narrow(secs % 60),
+        )
+    }
+
     /// The date part, if valid.
     pub fn date(self) -> Option<Date> {
         if self.is_valid() {
@@ -158,6 +184,37 @@ mod tests {
         assert_eq!(TimeLabel::parse("2023-02-29T00:00:00"), None);
         assert_eq!(TimeLabel::parse("1999-01-01T00:00:00"), None);
         assert_eq!(TimeLabel::parse("2020-1a-22T17:13:24"), None);
+    }
+
+    #[test]
+    fn from_unix_in_china_standard_time() {
+        // 2022-07-01T00:00:00Z is 08:00 in China Standard Time.
+        assert_eq!(
+            TimeLabel::from_unix(1_656_633_600, 480),
+            TimeLabel::new(2022, 7, 1, 8, 0, 0)
+        );
+        assert_eq!(
+            TimeLabel::from_unix(1_656_633_600, 0),
+            TimeLabel::new(2022, 7, 1, 0, 0, 0)
+        );
+        // Across midnight and a leap day.
+        assert_eq!(
+            TimeLabel::from_unix(1_709_222_399, 480),
+            TimeLabel::new(2024, 2, 29, 23, 59, 59)
+        );
+        assert_eq!(
+            TimeLabel::from_unix(1_709_222_400, 480),
+            TimeLabel::new(2024, 3, 1, 0, 0, 0)
+        );
+        assert_eq!(
+            TimeLabel::from_unix(1_709_164_800, 0),
+            TimeLabel::new(2024, 2, 29, 0, 0, 0)
+        );
+        // 1999-12-31T23:00 local is before 2000: not representable, so the label is invalid.
+        assert!(!TimeLabel::from_unix(946_684_800, -60).is_valid());
+        assert!(TimeLabel::from_unix(946_684_800, 0).is_valid());
+        assert!(!TimeLabel::from_unix(u32::MAX, 480).is_valid());
+        assert!(!TimeLabel::from_unix(0, 0).is_valid());
     }
 
     #[test]
