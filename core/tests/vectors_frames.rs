@@ -157,14 +157,12 @@ fn frame_vectors() {
     assert_eq!(take(root, "area", "root"), json!("frames"));
     assert_eq!(take(root, "version", "root"), json!(1));
     assert!(take(root, "description", "root").is_string());
-    assert!(take(root, "formats", "root").is_object());
     let notes = take(root, "notes", "root");
     let notes = notes.as_object().unwrap();
-    let count = take(root, "numberOfTests", "root");
     let tests = take(root, "tests", "root");
     done(root, "root");
     let tests = tests.as_array().unwrap();
-    assert_eq!(json!(tests.len()), count);
+    assert!(!tests.is_empty());
 
     let mut ids = BTreeSet::new();
     let mut used_flags = BTreeSet::new();
