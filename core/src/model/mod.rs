@@ -19,9 +19,9 @@ mod declaration;
 mod price;
 
 pub use alarm::{AlarmLevel, AlarmStatus, ExpressedState};
-pub use concentration::{Concentration, ConcentrationError, ConcentrationUnit, LelBasis, Reading};
 #[cfg(any(test, feature = "serde"))]
 pub(crate) use concentration::f64_to_centi;
+pub use concentration::{Concentration, ConcentrationError, ConcentrationUnit, LelBasis, Reading};
 pub use date::{Date, DateError};
 pub use kind::{DeviceKind, Gas, Tier, UseCase};
 pub use valve::{TripReason, ValveState, ValveStatus, ValveStatusError};
