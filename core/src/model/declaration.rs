@@ -106,6 +106,18 @@ pub struct DeclaredIdentifier {
     pub value: String,
 }
 
+impl DeclaredIdentifier {
+    /// The identifier, parsed and validated by [`crate::ident::Ident::parse`]. The declaration
+    /// keeps the text as written, so that a malformed identifier fails its clause (ALM-5*,
+    /// VLV-2*) with the parser's reason instead of making the whole document unreadable.
+    ///
+    /// # Errors
+    /// The parser's error, with its byte offset.
+    pub fn parsed(&self) -> Result<crate::ident::Ident<'_>, crate::ident::IdentError> {
+        crate::ident::Ident::parse(&self.value)
+    }
+}
+
 /// How an alarm interlocks a cut-off device (ALM-4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
