@@ -47,24 +47,8 @@ pub(crate) fn today() -> Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    // Civil-from-days (Howard Hinnant's algorithm), valid for every date after 1970.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let (y, m, d) = (u16::try_from(year), u8::try_from(month), u8::try_from(day));
-    match (y, m, d) {
-        (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d).unwrap_or(FALLBACK),
-        _ => FALLBACK,
-    }
+    Date::from_days_since_epoch(days).unwrap_or(Date::MIN)
 }
-
-const FALLBACK: Date = Date::MIN;
 
 /// The result for one file.
 #[derive(serde::Serialize)]

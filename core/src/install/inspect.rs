@@ -477,23 +477,7 @@ fn device_findings(
 
 /// Days from `a` to `b` (negative if `b` is earlier).
 fn days_between(a: Date, b: Date) -> Option<i64> {
-    Some(day_number(b)? - day_number(a)?)
-}
-
-/// Days since 0000-03-01 (proleptic Gregorian), for differences only.
-fn day_number(d: Date) -> Option<i64> {
-    let (y, m, day) = (
-        i64::from(d.year()),
-        i64::from(d.month()),
-        i64::from(d.day()),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe)
+    b.days_since_epoch().checked_sub(a.days_since_epoch())
 }
 
 #[cfg(test)]

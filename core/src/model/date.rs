@@ -94,6 +94,39 @@ impl Date {
         Date::new(year, month, day)
     }
 
+    /// The date `days` days after 1970-01-01 (negative: before), if it is in years 1..=9999.
+    /// Civil-from-days, Howard Hinnant's algorithm (proleptic Gregorian).
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe.checked_add(era.checked_mul(400)?)?.checked_add(i64::from(month <= 2))?;
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+        .ok()
+    }
+
+    /// Days from 1970-01-01 to this date (negative before it). Days-from-civil, the inverse of
+    /// [`Self::from_days_since_epoch`].
+    pub fn days_since_epoch(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The year.
     pub const fn year(self) -> u16 {
         self.year
@@ -181,6 +214,22 @@ mod tests {
             Date::parse("２０２２-02-28"),
             Err(DateError::Format { offset: 0 })
         );
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("1970-01-01").days_since_epoch(), 0);
+        assert_eq!(d("2000-03-01").days_since_epoch(), 11_017);
+        assert_eq!(d("0001-01-01").days_since_epoch(), -719_162);
+        assert_eq!(Date::from_days_since_epoch(20_605), Date::new(2026, 6, 1).ok());
+        assert_eq!(Date::from_days_since_epoch(-719_163), None);
+        assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
+        for days in (-719_162..2_932_896).step_by(997) {
+            let date = Date::from_days_since_epoch(days).unwrap();
+            assert_eq!(date.days_since_epoch(), days);
+        }
+        assert_eq!(Date::from_days_since_epoch(2_932_897), None, "year 10000");
     }
 
     #[test]
