@@ -119,21 +119,12 @@ impl TimeLabel {
             .saturating_add(i64::from(utc_offset_minutes).saturating_mul(60));
         let days = local.div_euclid(86_400);
         let secs = local.rem_euclid(86_400);
-        // Civil-from-days (Howard Hinnant), valid for every day of the u32 range.
-        let z = days.saturating_add(719_468);
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
+        let date = Date::from_days_since_epoch(days).unwrap_or(Date::MIN);
         let narrow = |v: i64| u8::try_from(v).unwrap_or(u8::MAX);
         TimeLabel::new(
-            u16::try_from(year).unwrap_or(0),
-            narrow(month),
-            narrow(day),
+            date.year(),
+            date.month(),
+            date.day(),
             narrow(secs / 3600),
             narrow(secs / 60 % 60),
             narrow(secs % 60),
