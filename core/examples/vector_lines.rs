@@ -1,0 +1,567 @@
+//! The Rust reference runner of the cross-runner diff (`spec/vectors/normalized.md`): runs every
+//! case of every vector file through the **Rust API** and prints one normalized line per case.
+//!
+//! ```sh
+//! cargo run -q -p gasdev --example vector_lines --features json [spec/vectors]
+//! ```
+//!
+//! Nothing here copies `expected`: each summary is computed from what the API returned, and the
+//! result word (`valid`, `invalid`, `acceptable`) is what the API did. `scripts/diff-vector-lines`
+//! compares this output with `spec/tools/expected_lines.py` (the values the vectors expect) and
+//! with the C and JavaScript runners. The input forms are read exactly as the strict runners in
+//! `core/tests/vectors_*.rs` read them; an unknown input key stops the run.
+#![expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "reference runner: a malformed vector file stops the run, which fails the diff"
+)]
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use gasdev::api::{Document, parse_document, parse_record};
+use gasdev::check::{Status, check_catalogue, check_declaration};
+use gasdev::gbt26875::{
+    self as gbt, Address, AduRepr, Answer, Decoded, Header, Item, Mode, Object, Options, Point,
+    Policy, Readings, SystemId, TimeLabel, Version,
+};
+use gasdev::ident::{Ident, IdentError, Scheme};
+use gasdev::install::{CatalogueIndex, RuleSet, inspect};
+use gasdev::model::{AlarmStatus, Date, Declaration, Reading, ValveStatus};
+use gasdev::wire::{self, Message, StreamDecoder, StreamEvent};
+use serde_json::{Map, Value};
+
+const FILES: [&str; 5] = [
+    "declarations",
+    "identifiers",
+    "frames",
+    "gbt26875",
+    "installation",
+];
+
+/// The input object of a case: keys are taken out one by one; `done` fails on leftovers.
+struct Input(Map<String, Value>, String);
+
+impl Input {
+    fn take(&mut self, key: &str) -> Option<Value> {
+        self.0.remove(key)
+    }
+    fn req(&mut self, key: &str) -> Value {
+        self.take(key)
+            .unwrap_or_else(|| panic!("{}: missing input key {key}", self.1))
+    }
+    fn string(&mut self, key: &str) -> String {
+        self.req(key).as_str().unwrap().to_owned()
+    }
+    fn done(&self) {
+        assert!(
+            self.0.is_empty(),
+            "{}: unknown input keys {:?}",
+            self.1,
+            self.0.keys().collect::<Vec<_>>()
+        );
+    }
+}
+
+fn unhex(s: &str) -> Vec<u8> {
+    wire::json::hex_decode(s).unwrap_or_else(|| panic!("bad hex {s}"))
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().fold(String::new(), |mut s, x| {
+        let _ = write!(s, "{x:02x}");
+        s
+    })
+}
+
+fn b(x: bool) -> &'static str {
+    if x { "true" } else { "false" }
+}
+
+fn list(items: impl IntoIterator<Item = String>) -> String {
+    let v: Vec<String> = items.into_iter().collect();
+    if v.is_empty() {
+        "-".into()
+    } else {
+        v.join(",")
+    }
+}
+
+fn input_error(e: &gasdev::api::InputError) -> (&'static str, String) {
+    let field = if e.field.is_empty() { "-" } else { &e.field };
+    ("invalid", format!("error={} field={field}", e.name))
+}
+
+// --- identifiers ---------------------------------------------------------------------------
+
+fn identifier(mut i: Input) -> (&'static str, String) {
+    let scheme = i
+        .take("scheme")
+        .map(|s| Scheme::from_name(s.as_str().unwrap()).unwrap());
+    let require_item = i.take("require_item").is_some_and(|v| v.as_bool().unwrap());
+    let (bytes, via_bytes) = if let Some(t) = i.take("text") {
+        (t.as_str().unwrap().as_bytes().to_vec(), false)
+    } else if let Some(h) = i.take("hex") {
+        (unhex(h.as_str().unwrap()), true)
+    } else if let Some(h) = i.take("hex_repeat") {
+        let n = usize::try_from(i.req("count").as_u64().unwrap()).unwrap();
+        (unhex(h.as_str().unwrap()).repeat(n), true)
+    } else {
+        let mut s = String::new();
+        for part in i.req("concat").as_array().unwrap() {
+            match part {
+                Value::String(t) => s.push_str(t),
+                Value::Object(run) => {
+                    let mut run = Input(run.clone(), i.1.clone());
+                    let unit = run.string("repeat");
+                    let n = usize::try_from(run.req("count").as_u64().unwrap()).unwrap();
+                    run.done();
+                    s.push_str(&unit.repeat(n));
+                }
+                other => panic!("{}: concat part {other}", i.1),
+            }
+        }
+        (s.into_bytes(), false)
+    };
+    i.done();
+    let parsed: Result<Ident<'_>, IdentError> = if via_bytes {
+        match scheme {
+            None => Ident::parse_bytes(&bytes),
+            Some(s) => Ident::parse_bytes_as(&bytes, s),
+        }
+    } else {
+        let text = std::str::from_utf8(&bytes).unwrap();
+        match (scheme, require_item) {
+            (None, true) => Ident::parse_item(text),
+            (None, false) => Ident::parse(text),
+            (Some(s), false) => Ident::parse_as(text, s),
+            (Some(_), true) => panic!("{}: require_item with a forced scheme", i.1),
+        }
+    };
+    match parsed {
+        Ok(id) => (
+            "valid",
+            format!(
+                "scheme={} item={} canonical={}",
+                id.scheme().name(),
+                b(id.is_item()),
+                id.canonical()
+            ),
+        ),
+        Err(e) => (
+            "invalid",
+            format!("error={} offset={}", e.code().name(), e.offset()),
+        ),
+    }
+}
+
+// --- frames --------------------------------------------------------------------------------
+
+fn message_type(m: &Message<'_>) -> &'static str {
+    wire::MessageType::from_code(m.type_code()).map_or("unknown", wire::MessageType::as_str)
+}
+
+fn frame(mut i: Input) -> (&'static str, String) {
+    if let Some(stream) = i.take("stream") {
+        i.done();
+        let data = unhex(stream.as_str().unwrap());
+        let mut events: Vec<String> = Vec::new();
+        let mut skipped_run = 0usize;
+        let mut push = |ev: StreamEvent<'_>, events: &mut Vec<String>| {
+            let text = match ev {
+                // Consecutive skips are one event (as the vectors list them).
+                StreamEvent::Skipped(n) => {
+                    skipped_run += n;
+                    return;
+                }
+                StreamEvent::Frame(f) => format!("frame:{}", f.bytes().len()),
+                StreamEvent::Rejected(e) => format!("rejected:{}@{}", e.code().name(), e.offset()),
+            };
+            if skipped_run > 0 {
+                events.push(format!("skipped:{skipped_run}"));
+                skipped_run = 0;
+            }
+            events.push(text);
+        };
+        let mut d = StreamDecoder::new();
+        let mut rest: &[u8] = &data;
+        loop {
+            let (n, ev) = d.feed(rest);
+            rest = rest.get(n..).unwrap();
+            match ev {
+                Some(ev) => push(ev, &mut events),
+                None => break,
+            }
+        }
+        while let Some(ev) = d.finish() {
+            push(ev, &mut events);
+        }
+        if skipped_run > 0 {
+            events.push(format!("skipped:{skipped_run}"));
+        }
+        return ("valid", format!("events={}", events.join(";")));
+    }
+    let bytes = unhex(&i.string("frame"));
+    let decl = i.take("declaration");
+    i.done();
+    let repr = match wire::decode(&bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            return (
+                "invalid",
+                format!("error={} offset={}", e.code().name(), e.offset()),
+            );
+        }
+    };
+    if let Some(decl) = decl {
+        let decl: Declaration = serde_json::from_value(decl).unwrap();
+        let findings = wire::validate(&repr, &decl)
+            .into_iter()
+            .map(|f| format!("{}/{}", f.clause, f.rule));
+        return ("valid", format!("findings={}", list(findings)));
+    }
+    let ts = repr
+        .timestamp
+        .unix()
+        .map_or_else(|| "unknown".to_owned(), |t| t.to_string());
+    (
+        "valid",
+        format!(
+            "type={} seq={} ts={ts}",
+            message_type(&repr.message),
+            repr.seq
+        ),
+    )
+}
+
+// --- GB/T 26875.3 --------------------------------------------------------------------------
+
+fn time(s: &str) -> TimeLabel {
+    TimeLabel::parse(s).unwrap_or_else(|| panic!("bad time {s}"))
+}
+
+fn packet_summary(d: &Decoded<'_>) -> String {
+    let (ty, n) = match d.adu() {
+        None => ("-".to_owned(), 0),
+        // The JSON form lists a raw body as one object.
+        Some(a) if a.is_raw() => (a.type_flag().to_string(), 1),
+        Some(a) => (a.type_flag().to_string(), a.items().count()),
+    };
+    format!(
+        "command={} type={ty} objects={n} checksum_ok={}",
+        d.header().command,
+        b(d.checksum_ok())
+    )
+}
+
+fn gbt_decode(bytes: &[u8], verify: bool) -> (&'static str, String) {
+    let opts = |mode| Options {
+        mode,
+        verify_checksum: verify,
+    };
+    let strict = gbt::decode(bytes, opts(Mode::Strict));
+    match (strict, gbt::decode(bytes, opts(Mode::Tolerant))) {
+        (Ok(s), _) => ("valid", packet_summary(&s)),
+        (Err(se), Ok(t)) => (
+            "acceptable",
+            format!(
+                "strict={}@{} {}",
+                se.code().name(),
+                se.offset(),
+                packet_summary(&t)
+            ),
+        ),
+        (Err(_), Err(te)) => (
+            "invalid",
+            format!("error={} offset={}", te.code().name(), te.offset()),
+        ),
+    }
+}
+
+fn field_u64(obj: &mut Input, key: &str) -> u64 {
+    obj.req(key).as_u64().unwrap()
+}
+
+fn point(v: Value, ctx: &str) -> Point {
+    let mut f = Input(v.as_object().unwrap().clone(), ctx.to_owned());
+    let p = Point {
+        system: SystemId {
+            system_type: u8::try_from(field_u64(&mut f, "system_type")).unwrap(),
+            system_address: u8::try_from(field_u64(&mut f, "system_address")).unwrap(),
+        },
+        component_address: u32::try_from(field_u64(&mut f, "component_address")).unwrap(),
+        description: gbt::Description::from_text(&f.string("description")).unwrap(),
+    };
+    f.done();
+    p
+}
+
+fn header(v: Value, ctx: &str) -> Header {
+    let mut f = Input(v.as_object().unwrap().clone(), ctx.to_owned());
+    let version: Vec<u8> = serde_json::from_value(f.req("version")).unwrap();
+    let h = Header {
+        serial: u16::try_from(field_u64(&mut f, "serial")).unwrap(),
+        version: Version {
+            main: *version.first().unwrap(),
+            user: *version.get(1).unwrap(),
+        },
+        time: time(&f.string("time")),
+        source: Address::new(field_u64(&mut f, "source")).unwrap(),
+        destination: Address::new(field_u64(&mut f, "destination")).unwrap(),
+        command: u8::try_from(field_u64(&mut f, "command")).unwrap(),
+    };
+    f.done();
+    h
+}
+
+/// The line of a mapping: the objects' status words (or analog types), and how many packets
+/// the objects encode to when a header is given (type 2 first, then type 3).
+fn mapped(
+    got: Result<(Vec<Item<'static>>, Vec<Item<'static>>), gbt::Error>,
+    hdr: Option<Header>,
+) -> (&'static str, String) {
+    let (status, analog) = match got {
+        Ok(v) => v,
+        Err(e) => {
+            return (
+                "invalid",
+                format!("error={} offset={}", e.code().name(), e.offset()),
+            );
+        }
+    };
+    let words = status.iter().chain(&analog).map(|it| match it.object {
+        Object::ComponentStatus { status, .. } => status.to_string(),
+        Object::AnalogValue { analog_type, .. } => format!("analog{analog_type}"),
+        other => panic!("mapping produced {other:?}"),
+    });
+    let packets = hdr.map_or_else(
+        || "-".to_owned(),
+        |mut h| {
+            let mut n = 0;
+            for (type_flag, items) in [(2u8, &status), (3u8, &analog)] {
+                if items.is_empty() {
+                    continue;
+                }
+                let mut buf = [0u8; gbt::MAX_LEN];
+                gbt::encode(&h, Some(&AduRepr::Objects { type_flag, items }), &mut buf).unwrap();
+                h.serial = h.serial.wrapping_add(1);
+                n += 1;
+            }
+            n.to_string()
+        },
+    );
+    (
+        "valid",
+        format!(
+            "objects={} status={} packets={packets}",
+            status.len() + analog.len(),
+            list(words)
+        ),
+    )
+}
+
+fn gbt(mut i: Input) -> (&'static str, String) {
+    let ctx = i.1.clone();
+    if let Some(kind) = i.take("answer") {
+        let bytes = unhex(&i.string("packet"));
+        let t = time(&i.string("time"));
+        i.done();
+        let kind = match kind.as_str().unwrap() {
+            "confirm" => Answer::Confirm,
+            "deny" => Answer::Deny,
+            other => panic!("{ctx}: answer {other}"),
+        };
+        let h = gbt::peek_header(&bytes).unwrap();
+        let mut out = [0u8; 64];
+        return match gbt::answer(&h, kind, t, &mut out) {
+            Ok(n) => ("valid", format!("packet={}", hex(out.get(..n).unwrap()))),
+            Err(e) => (
+                "invalid",
+                format!("error={} offset={}", e.code().name(), e.offset()),
+            ),
+        };
+    }
+    if let Some(v) = i.take("map_alarm") {
+        i.done();
+        let mut f = Input(v.as_object().unwrap().clone(), ctx.clone());
+        let status: AlarmStatus = serde_json::from_value(f.req("status")).unwrap();
+        let mut r = Input(f.req("readings").as_object().unwrap().clone(), ctx.clone());
+        let readings = Readings {
+            combustible: serde_json::from_value::<Reading>(r.req("combustible")).unwrap(),
+            co: serde_json::from_value::<Reading>(r.req("co")).unwrap(),
+        };
+        r.done();
+        let p = point(f.req("point"), &ctx);
+        let t = time(&f.string("time"));
+        let policy: Policy = serde_json::from_value(f.req("policy")).unwrap();
+        let hdr = f.take("header").map(|h| header(h, &ctx));
+        f.done();
+        let got = gbt::map_alarm(&status, &readings, &p, t, &policy)
+            .map(|m| (vec![m.status], m.analog().to_vec()));
+        return mapped(got, hdr);
+    }
+    if let Some(v) = i.take("map_valve") {
+        i.done();
+        let mut f = Input(v.as_object().unwrap().clone(), ctx.clone());
+        let status: ValveStatus = serde_json::from_value(f.req("status")).unwrap();
+        let p = point(f.req("point"), &ctx);
+        let t = time(&f.string("time"));
+        let policy: Policy = serde_json::from_value(f.req("policy")).unwrap();
+        f.done();
+        let got = gbt::map_valve(&status, &p, t, &policy).map(|it| (vec![it], vec![]));
+        return mapped(got, None);
+    }
+    if let Some(v) = i.take("map_frame") {
+        i.done();
+        let mut f = Input(v.as_object().unwrap().clone(), ctx.clone());
+        let bytes = unhex(&f.string("frame"));
+        let p = point(f.req("point"), &ctx);
+        let fallback = time(&f.string("fallback_time"));
+        let policy: Policy = serde_json::from_value(f.req("policy")).unwrap();
+        f.done();
+        let frame = match wire::decode(&bytes) {
+            Ok(fr) => fr,
+            Err(e) => {
+                return (
+                    "invalid",
+                    format!("error={} offset={}", e.code().name(), e.offset()),
+                );
+            }
+        };
+        let got = gbt::map_frame(&frame, &p, fallback, &policy)
+            .map(|m| (vec![m.status], m.analog().to_vec()));
+        return mapped(got, None);
+    }
+    if let Some(text) = i.take("hex_text") {
+        i.done();
+        let mut buf = vec![0u8; 4096];
+        return match gbt::decode_hex_text(text.as_str().unwrap().as_bytes(), &mut buf) {
+            Ok(n) => gbt_decode(buf.get(..n).unwrap(), true),
+            Err(e) => (
+                "invalid",
+                format!("error={} offset={}", e.code().name(), e.offset()),
+            ),
+        };
+    }
+    let bytes = unhex(&i.string("packet"));
+    let verify = i
+        .take("verify_checksum")
+        .is_none_or(|v| v.as_bool().unwrap());
+    i.done();
+    gbt_decode(&bytes, verify)
+}
+
+// --- declarations and installation ---------------------------------------------------------
+
+fn fails<'a>(findings: impl IntoIterator<Item = &'a gasdev::check::Finding>) -> String {
+    let ids: BTreeSet<&str> = findings
+        .into_iter()
+        .filter(|f| f.status == Status::Fail)
+        .map(|f| f.id)
+        .collect();
+    list(ids.into_iter().map(str::to_owned))
+}
+
+fn declaration(mut i: Input) -> (&'static str, String) {
+    let as_of = Date::parse(&i.string("as_of")).unwrap();
+    let text = match (i.take("document"), i.take("json")) {
+        (Some(doc), None) => serde_json::to_string(&doc).unwrap(),
+        (None, Some(Value::String(t))) => t,
+        _ => panic!("{}: needs exactly one of document / json", i.1),
+    };
+    i.done();
+    match parse_document(&text) {
+        Err(e) => input_error(&e),
+        Ok(Document::Declaration(d)) => {
+            let r = check_declaration(&d, as_of);
+            (
+                "valid",
+                format!(
+                    "document=declaration conformant={} achieved={} fail={}",
+                    b(r.conformant),
+                    r.achieved_tier.map_or("none", |t| t.as_str()),
+                    fails(&r.findings)
+                ),
+            )
+        }
+        Ok(Document::Catalogue(c)) => {
+            let r = check_catalogue(&c, as_of);
+            (
+                "valid",
+                format!(
+                    "document=catalogue conformant={} fail={} nonconformant_products={}",
+                    b(r.conformant),
+                    fails(&r.findings),
+                    r.products.iter().filter(|p| !p.conformant).count()
+                ),
+            )
+        }
+    }
+}
+
+fn installation(mut i: Input) -> (&'static str, String) {
+    let as_of = Date::parse(&i.string("as_of")).unwrap();
+    let catalogue = i
+        .take("catalogue")
+        .map(|c| match parse_document(&c.to_string()) {
+            Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
+            other => panic!("catalogue did not parse: {other:?}"),
+        });
+    let text = match (i.take("record"), i.take("json")) {
+        (Some(r), None) => r.to_string(),
+        (None, Some(Value::String(t))) => t,
+        _ => panic!("{}: needs exactly one of record / json", i.1),
+    };
+    i.done();
+    match parse_record(&text) {
+        Err(e) => input_error(&e),
+        Ok(record) => {
+            let r = inspect(
+                &record,
+                catalogue.as_ref(),
+                as_of,
+                &RuleSet::nanchuan_2022(),
+            );
+            let codes = r.findings.iter().map(|f| f.code.name().to_owned());
+            (
+                "valid",
+                format!("compliant={} findings={}", b(r.compliant), list(codes)),
+            )
+        }
+    }
+}
+
+fn main() {
+    let dir = std::env::args_os().nth(1).map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/vectors")),
+        PathBuf::from,
+    );
+    let mut out = String::new();
+    for name in FILES {
+        let path = dir.join(format!("{name}.json"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        for case in doc.get("tests").and_then(Value::as_array).unwrap() {
+            let id = case.get("tcId").and_then(Value::as_u64).unwrap();
+            let ctx = format!("{name}#{id}");
+            let input = Input(
+                case.get("input")
+                    .and_then(Value::as_object)
+                    .unwrap()
+                    .clone(),
+                ctx.clone(),
+            );
+            let (result, summary) = match name {
+                "identifiers" => identifier(input),
+                "frames" => frame(input),
+                "gbt26875" => gbt(input),
+                "declarations" => declaration(input),
+                _ => installation(input),
+            };
+            let _ = writeln!(out, "{ctx} {result} {summary}");
+        }
+    }
+    print!("{out}");
+}
