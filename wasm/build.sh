@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Build the npm package into wasm/pkg/ (ignored) and the static web tool into out/wasm/site/.
+#   wasm/pkg/: package.json, gasdev_wasm.js (ES module for browsers: `await init()` first),
+#              node.mjs (Node entry: initialised on import), gasdev_wasm_bg.wasm, .d.ts files.
+#   out/wasm/site/: wasm/web/* plus the module under gasdev/; serve it from any static server.
+# Needs: rustup target wasm32-unknown-unknown and wasm-bindgen-cli of the crate's exact version
+# (scripts/setup installs both). No wasm-opt: the size comes from the `wasm-release` profile.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+
+cargo build -q -p gasdev-wasm --lib --target wasm32-unknown-unknown --profile wasm-release
+rm -rf wasm/pkg
+wasm-bindgen --target web --out-dir wasm/pkg --out-name gasdev_wasm \
+  --remove-name-section --remove-producers-section \
+  target/wasm32-unknown-unknown/wasm-release/gasdev_wasm.wasm
+cp wasm/js/package.json wasm/js/node.mjs wasm/js/node.d.mts wasm/js/README.md wasm/pkg/
+# The package's version is the crate's.
+version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
+sed -i "s/\"version\": \"0.0.0-set-by-build\"/\"version\": \"$version\"/" wasm/pkg/package.json
+
+rm -rf out/wasm/site
+mkdir -p out/wasm/site/gasdev out/wasm/site/examples
+cp -r wasm/web/. out/wasm/site/
+cp wasm/pkg/gasdev_wasm.js wasm/pkg/gasdev_wasm_bg.wasm out/wasm/site/gasdev/
+cp spec/examples/*.json out/wasm/site/examples/
+echo "built wasm/pkg ($(wc -c < wasm/pkg/gasdev_wasm_bg.wasm) bytes .wasm) and out/wasm/site"

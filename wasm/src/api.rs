@@ -1,0 +1,1210 @@
+//! The binding's functions in plain Rust: each takes Rust values and returns the JSON text of a
+//! tagged result, `{"type": "ok", "value": …}` or `{"type": "error", "error": {…}}`.
+//!
+//! The `#[wasm_bindgen]` layer in `lib.rs` only converts JavaScript arguments into these inputs
+//! and the JSON text into a JavaScript object (`JSON.parse`), so everything here is tested natively
+//! (`cargo test -p gasdev-wasm`). Values are the documented JSON forms that `gasdev --format json`
+//! prints (snake_case keys, as in `spec/`); the envelope and the error object are camelCase.
+//!
+//! Domain failures (a bad frame, a malformed declaration, an invalid identifier) are results
+//! carrying the shared error name of `spec/errors.json`. Only misuse of the call itself (an
+//! unknown option, an argument of the wrong shape) is a [`Misuse`], which JavaScript sees thrown.
+
+use std::fmt::Write as _;
+
+use gasdev::api::{Document, InputError, parse_document, parse_record};
+use gasdev::check::{CatalogueReport, ProductReport, check_catalogue, check_declaration};
+use gasdev::gbt26875::{self as gbt, Mode, Options};
+use gasdev::ident::report::Report;
+use gasdev::ident::{Ident, IdentError, Scheme};
+use gasdev::install::{CatalogueIndex, RuleSet, inspect as inspect_record};
+use gasdev::model::{Date, Declaration, DeviceKind, Tier};
+use gasdev::wire::{self, FrameRepr, StreamDecoder, StreamEvent};
+use gasdev::{ErrorCode, Text};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The call itself is wrong (unknown option, argument of the wrong type or shape). JavaScript
+/// sees it thrown as an `Error` with this message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misuse(pub String);
+
+impl core::fmt::Display for Misuse {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A frame, packet or identifier given either as text or as bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Text: hex for frames and packets, the identifier itself for identifiers.
+    Text(String),
+    /// Raw bytes (a capture file's contents, or an identifier that may not be UTF-8).
+    Bytes(Vec<u8>),
+}
+
+/// A JSON document given as text or as an already parsed value.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum DocArg {
+    /// The JSON text of the document.
+    Text(String),
+    /// The document as a JSON value (a JavaScript object).
+    Value(Value),
+}
+
+impl DocArg {
+    /// The JSON text to parse.
+    pub fn into_text(self) -> String {
+        match self {
+            DocArg::Text(t) => t,
+            DocArg::Value(v) => v.to_string(),
+        }
+    }
+}
+
+/// A message in Chinese and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bilingual {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl From<Text> for Bilingual {
+    fn from(t: Text) -> Self {
+        Bilingual {
+            zh: t.zh.to_owned(),
+            en: t.en.to_owned(),
+        }
+    }
+}
+
+/// The error of a result: the shared error name and number, a message in both languages, and
+/// where it is (byte offset, or JSON path with line and column).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiError {
+    /// Shared error name (`FRAME_BAD_CRC`).
+    pub name: &'static str,
+    /// Shared error number.
+    pub code: u16,
+    /// What went wrong, in Chinese and English.
+    pub message: Bilingual,
+    /// Byte offset into the input (frames, packets, identifiers, hex text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<usize>,
+    /// JSON path of the offending field of a document (empty: the whole document).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// 1-based line in a document's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column in a document's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// Identifiers: the scheme recognised before the rule broke.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<&'static str>,
+    /// Identifiers: the limit exceeded (`IDENT_TOO_LONG`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+    /// Identifiers: the expected check digit (`IDENT_BAD_CHECK_DIGIT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_check_digit: Option<u8>,
+    /// Frames and packets: the decoded input bytes in lowercase hex (at most
+    /// [`MAX_ECHO_BYTES`]), so that a page can highlight `offset`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<String>,
+}
+
+/// Longest input whose bytes an error echoes back (`ApiError::bytes`).
+pub const MAX_ECHO_BYTES: usize = 4096;
+
+impl ApiError {
+    /// An error with its code and the code's own message.
+    pub fn new(code: ErrorCode) -> ApiError {
+        ApiError {
+            name: code.name(),
+            code: code.code(),
+            message: code.text().into(),
+            offset: None,
+            field: None,
+            line: None,
+            column: None,
+            scheme: None,
+            limit: None,
+            expected_check_digit: None,
+            bytes: None,
+        }
+    }
+
+    /// The same error at a byte offset.
+    pub fn at(mut self, offset: usize) -> ApiError {
+        self.offset = Some(offset);
+        self
+    }
+
+    /// The same error at a field (JSON path).
+    pub fn field(mut self, field: &str) -> ApiError {
+        self.field = Some(field.to_owned());
+        self
+    }
+
+    /// The same error with an English detail appended to both messages.
+    pub fn detail(mut self, detail: &str) -> ApiError {
+        self.message.zh = format!("{}：{detail}", self.message.zh);
+        self.message.en = format!("{}: {detail}", self.message.en);
+        self
+    }
+
+    /// The same error, echoing the bytes its offset refers to (short inputs only).
+    pub fn echo(mut self, bytes: &[u8]) -> ApiError {
+        if bytes.len() <= MAX_ECHO_BYTES {
+            self.bytes = Some(hex(bytes));
+        }
+        self
+    }
+}
+
+impl From<InputError> for ApiError {
+    fn from(e: InputError) -> Self {
+        ApiError {
+            name: e.name,
+            code: e.code,
+            message: Bilingual {
+                zh: e.message.zh,
+                en: e.message.en,
+            },
+            offset: None,
+            field: Some(e.field),
+            line: (e.line > 0).then_some(e.line),
+            column: (e.column > 0).then_some(e.column),
+            scheme: None,
+            limit: None,
+            expected_check_digit: None,
+            bytes: None,
+        }
+    }
+}
+
+impl From<wire::Error> for ApiError {
+    fn from(e: wire::Error) -> Self {
+        ApiError::new(e.code()).at(e.offset())
+    }
+}
+
+impl From<gbt::Error> for ApiError {
+    fn from(e: gbt::Error) -> Self {
+        ApiError::new(e.code()).at(e.offset())
+    }
+}
+
+impl From<IdentError> for ApiError {
+    fn from(e: IdentError) -> Self {
+        let mut a = ApiError::new(e.code()).at(e.offset());
+        a.scheme = e.scheme().map(Scheme::name);
+        a.limit = e.limit();
+        a.expected_check_digit = e.expected_check_digit();
+        a
+    }
+}
+
+/// The tagged result every function returns.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Outcome<T> {
+    Ok { value: T },
+    Error { error: ApiError },
+}
+
+/// The JSON text of a result.
+fn outcome<T: Serialize>(r: Result<T, ApiError>) -> String {
+    let o = match r {
+        Ok(value) => Outcome::Ok { value },
+        Err(error) => Outcome::Error { error },
+    };
+    serde_json::to_string(&o).unwrap_or_else(|e| {
+        // Serializing these types cannot fail (string keys only); keep the contract anyway.
+        let err = ApiError::new(ErrorCode::InvalidParameter).detail(&e.to_string());
+        serde_json::to_string(&Outcome::<()>::Error { error: err }).unwrap_or_default()
+    })
+}
+
+/// Lowercase hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len().saturating_mul(2));
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frames and packets
+// ---------------------------------------------------------------------------------------------
+
+/// Which decoder `decodeFrame` uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    /// GB/T 26875.3 if the input starts with `@@` (or its hex `4040`), else a libgasdev frame.
+    #[default]
+    Auto,
+    /// A libgasdev frame (`spec/frame.md`).
+    Libgasdev,
+    /// A GB/T 26875.3 packet (`spec/gbt26875.md`).
+    Gbt26875,
+}
+
+/// Options of `decodeFrame`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct DecodeOptions {
+    /// Which decoder (default: detect).
+    pub protocol: Protocol,
+    /// GB/T 26875.3: reject every deviation instead of tolerating known ones.
+    pub strict: bool,
+    /// GB/T 26875.3: decode even with a wrong checksum (`false`; for diagnosis only).
+    pub verify_checksum: Option<bool>,
+    /// libgasdev frames: check the frame against this product declaration.
+    pub declaration: Option<DocArg>,
+}
+
+/// Where a field of a libgasdev frame is, for display (`spec/frame.md` §2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Field name: `magic`, `version`, `length`, `type`, `seq`, `timestamp`, `body`, `crc`.
+    pub field: &'static str,
+    /// First byte.
+    pub offset: usize,
+    /// Number of bytes.
+    pub length: usize,
+}
+
+/// The layout of a frame of `total` bytes (`spec/frame.md` §2).
+fn layout(total: usize) -> Vec<Span> {
+    let span = |field, offset, length| Span {
+        field,
+        offset,
+        length,
+    };
+    let body_end = total.saturating_sub(wire::CRC_LEN);
+    vec![
+        span("magic", 0, 2),
+        span("version", 2, 1),
+        span("length", 3, 1),
+        span("type", 4, 1),
+        span("seq", 5, 2),
+        span("timestamp", 7, 4),
+        span(
+            "body",
+            wire::HEADER_LEN,
+            body_end.saturating_sub(wire::HEADER_LEN),
+        ),
+        span("crc", body_end, wire::CRC_LEN),
+    ]
+}
+
+/// How the input was given: `hex` text or raw `bytes`.
+fn source_name(from_hex: bool) -> &'static str {
+    if from_hex { "hex" } else { "bytes" }
+}
+
+#[derive(Serialize)]
+#[serde(tag = "protocol", rename_all = "lowercase")]
+enum Decoded<'a> {
+    Libgasdev {
+        source: &'static str,
+        length: usize,
+        hex: String,
+        layout: Vec<Span>,
+        frame: FrameRepr<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        findings: Option<Vec<wire::FrameFinding>>,
+    },
+    Gbt26875 {
+        source: &'static str,
+        length: usize,
+        hex: String,
+        packet: gbt::Decoded<'a>,
+    },
+}
+
+/// Whether raw bytes are really hex text (a capture saved as text): digits and whitespace only.
+fn looks_like_hex_text(b: &[u8]) -> bool {
+    b.iter().any(u8::is_ascii_hexdigit)
+        && b.iter()
+            .all(|c| c.is_ascii_hexdigit() || c.is_ascii_whitespace())
+}
+
+/// Whether `text` starts (after whitespace) with the hex of `@@`.
+fn starts_with_gbt_hex(text: &[u8]) -> bool {
+    text.iter()
+        .filter(|b| !b.is_ascii_whitespace())
+        .take(4)
+        .eq(b"4040".iter())
+}
+
+/// Parse libgasdev hex text: pairs of digits, whitespace allowed between pairs.
+///
+/// # Errors
+/// `FRAME_BAD_HEX` at the byte offset of the offending character (or the end).
+pub fn parse_hex(text: &[u8]) -> Result<Vec<u8>, ApiError> {
+    let bad = |i: usize| ApiError::new(ErrorCode::FrameBadHex).at(i);
+    let mut out = Vec::with_capacity(text.len() / 2);
+    let mut high: Option<u8> = None;
+    for (i, &c) in text.iter().enumerate() {
+        if c.is_ascii_whitespace() {
+            if high.is_some() {
+                return Err(bad(i));
+            }
+            continue;
+        }
+        let d = match c {
+            b'0'..=b'9' => c.wrapping_sub(b'0'),
+            b'a'..=b'f' => c.wrapping_sub(b'a').wrapping_add(10),
+            b'A'..=b'F' => c.wrapping_sub(b'A').wrapping_add(10),
+            _ => return Err(bad(i)),
+        };
+        match high.take() {
+            None => high = Some(d),
+            Some(h) => out.push((h << 4) | d),
+        }
+    }
+    match high {
+        Some(_) => Err(bad(text.len())),
+        None => Ok(out),
+    }
+}
+
+/// The bytes of an input, the protocol to use, and whether they came from hex text.
+fn frame_bytes(input: Input, protocol: Protocol) -> Result<(Vec<u8>, Protocol, bool), ApiError> {
+    // With an explicit protocol, bytes are the frame or packet itself (ASCII hex included:
+    // GB/T 26875.3 reports it as `GBT_ASCII_HEX`) and empty input is the decoder's to reject.
+    let (raw, is_text) = match input {
+        Input::Text(t) => (t.into_bytes(), true),
+        Input::Bytes(b) => {
+            let text = protocol == Protocol::Auto && looks_like_hex_text(&b);
+            (b, text)
+        }
+    };
+    if protocol == Protocol::Auto && raw.trim_ascii().is_empty() {
+        return Err(ApiError::new(ErrorCode::InputEmpty).at(0));
+    }
+    if !is_text {
+        let p = match protocol {
+            Protocol::Auto if raw.starts_with(&gbt::START) => Protocol::Gbt26875,
+            Protocol::Auto => Protocol::Libgasdev,
+            p => p,
+        };
+        return Ok((raw, p, false));
+    }
+    let p = match protocol {
+        Protocol::Auto if starts_with_gbt_hex(&raw) => Protocol::Gbt26875,
+        Protocol::Auto => Protocol::Libgasdev,
+        p => p,
+    };
+    let bytes = if p == Protocol::Gbt26875 {
+        let mut buf = vec![0u8; raw.len() / 2 + 1];
+        let n = gbt::decode_hex_text(&raw, &mut buf)?;
+        buf.truncate(n);
+        buf
+    } else {
+        parse_hex(&raw)?
+    };
+    Ok((bytes, p, true))
+}
+
+/// Parse the declaration a frame is checked against.
+fn declaration(doc: DocArg) -> Result<Box<Declaration>, ApiError> {
+    match parse_document(&doc.into_text()) {
+        Ok(Document::Declaration(d)) => Ok(d),
+        Ok(Document::Catalogue(_)) => Err(ApiError::new(ErrorCode::InputUnknownDocument)
+            .field("declaration")
+            .detail("a catalogue, not a declaration")),
+        Err(e) => {
+            let mut a = ApiError::from(e);
+            let inner = a.field.take().unwrap_or_default();
+            a.field = Some(if inner.is_empty() {
+                "declaration".to_owned()
+            } else {
+                format!("declaration.{inner}")
+            });
+            Err(a)
+        }
+    }
+}
+
+
+fn decode_frame_inner(input: Input, options: DecodeOptions) -> Result<String, ApiError> {
+    let decl = options.declaration.map(declaration).transpose()?;
+    let (bytes, protocol, from_hex) = frame_bytes(input, options.protocol)?;
+    let source = source_name(from_hex);
+    let value = match protocol {
+        Protocol::Gbt26875 => {
+            let opts = Options {
+                mode: if options.strict {
+                    Mode::Strict
+                } else {
+                    Mode::Tolerant
+                },
+                verify_checksum: options.verify_checksum.unwrap_or(true),
+            };
+            let packet = gbt::decode(&bytes, opts).map_err(|e| ApiError::from(e).echo(&bytes))?;
+            serde_json::to_string(&Decoded::Gbt26875 {
+                source,
+                length: bytes.len(),
+                hex: hex(&bytes),
+                packet,
+            })
+        }
+        Protocol::Libgasdev | Protocol::Auto => {
+            let frame = wire::decode(&bytes).map_err(|e| ApiError::from(e).echo(&bytes))?;
+            let findings = decl.map(|d| wire::validate(&frame, &d));
+            serde_json::to_string(&Decoded::Libgasdev {
+                source,
+                length: bytes.len(),
+                hex: hex(&bytes),
+                layout: layout(bytes.len()),
+                frame,
+                findings,
+            })
+        }
+    };
+    value.map_err(|e| ApiError::new(ErrorCode::InvalidParameter).detail(&e.to_string()))
+}
+
+/// Decode one libgasdev frame or one GB/T 26875.3 packet (`decodeFrame`). The value is
+/// `{protocol: "libgasdev", frame, findings?, …}` or `{protocol: "gbt26875", packet, …}`, where
+/// `frame` and `packet` are what `gasdev decode --format json` prints.
+pub fn decode_frame(input: Input, options: DecodeOptions) -> String {
+    // The value is already JSON text: spliced in without a second serialization.
+    match decode_frame_inner(input, options) {
+        Ok(v) => format!("{{\"type\":\"ok\",\"value\":{v}}}"),
+        Err(e) => outcome::<()>(Err(e)),
+    }
+}
+
+/// One item of a decoded stream.
+#[derive(Serialize)]
+struct StreamItem<'a> {
+    offset: usize,
+    length: usize,
+    #[serde(flatten)]
+    what: StreamWhat<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum StreamWhat<'a> {
+    Skipped(usize),
+    Rejected(ErrorAt),
+    Error(ErrorAt),
+    Frame(FrameRepr<'a>),
+}
+
+#[derive(Serialize)]
+struct ErrorAt {
+    error: &'static str,
+    offset: usize,
+}
+
+impl From<wire::Error> for ErrorAt {
+    fn from(e: wire::Error) -> Self {
+        ErrorAt {
+            error: e.code().name(),
+            offset: e.offset(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct StreamValue {
+    source: &'static str,
+    length: usize,
+    frames: usize,
+    skipped: usize,
+    rejected: usize,
+    items: Vec<Value>,
+}
+
+/// Decode every libgasdev frame in a byte stream (`decodeStream`): frames, skipped garbage and
+/// rejected candidates in stream order, consecutive skips merged (`spec/frame.md` §9).
+pub fn decode_stream(input: Input) -> String {
+    outcome(decode_stream_inner(input))
+}
+
+fn decode_stream_inner(input: Input) -> Result<StreamValue, ApiError> {
+    // A capture saved as hex text is read as hex.
+    let input = match input {
+        Input::Bytes(b) if looks_like_hex_text(&b) => {
+            Input::Text(String::from_utf8_lossy(&b).into_owned())
+        }
+        other => other,
+    };
+    let (bytes, _, from_hex) = frame_bytes(input, Protocol::Libgasdev)?;
+    let mut v = StreamValue {
+        source: source_name(from_hex),
+        length: bytes.len(),
+        frames: 0,
+        skipped: 0,
+        rejected: 0,
+        items: Vec::new(),
+    };
+    let mut d = StreamDecoder::new();
+    let mut pos = 0usize;
+    let mut rest: &[u8] = &bytes;
+    let mut handle = |ev: StreamEvent<'_>, v: &mut StreamValue| {
+        let (length, what) = match ev {
+            StreamEvent::Skipped(n) => {
+                v.skipped = v.skipped.saturating_add(n);
+                (n, StreamWhat::Skipped(n))
+            }
+            StreamEvent::Rejected(e) => {
+                v.rejected = v.rejected.saturating_add(1);
+                (1, StreamWhat::Rejected(e.into()))
+            }
+            StreamEvent::Frame(f) => {
+                v.frames = v.frames.saturating_add(1);
+                let n = f.bytes().len();
+                match FrameRepr::parse(&f) {
+                    Ok(repr) => (n, StreamWhat::Frame(repr)),
+                    Err(e) => (n, StreamWhat::Error(e.into())),
+                }
+            }
+        };
+        let merged = match (&what, v.items.last_mut()) {
+            (StreamWhat::Skipped(n), Some(last)) if last.get("skipped").is_some() => {
+                let total = last
+                    .get("skipped")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0)
+                    .saturating_add(*n as u64);
+                let len = last
+                    .get("length")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0)
+                    .saturating_add(*n as u64);
+                if let Some(o) = last.as_object_mut() {
+                    o.insert("skipped".into(), total.into());
+                    o.insert("length".into(), len.into());
+                }
+                true
+            }
+            _ => false,
+        };
+        if !merged {
+            let item = StreamItem {
+                offset: pos,
+                length,
+                what,
+            };
+            v.items
+                .push(serde_json::to_value(item).unwrap_or(Value::Null));
+        }
+        pos = pos.saturating_add(length);
+    };
+    loop {
+        let (n, ev) = d.feed(rest);
+        rest = rest.get(n..).unwrap_or_default();
+        match ev {
+            Some(ev) => handle(ev, &mut v),
+            None => break,
+        }
+    }
+    while let Some(ev) = d.finish() {
+        handle(ev, &mut v);
+    }
+    Ok(v)
+}
+
+/// Count the frames in a stream without building their JSON (`countFrames`): the decoding loop
+/// alone, for throughput measurements and quick checks of large captures.
+pub fn count_frames(bytes: &[u8]) -> [usize; 3] {
+    let mut d = StreamDecoder::new();
+    let mut rest = bytes;
+    let (mut frames, mut skipped, mut rejected) = (0usize, 0usize, 0usize);
+    let mut note = |ev: StreamEvent<'_>| match ev {
+        StreamEvent::Frame(f) => {
+            if FrameRepr::parse(&f).is_ok() {
+                frames += 1;
+            } else {
+                rejected += 1;
+            }
+        }
+        StreamEvent::Skipped(n) => skipped += n,
+        StreamEvent::Rejected(_) => rejected += 1,
+    };
+    loop {
+        let (n, ev) = d.feed(rest);
+        rest = rest.get(n..).unwrap_or_default();
+        match ev {
+            Some(ev) => note(ev),
+            None => break,
+        }
+    }
+    while let Some(ev) = d.finish() {
+        note(ev);
+    }
+    [frames, skipped, rejected]
+}
+
+#[derive(Serialize)]
+struct Encoded {
+    hex: String,
+    length: usize,
+}
+
+/// Whether the document asks for a command that opens a valve or clears its latch (VLV-0e).
+fn forbidden_command(v: &Value) -> bool {
+    let kind = v
+        .pointer("/message/command/kind")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let words = [
+        "open",
+        "reopen",
+        "unlatch",
+        "clear_latch",
+        "reset_latch",
+        "open_valve",
+    ];
+    v.pointer("/message/type").and_then(Value::as_str) == Some("command")
+        && words.iter().any(|w| kind.contains(w))
+}
+
+/// Map a serde_json error to the shared input error it is (as `gasdev encode`).
+fn json_code(e: &serde_json::Error) -> ErrorCode {
+    use serde_json::error::Category;
+    let msg = e.to_string();
+    match e.classify() {
+        Category::Io | Category::Syntax | Category::Eof => ErrorCode::InputJsonSyntax,
+        Category::Data if msg.starts_with("unknown field") => ErrorCode::InputUnknownField,
+        Category::Data if msg.starts_with("missing field") => ErrorCode::InputMissingField,
+        Category::Data if msg.starts_with("unknown variant") => ErrorCode::InputUnknownValue,
+        Category::Data if msg.starts_with("invalid type") => ErrorCode::InputJsonType,
+        Category::Data => ErrorCode::InputInvalidValue,
+    }
+}
+
+/// Encode a libgasdev frame from its JSON form (`encodeFrame`, as `gasdev encode`).
+pub fn encode_frame(doc: DocArg) -> String {
+    outcome(encode_frame_inner(doc))
+}
+
+fn encode_frame_inner(doc: DocArg) -> Result<Encoded, ApiError> {
+    let text = doc.into_text();
+    if text.trim().is_empty() {
+        return Err(ApiError::new(ErrorCode::InputEmpty).at(0));
+    }
+    let frame: wire::json::FrameDoc = match serde_json::from_str(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            // [FRAME-072] say why a remote open cannot be expressed, not "unknown variant".
+            if serde_json::from_str::<Value>(&text).is_ok_and(|v| forbidden_command(&v)) {
+                return Err(ApiError::new(ErrorCode::FrameForbiddenCommand)
+                    .field("message.command.kind")
+                    .detail("附件3 二：自闭阀关闭后须手动开启 / a self-closing valve is reopened by hand only (VLV-0e)"));
+            }
+            let mut a = ApiError::new(json_code(&e)).detail(&e.to_string());
+            a.line = (e.line() > 0).then_some(e.line());
+            a.column = (e.column() > 0).then_some(e.column());
+            return Err(a);
+        }
+    };
+    let bytes = frame
+        .encode()
+        .map_err(|e| ApiError::new(e.code()).detail(&e.to_string()))?;
+    Ok(Encoded {
+        hex: hex(&bytes),
+        length: bytes.len(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identifiers
+// ---------------------------------------------------------------------------------------------
+
+/// Options of `parseIdent`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct IdentOptions {
+    /// Parse as this scheme instead of detecting it (`idis`, `handle`, `oid`, `gs1`,
+    /// `gs1_digital_link`, `ma`, `ecode`).
+    pub scheme: Option<String>,
+    /// Reject a prefix without an item suffix (`IDENT_PREFIX_ONLY`).
+    pub require_item: bool,
+}
+
+/// Parse and validate an identifier (`parseIdent`); the value is the identifier's JSON report
+/// (`spec/identifiers.md` §10, as `gasdev ident --format json`).
+///
+/// # Errors
+/// [`Misuse`] for an unknown scheme name.
+pub fn parse_ident(input: Input, options: IdentOptions) -> Result<String, Misuse> {
+    let scheme = match options.scheme.as_deref() {
+        None => None,
+        Some(name) => Some(
+            Scheme::from_name(name)
+                .ok_or_else(|| Misuse(format!("parseIdent: unknown scheme \"{name}\"")))?,
+        ),
+    };
+    let bytes = match &input {
+        Input::Text(t) => t.as_bytes(),
+        Input::Bytes(b) => b.as_slice(),
+    };
+    let mut result = match (&input, scheme, options.require_item) {
+        (Input::Text(t), None, true) => Ident::parse_item(t),
+        (Input::Text(t), None, false) => Ident::parse(t),
+        (Input::Text(t), Some(s), _) => Ident::parse_as(t, s),
+        (Input::Bytes(b), None, _) => Ident::parse_bytes(b),
+        (Input::Bytes(b), Some(s), _) => Ident::parse_bytes_as(b, s),
+    };
+    if options.require_item
+        && let Ok(id) = &result
+        && !id.is_item()
+    {
+        result = Err(IdentError::new(
+            gasdev::ident::IdentErrorKind::PrefixOnly,
+            bytes.len(),
+            Some(id.scheme()),
+        ));
+    }
+    Ok(outcome(match result {
+        Ok(id) => {
+            let text = String::from_utf8_lossy(bytes);
+            let mut report = Report::new(&text, &Ok(id), gasdev::Lang::En);
+            if core::str::from_utf8(bytes).is_err() {
+                report.input_hex = Some(hex(bytes));
+            }
+            Ok(report)
+        }
+        Err(e) => Err(ApiError::from(e)),
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declarations, catalogues, requirements, inspections
+// ---------------------------------------------------------------------------------------------
+
+/// Which document a check expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Either (detected by its keys).
+    Any,
+    /// A product declaration.
+    Declaration,
+    /// A catalogue.
+    Catalogue,
+}
+
+/// Options of the checks and of `inspect`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct CheckOptions {
+    /// Date on which certificates must be valid and deadlines are counted (`YYYY-MM-DD`);
+    /// default: today (UTC).
+    pub as_of: Option<String>,
+    /// `inspect` only: the catalogue to check installed devices against.
+    pub catalogue: Option<DocArg>,
+}
+
+/// The date of `options`, or `today`.
+fn as_of(options: &CheckOptions, today: Date) -> Result<Date, ApiError> {
+    match &options.as_of {
+        None => Ok(today),
+        Some(s) => Date::parse(s).map_err(|e| {
+            ApiError::new(e.code())
+                .field("asOf")
+                .detail(&format!("\"{s}\": {e}"))
+        }),
+    }
+}
+
+#[derive(Serialize)]
+struct Checked {
+    document: &'static str,
+    as_of: Date,
+    ruleset: &'static str,
+    ruleset_version: u32,
+    report: CheckedReport,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum CheckedReport {
+    Declaration(Box<ProductReport>),
+    Catalogue(Box<CatalogueReport>),
+}
+
+/// Check a declaration or a catalogue (`checkDocument`, `checkDeclaration`, `checkCatalogue`).
+/// The value is `{document, as_of, ruleset, ruleset_version, report}` for `Expect::Any` (one
+/// file of `gasdev check --format json`), the bare report otherwise.
+pub fn check(doc: DocArg, options: &CheckOptions, today: Date, expect: Expect) -> String {
+    let r = as_of(options, today).and_then(|date| {
+        let parsed = parse_document(&doc.into_text()).map_err(ApiError::from)?;
+        let wrong = |what: &str| {
+            Err(ApiError::new(ErrorCode::InputUnknownDocument)
+                .field("")
+                .detail(what))
+        };
+        let (document, report) = match (parsed, expect) {
+            (Document::Declaration(d), Expect::Any | Expect::Declaration) => (
+                "declaration",
+                CheckedReport::Declaration(Box::new(check_declaration(&d, date))),
+            ),
+            (Document::Catalogue(c), Expect::Any | Expect::Catalogue) => (
+                "catalogue",
+                CheckedReport::Catalogue(Box::new(check_catalogue(&c, date))),
+            ),
+            (Document::Catalogue(_), _) => return wrong("a catalogue, not a declaration"),
+            (Document::Declaration(_), _) => return wrong("a declaration, not a catalogue"),
+        };
+        Ok(Checked {
+            document,
+            as_of: date,
+            ruleset: gasdev::requirements::RULESET,
+            ruleset_version: gasdev::requirements::RULESET_VERSION,
+            report,
+        })
+    });
+    match (r, expect) {
+        (Ok(c), Expect::Any) => outcome::<Checked>(Ok(c)),
+        (Ok(c), _) => outcome::<CheckedReport>(Ok(c.report)),
+        (Err(e), _) => outcome::<()>(Err(e)),
+    }
+}
+
+#[derive(Serialize)]
+struct RequirementsValue {
+    ruleset: &'static str,
+    ruleset_version: u32,
+    kind: Option<DeviceKind>,
+    tier: Option<Tier>,
+    requirements: Vec<&'static gasdev::requirements::Requirement>,
+}
+
+/// The requirement table, optionally for one kind and tier (`requirements`, as
+/// `gasdev requirements --format json`).
+pub fn requirements(kind: Option<&str>, tier: Option<&str>) -> String {
+    let r = (|| {
+        let kind = kind
+            .map(|k| {
+                DeviceKind::parse(k).ok_or_else(|| {
+                    ApiError::new(ErrorCode::InputUnknownValue)
+                        .field("kind")
+                        .detail(&format!(
+                            "\"{k}\" (expected leak_alarm or self_closing_valve)"
+                        ))
+                })
+            })
+            .transpose()?;
+        let tier = tier
+            .map(|t| {
+                Tier::parse(t).ok_or_else(|| {
+                    ApiError::new(ErrorCode::InputUnknownValue)
+                        .field("tier")
+                        .detail(&format!("\"{t}\" (expected low, mid or high)"))
+                })
+            })
+            .transpose()?;
+        if tier.is_some() && kind.is_none() {
+            return Err(ApiError::new(ErrorCode::InvalidParameter)
+                .field("tier")
+                .detail("a tier needs a kind"));
+        }
+        let requirements = gasdev::requirements::ALL
+            .iter()
+            .filter(|r| match (kind, tier) {
+                (Some(k), Some(t)) => r.applies_to(k, t),
+                (Some(k), None) => r.scope.covers(k),
+                _ => true,
+            })
+            .collect();
+        Ok(RequirementsValue {
+            ruleset: gasdev::requirements::RULESET,
+            ruleset_version: gasdev::requirements::RULESET_VERSION,
+            kind,
+            tier,
+            requirements,
+        })
+    })();
+    outcome(r)
+}
+
+/// Inspect one household record (`inspect`): obligations (INS-*) and findings, as one record of
+/// `gasdev inspect --format json`.
+pub fn inspect(record: DocArg, options: &CheckOptions, today: Date) -> String {
+    let r = (|| {
+        let date = as_of(options, today)?;
+        let catalogue = match options.catalogue.clone() {
+            None => None,
+            Some(doc) => match parse_document(&doc.into_text()) {
+                Ok(Document::Catalogue(c)) => Some(CatalogueIndex::new(&c)),
+                Ok(Document::Declaration(_)) => {
+                    return Err(ApiError::new(ErrorCode::InputUnknownDocument)
+                        .field("catalogue")
+                        .detail("a declaration, not a catalogue"));
+                }
+                Err(e) => {
+                    let mut a = ApiError::from(e);
+                    let inner = a.field.take().unwrap_or_default();
+                    a.field = Some(if inner.is_empty() {
+                        "catalogue".to_owned()
+                    } else {
+                        format!("catalogue.{inner}")
+                    });
+                    return Err(a);
+                }
+            },
+        };
+        let record = parse_record(&record.into_text()).map_err(ApiError::from)?;
+        Ok(inspect_record(
+            &record,
+            catalogue.as_ref(),
+            date,
+            &RuleSet::nanchuan_2022(),
+        ))
+    })();
+    outcome(r)
+}
+
+// ---------------------------------------------------------------------------------------------
+// GB/T 26875.3: answers and mapping (platforms)
+// ---------------------------------------------------------------------------------------------
+
+/// Answer a received GB/T 26875.3 packet with 确认 or 否认 (`gbtAnswer`).
+pub fn gbt_answer(packet: Input, kind: &str, time: &str) -> Result<String, Misuse> {
+    let kind = match kind {
+        "confirm" => gbt::Answer::Confirm,
+        "deny" => gbt::Answer::Deny,
+        other => {
+            return Err(Misuse(format!(
+                "gbtAnswer: answer \"{other}\" (expected confirm or deny)"
+            )));
+        }
+    };
+    let t = gbt::TimeLabel::parse(time)
+        .ok_or_else(|| Misuse(format!("gbtAnswer: time \"{time}\" (YYYY-MM-DDThh:mm:ss)")))?;
+    let r = frame_bytes(packet, Protocol::Gbt26875).and_then(|(bytes, _, _)| {
+        let h = gbt::peek_header(&bytes)
+            .ok_or_else(|| ApiError::new(ErrorCode::GbtTruncated).at(bytes.len()))?;
+        let mut out = [0u8; gbt::MIN_LEN];
+        let n = gbt::answer(&h, kind, t, &mut out)?;
+        Ok(Encoded {
+            hex: hex(out.get(..n).unwrap_or_default()),
+            length: n,
+        })
+    });
+    Ok(outcome(r))
+}
+
+/// A monitored point of a mapping request.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointDoc {
+    system_type: u8,
+    system_address: u8,
+    component_address: u32,
+    description: String,
+}
+
+/// A packet header of a mapping request.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeaderDoc {
+    serial: u16,
+    version: [u8; 2],
+    time: String,
+    source: u64,
+    destination: u64,
+    command: u8,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingsDoc {
+    combustible: gasdev::model::Reading,
+    co: gasdev::model::Reading,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapAlarmDoc {
+    status: gasdev::model::AlarmStatus,
+    readings: ReadingsDoc,
+    point: PointDoc,
+    time: String,
+    #[serde(default)]
+    policy: gbt::Policy,
+    header: Option<HeaderDoc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapValveDoc {
+    status: gasdev::model::ValveStatus,
+    point: PointDoc,
+    time: String,
+    #[serde(default)]
+    policy: gbt::Policy,
+    header: Option<HeaderDoc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapFrameDoc {
+    frame: String,
+    point: PointDoc,
+    fallback_time: String,
+    #[serde(default)]
+    policy: gbt::Policy,
+    header: Option<HeaderDoc>,
+}
+
+#[derive(Serialize)]
+struct MappedValue<'a> {
+    objects: Vec<&'a gbt::Item<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    packets: Option<Vec<String>>,
+}
+
+fn time_label(s: &str, what: &str) -> Result<gbt::TimeLabel, Misuse> {
+    gbt::TimeLabel::parse(s)
+        .ok_or_else(|| Misuse(format!("mapToGbt: {what} \"{s}\" (YYYY-MM-DDThh:mm:ss)")))
+}
+
+fn point(p: PointDoc) -> Result<gbt::Point, ApiError> {
+    Ok(gbt::Point {
+        system: gbt::SystemId {
+            system_type: p.system_type,
+            system_address: p.system_address,
+        },
+        component_address: p.component_address,
+        description: gbt::Description::from_text(&p.description)
+            .map_err(|e| ApiError::from(e).field("point.description"))?,
+    })
+}
+
+fn header(h: HeaderDoc) -> Result<gbt::Header, Misuse> {
+    let addr = |v: u64, what: &str| {
+        gbt::Address::new(v).ok_or_else(|| Misuse(format!("mapToGbt: header.{what} {v}")))
+    };
+    Ok(gbt::Header {
+        serial: h.serial,
+        version: gbt::Version {
+            main: h.version.first().copied().unwrap_or_default(),
+            user: h.version.get(1).copied().unwrap_or_default(),
+        },
+        time: time_label(&h.time, "header.time")?,
+        source: addr(h.source, "source")?,
+        destination: addr(h.destination, "destination")?,
+        command: h.command,
+    })
+}
+
+/// Packets carrying `status` (type 2) and `analog` (type 3) objects, serials counting up.
+fn packets(
+    mut h: gbt::Header,
+    status: &[gbt::Item<'_>],
+    analog: &[gbt::Item<'_>],
+) -> Result<Vec<String>, ApiError> {
+    let mut out = Vec::new();
+    for (type_flag, items) in [(2u8, status), (3u8, analog)] {
+        if items.is_empty() {
+            continue;
+        }
+        let mut buf = [0u8; gbt::MAX_LEN];
+        let n = gbt::encode(
+            &h,
+            Some(&gbt::AduRepr::Objects { type_flag, items }),
+            &mut buf,
+        )?;
+        out.push(hex(buf.get(..n).unwrap_or_default()));
+        h.serial = h.serial.wrapping_add(1);
+    }
+    Ok(out)
+}
+
+/// Map an alarm's status, a valve's status or a libgasdev frame onto GB/T 26875.3 information
+/// objects for a fire control centre (`mapToGbt`; `spec/gbt26875.md`, mapping). `what` is
+/// `alarm`, `valve` or `frame`; `request` is the JSON form of the vectors' `map_*` inputs.
+///
+/// # Errors
+/// [`Misuse`] for an unknown `what` or a request of the wrong shape.
+pub fn map_to_gbt(what: &str, request: &Value) -> Result<String, Misuse> {
+    let bad = |e: serde_json::Error| Misuse(format!("mapToGbt({what}): {e}"));
+    let (status, analog, hdr): (Result<_, ApiError>, Vec<gbt::Item<'static>>, _) = match what {
+        "alarm" => {
+            let r: MapAlarmDoc = serde_json::from_value(request.clone()).map_err(bad)?;
+            let t = time_label(&r.time, "time")?;
+            let hdr = r.header.map(header).transpose()?;
+            let readings = gbt::Readings {
+                combustible: r.readings.combustible,
+                co: r.readings.co,
+            };
+            match point(r.point)
+                .and_then(|p| Ok(gbt::map_alarm(&r.status, &readings, &p, t, &r.policy)?))
+            {
+                Ok(m) => (Ok(m.status), m.analog().to_vec(), hdr),
+                Err(e) => (Err(e), Vec::new(), hdr),
+            }
+        }
+        "valve" => {
+            let r: MapValveDoc = serde_json::from_value(request.clone()).map_err(bad)?;
+            let t = time_label(&r.time, "time")?;
+            let hdr = r.header.map(header).transpose()?;
+            let s = point(r.point).and_then(|p| Ok(gbt::map_valve(&r.status, &p, t, &r.policy)?));
+            (s, Vec::new(), hdr)
+        }
+        "frame" => {
+            let r: MapFrameDoc = serde_json::from_value(request.clone()).map_err(bad)?;
+            let t = time_label(&r.fallback_time, "fallback_time")?;
+            let hdr = r.header.map(header).transpose()?;
+            let bytes = parse_hex(r.frame.as_bytes());
+            let m = bytes.and_then(|b| {
+                let frame = wire::decode(&b).map_err(|e| ApiError::from(e).field("frame"))?;
+                let p = point(r.point)?;
+                Ok(gbt::map_frame(&frame, &p, t, &r.policy)?)
+            });
+            match m {
+                Ok(m) => (Ok(m.status), m.analog().to_vec(), hdr),
+                Err(e) => (Err(e), Vec::new(), hdr),
+            }
+        }
+        other => {
+            return Err(Misuse(format!(
+                "mapToGbt: \"{other}\" (expected alarm, valve or frame)"
+            )));
+        }
+    };
+    let r = status.and_then(|s| {
+        let status = [s];
+        let packets = hdr
+            .map(|h| packets(h, &status, &analog))
+            .transpose()?;
+        let objects: Vec<&gbt::Item<'_>> = status.iter().chain(&analog).collect();
+        serde_json::to_value(MappedValue { objects, packets })
+            .map_err(|e| ApiError::new(ErrorCode::InvalidParameter).detail(&e.to_string()))
+    });
+    Ok(outcome(r))
+}
+
+/// Today's date (UTC) from Unix milliseconds.
+pub fn date_from_unix_ms(ms: f64) -> Date {
+    let days = (ms / 86_400_000.0).floor();
+    // Dates outside what `Date` holds fall back to its minimum; a browser clock is never there.
+    if days.is_finite() && days.abs() < 1.0e7 {
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "finite and bounded by the check above"
+        )]
+        let d = days as i64;
+        Date::from_days_since_epoch(d).unwrap_or(Date::MIN)
+    } else {
+        Date::MIN
+    }
+}

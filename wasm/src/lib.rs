@@ -1,0 +1,277 @@
+//! # gasdev-wasm: libgasdev for browsers and Node
+//!
+//! A thin wasm-bindgen layer over [`api`] (cedar style, `style.md` §3): it converts JavaScript
+//! arguments, calls the plain-Rust function and turns its JSON result into a JavaScript object.
+//! All logic lives in the `gasdev` core, so a web page, the CLI, the C library and firmware
+//! give the same verdicts.
+//!
+//! ## Contract (JavaScript)
+//!
+//! - Names are camelCase: `decodeFrame`, `decodeStream`, `countFrames`, `encodeFrame`,
+//!   `parseIdent`, `checkDocument`, `checkDeclaration`, `checkCatalogue`, `requirements`,
+//!   `inspect`, `gbtAnswer`, `mapToGbt`, `version`.
+//! - Every function except `version` and `countFrames` returns a tagged result:
+//!   `{type: "ok", value}` or `{type: "error", error: {name, code, message: {zh, en}, offset?,
+//!   field?, line?, column?, …}}`, with `name` from `spec/errors.json`. Values are the JSON forms
+//!   `gasdev --format json` prints.
+//! - Only misuse throws (an argument of the wrong type, an unknown option or option value).
+//! - The TypeScript declarations of the results (`types.d.ts`) are part of the generated
+//!   `.d.ts`; the error-name union is generated from `spec/errors.json` at build time, and the
+//!   node tests type-check the runtime result of every shared vector against them.
+
+pub mod api;
+
+use api::{CheckOptions, DecodeOptions, DocArg, Expect, IdentOptions, Input, Misuse};
+use js_sys::{JSON, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/error_names.d.ts"));
+
+#[wasm_bindgen]
+extern "C" {
+    /// TypeScript `CheckOptions` (an optional argument).
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type TsCheckOptions;
+    /// TypeScript `DecodeOptions` (an optional argument).
+    #[wasm_bindgen(typescript_type = "DecodeOptions")]
+    pub type TsDecodeOptions;
+    /// TypeScript `DeviceKind` (an optional argument).
+    #[wasm_bindgen(typescript_type = "DeviceKind")]
+    pub type TsDeviceKind;
+    /// TypeScript `IdentOptions` (an optional argument).
+    #[wasm_bindgen(typescript_type = "IdentOptions")]
+    pub type TsIdentOptions;
+    /// TypeScript `Tier` (an optional argument).
+    #[wasm_bindgen(typescript_type = "Tier")]
+    pub type TsTier;
+}
+
+/// Install the panic hook (feature `panic-hook`): a panic, never expected, reaches the console.
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(feature = "panic-hook")]
+    console_error_panic_hook::set_once();
+}
+
+fn misuse(m: Misuse) -> JsError {
+    JsError::new(&m.0)
+}
+
+/// JSON text → JavaScript value.
+fn js(json: &str) -> Result<JsValue, JsError> {
+    JSON::parse(json).map_err(|_| JsError::new("gasdev: internal JSON could not be parsed"))
+}
+
+/// A frame, packet or identifier: a string or a `Uint8Array` (a Node `Buffer` is one).
+fn read_input(v: &JsValue, what: &str) -> Result<Input, JsError> {
+    if let Some(s) = v.as_string() {
+        Ok(Input::Text(s))
+    } else if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        Ok(Input::Bytes(a.to_vec()))
+    } else {
+        Err(JsError::new(&format!(
+            "{what}: expected a Uint8Array or a string"
+        )))
+    }
+}
+
+/// A JSON document: its text, or an object.
+fn doc(v: &JsValue, what: &str) -> Result<DocArg, JsError> {
+    if let Some(s) = v.as_string() {
+        Ok(DocArg::Text(s))
+    } else if v.is_object() && !v.is_instance_of::<Uint8Array>() {
+        let text = JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| JsError::new(&format!("{what}: the object is not JSON")))?;
+        Ok(DocArg::Text(text))
+    } else {
+        Err(JsError::new(&format!(
+            "{what}: expected JSON text or an object"
+        )))
+    }
+}
+
+/// An options object (or `undefined`/`null` for the defaults), read with unknown keys refused.
+fn read_options<T: serde::de::DeserializeOwned + Default>(
+    v: Option<&JsValue>,
+    what: &str,
+) -> Result<T, JsError> {
+    let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(T::default());
+    };
+    if !v.is_object() {
+        return Err(JsError::new(&format!("{what}: options must be an object")));
+    }
+    let text = JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| JsError::new(&format!("{what}: options are not JSON")))?;
+    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("{what}: options: {e}")))
+}
+
+fn today() -> gasdev::model::Date {
+    api::date_from_unix_ms(js_sys::Date::now())
+}
+
+/// Decode one libgasdev frame or one GB/T 26875.3 packet, given as bytes or hex text.
+///
+/// Detection (`protocol: "auto"`, the default): input starting with `@@` (or its hex `4040`)
+/// is GB/T 26875.3, anything else a libgasdev frame. Bytes that are only hex digits and
+/// whitespace (a capture saved as text) are read as hex text.
+#[wasm_bindgen(js_name = decodeFrame, unchecked_return_type = "Result<DecodedFrame>")]
+pub fn decode_frame(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
+    options: Option<TsDecodeOptions>,
+) -> Result<JsValue, JsError> {
+    let i = read_input(&input, "decodeFrame")?;
+    let o: DecodeOptions = read_options(options.map(JsValue::from).as_ref(), "decodeFrame")?;
+    js(&api::decode_frame(i, o))
+}
+
+/// Decode every libgasdev frame of a byte stream (a capture), with skipped and rejected bytes.
+#[wasm_bindgen(js_name = decodeStream, unchecked_return_type = "Result<DecodedStream>")]
+pub fn decode_stream(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    js(&api::decode_stream(read_input(&input, "decodeStream")?))
+}
+
+/// Count the frames of a byte stream without building their JSON: `{frames, skipped,
+/// rejected}` (never an error; for large captures and throughput measurements).
+#[wasm_bindgen(js_name = countFrames, unchecked_return_type = "FrameCount")]
+pub fn count_frames(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let [frames, skipped, rejected] = api::count_frames(bytes);
+    js(&format!(
+        "{{\"frames\":{frames},\"skipped\":{skipped},\"rejected\":{rejected}}}"
+    ))
+}
+
+/// Encode a libgasdev frame from its JSON form (text or object); the value is `{hex, length}`.
+#[wasm_bindgen(js_name = encodeFrame, unchecked_return_type = "Result<EncodedFrame>")]
+pub fn encode_frame(
+    #[wasm_bindgen(unchecked_param_type = "FrameJson | string")] frame: JsValue,
+) -> Result<JsValue, JsError> {
+    js(&api::encode_frame(doc(&frame, "encodeFrame")?))
+}
+
+/// Parse and validate an industrial-internet identifier (text, or bytes that may not be UTF-8).
+#[wasm_bindgen(js_name = parseIdent, unchecked_return_type = "Result<IdentReport>")]
+pub fn parse_ident(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    options: Option<TsIdentOptions>,
+) -> Result<JsValue, JsError> {
+    let i = read_input(&input, "parseIdent")?;
+    let o: IdentOptions = read_options(options.map(JsValue::from).as_ref(), "parseIdent")?;
+    js(&api::parse_ident(i, o).map_err(misuse)?)
+}
+
+/// Check a declaration or a catalogue, detected by its keys (one file of `gasdev check`).
+#[wasm_bindgen(js_name = checkDocument, unchecked_return_type = "Result<CheckedDocument>")]
+pub fn check_document(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue,
+    options: Option<TsCheckOptions>,
+) -> Result<JsValue, JsError> {
+    let d = doc(&document, "checkDocument")?;
+    let o: CheckOptions = read_options(options.map(JsValue::from).as_ref(), "checkDocument")?;
+    js(&api::check(d, &o, today(), Expect::Any))
+}
+
+/// Check one product declaration clause by clause.
+#[wasm_bindgen(js_name = checkDeclaration, unchecked_return_type = "Result<ProductReport>")]
+pub fn check_declaration(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] declaration: JsValue,
+    options: Option<TsCheckOptions>,
+) -> Result<JsValue, JsError> {
+    let d = doc(&declaration, "checkDeclaration")?;
+    let o: CheckOptions = read_options(options.map(JsValue::from).as_ref(), "checkDeclaration")?;
+    js(&api::check(d, &o, today(), Expect::Declaration))
+}
+
+/// Check a catalogue: its own clauses (CAT-*) and every product in it.
+#[wasm_bindgen(js_name = checkCatalogue, unchecked_return_type = "Result<CatalogueReport>")]
+pub fn check_catalogue(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] catalogue: JsValue,
+    options: Option<TsCheckOptions>,
+) -> Result<JsValue, JsError> {
+    let d = doc(&catalogue, "checkCatalogue")?;
+    let o: CheckOptions = read_options(options.map(JsValue::from).as_ref(), "checkCatalogue")?;
+    js(&api::check(d, &o, today(), Expect::Catalogue))
+}
+
+/// The requirement table, optionally for one device kind and tier.
+#[wasm_bindgen(js_name = requirements, unchecked_return_type = "Result<RequirementTable>")]
+pub fn requirements(
+    kind: Option<TsDeviceKind>,
+    tier: Option<TsTier>,
+) -> Result<JsValue, JsError> {
+    let text = |v: Option<JsValue>, what: &str| -> Result<Option<String>, JsError> {
+        match v {
+            None => Ok(None),
+            Some(v) if v.is_undefined() || v.is_null() => Ok(None),
+            Some(v) => v
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| JsError::new(&format!("requirements: {what} must be a string"))),
+        }
+    };
+    let k = text(kind.map(JsValue::from), "kind")?;
+    let t = text(tier.map(JsValue::from), "tier")?;
+    js(&api::requirements(k.as_deref(), t.as_deref()))
+}
+
+/// Inspect one household record: installation obligations (INS-*) and findings.
+#[wasm_bindgen(js_name = inspect, unchecked_return_type = "Result<InspectionReport>")]
+pub fn inspect(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] record: JsValue,
+    options: Option<TsCheckOptions>,
+) -> Result<JsValue, JsError> {
+    let d = doc(&record, "inspect")?;
+    let o: CheckOptions = read_options(options.map(JsValue::from).as_ref(), "inspect")?;
+    js(&api::inspect(d, &o, today()))
+}
+
+/// Answer a received GB/T 26875.3 packet with 确认 (`confirm`) or 否认 (`deny`).
+#[wasm_bindgen(js_name = gbtAnswer, unchecked_return_type = "Result<EncodedFrame>")]
+pub fn gbt_answer(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] packet: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"confirm\" | \"deny\"")] answer: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] time: JsValue,
+) -> Result<JsValue, JsError> {
+    let p = read_input(&packet, "gbtAnswer")?;
+    let a = answer
+        .as_string()
+        .ok_or_else(|| JsError::new("gbtAnswer: answer must be a string"))?;
+    let t = time
+        .as_string()
+        .ok_or_else(|| JsError::new("gbtAnswer: time must be a string"))?;
+    js(&api::gbt_answer(p, &a, &t).map_err(misuse)?)
+}
+
+/// Map an alarm status, a valve status or a libgasdev frame onto GB/T 26875.3 information
+/// objects (and packets, when the request has a `header`).
+#[wasm_bindgen(js_name = mapToGbt, unchecked_return_type = "Result<GbtMapped>")]
+pub fn map_to_gbt(
+    #[wasm_bindgen(unchecked_param_type = "\"alarm\" | \"valve\" | \"frame\"")] what: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "GbtMapRequest")] request: JsValue,
+) -> Result<JsValue, JsError> {
+    let w = what
+        .as_string()
+        .ok_or_else(|| JsError::new("mapToGbt: the first argument must be a string"))?;
+    let DocArg::Text(text) = doc(&request, "mapToGbt")? else {
+        return Err(JsError::new("mapToGbt: the request must be an object"));
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| JsError::new(&format!("mapToGbt: {e}")))?;
+    js(&api::map_to_gbt(&w, &value).map_err(misuse)?)
+}
+
+/// The library version (`Cargo.toml`), e.g. `"0.1.0"`.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    gasdev::VERSION.to_owned()
+}

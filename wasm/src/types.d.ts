@@ -1,0 +1,3 @@
+
+export type Result<T> = { type: "ok"; value: T } | { type: "error"; error: GasdevError };
+
