@@ -1,3 +1,491 @@
 
+// ---- Types of the results (wasm/src/types.d.ts) ------------------------------------------------
+// Values are the JSON forms `gasdev --format json` prints (snake_case keys, as in spec/). These
+// declarations are checked in CI against the runtime result of every shared vector
+// (wasm/test/vectors.test.mjs writes them as typed literals; `tsc --noEmit` checks them), so they
+// cannot drift from what the functions return. ErrorName is generated from spec/errors.json.
+
+/** A result: a value, or a domain error. Only misuse of a call throws. */
 export type Result<T> = { type: "ok"; value: T } | { type: "error"; error: GasdevError };
 
+/** A message in Chinese and English. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** Why a call failed: the shared error name and number, where, and a message in zh and en. */
+export interface GasdevError {
+  /** Name from spec/errors.json, e.g. "FRAME_BAD_CRC". */
+  name: ErrorName;
+  /** Its number (spec/errors.json). */
+  code: number;
+  message: Bilingual;
+  /** Byte offset into the input (frames, packets, identifiers, hex text; UTF-8 bytes for text). */
+  offset?: number;
+  /** JSON path of the offending field of a document ("" = the whole document). */
+  field?: string;
+  /** 1-based line in a document's text. */
+  line?: number;
+  /** 1-based column in a document's text. */
+  column?: number;
+  /** Identifiers: the scheme recognised before the rule broke. */
+  scheme?: IdentScheme;
+  /** Identifiers: the limit exceeded (IDENT_TOO_LONG). */
+  limit?: number;
+  /** Identifiers: the expected check digit (IDENT_BAD_CHECK_DIGIT). */
+  expectedCheckDigit?: number;
+  /** Frames and packets: the decoded input bytes (lowercase hex; inputs up to 4096 bytes). */
+  bytes?: string;
+}
+
+// ---- Arguments -------------------------------------------------------------------------------
+
+export type DeviceKind = "leak_alarm" | "self_closing_valve";
+export type Tier = "low" | "mid" | "high";
+
+/** Options of decodeFrame. */
+export interface DecodeOptions {
+  /** Which decoder; default "auto" (`@@`/`4040…` = GB/T 26875.3, else libgasdev). */
+  protocol?: "auto" | "libgasdev" | "gbt26875";
+  /** GB/T 26875.3: reject every deviation (conformance test) instead of tolerating it. */
+  strict?: boolean;
+  /** GB/T 26875.3: false decodes a packet with a wrong checksum (diagnosis only). */
+  verifyChecksum?: boolean;
+  /** libgasdev: check the frame against this product declaration (JSON text or object). */
+  declaration?: string | object;
+}
+
+/** Options of parseIdent. */
+export interface IdentOptions {
+  /** Parse as this scheme instead of detecting it. */
+  scheme?: IdentScheme;
+  /** Reject a prefix without an item suffix (IDENT_PREFIX_ONLY). */
+  requireItem?: boolean;
+}
+
+/** Options of the checks and of inspect. */
+export interface CheckOptions {
+  /** YYYY-MM-DD; default: today (UTC). */
+  asOf?: string;
+  /** inspect: the catalogue installed devices are checked against (JSON text or object). */
+  catalogue?: string | object;
+}
+
+/** A mapping request of mapToGbt (the `map_alarm` / `map_valve` / `map_frame` vector inputs). */
+export interface GbtMapRequest {
+  /** alarm: AlarmStatus; valve: ValveStatus. */
+  status?: object;
+  /** alarm: the combustible-gas and CO readings. */
+  readings?: { combustible: Reading; co: Reading };
+  /** frame: the libgasdev frame (hex). */
+  frame?: string;
+  point: { system_type: number; system_address: number; component_address: number; description: string };
+  /** alarm, valve: the time label, "YYYY-MM-DDThh:mm:ss". */
+  time?: string;
+  /** frame: the time label used when the frame's time is unknown. */
+  fallback_time?: string;
+  /** spec/gbt26875.md mapping policy; {} = defaults. */
+  policy?: object;
+  /** Also build packets with this header. */
+  header?: {
+    serial: number;
+    version: [number, number];
+    time: string;
+    source: number;
+    destination: number;
+    command: number;
+  };
+}
+
+// ---- libgasdev frames (spec/frame.md §8) -------------------------------------------------------
+
+export type Concentration =
+  | { value: number; unit: "pct_lel"; lel_basis_pct_vol: number }
+  | { value: number; unit: "ppm" | "pct_vol" };
+/** A reading: a concentration, or "unknown" (never 0). */
+export type Reading = Concentration | "unknown";
+export type AlarmLevel = "none" | "low" | "high";
+
+export interface AlarmStatus {
+  gas: AlarmLevel;
+  co: AlarmLevel;
+  preheat: boolean;
+  fault: boolean;
+  end_of_life: boolean;
+  self_test: boolean;
+  muted: boolean;
+}
+
+export type ValveState = "open" | "closed" | "opening" | "closing" | "fault" | "not_connected" | "unknown";
+export type TripReason =
+  | "over_pressure"
+  | "under_pressure"
+  | "over_flow"
+  | "alarm_interlock"
+  | "manual"
+  | "remote_close"
+  | "power_loss";
+
+export interface ValveStatus {
+  state: ValveState;
+  trip: TripReason | null;
+  manual_reset_required: boolean;
+}
+
+export interface Tlv {
+  type: number;
+  value: string;
+}
+
+interface Snapshot {
+  alarm?: AlarmStatus;
+  valve?: ValveStatus;
+  methane?: Reading;
+  carbon_monoxide?: Reading;
+  propane?: Reading;
+  extensions: Tlv[];
+}
+
+export type Gas = "methane" | "carbon_monoxide" | "propane";
+
+export type FrameEvent =
+  | { kind: "alarm_raised"; gas: Gas; level: "low" | "high" }
+  | { kind: "alarm_cleared"; gas: Gas }
+  | { kind: "valve_closed"; trip: TripReason | null; manual_reset_required: boolean }
+  | { kind: "fault"; fault: string; active: boolean }
+  | { kind: "end_of_life" | "tamper" | "power_lost" | "power_restored" }
+  | { kind: "self_test_result"; passed: boolean }
+  | { kind: "mute"; muted: boolean }
+  | { kind: "unknown"; code: number; arg: number };
+
+export type CommandName = "close_valve" | "self_test" | "mute" | "set_report_interval" | "request_status";
+export type FrameCommand =
+  | { kind: "close_valve" | "self_test" | "request_status" }
+  | { kind: "mute" | "set_report_interval"; seconds: number };
+
+export type Capability =
+  | "detects_methane"
+  | "detects_carbon_monoxide"
+  | "detects_propane"
+  | "interlock_wired"
+  | "interlock_wireless"
+  | "reports_running_status"
+  | "reports_valve_state"
+  | "reports_concentration"
+  | "auto_close_over_pressure"
+  | "auto_close_under_pressure"
+  | "auto_close_over_flow"
+  | "closes_without_power"
+  | "manual_reset"
+  | "remote_close";
+
+export type FrameMessage =
+  | ({ type: "status"; kind: DeviceKind } & Snapshot)
+  | ({ type: "event"; event: FrameEvent } & Snapshot)
+  | {
+      type: "identity";
+      kind: DeviceKind;
+      tier: Tier;
+      capabilities: Capability[];
+      identifiers: {
+        carrier: "qr_code" | "barcode" | "nfc" | "rfid" | "sim" | "module" | "secure_chip";
+        value: string;
+      }[];
+      model: string;
+      firmware: string;
+      extensions: Tlv[];
+    }
+  | { type: "command"; command: FrameCommand; extensions: Tlv[] }
+  | { type: "ack"; ack_seq: number; command: CommandName; extensions: Tlv[] }
+  | {
+      type: "nak";
+      ack_seq: number;
+      command_code: number;
+      reason: "unsupported" | "forbidden" | "invalid_argument" | "busy" | "failed";
+      extensions: Tlv[];
+    }
+  | { type: "unknown"; msg_type: number; body: string };
+
+/** A frame's JSON form (what `gasdev decode --format json` prints and encodeFrame reads). */
+export interface FrameJson {
+  seq: number;
+  /** Unix seconds, or "unknown" (never 0). */
+  timestamp: number | "unknown";
+  message: FrameMessage;
+}
+
+/** A frame contradicting its declaration (spec/frame.md §10). */
+export interface FrameFinding {
+  clause: string;
+  rule: string;
+  text: Bilingual;
+}
+
+/** Where a field of a libgasdev frame is (spec/frame.md §2). */
+export interface FrameSpan {
+  field: "magic" | "version" | "length" | "type" | "seq" | "timestamp" | "body" | "crc";
+  offset: number;
+  length: number;
+}
+
+// ---- GB/T 26875.3 packets (spec/gbt26875.md) ---------------------------------------------------
+
+/** One information object; the keys present depend on the type flag. */
+export interface GbtObject {
+  system_type?: number;
+  system_address?: number;
+  component_type?: number;
+  component_address?: number;
+  status?: number;
+  status_bits?: string[];
+  description?: string;
+  description_raw?: string;
+  analog_type?: number;
+  value?: number | null;
+  unit?: string | null;
+  raw_value?: number;
+  operation?: number;
+  operation_bits?: string[];
+  operator?: number;
+  major?: number;
+  minor?: number;
+  record_count?: number;
+  start_time?: string;
+  start_time_valid?: boolean;
+  reserved?: number;
+  timeout_minutes?: number;
+  raw?: string;
+  time?: string;
+  time_valid?: boolean;
+}
+
+export interface GbtPacket {
+  serial: number;
+  version: number[];
+  time: string;
+  /** Present (false) only when the time label is not a valid date and time. */
+  time_valid?: boolean;
+  source: number;
+  destination: number;
+  command: number;
+  command_name: "reserved" | "control" | "send_data" | "confirm" | "request" | "response" | "deny" | "user_defined";
+  checksum_ok: boolean;
+  adu_length: number;
+  heartbeat: boolean;
+  deviations: string[];
+  adu: { type: number; type_name: string; count: number; time_labels: boolean; objects: GbtObject[] } | null;
+}
+
+// ---- decodeFrame, decodeStream, encodeFrame, countFrames, gbtAnswer, mapToGbt --------------------
+
+export type DecodedFrame =
+  | {
+      protocol: "libgasdev";
+      /** How the input was given: "hex" text or raw "bytes". */
+      source: "hex" | "bytes";
+      length: number;
+      /** The frame's bytes, lowercase hex. */
+      hex: string;
+      layout: FrameSpan[];
+      frame: FrameJson;
+      /** With `declaration`: what the frame says that the declared product cannot do. */
+      findings?: FrameFinding[];
+    }
+  | {
+      protocol: "gbt26875";
+      source: "hex" | "bytes";
+      length: number;
+      hex: string;
+      packet: GbtPacket;
+    };
+
+export type StreamItem =
+  | { offset: number; length: number; frame: FrameJson }
+  | { offset: number; length: number; skipped: number }
+  | { offset: number; length: number; rejected: { error: ErrorName; offset: number } }
+  | { offset: number; length: number; error: { error: ErrorName; offset: number } };
+
+export interface DecodedStream {
+  source: "hex" | "bytes";
+  length: number;
+  frames: number;
+  skipped: number;
+  rejected: number;
+  items: StreamItem[];
+}
+
+export interface FrameCount {
+  frames: number;
+  skipped: number;
+  rejected: number;
+}
+
+export interface EncodedFrame {
+  hex: string;
+  length: number;
+}
+
+export interface GbtMapped {
+  objects: GbtObject[];
+  /** With a `header` in the request: the packets (hex), status then analog values. */
+  packets?: string[];
+}
+
+// ---- Identifiers (spec/identifiers.md §10) -----------------------------------------------------
+
+export type IdentScheme = "idis" | "handle" | "oid" | "gs1" | "gs1_digital_link" | "ma" | "ecode";
+
+export type IdentParts =
+  | {
+      prefix: string;
+      prefix_segments: string[];
+      suffix: string | null;
+      level?: "node" | "enterprise" | "derived";
+      na_handle: string;
+      host?: string;
+    }
+  | { arcs: string[] }
+  | {
+      ai: string;
+      key_type: "gtin8" | "gtin12" | "gtin13" | "gtin14" | "sscc";
+      key: string;
+      check_digit: number;
+    }
+  | {
+      host: string;
+      path_prefix: string;
+      ai: string;
+      key_type: "gtin8" | "gtin12" | "gtin13" | "gtin14" | "sscc" | "gln";
+      key: string;
+      check_digit: number;
+      qualifiers: { ai: string; value: string }[];
+      query: string | null;
+    }
+  | { country: string; fields: string[] }
+  | { version: number; code: string };
+
+/** The report of a valid identifier (`gasdev ident --format json`). */
+export interface IdentReport {
+  input: string;
+  /** The input bytes (hex) when they are not UTF-8. */
+  input_hex?: string;
+  valid: true;
+  scheme: IdentScheme;
+  item: boolean;
+  canonical: string;
+  form: "bare" | "hdl" | "info_hdl" | "url";
+  flags: ("unverified" | "suffix_contains_slash" | "percent_encoded")[];
+  parts: IdentParts;
+  error: null;
+}
+
+// ---- Declarations and catalogues (spec/report.md) ----------------------------------------------
+
+export type FindingStatus = "pass" | "fail" | "not_applicable" | "needs_evidence" | "info";
+
+export interface Finding {
+  /** Requirement id, e.g. "ALM-3b". */
+  id: string;
+  status: FindingStatus;
+  /** The declaration field the verdict rests on (JSON path). */
+  field: string;
+  reason: Bilingual;
+}
+
+export interface Counts {
+  pass: number;
+  fail: number;
+  not_applicable: number;
+  needs_evidence: number;
+  info: number;
+}
+
+export interface ProductReport {
+  vendor: string | null;
+  model: string;
+  kind: DeviceKind;
+  claimed_tier: Tier;
+  achieved_tier: Tier | null;
+  conformant: boolean;
+  counts: Counts;
+  findings: Finding[];
+}
+
+export interface VendorSummary {
+  name: string;
+  status: "listed" | "removed";
+  excluded: boolean;
+  products: number;
+  alarm_tiers: Tier[];
+  valve_tiers: Tier[];
+}
+
+export interface CatalogueReport {
+  name: string;
+  conformant: boolean;
+  counts: Counts;
+  findings: Finding[];
+  vendors: VendorSummary[];
+  products: ProductReport[];
+}
+
+/** One checked file of `gasdev check --format json` (without its path). */
+export type CheckedDocument = {
+  as_of: string;
+  ruleset: string;
+  ruleset_version: number;
+} & (
+  | { document: "declaration"; report: ProductReport }
+  | { document: "catalogue"; report: CatalogueReport }
+);
+
+export interface Requirement {
+  id: string;
+  scope: DeviceKind | "any_product" | "catalogue" | "installation" | "platform";
+  clause: string;
+  tiers: Tier[];
+  check: "declaration" | "catalogue" | "informational" | "installation";
+  text: Bilingual;
+  standards: string[];
+  interpretation: string | null;
+}
+
+/** `gasdev requirements --format json`. */
+export interface RequirementTable {
+  ruleset: string;
+  ruleset_version: number;
+  kind: DeviceKind | null;
+  tier: Tier | null;
+  requirements: Requirement[];
+}
+
+// ---- Inspections (spec/installation.md) ---------------------------------------------------------
+
+export interface Obligation {
+  device: DeviceKind;
+  level: "required" | "recommended";
+  deadline: { type: "by"; date: string } | { type: "on_connection" | "none" };
+  overdue: boolean;
+  clauses: string[];
+}
+
+export interface InspectionFinding {
+  code: string;
+  severity: "fail" | "warn" | "info";
+  clauses: string[];
+  /** Index of the device in the record, or null for the household. */
+  device: number | null;
+  kind: DeviceKind;
+  overdue: boolean;
+  message: Bilingual;
+  action: Bilingual;
+}
+
+export interface InspectionReport {
+  household: string;
+  community: string;
+  compliant: boolean;
+  obligations: Obligation[];
+  findings: InspectionFinding[];
+}

@@ -1,5 +1,5 @@
 // The normalized result line of every case of every shared vector file (spec/vectors/normalized.md),
-// computed by calling the built package, plus the raw result of each call (for the type check).
+// computed by calling the built package, plus the raw result of each call as [function name, result] (for the type check).
 // Used by vectors.test.mjs; `node test/lines.mjs` prints the lines.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -30,15 +30,17 @@ function ident(input) {
   else if ("concat" in input)
     arg = input.concat.map((p) => (typeof p === "string" ? p : p.repeat.repeat(p.count))).join("");
   const r = gasdev.parseIdent(arg, opts);
-  if (r.type === "error") return ["invalid", err(r.error), [r]];
+  const raw = [["parseIdent", r]];
+  if (r.type === "error") return ["invalid", err(r.error), raw];
   const v = r.value;
-  return ["valid", `scheme=${v.scheme} item=${b(v.item)} canonical=${v.canonical}`, [r]];
+  return ["valid", `scheme=${v.scheme} item=${b(v.item)} canonical=${v.canonical}`, raw];
 }
 
 function frame(input) {
   if ("stream" in input) {
     const r = gasdev.decodeStream(input.stream);
-    if (r.type === "error") return ["invalid", err(r.error), [r]];
+    const raw = [["decodeStream", r]];
+    if (r.type === "error") return ["invalid", err(r.error), raw];
     const ev = r.value.items.map((it) =>
       "frame" in it || "error" in it
         ? `frame:${it.length}`
@@ -46,16 +48,17 @@ function frame(input) {
           ? `skipped:${it.skipped}`
           : `rejected:${it.rejected.error}@${it.rejected.offset}`,
     );
-    return ["valid", `events=${ev.join(";")}`, [r]];
+    return ["valid", `events=${ev.join(";")}`, raw];
   }
   const opts = { protocol: "libgasdev" };
   if ("declaration" in input) opts.declaration = input.declaration;
   const r = gasdev.decodeFrame(input.frame, opts);
-  if (r.type === "error") return ["invalid", err(r.error), [r]];
+  const raw = [["decodeFrame", r]];
+  if (r.type === "error") return ["invalid", err(r.error), raw];
   const v = r.value;
   if ("declaration" in input)
-    return ["valid", `findings=${list(v.findings.map((f) => `${f.clause}/${f.rule}`))}`, [r]];
-  return ["valid", `type=${v.frame.message.type} seq=${v.frame.seq} ts=${v.frame.timestamp}`, [r]];
+    return ["valid", `findings=${list(v.findings.map((f) => `${f.clause}/${f.rule}`))}`, raw];
+  return ["valid", `type=${v.frame.message.type} seq=${v.frame.seq} ts=${v.frame.timestamp}`, raw];
 }
 
 function packetSummary(p) {
@@ -68,30 +71,33 @@ function packetSummary(p) {
 function gbt(input) {
   if ("answer" in input) {
     const r = gasdev.gbtAnswer(bytes(input.packet), input.answer, input.time);
-    if (r.type === "error") return ["invalid", err(r.error), [r]];
-    return ["valid", `packet=${r.value.hex}`, [r]];
+    const raw = [["gbtAnswer", r]];
+    if (r.type === "error") return ["invalid", err(r.error), raw];
+    return ["valid", `packet=${r.value.hex}`, raw];
   }
   for (const what of ["alarm", "valve", "frame"]) {
     const req = input[`map_${what}`];
     if (req === undefined) continue;
     const r = gasdev.mapToGbt(what, req);
-    if (r.type === "error") return ["invalid", err(r.error), [r]];
+    const raw = [["mapToGbt", r]];
+    if (r.type === "error") return ["invalid", err(r.error), raw];
     const v = r.value;
     const status = v.objects.map((o) => ("status" in o ? String(o.status) : `analog${o.analog_type}`));
     const pk = v.packets ? v.packets.length : "-";
-    return ["valid", `objects=${v.objects.length} status=${list(status)} packets=${pk}`, [r]];
+    return ["valid", `objects=${v.objects.length} status=${list(status)} packets=${pk}`, raw];
   }
   const arg = "hex_text" in input ? input.hex_text : bytes(input.packet);
   const base = { protocol: "gbt26875" };
   if ("verify_checksum" in input) base.verifyChecksum = input.verify_checksum;
   const tolerant = gasdev.decodeFrame(arg, base);
   const strict = gasdev.decodeFrame(arg, { ...base, strict: true });
-  if (tolerant.type === "error") return ["invalid", err(tolerant.error), [tolerant, strict]];
+  const raw = [["decodeFrame", tolerant], ["decodeFrame", strict]];
+  if (tolerant.type === "error") return ["invalid", err(tolerant.error), raw];
   if (strict.type === "error") {
     const s = strict.error;
-    return ["acceptable", `strict=${s.name}@${s.offset} ${packetSummary(tolerant.value.packet)}`, [tolerant, strict]];
+    return ["acceptable", `strict=${s.name}@${s.offset} ${packetSummary(tolerant.value.packet)}`, raw];
   }
-  return ["valid", packetSummary(tolerant.value.packet), [tolerant, strict]];
+  return ["valid", packetSummary(tolerant.value.packet), raw];
 }
 
 function failing(findings) {
@@ -101,13 +107,14 @@ function failing(findings) {
 function decl(input) {
   const text = "json" in input ? input.json : JSON.stringify(input.document);
   const r = gasdev.checkDocument(text, { asOf: input.as_of });
-  if (r.type === "error") return ["invalid", errField(r.error), [r]];
+  const raw = [["checkDocument", r]];
+  if (r.type === "error") return ["invalid", errField(r.error), raw];
   const { document, report } = r.value;
   if (document === "catalogue") {
     const bad = report.products.filter((p) => !p.conformant).length;
-    return ["valid", `document=catalogue conformant=${b(report.conformant)} fail=${failing(report.findings)} nonconformant_products=${bad}`, [r]];
+    return ["valid", `document=catalogue conformant=${b(report.conformant)} fail=${failing(report.findings)} nonconformant_products=${bad}`, raw];
   }
-  return ["valid", `document=declaration conformant=${b(report.conformant)} achieved=${report.achieved_tier ?? "none"} fail=${failing(report.findings)}`, [r]];
+  return ["valid", `document=declaration conformant=${b(report.conformant)} achieved=${report.achieved_tier ?? "none"} fail=${failing(report.findings)}`, raw];
 }
 
 function install(input) {
@@ -115,9 +122,10 @@ function install(input) {
   const opts = { asOf: input.as_of };
   if ("catalogue" in input) opts.catalogue = input.catalogue;
   const r = gasdev.inspect(text, opts);
-  if (r.type === "error") return ["invalid", errField(r.error), [r]];
+  const raw = [["inspect", r]];
+  if (r.type === "error") return ["invalid", errField(r.error), raw];
   const v = r.value;
-  return ["valid", `compliant=${b(v.compliant)} findings=${list(v.findings.map((f) => f.code))}`, [r]];
+  return ["valid", `compliant=${b(v.compliant)} findings=${list(v.findings.map((f) => f.code))}`, raw];
 }
 
 const RUN = { identifiers: ident, frames: frame, gbt26875: gbt, declarations: decl, installation: install };
