@@ -1,0 +1,258 @@
+//! The boundary between C and Rust: the panic guard, NULL and range checks on every pointer, and
+//! output writes that happen only on success.
+//!
+//! Every exported function follows the same shape: check every pointer (NULL, alignment, length),
+//! check that no output buffer overlaps an input, compute the result in locals, and only then write
+//! the outputs. The work runs inside [`guard`], which in hosted builds (`std`) turns a panic into
+//! `GASDEV_RESULT_PANIC`. The core is panic-free by construction, so the guard is a second line of
+//! defence; firmware builds use `panic = "abort"` and have no guard.
+
+use core::ffi::c_char;
+
+use crate::result::gasdev_result;
+
+/// The result of the Rust side of an exported function.
+pub(crate) type Res<T = ()> = Result<T, gasdev_result>;
+
+/// Run `f` and turn its outcome into a `gasdev_result`; a panic becomes `GASDEV_RESULT_PANIC`
+/// (hosted builds only: without `std` there is no unwinding to catch).
+pub(crate) fn guard(f: impl FnOnce() -> Res) -> gasdev_result {
+    #[cfg(feature = "std")]
+    let outcome = std::panic::catch_unwind(core::panic::AssertUnwindSafe(f))
+        .unwrap_or(Err(gasdev_result::Panic));
+    #[cfg(not(feature = "std"))]
+    let outcome = f();
+    match outcome {
+        Ok(()) => gasdev_result::Ok,
+        Err(e) => e,
+    }
+}
+
+/// Run `f`, which returns a plain value; a panic returns `fallback` (hosted builds only).
+pub(crate) fn guard_value<T>(fallback: T, f: impl FnOnce() -> T) -> T {
+    #[cfg(feature = "std")]
+    {
+        std::panic::catch_unwind(core::panic::AssertUnwindSafe(f)).unwrap_or(fallback)
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        let _ = fallback;
+        f()
+    }
+}
+
+/// `GASDEV_RESULT_NULL_PARAMETER` unless `ptr` is non-NULL and aligned for `T`.
+pub(crate) fn check_ptr<T>(ptr: *const T) -> Res {
+    if ptr.is_null() {
+        Err(gasdev_result::NullParameter)
+    } else if !ptr.is_aligned() {
+        Err(gasdev_result::InvalidParameter)
+    } else {
+        Ok(())
+    }
+}
+
+/// As [`check_ptr`], for an output pointer.
+pub(crate) fn check_out<T>(ptr: *mut T) -> Res {
+    check_ptr(ptr.cast_const())
+}
+
+/// A shared reference to a caller's input struct.
+///
+/// # Safety
+/// `ptr` is NULL or points to a valid, initialised `T` that is not written during the call.
+pub(crate) unsafe fn input<'a, T>(ptr: *const T) -> Res<&'a T> {
+    check_ptr(ptr)?;
+    // SAFETY: non-NULL and aligned (checked above); valid and not mutated (caller contract).
+    Ok(unsafe { &*ptr })
+}
+
+/// Write `value` to a caller's output that [`check_out`] accepted.
+///
+/// # Safety
+/// `ptr` was accepted by [`check_out`] and is valid for a write of `T`.
+pub(crate) unsafe fn write<T>(ptr: *mut T, value: T) {
+    // SAFETY: non-NULL and aligned (checked by the caller with check_out); valid for writes
+    // (caller contract). `write` does not read or drop the old contents, which may be
+    // uninitialised.
+    unsafe { ptr.write(value) }
+}
+
+/// Write `value` to an optional output (NULL: nothing is written).
+///
+/// # Safety
+/// `ptr` is NULL or valid for a write of `T` and aligned.
+pub(crate) unsafe fn write_opt<T>(ptr: *mut T, value: T) {
+    if check_out(ptr).is_ok() {
+        // SAFETY: non-NULL and aligned (checked); valid for writes (caller contract).
+        unsafe { write(ptr, value) }
+    }
+}
+
+/// The largest length a slice may have (`slice::from_raw_parts` needs at most `isize::MAX` bytes).
+const MAX_LEN: usize = isize::MAX.unsigned_abs();
+
+/// The bytes `ptr[0..len]`; NULL is rejected even when `len` is 0.
+///
+/// # Safety
+/// `ptr` is NULL or valid for reads of `len` bytes, not written during the call.
+pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Res<&'a [u8]> {
+    if ptr.is_null() {
+        return Err(gasdev_result::NullParameter);
+    }
+    if len > MAX_LEN {
+        return Err(gasdev_result::InvalidParameter);
+    }
+    // SAFETY: non-NULL, at most isize::MAX bytes (checked); valid for reads of `len` bytes and
+    // not mutated during the call (caller contract). u8 has alignment 1.
+    Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
+}
+
+/// As [`bytes`], but NULL with `len` 0 is the empty slice (optional inputs).
+///
+/// # Safety
+/// As [`bytes`].
+pub(crate) unsafe fn opt_bytes<'a>(ptr: *const u8, len: usize) -> Res<&'a [u8]> {
+    if ptr.is_null() && len == 0 {
+        return Ok(&[]);
+    }
+    // SAFETY: forwarded caller contract.
+    unsafe { bytes(ptr, len) }
+}
+
+/// UTF-8 text `ptr[0..len]` (no NUL terminator needed); `GASDEV_RESULT_NOT_UTF8` otherwise.
+///
+/// # Safety
+/// As [`bytes`].
+pub(crate) unsafe fn text<'a>(ptr: *const c_char, len: usize) -> Res<&'a str> {
+    // SAFETY: forwarded caller contract; c_char and u8 have the same size and alignment.
+    let b = unsafe { bytes(ptr.cast::<u8>(), len) }?;
+    core::str::from_utf8(b).map_err(|_| gasdev_result::NotUtf8)
+}
+
+/// As [`text`], but NULL with `len` 0 is the empty string.
+///
+/// # Safety
+/// As [`bytes`].
+pub(crate) unsafe fn opt_text<'a>(ptr: *const c_char, len: usize) -> Res<&'a str> {
+    // SAFETY: forwarded caller contract.
+    let b = unsafe { opt_bytes(ptr.cast::<u8>(), len) }?;
+    core::str::from_utf8(b).map_err(|_| gasdev_result::NotUtf8)
+}
+
+/// An output buffer `ptr[0..len]`, after checking that it overlaps none of `inputs`.
+///
+/// # Safety
+/// `ptr` is NULL or valid for writes of `len` bytes, and no other reference to those bytes is used
+/// during the call except through `inputs` (which are checked here).
+pub(crate) unsafe fn buffer<'a>(ptr: *mut u8, len: usize, inputs: &[&[u8]]) -> Res<&'a mut [u8]> {
+    if ptr.is_null() {
+        return Err(gasdev_result::NullParameter);
+    }
+    if len > MAX_LEN {
+        return Err(gasdev_result::InvalidParameter);
+    }
+    let start = ptr.addr();
+    let end = start.saturating_add(len);
+    for input in inputs {
+        let (a, b) = (
+            input.as_ptr().addr(),
+            input.as_ptr().addr().saturating_add(input.len()),
+        );
+        if !input.is_empty() && len > 0 && a < end && start < b {
+            return Err(gasdev_result::InvalidParameter);
+        }
+    }
+    // SAFETY: non-NULL, at most isize::MAX bytes (checked), valid for writes (caller contract),
+    // and disjoint from every input slice (checked above), so this is the only live reference.
+    Ok(unsafe { core::slice::from_raw_parts_mut(ptr, len) })
+}
+
+/// Copy `src` into `dst` followed by a NUL, or report the size needed (`src.len() + 1`).
+pub(crate) fn copy_text(src: &[u8], dst: &mut [u8]) -> Result<usize, usize> {
+    let needed = src.len().saturating_add(1);
+    let (body, rest) = dst.split_at_mut_checked(src.len()).ok_or(needed)?;
+    let nul = rest.first_mut().ok_or(needed)?;
+    body.copy_from_slice(src);
+    *nul = 0;
+    Ok(src.len())
+}
+
+/// A `core::fmt::Write` that only counts bytes.
+pub(crate) struct Counter(pub(crate) usize);
+
+impl core::fmt::Write for Counter {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.0 = self.0.saturating_add(s.len());
+        Ok(())
+    }
+}
+
+/// A `core::fmt::Write` into a caller buffer that fails when the buffer is full.
+pub(crate) struct Cursor<'b> {
+    pub(crate) buf: &'b mut [u8],
+    pub(crate) len: usize,
+}
+
+impl core::fmt::Write for Cursor<'_> {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(core::fmt::Error)?;
+        self.buf
+            .get_mut(self.len..end)
+            .ok_or(core::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// A span of a string inside `base` (both from the same input), as offset and length.
+pub(crate) fn span_of(base: &str, part: &str) -> (usize, usize) {
+    let b = base.as_ptr().addr();
+    let p = part.as_ptr().addr();
+    match p.checked_sub(b) {
+        Some(off) if off.saturating_add(part.len()) <= base.len() => (off, part.len()),
+        _ => (0, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buffers_that_overlap_an_input_are_refused() {
+        let mut mem = [0u8; 16];
+        let p = mem.as_mut_ptr();
+        let input: &[u8] = &[1, 2, 3];
+        // SAFETY: `mem` is valid for 16 bytes and not otherwise borrowed.
+        assert!(unsafe { buffer(p, 16, &[input]) }.is_ok());
+        // SAFETY: `p` points into `mem` (valid for 16 bytes); the slice built from it is only
+        // read while `mem` is not used mutably.
+        let inside: &[u8] = unsafe { core::slice::from_raw_parts(p.wrapping_add(4), 2) };
+        // SAFETY: as above; the call must refuse the overlap before making a mutable slice.
+        let r = unsafe { buffer(p, 8, &[inside]) };
+        assert_eq!(r.err(), Some(gasdev_result::InvalidParameter));
+        // SAFETY: as above; [0, 4) does not overlap [4, 6).
+        assert!(unsafe { buffer(p, 4, &[inside]) }.is_ok());
+        // SAFETY: NULL is checked before use.
+        let r = unsafe { buffer(core::ptr::null_mut(), 0, &[]) };
+        assert_eq!(r.err(), Some(gasdev_result::NullParameter));
+    }
+
+    #[test]
+    fn copy_text_reports_the_size_needed() {
+        let mut b = [0xAAu8; 4];
+        assert_eq!(copy_text(b"abcd", &mut b), Err(5));
+        assert_eq!(b, [0xAA; 4], "nothing written on failure");
+        assert_eq!(copy_text(b"abc", &mut b), Ok(3));
+        assert_eq!(b, *b"abc\0");
+    }
+
+    #[test]
+    fn spans_outside_the_base_are_empty() {
+        let s = "88.111.1/x";
+        assert_eq!(span_of(s, &s[3..6]), (3, 3));
+        assert_eq!(span_of(s, "other"), (0, 0));
+    }
+}

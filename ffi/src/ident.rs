@@ -1,0 +1,325 @@
+//! Industrial-internet identifiers (`spec/identifiers.md`): parse and validate into a caller struct
+//! with the scheme and the byte spans of its parts, or get the error name and its byte offset.
+
+use core::ffi::c_char;
+use core::fmt::Write as _;
+
+use gasdev::ident::{Form, Ident, IdentError, IdentErrorKind, Parts, Scheme};
+
+use crate::boundary::{
+    Counter, Cursor, Res, buffer, bytes, check_out, guard, guard_value, span_of, write, write_opt,
+};
+use crate::result::gasdev_result;
+
+/// An identifier scheme. `GASDEV_SCHEME_DETECT` asks the parser to detect it (the order of
+/// `spec/identifiers.md` [IDENT-5]); Ecode is never detected.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum gasdev_scheme {
+    /// Detect the scheme (parse input only).
+    Detect = 0,
+    /// National top-level node identifier (`88.` prefix), strict 88-profile.
+    Idis = 1,
+    /// Generic Handle (RFC 3650 syntax), lenient.
+    Handle = 2,
+    /// Object identifier, dotted decimal.
+    Oid = 3,
+    /// GS1 key with check digit (GTIN-8/12/13/14, SSCC).
+    Gs1 = 4,
+    /// GS1 Digital Link URI.
+    Gs1DigitalLink = 5,
+    /// MA code (structure only, unverified).
+    Ma = 6,
+    /// Ecode (structure only, unverified; never detected).
+    Ecode = 7,
+}
+
+/// How an identifier was written.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum gasdev_ident_form {
+    /// The identifier itself.
+    Bare = 1,
+    /// `hdl:<handle>`.
+    Hdl = 2,
+    /// `info:hdl/<handle>`.
+    InfoHdl = 3,
+    /// `http(s)://host/<path>`.
+    Url = 4,
+}
+
+/// Flag of `gasdev_ident_parse`: require an item identifier, not only a prefix (what firmware
+/// checks before it reports its identifier); a prefix gives `GASDEV_RESULT_IDENT_PREFIX_ONLY`.
+pub const GASDEV_IDENT_REQUIRE_ITEM: u32 = 1;
+
+/// A part of the input: `len` bytes from byte `offset`. An absent part has `len` 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct gasdev_span {
+    /// Byte offset from the start of the input.
+    pub offset: usize,
+    /// Length in bytes (0: absent).
+    pub len: usize,
+}
+
+/// A valid identifier: its scheme, form and the spans of its parts in the input.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct gasdev_ident {
+    /// A `GASDEV_SCHEME_…` constant (never `DETECT`).
+    pub scheme: u32,
+    /// A `GASDEV_IDENT_FORM_…` constant.
+    pub form: u32,
+    /// An item identifier rather than only a prefix.
+    pub item: bool,
+    /// The scheme's rules were verified in a source (false for MA and Ecode: present their results
+    /// as unverified).
+    pub verified: bool,
+    /// The identifier without its wrapper (`hdl:`, `info:hdl/`, the URL).
+    pub body: gasdev_span,
+    /// URL forms: the host (and port) as written.
+    pub host: gasdev_span,
+    /// Handles and 88-identifiers: the prefix (naming authority); MA: the country field.
+    pub prefix: gasdev_span,
+    /// Handles and 88-identifiers: the suffix after the first `/`; MA: the fields after the country.
+    pub suffix: gasdev_span,
+    /// GS1 keys and Digital Links: the key digits, check digit included; Ecode: the code after the
+    /// version digit.
+    pub key: gasdev_span,
+    /// GS1 keys and Digital Links: the (verified) check digit 0–9; 255 otherwise.
+    pub check_digit: u8,
+    /// Bytes of the canonical form (`gasdev_ident_canonical`), without the NUL.
+    pub canonical_len: usize,
+}
+
+fn scheme_of(v: u32) -> Res<Option<Scheme>> {
+    Ok(Some(match v {
+        x if x == gasdev_scheme::Detect as u32 => return Ok(None),
+        x if x == gasdev_scheme::Idis as u32 => Scheme::Idis,
+        x if x == gasdev_scheme::Handle as u32 => Scheme::Handle,
+        x if x == gasdev_scheme::Oid as u32 => Scheme::Oid,
+        x if x == gasdev_scheme::Gs1 as u32 => Scheme::Gs1,
+        x if x == gasdev_scheme::Gs1DigitalLink as u32 => Scheme::Gs1DigitalLink,
+        x if x == gasdev_scheme::Ma as u32 => Scheme::Ma,
+        x if x == gasdev_scheme::Ecode as u32 => Scheme::Ecode,
+        _ => return Err(gasdev_result::InvalidParameter),
+    }))
+}
+
+fn scheme_code(s: Scheme) -> gasdev_scheme {
+    match s {
+        Scheme::Idis => gasdev_scheme::Idis,
+        Scheme::Handle => gasdev_scheme::Handle,
+        Scheme::Oid => gasdev_scheme::Oid,
+        Scheme::Gs1 => gasdev_scheme::Gs1,
+        Scheme::Gs1DigitalLink => gasdev_scheme::Gs1DigitalLink,
+        Scheme::Ma => gasdev_scheme::Ma,
+        _ => gasdev_scheme::Ecode,
+    }
+}
+
+fn form_code(f: Form) -> gasdev_ident_form {
+    match f {
+        Form::Bare => gasdev_ident_form::Bare,
+        Form::Hdl => gasdev_ident_form::Hdl,
+        Form::InfoHdl => gasdev_ident_form::InfoHdl,
+        _ => gasdev_ident_form::Url,
+    }
+}
+
+/// Parse with the scheme and flags of the C call.
+fn parse(input: &[u8], scheme: u32, flags: u32) -> Res<Result<Ident<'_>, IdentError>> {
+    if flags & !GASDEV_IDENT_REQUIRE_ITEM != 0 {
+        return Err(gasdev_result::InvalidParameter);
+    }
+    let parsed = match scheme_of(scheme)? {
+        None => Ident::parse_bytes(input),
+        Some(s) => Ident::parse_bytes_as(input, s),
+    };
+    Ok(parsed.and_then(|id| {
+        if flags & GASDEV_IDENT_REQUIRE_ITEM != 0 && !id.is_item() {
+            // As `Ident::parse_item`: a prefix is reported at the end of the input.
+            Err(IdentError::new(
+                IdentErrorKind::PrefixOnly,
+                id.as_str().len(),
+                Some(id.scheme()),
+            ))
+        } else {
+            Ok(id)
+        }
+    }))
+}
+
+fn span(base: &str, part: Option<&str>) -> gasdev_span {
+    part.map_or_else(gasdev_span::default, |p| {
+        let (offset, len) = span_of(base, p);
+        gasdev_span { offset, len }
+    })
+}
+
+fn describe(id: &Ident<'_>) -> gasdev_ident {
+    let base = id.as_str();
+    let mut canonical = Counter(0);
+    let _ = write!(canonical, "{}", id.canonical());
+    let mut out = gasdev_ident {
+        scheme: scheme_code(id.scheme()) as u32,
+        form: form_code(id.form()) as u32,
+        item: id.is_item(),
+        verified: id.is_verified(),
+        body: span(base, Some(id.body())),
+        host: span(base, id.host()),
+        prefix: gasdev_span::default(),
+        suffix: gasdev_span::default(),
+        key: gasdev_span::default(),
+        check_digit: u8::MAX,
+        canonical_len: canonical.0,
+    };
+    match id.parts() {
+        Parts::Handle(h) => {
+            out.prefix = span(base, Some(h.prefix));
+            out.suffix = span(base, h.suffix);
+        }
+        Parts::Gs1(k) => {
+            out.key = span(base, Some(k.digits));
+            out.check_digit = k.check_digit;
+        }
+        Parts::DigitalLink(d) => {
+            out.key = span(base, Some(d.key.digits));
+            out.check_digit = d.key.check_digit;
+        }
+        Parts::Ma(m) => {
+            out.prefix = span(base, Some(m.country));
+            out.suffix = span(base, Some(m.fields_text));
+        }
+        Parts::Ecode(e) => out.key = span(base, Some(e.code)),
+        _ => {}
+    }
+    out
+}
+
+/// Parse and validate the identifier `input[0..len]` (bytes, which need not be UTF-8: invalid UTF-8
+/// is `GASDEV_RESULT_IDENT_NOT_UTF8`).
+///
+/// `scheme` is `GASDEV_SCHEME_DETECT` or the scheme to parse as; `flags` is 0 or
+/// `GASDEV_IDENT_REQUIRE_ITEM`. On success `*out` receives the scheme and the parts; on an
+/// identifier error (`GASDEV_RESULT_IDENT_…`) the optional `*error_offset` receives the byte offset
+/// of the broken rule and `*out` is not written.
+///
+/// # Safety
+/// `input` is valid for reads of `len` bytes; `out` is valid for a write; `error_offset` is NULL or
+/// valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_ident_parse(
+    input: *const u8,
+    len: usize,
+    scheme: u32,
+    flags: u32,
+    out: *mut gasdev_ident,
+    error_offset: *mut usize,
+) -> gasdev_result {
+    guard(|| {
+        check_out(out)?;
+        // SAFETY: valid for `len` bytes (caller contract).
+        let input = unsafe { bytes(input, len) }?;
+        match parse(input, scheme, flags)? {
+            Ok(id) => {
+                // SAFETY: checked by check_out above.
+                unsafe { write(out, describe(&id)) };
+                Ok(())
+            }
+            Err(e) => {
+                // SAFETY: NULL or valid for a write (caller contract); write_opt checks NULL.
+                unsafe { write_opt(error_offset, e.offset()) };
+                Err(gasdev_result::from_code(e.code()))
+            }
+        }
+    })
+}
+
+/// Parse `input[0..len]` as `gasdev_ident_parse` does and write its canonical comparison form
+/// (`spec/identifiers.md` [IDENT-10]) into `buf` (`cap` bytes), NUL-terminated; `*out_n` receives
+/// its length without the NUL (`gasdev_ident.canonical_len`).
+///
+/// Errors as `gasdev_ident_parse`, plus `GASDEV_RESULT_BUFFER_TOO_SMALL` with the size needed in
+/// `*out_n`, and `GASDEV_RESULT_INVALID_PARAMETER` when `buf` overlaps `input`.
+///
+/// # Safety
+/// `input` is valid for reads of `len` bytes, `buf` for writes of `cap` bytes; `out_n` is valid for
+/// a write; `error_offset` is NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_ident_canonical(
+    input: *const u8,
+    len: usize,
+    scheme: u32,
+    flags: u32,
+    buf: *mut c_char,
+    cap: usize,
+    out_n: *mut usize,
+    error_offset: *mut usize,
+) -> gasdev_result {
+    guard(|| {
+        check_out(out_n)?;
+        // SAFETY: valid for `len` bytes (caller contract).
+        let input = unsafe { bytes(input, len) }?;
+        // SAFETY: valid for `cap` bytes (caller contract); overlap with `input` is checked.
+        let out = unsafe { buffer(buf.cast::<u8>(), cap, &[input]) }?;
+        let id = match parse(input, scheme, flags)? {
+            Ok(id) => id,
+            Err(e) => {
+                // SAFETY: NULL or valid for a write (caller contract).
+                unsafe { write_opt(error_offset, e.offset()) };
+                return Err(gasdev_result::from_code(e.code()));
+            }
+        };
+        let canonical = id.canonical();
+        let mut count = Counter(0);
+        let _ = write!(count, "{canonical}");
+        let needed = count.0.saturating_add(1);
+        if out.len() < needed {
+            // SAFETY: checked by check_out above.
+            unsafe { write(out_n, needed) };
+            return Err(gasdev_result::BufferTooSmall);
+        }
+        let mut cur = Cursor { buf: out, len: 0 };
+        write!(cur, "{canonical}\0").map_err(|_| gasdev_result::BufferTooSmall)?;
+        // SAFETY: checked by check_out above.
+        unsafe { write(out_n, count.0) };
+        Ok(())
+    })
+}
+
+/// The JSON name of a scheme (`"idis"`, `"gs1_digital_link"`, …): static, NUL-terminated; NULL for
+/// `GASDEV_SCHEME_DETECT` and unknown values.
+#[unsafe(no_mangle)]
+pub extern "C" fn gasdev_scheme_name(scheme: u32) -> *const c_char {
+    guard_value(core::ptr::null(), || match scheme_of(scheme) {
+        Ok(Some(s)) => match s {
+            Scheme::Idis => c"idis".as_ptr(),
+            Scheme::Handle => c"handle".as_ptr(),
+            Scheme::Oid => c"oid".as_ptr(),
+            Scheme::Gs1 => c"gs1".as_ptr(),
+            Scheme::Gs1DigitalLink => c"gs1_digital_link".as_ptr(),
+            Scheme::Ma => c"ma".as_ptr(),
+            _ => c"ecode".as_ptr(),
+        },
+        _ => core::ptr::null(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scheme_names_are_the_core_names() {
+        for s in Scheme::ALL {
+            let p = gasdev_scheme_name(scheme_code(*s) as u32);
+            // SAFETY: a static NUL-terminated string.
+            let name = unsafe { core::ffi::CStr::from_ptr(p) };
+            assert_eq!(name.to_str().unwrap(), s.name());
+            assert_eq!(scheme_of(scheme_code(*s) as u32), Ok(Some(*s)));
+        }
+        assert!(gasdev_scheme_name(0).is_null());
+        assert!(gasdev_scheme_name(99).is_null());
+    }
+}

@@ -1,0 +1,469 @@
+//! Declaration, catalogue and inspection checks, and a frame against a declaration: JSON text in,
+//! a report object out (*host builds only*, feature `json`). Documents are parsed by
+//! `gasdev::api`, the entry point the CLI and the WebAssembly package share, so every front end
+//! rejects the same input with the same error name and field path.
+//!
+//! A report carries its JSON text and the few summary values C callers need most (conformant,
+//! achieved tier, the failing ids), so they need not parse JSON.
+
+use alloc::boxed::Box;
+use alloc::collections::BTreeSet;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::ffi::c_char;
+
+use gasdev::api::{Document, InputError, parse_document, parse_record};
+use gasdev::check::{Finding, Status, check_catalogue, check_declaration};
+use gasdev::install::{CatalogueIndex, RuleSet, inspect};
+use gasdev::model::{Date, Tier};
+
+use crate::boundary::{Res, bytes, check_out, guard, input, opt_text, text, write, write_opt};
+use crate::requirements::gasdev_str;
+use crate::result::gasdev_result;
+
+/// The longest field path `gasdev_input_error.field` holds, NUL included.
+pub const GASDEV_FIELD_PATH_MAX: usize = 256;
+
+/// What a report is about.
+#[repr(u8)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum gasdev_document {
+    /// One product declaration (`gasdev_check_document`).
+    Declaration = 1,
+    /// A catalogue (`gasdev_check_document`).
+    Catalogue = 2,
+    /// One household's inspection record (`gasdev_inspect_record`).
+    Inspection = 3,
+    /// A frame against a declaration (`gasdev_frame_check_declaration`).
+    FrameCheck = 4,
+}
+
+/// Why a JSON document was rejected: the shared error, its position and the JSON path of the field.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct gasdev_input_error {
+    /// The `GASDEV_RESULT_INPUT_…` code (also the function's result).
+    pub code: u32,
+    /// 1-based line (0 when not applicable).
+    pub line: usize,
+    /// 1-based column (0 when not applicable).
+    pub column: usize,
+    /// The JSON path of the field (`vendors[0].products[1].kind`), NUL-terminated; empty for the
+    /// whole document. Cut at a character boundary when longer than the array.
+    pub field: [c_char; GASDEV_FIELD_PATH_MAX],
+    /// The path's full length in bytes (more than `GASDEV_FIELD_PATH_MAX - 1` when cut).
+    pub field_len: usize,
+}
+
+/// The summary of a report.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct gasdev_report_summary {
+    /// A `GASDEV_DOCUMENT_…` constant.
+    pub document: u8,
+    /// Declaration and catalogue: conformant; inspection: compliant; frame check: no finding.
+    pub conformant: bool,
+    /// Declaration: the achieved tier (`GASDEV_TIER_…`), 0 when not even low; otherwise 0.
+    pub achieved_tier: u8,
+    /// Catalogue: the products checked; declaration: 1; otherwise 0.
+    pub products: usize,
+    /// Catalogue: the products that are not conformant; declaration: 0 or 1; otherwise 0.
+    pub nonconformant_products: usize,
+    /// How many items `gasdev_report_item` returns.
+    pub items: usize,
+}
+
+/// A report owned by the library; free it with `gasdev_report_free`.
+pub struct gasdev_report {
+    summary: gasdev_report_summary,
+    /// Declaration and catalogue: the ids of the failing requirements (sorted); inspection: the
+    /// finding codes (in report order); frame check: `clause/rule` of each finding.
+    items: Vec<String>,
+    /// The JSON report, NUL-terminated.
+    json: Vec<u8>,
+}
+
+fn input_error(e: &InputError) -> (gasdev_result, gasdev_input_error) {
+    let code = gasdev_result::from_code(e.error_code());
+    let mut field = [0 as c_char; GASDEV_FIELD_PATH_MAX];
+    let mut cut = e.field.len().min(GASDEV_FIELD_PATH_MAX - 1);
+    while !e.field.is_char_boundary(cut) {
+        cut = cut.saturating_sub(1);
+    }
+    for (dst, src) in field
+        .iter_mut()
+        .zip(e.field.as_bytes().get(..cut).unwrap_or_default())
+    {
+        *dst = c_char::from_ne_bytes([*src]);
+    }
+    (
+        code,
+        gasdev_input_error {
+            code: code as u32,
+            line: e.line,
+            column: e.column,
+            field,
+            field_len: e.field.len(),
+        },
+    )
+}
+
+fn tier_code(t: Option<Tier>) -> u8 {
+    use crate::frame::gasdev_tier as T;
+    t.map_or(0, |t| {
+        (match t {
+            Tier::Low => T::Low,
+            Tier::Mid => T::Mid,
+            Tier::High => T::High,
+        }) as u8
+    })
+}
+
+fn failing(findings: &[Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .filter(|f| f.status == Status::Fail)
+        .map(|f| f.id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+fn to_json<T: serde::Serialize>(kind: &str, report: &T) -> Res<Vec<u8>> {
+    #[derive(serde::Serialize)]
+    struct Wrapped<'a, T> {
+        document: &'a str,
+        report: &'a T,
+    }
+    let mut v = serde_json::to_vec(&Wrapped {
+        document: kind,
+        report,
+    })
+    .map_err(|_| gasdev_result::Panic)?;
+    v.push(0);
+    Ok(v)
+}
+
+/// The date `ptr[0..len]` (`YYYY-MM-DD`).
+///
+/// # Safety
+/// `ptr` is valid for reads of `len` bytes.
+unsafe fn date(ptr: *const c_char, len: usize) -> Res<Date> {
+    // SAFETY: forwarded caller contract.
+    let s = unsafe { text(ptr, len) }?;
+    Date::parse(s).map_err(|_| gasdev_result::InvalidParameter)
+}
+
+/// Hand a new report to the caller.
+///
+/// # Safety
+/// `out` was accepted by `check_out`.
+unsafe fn deliver(out: *mut *mut gasdev_report, report: gasdev_report) -> Res {
+    // SAFETY: accepted by check_out (caller contract of this function).
+    unsafe { write(out, Box::into_raw(Box::new(report))) };
+    Ok(())
+}
+
+/// Report a rejected document through the optional `error`.
+///
+/// # Safety
+/// `error` is NULL or valid for a write.
+unsafe fn reject(error: *mut gasdev_input_error, e: &InputError) -> Res {
+    let (code, detail) = input_error(e);
+    // SAFETY: NULL or valid for a write (caller contract of this function).
+    unsafe { write_opt(error, detail) };
+    Err(code)
+}
+
+/// Check a declaration or a catalogue (detected by its keys) given as JSON text `json[0..len]`, on
+/// the date `as_of[0..as_of_len]` (`YYYY-MM-DD`, for certificate validity). On success `*out`
+/// receives a new report: summary, failing requirement ids and the JSON report
+/// (`{"document": "declaration"|"catalogue", "report": {…}}`, the report of `spec/report.md`).
+///
+/// A document that is not valid JSON or does not fit the schema gives its `GASDEV_RESULT_INPUT_…`
+/// code, and the optional `*error` receives the position and field path. An invalid `as_of` is
+/// `GASDEV_RESULT_INVALID_PARAMETER`. *Host builds only.*
+///
+/// # Safety
+/// `json` is valid for reads of `len` bytes and `as_of` of `as_of_len` bytes; `out` is valid for a
+/// write; `error` is NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_check_document(
+    json: *const c_char,
+    len: usize,
+    as_of: *const c_char,
+    as_of_len: usize,
+    out: *mut *mut gasdev_report,
+    error: *mut gasdev_input_error,
+) -> gasdev_result {
+    guard(|| {
+        check_out(out)?;
+        // SAFETY: valid for `len` bytes (caller contract).
+        let doc = unsafe { text(json, len) }?;
+        // SAFETY: valid for `as_of_len` bytes (caller contract).
+        let as_of = unsafe { date(as_of, as_of_len) }?;
+        let report = match parse_document(doc) {
+            // SAFETY: NULL or valid for a write (caller contract).
+            Err(e) => return unsafe { reject(error, &e) },
+            Ok(Document::Declaration(d)) => {
+                let r = check_declaration(&d, as_of);
+                gasdev_report {
+                    summary: gasdev_report_summary {
+                        document: gasdev_document::Declaration as u8,
+                        conformant: r.conformant,
+                        achieved_tier: tier_code(r.achieved_tier),
+                        products: 1,
+                        nonconformant_products: usize::from(!r.conformant),
+                        items: 0,
+                    },
+                    items: failing(&r.findings),
+                    json: to_json("declaration", &r)?,
+                }
+            }
+            Ok(Document::Catalogue(c)) => {
+                let r = check_catalogue(&c, as_of);
+                gasdev_report {
+                    summary: gasdev_report_summary {
+                        document: gasdev_document::Catalogue as u8,
+                        conformant: r.conformant,
+                        achieved_tier: 0,
+                        products: r.products.len(),
+                        nonconformant_products: r.products.iter().filter(|p| !p.conformant).count(),
+                        items: 0,
+                    },
+                    items: failing(&r.findings),
+                    json: to_json("catalogue", &r)?,
+                }
+            }
+        };
+        // SAFETY: checked by check_out above.
+        unsafe { deliver(out, finish(report)) }
+    })
+}
+
+/// Inspect one household: the inspection record `record[0..len]` (one JSON line of a
+/// `gasdev inspect` batch) on the date `as_of`, against the Nanchuan 2022 rules and, if
+/// `catalogue` is not NULL, the catalogue `catalogue[0..catalogue_len]` (JSON). On success `*out`
+/// receives a report whose items are the finding codes, in order
+/// (`{"document": "inspection", "report": {…}}`).
+///
+/// Errors as `gasdev_check_document`; the catalogue is parsed first, so an `*error` may be about
+/// it (a catalogue that is a declaration is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT`). *Host builds
+/// only.*
+///
+/// # Safety
+/// `record` is valid for reads of `len` bytes, `catalogue` is NULL (with length 0) or valid for
+/// `catalogue_len` bytes, `as_of` for `as_of_len` bytes; `out` is valid for a write; `error` is
+/// NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_inspect_record(
+    record: *const c_char,
+    len: usize,
+    catalogue: *const c_char,
+    catalogue_len: usize,
+    as_of: *const c_char,
+    as_of_len: usize,
+    out: *mut *mut gasdev_report,
+    error: *mut gasdev_input_error,
+) -> gasdev_result {
+    guard(|| {
+        check_out(out)?;
+        // SAFETY: valid for `len` bytes (caller contract).
+        let rec = unsafe { text(record, len) }?;
+        // SAFETY: NULL with length 0, or valid for `catalogue_len` bytes (caller contract).
+        let cat = unsafe { opt_text(catalogue, catalogue_len) }?;
+        // SAFETY: valid for `as_of_len` bytes (caller contract).
+        let as_of = unsafe { date(as_of, as_of_len) }?;
+        let index = if catalogue.is_null() {
+            None
+        } else {
+            match parse_document(cat) {
+                Ok(Document::Catalogue(c)) => Some(CatalogueIndex::new(&c)),
+                Ok(Document::Declaration(_)) => {
+                    return Err(gasdev_result::InputUnknownDocument);
+                }
+                // SAFETY: NULL or valid for a write (caller contract).
+                Err(e) => return unsafe { reject(error, &e) },
+            }
+        };
+        let record = match parse_record(rec) {
+            Ok(r) => r,
+            // SAFETY: NULL or valid for a write (caller contract).
+            Err(e) => return unsafe { reject(error, &e) },
+        };
+        let r = inspect(&record, index.as_ref(), as_of, &RuleSet::nanchuan_2022());
+        let report = gasdev_report {
+            summary: gasdev_report_summary {
+                document: gasdev_document::Inspection as u8,
+                conformant: r.compliant,
+                achieved_tier: 0,
+                products: 0,
+                nonconformant_products: 0,
+                items: 0,
+            },
+            items: r
+                .findings
+                .iter()
+                .map(|f| String::from(f.code.name()))
+                .collect(),
+            json: to_json("inspection", &r)?,
+        };
+        // SAFETY: checked by check_out above.
+        unsafe { deliver(out, finish(report)) }
+    })
+}
+
+/// Check a decoded frame `frame[0..len]` against the product's declaration `declaration[0..
+/// declaration_len]` (JSON): what the frame reports that the declared product cannot do
+/// (`spec/frame.md` §9). On success `*out` receives a report whose items are `clause/rule` per
+/// finding (`ALM-4/FRAME-108`) and whose JSON is
+/// `{"document": "frame_check", "report": {"findings": [{"clause", "rule", "text"}]}}`.
+///
+/// Errors: the frame decoder's `GASDEV_RESULT_FRAME_…`; for the declaration as
+/// `gasdev_check_document` (a catalogue is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT`). *Host builds
+/// only.*
+///
+/// # Safety
+/// `frame` is valid for reads of `len` bytes and `declaration` of `declaration_len` bytes; `out` is
+/// valid for a write; `error` is NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_frame_check_declaration(
+    frame: *const u8,
+    len: usize,
+    declaration: *const c_char,
+    declaration_len: usize,
+    out: *mut *mut gasdev_report,
+    error: *mut gasdev_input_error,
+) -> gasdev_result {
+    guard(|| {
+        check_out(out)?;
+        // SAFETY: valid for `len` bytes (caller contract).
+        let data = unsafe { bytes(frame, len) }?;
+        // SAFETY: valid for `declaration_len` bytes (caller contract).
+        let decl = unsafe { text(declaration, declaration_len) }?;
+        let repr = crate::frame::decode(data).map_err(|e| gasdev_result::from_code(e.code()))?;
+        let d = match parse_document(decl) {
+            Ok(Document::Declaration(d)) => d,
+            Ok(Document::Catalogue(_)) => return Err(gasdev_result::InputUnknownDocument),
+            // SAFETY: NULL or valid for a write (caller contract).
+            Err(e) => return unsafe { reject(error, &e) },
+        };
+        let findings = gasdev::wire::validate(&repr, &d);
+        #[derive(serde::Serialize)]
+        struct FrameCheck<'a> {
+            findings: &'a [gasdev::wire::FrameFinding],
+        }
+        let report = gasdev_report {
+            summary: gasdev_report_summary {
+                document: gasdev_document::FrameCheck as u8,
+                conformant: findings.is_empty(),
+                achieved_tier: 0,
+                products: 0,
+                nonconformant_products: 0,
+                items: 0,
+            },
+            items: findings
+                .iter()
+                .map(|f| format!("{}/{}", f.clause, f.rule))
+                .collect(),
+            json: to_json(
+                "frame_check",
+                &FrameCheck {
+                    findings: &findings,
+                },
+            )?,
+        };
+        // SAFETY: checked by check_out above.
+        unsafe { deliver(out, finish(report)) }
+    })
+}
+
+/// Fill in the item count.
+fn finish(mut r: gasdev_report) -> gasdev_report {
+    r.summary.items = r.items.len();
+    r
+}
+
+/// The summary of `report` into `*out`.
+///
+/// # Safety
+/// `report` is a live report from this library; `out` is valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_report_get_summary(
+    report: *const gasdev_report,
+    out: *mut gasdev_report_summary,
+) -> gasdev_result {
+    guard(|| {
+        check_out(out)?;
+        // SAFETY: a live report (caller contract).
+        let r = unsafe { input(report) }?;
+        // SAFETY: checked by check_out above.
+        unsafe { write(out, r.summary) };
+        Ok(())
+    })
+}
+
+/// Item `index` of `report` (see `gasdev_report_summary.items`) into `*out`: a string owned by the
+/// report, valid until `gasdev_report_free`. `GASDEV_RESULT_INVALID_PARAMETER` past the end.
+///
+/// # Safety
+/// `report` is a live report from this library; `out` is valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_report_item(
+    report: *const gasdev_report,
+    index: usize,
+    out: *mut gasdev_str,
+) -> gasdev_result {
+    guard(|| {
+        check_out(out)?;
+        // SAFETY: a live report (caller contract).
+        let r = unsafe { input(report) }?;
+        let item = r.items.get(index).ok_or(gasdev_result::InvalidParameter)?;
+        // SAFETY: checked by check_out above.
+        unsafe { write(out, gasdev_str::of(item)) };
+        Ok(())
+    })
+}
+
+/// The JSON text of `report`: `*json` receives a NUL-terminated UTF-8 string owned by the report
+/// (valid until `gasdev_report_free`), `*len` its length without the NUL.
+///
+/// # Safety
+/// `report` is a live report from this library; `json` and `len` are valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_report_json(
+    report: *const gasdev_report,
+    json: *mut *const c_char,
+    len: *mut usize,
+) -> gasdev_result {
+    guard(|| {
+        check_out(json)?;
+        check_out(len)?;
+        // SAFETY: a live report (caller contract).
+        let r = unsafe { input(report) }?;
+        // SAFETY: both checked by check_out above.
+        unsafe {
+            write(json, r.json.as_ptr().cast::<c_char>());
+            write(len, r.json.len().saturating_sub(1));
+        }
+        Ok(())
+    })
+}
+
+/// Free a report. NULL is ignored; a report must not be freed twice or used after.
+///
+/// # Safety
+/// `report` is NULL or a live report from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_report_free(report: *mut gasdev_report) {
+    let _ = guard(|| {
+        if !report.is_null() {
+            // SAFETY: a live report made by Box::into_raw in `deliver` (caller contract), freed
+            // once.
+            drop(unsafe { Box::from_raw(report) });
+        }
+        Ok(())
+    });
+}
