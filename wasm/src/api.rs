@@ -10,6 +10,11 @@
 //! carrying the shared error name of `spec/errors.json`. Only misuse of the call itself (an
 //! unknown option, an argument of the wrong shape) is a [`Misuse`], which JavaScript sees thrown.
 
+#![expect(
+    clippy::result_large_err,
+    reason = "one error per call, serialized at once at the JavaScript boundary: boxing buys nothing"
+)]
+
 use std::fmt::Write as _;
 
 use gasdev::api::{Document, InputError, parse_document, parse_record};
@@ -437,7 +442,6 @@ fn declaration(doc: DocArg) -> Result<Box<Declaration>, ApiError> {
         }
     }
 }
-
 
 fn decode_frame_inner(input: Input, options: DecodeOptions) -> Result<String, ApiError> {
     let decl = options.declaration.map(declaration).transpose()?;
@@ -1183,9 +1187,7 @@ pub fn map_to_gbt(what: &str, request: &Value) -> Result<String, Misuse> {
     };
     let r = status.and_then(|s| {
         let status = [s];
-        let packets = hdr
-            .map(|h| packets(h, &status, &analog))
-            .transpose()?;
+        let packets = hdr.map(|h| packets(h, &status, &analog)).transpose()?;
         let objects: Vec<&gbt::Item<'_>> = status.iter().chain(&analog).collect();
         serde_json::to_value(MappedValue { objects, packets })
             .map_err(|e| ApiError::new(ErrorCode::InvalidParameter).detail(&e.to_string()))

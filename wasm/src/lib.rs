@@ -205,10 +205,7 @@ pub fn check_catalogue(
 
 /// The requirement table, optionally for one device kind and tier.
 #[wasm_bindgen(js_name = requirements, unchecked_return_type = "Result<RequirementTable>")]
-pub fn requirements(
-    kind: Option<TsDeviceKind>,
-    tier: Option<TsTier>,
-) -> Result<JsValue, JsError> {
+pub fn requirements(kind: Option<TsDeviceKind>, tier: Option<TsTier>) -> Result<JsValue, JsError> {
     let text = |v: Option<JsValue>, what: &str| -> Result<Option<String>, JsError> {
         match v {
             None => Ok(None),
