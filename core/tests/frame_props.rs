@@ -22,7 +22,7 @@ use gasdev::model::{
 };
 use gasdev::wire::json::{FrameDoc, IdentifierDoc, MessageDoc, TimestampDoc, TlvDoc};
 use gasdev::wire::{
-    self, CRC, Capability, CarrierKind, Command, CommandCode, Event, FaultKind, Frame, FrameRepr,
+    self, Capability, CarrierKind, Command, CommandCode, Event, FaultKind, Frame, FrameRepr,
     NakReason, RaisedLevel, StreamDecoder, StreamEvent, Timestamp,
 };
 use proptest::prelude::*;
@@ -436,12 +436,12 @@ fn undetected(s: &[u64]) -> [usize; 4] {
 fn crc32c_detects_every_error_of_up_to_five_bits() {
     // The largest frame: 252 covered bytes + 32 check bits = 2048 bits.
     let covered = wire::MAX_FRAME_LEN - wire::CRC_LEN;
-    let s = syndromes(covered, 32, |m| u64::from(CRC.checksum(m)));
+    let s = syndromes(covered, 32, |m| u64::from(wire::crc32c(m)));
     assert_eq!(s.len(), 2048);
     assert_eq!(undetected(&s), [0, 0, 0, 0]);
     // The generator x^32 + 0x1EDC6F41 has an even number of terms, so x + 1 divides it and every
     // odd-weight error (1, 3, 5 bits) is detected: with no 2- or 4-bit error, the distance is ≥ 6.
-    let terms = 1 + crc::CRC_32_ISCSI.poly.count_ones();
+    let terms = 1 + wire::CRC_ALGORITHM.poly.count_ones();
     assert_eq!(terms % 2, 0);
 }
 
@@ -462,7 +462,7 @@ fn sixteen_bit_crcs_miss_four_bit_errors_even_in_small_frames() {
 fn crc32c_detects_every_burst_of_up_to_12_bits_exhaustively() {
     // Every start position and every pattern (first and last bit set) in the largest frame.
     let s = syndromes(wire::MAX_FRAME_LEN - wire::CRC_LEN, 32, |m| {
-        u64::from(CRC.checksum(m))
+        u64::from(wire::crc32c(m))
     });
     for len in 1..=12usize {
         let inner = if len >= 2 { 1u32 << (len - 2) } else { 1 };

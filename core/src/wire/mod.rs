@@ -43,7 +43,8 @@ mod validate;
 pub use codes::MessageType;
 pub use error::{EmitError, Error, ErrorKind};
 pub use frame::{
-    CRC, CRC_LEN, Frame, HEADER_LEN, MAGIC, MAX_BODY_LEN, MAX_FRAME_LEN, MIN_FRAME_LEN, VERSION,
+    CRC_ALGORITHM, CRC_LEN, Frame, HEADER_LEN, MAGIC, MAX_BODY_LEN, MAX_FRAME_LEN, MIN_FRAME_LEN,
+    VERSION, crc32c,
 };
 pub use repr::{
     Ack, Capability, CapabilitySet, CarrierKind, Command, CommandCode, CommandRequest, Event,
@@ -73,5 +74,5 @@ pub fn decode(bytes: &[u8]) -> Result<FrameRepr<'_>, Error> {
     if bytes.len() > frame.total_len() {
         return Err(Error::new(ErrorKind::TrailingBytes, frame.total_len()));
     }
-    FrameRepr::parse(&frame)
+    FrameRepr::parse_verified(&frame)
 }

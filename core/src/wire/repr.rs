@@ -939,20 +939,32 @@ fn walk_tlvs<'a>(
     repeatable: Option<u8>,
     mut known: impl FnMut(usize, Tlv<'a>) -> Result<(), Error>,
 ) -> Result<Tlvs<'a>, Error> {
-    let mut it = TlvIter::with_base(area, base);
+    // A direct walk over the slice (the hot path of every status report and event).
+    let mut rest = area;
+    let mut at = base;
     let mut prev = 0u8;
-    while let Some(item) = it.next_with_offset() {
-        let (at, tlv) = item?;
-        if tlv.ty > last {
-            let rel = at.saturating_sub(base);
-            return Tlvs::parse_at(area.get(rel..).unwrap_or_default(), at);
+    while let Some((&ty, tail)) = rest.split_first() {
+        if ty > last {
+            // [FRAME-022] the first extension: the rest are extensions, validated as such.
+            return Tlvs::parse_at(rest, at);
         }
-        let repeat_ok = tlv.ty == prev && repeatable == Some(tlv.ty);
-        if tlv.ty < prev || (tlv.ty == prev && !repeat_ok) {
+        if ty == 0 {
             return Err(bad(ErrorKind::TlvOrder, at));
         }
-        prev = tlv.ty;
-        known(at, tlv)?;
+        let Some((&len, tail)) = tail.split_first() else {
+            return Err(bad(ErrorKind::TlvTruncated, at));
+        };
+        let Some((value, next)) = tail.split_at_checked(usize::from(len)) else {
+            return Err(bad(ErrorKind::TlvTruncated, at));
+        };
+        // [FRAME-021] ascending; only the repeatable type may repeat.
+        if ty < prev || (ty == prev && repeatable != Some(ty)) {
+            return Err(bad(ErrorKind::TlvOrder, at));
+        }
+        prev = ty;
+        known(at, Tlv { ty, value })?;
+        rest = next;
+        at = at.saturating_add(2 + usize::from(len));
     }
     Ok(Tlvs::EMPTY)
 }
@@ -1220,8 +1232,27 @@ impl<'a> FrameRepr<'a> {
                 frame.total_len().saturating_sub(CRC_LEN),
             ));
         }
-        let body = frame.body();
-        let message = parse_message(frame.msg_type(), body)?;
+        FrameRepr::parse_verified(frame)
+    }
+
+    /// Parse a frame without checking its CRC: for a frame whose integrity a lower layer already
+    /// guarantees (a link with its own check, a frame this program just emitted). The header
+    /// and length are checked as in [`parse`](Self::parse).
+    ///
+    /// # Errors
+    /// As [`parse`](Self::parse), without `FRAME_BAD_CRC`.
+    pub fn parse_unverified<T: AsRef<[u8]> + ?Sized>(
+        frame: &Frame<&'a T>,
+    ) -> Result<FrameRepr<'a>, Error> {
+        frame.check_len()?;
+        FrameRepr::parse_verified(frame)
+    }
+
+    /// Parse the message of a frame whose header, length and CRC were already checked.
+    pub(crate) fn parse_verified<T: AsRef<[u8]> + ?Sized>(
+        frame: &Frame<&'a T>,
+    ) -> Result<FrameRepr<'a>, Error> {
+        let message = parse_message(frame.msg_type(), frame.body())?;
         Ok(FrameRepr {
             seq: frame.seq(),
             timestamp: Timestamp(frame.timestamp()),
