@@ -1,6 +1,6 @@
 // The normalized result line of every case of every shared vector file (spec/vectors/normalized.md),
 // computed by calling the built package, plus the raw result of each call as [function name, result] (for the type check).
-// Used by vectors.test.mjs; `node test/lines.mjs` prints the lines.
+// Used by test/vectors.test.mjs; `node test/lines.mjs` prints the lines.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as gasdev from "../pkg/node.mjs";

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { runAll, root } from "./lines.mjs";
+import { runAll, root } from "../support/lines.mjs";
 
 const cases = runAll();
 

@@ -1,0 +1,294 @@
+// Browser test of the web tool (out/wasm/site, built by wasm/build.sh) in Debian's headless
+// Chromium, driven by playwright-core (which never downloads a browser). A tiny static server on
+// 127.0.0.1 serves the page; each tool runs on the bundled examples and on bad input, the
+// verdicts in the DOM are compared with the package's own results in Node, and screenshots go to
+// out/wasm/screenshots/. Run: node --test wasm/browser/  (CHROMIUM=/path overrides the browser;
+// GASDEV_CLI=target/debug/gasdev also compares the exported JSON with `gasdev check`).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { basename, extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import * as gasdev from "../pkg/node.mjs";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const site = join(root, "out/wasm/site");
+const shots = join(root, "out/wasm/screenshots");
+const examples = join(root, "spec/examples");
+const today = new Date().toISOString().slice(0, 10);
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+};
+
+let server;
+let base;
+let context;
+let page;
+let userDataDir;
+const consoleErrors = [];
+
+before(async () => {
+  statSync(join(site, "index.html")); // built by wasm/build.sh
+  mkdirSync(shots, { recursive: true });
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(site, path.endsWith("/") ? `${path}index.html` : path);
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end("not found");
+    }
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  userDataDir = mkdtempSync(join(tmpdir(), "gasdev-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  await page.goto(base);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((r) => server?.close(r));
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** Every product and finding row the page shows for one file: [model, conformant, [clause, status]…]. */
+async function shownVerdicts(file) {
+  return page.$$eval(`article[data-file="${file}"] .product`, (ps) =>
+    ps.map((p) => [
+      p.dataset.model,
+      p.dataset.conformant,
+      p.dataset.achieved,
+      [...p.querySelectorAll("tr[data-clause]")].map((r) => `${r.dataset.clause}:${r.dataset.status}`),
+    ]),
+  );
+}
+
+function expectedVerdicts(file, failuresOnly = false) {
+  const r = gasdev.checkDocument(readFileSync(join(examples, file), "utf8"), { asOf: today });
+  assert.equal(r.type, "ok");
+  const { document, report } = r.value;
+  const products = document === "catalogue" ? report.products : [report];
+  return products
+    .filter((p) => !failuresOnly || document !== "catalogue" || !p.conformant || p.counts.needs_evidence > 0)
+    .map((p) => [
+      p.model,
+      String(p.conformant),
+      p.achieved_tier ?? "none",
+      p.findings.filter((f) => !failuresOnly || f.status === "fail" || f.status === "needs_evidence").map((f) => `${f.id}:${f.status}`),
+    ]);
+}
+
+test("page loads in Chinese by default, offline, with the library version", async () => {
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  assert.equal(await page.textContent("[data-tab=check]"), "符合性核查");
+  assert.match(await page.textContent("#version"), /^v\d+\.\d+\.\d+$/);
+});
+
+test("conformance checker: bundled examples, verdicts per product and clause", async () => {
+  for (const f of ["catalogue.json", "declaration-alarm-mid.json", "declaration-valve-mid.json"]) {
+    await page.click(`button[data-example="${f}"]`);
+    await page.waitForSelector(`article[data-file="${f}"]`);
+    assert.deepEqual(await shownVerdicts(f), expectedVerdicts(f), f);
+  }
+  // The example catalogue has failures on purpose (README: exit 1), the declarations conform.
+  assert.equal(await page.getAttribute("#overall", "data-conformant"), "false");
+  const catalogue = gasdev.checkDocument(readFileSync(join(examples, "catalogue.json"), "utf8"), { asOf: today });
+  const catRows = await page.$$eval('article[data-file="catalogue.json"] > .table-wrap tr[data-clause]', (rs) =>
+    rs.map((r) => `${r.dataset.clause}:${r.dataset.status}`),
+  );
+  assert.deepEqual(catRows, catalogue.value.report.findings.map((f) => `${f.id}:${f.status}`));
+  await page.screenshot({ path: join(shots, "checker-zh.png"), fullPage: false });
+});
+
+test("conformance checker: failures filter, English, print stylesheet", async () => {
+  await page.check("#failures-only");
+  assert.deepEqual(await shownVerdicts("catalogue.json"), expectedVerdicts("catalogue.json", true));
+  assert.equal(await page.$$eval(".product tr[data-status=pass]", (r) => r.length), 0);
+  await page.click("#lang-en");
+  assert.equal(await page.textContent("[data-tab=check]"), "Conformance");
+  assert.ok((await page.textContent('article[data-file="catalogue.json"]')).includes("Catalogue clauses"));
+  await page.screenshot({ path: join(shots, "checker-en-failures.png") });
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.$eval(".controls", (e) => getComputedStyle(e).display), "none");
+  await page.screenshot({ path: join(shots, "checker-print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  await page.click("#lang-zh");
+  await page.uncheck("#failures-only");
+});
+
+test("conformance checker: export JSON equals `gasdev check --format json`, Markdown export", async () => {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const exported = JSON.parse(readFileSync(await dl.path(), "utf8"));
+  assert.equal(exported.files.length, 3);
+  assert.equal(exported.summary.conformant, false);
+  if (process.env.GASDEV_CLI) {
+    const paths = ["catalogue.json", "declaration-alarm-mid.json", "declaration-valve-mid.json"].map((f) => join(examples, f));
+    let out;
+    try {
+      out = execFileSync(process.env.GASDEV_CLI, ["check", "--format", "json", "--as-of", today, ...paths], { encoding: "utf8" });
+    } catch (e) {
+      out = e.stdout; // exit 1: findings failed, as expected
+    }
+    const cli = JSON.parse(out);
+    for (const f of cli.files) f.path = basename(f.path);
+    assert.deepEqual(exported, cli);
+  }
+  const [md] = await Promise.all([page.waitForEvent("download"), page.click("#export-md")]);
+  const text = readFileSync(await md.path(), "utf8");
+  assert.match(text, /^# 燃气安全装置符合性核查报告/);
+  assert.match(text, /\| 条款 \| 结论 \| 字段 \| 说明 \|/);
+});
+
+test("conformance checker: non-JSON, binary, empty and 100 MB files give a message; nothing else is lost", async () => {
+  const before = await page.$$eval("article.card", (a) => a.length);
+  await page.setInputFiles("#files", [
+    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("this is not JSON") },
+    { name: "garbage.bin", mimeType: "application/octet-stream", buffer: Buffer.from([0, 255, 1, 254, 0x7b, 0]) },
+    { name: "empty.json", mimeType: "application/json", buffer: Buffer.alloc(0) },
+  ]);
+  await page.waitForSelector('article[data-file="empty.json"]');
+  assert.match(await page.textContent('article[data-file="notes.txt"]'), /INPUT_JSON_SYNTAX/);
+  assert.match(await page.textContent('article[data-file="garbage.bin"]'), /INPUT_JSON_SYNTAX/);
+  assert.match(await page.textContent('article[data-file="empty.json"]'), /INPUT_EMPTY/);
+  // 100 MB, made inside the page and dropped on the drop zone.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(100 * 1024 * 1024).fill(0x20)], "huge.json"));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('article[data-file="huge.json"] .too-large');
+  assert.match(await page.textContent('article[data-file="huge.json"]'), /100\.0 MB/);
+  assert.equal(await page.$$eval("article.card", (a) => a.length), before + 4);
+  assert.deepEqual(await shownVerdicts("catalogue.json"), expectedVerdicts("catalogue.json"));
+});
+
+test("frame decoder: every field with units, errors at their byte offset", async () => {
+  await page.click("[data-tab=frame]");
+  await page.click('.frame-example[data-i18n="exStatus"]');
+  await page.waitForSelector("#frame-results article[data-result=ok][data-protocol=libgasdev]");
+  const field = (f) => page.textContent(`#frame-results tr[data-field="${f}"] td:last-child`);
+  assert.equal(await field("seq"), "1");
+  assert.equal(await field("message.methane"), "3.50 %LEL (LEL = 5.00 %vol)");
+  assert.equal(await field("message.carbon_monoxide"), "12.00 ppm");
+  assert.equal(await field("timestamp"), "2022-07-01 00:00:00 UTC (1656633600)");
+  await page.screenshot({ path: join(shots, "decoder-frame.png"), fullPage: true });
+
+  await page.click('.frame-example[data-i18n="exBadCrc"]');
+  await page.waitForSelector("#frame-results article[data-error=FRAME_BAD_CRC]");
+  assert.equal(await page.getAttribute("#frame-results article", "data-offset"), "36");
+  assert.equal(await page.getAttribute("#frame-results .hex .err", "title"), "36");
+  await page.screenshot({ path: join(shots, "decoder-bad-crc.png") });
+
+  await page.click('.frame-example[data-i18n="exGbt"]');
+  await page.waitForSelector("#frame-results article[data-protocol=gbt26875]");
+  assert.equal(await field("command_name"), "confirm");
+
+  // Binary garbage pasted as hex, and empty input.
+  await page.fill("#frame-hex", "47 44 zz \u0000\u00ff");
+  await page.click("#frame-decode");
+  await page.waitForSelector("#frame-results article[data-error=FRAME_BAD_HEX]");
+  assert.equal(await page.getAttribute("#frame-results article", "data-offset"), "6");
+  assert.equal(await page.textContent("#frame-results .input-echo .err"), "z");
+  await page.fill("#frame-hex", "   ");
+  await page.click("#frame-decode");
+  await page.waitForSelector("#frame-results article[data-error=INPUT_EMPTY]");
+});
+
+test("frame decoder: capture files, and a 100 MB capture keeps the page responsive", async () => {
+  const hex = "4744012001000162be390001010205000202010003070101f40000015e040502000004b0ed856dc8";
+  await page.check("#frame-stream");
+  await page.setInputFiles("#frame-file", {
+    name: "capture.bin",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(hex, "hex"), Buffer.from(hex, "hex")]),
+  });
+  await page.waitForSelector("#frame-results article[data-result=stream]");
+  assert.match(await page.textContent("#frame-results h2"), /^2 帧 · 3 跳过字节 · 0 拒绝/);
+  // 100 MB of repeated frames: counted in the worker while the main thread keeps running.
+  const gap = await page.evaluate(async (h) => {
+    const one = Uint8Array.from(h.match(/../g).map((b) => parseInt(b, 16)));
+    const big = new Uint8Array(100 * 1024 * 1024);
+    for (let i = 0; i + one.length <= big.length; i += one.length) big.set(one, i);
+    const dt = new DataTransfer();
+    dt.items.add(new File([big], "huge.cap"));
+    const input = document.getElementById("frame-file");
+    input.files = dt.files;
+    input.dispatchEvent(new Event("change"));
+    let worst = 0;
+    let last = performance.now();
+    while (!document.querySelector("#frame-results article[data-result=count]")) {
+      await new Promise((r) => setTimeout(r, 10));
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+      if (now > 120000) break;
+    }
+    return worst;
+  }, hex);
+  const text = await page.textContent("#frame-results article[data-result=count]");
+  assert.match(text, /2621440 帧/);
+  assert.ok(gap < 1000, `main thread blocked for ${gap} ms`);
+  await page.uncheck("#frame-stream");
+});
+
+test("identifier checker: scheme, parts, canonical form, error position", async () => {
+  await page.click("[data-tab=ident]");
+  await page.fill("#ident-input", "88.111.1/JTM-JFSM100-2024-000123");
+  await page.waitForSelector("#ident-results article[data-result=ok][data-scheme=idis]");
+  assert.equal(await page.textContent("#ident-canonical"), "88.111.1/JTM-JFSM100-2024-000123");
+  assert.equal(await page.textContent('#ident-results tr[data-field="prefix"] td:last-child'), "88.111.1");
+  await page.screenshot({ path: join(shots, "ident-valid.png") });
+  await page.fill("#ident-input", "88.111:1/x");
+  await page.waitForSelector("#ident-results article[data-error=IDENT_BAD_CHAR]");
+  assert.equal(await page.getAttribute("#ident-results article", "data-offset"), "6");
+  assert.equal(await page.textContent("#ident-results .input-echo .err"), ":");
+  await page.fill("#ident-input", "09521234543213");
+  await page.waitForSelector("#ident-results article[data-scheme=gs1]");
+  await page.fill("#ident-input", "88.111:1/x");
+  await page.waitForSelector("#ident-results article[data-error=IDENT_BAD_CHAR]");
+  await page.screenshot({ path: join(shots, "ident-error.png") });
+});
+
+test("phone width: the checker is usable at 390 px", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click("[data-tab=check]");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page wider than the screen by ${overflow} px`);
+  await page.screenshot({ path: join(shots, "checker-phone.png") });
+  await page.setViewportSize({ width: 1200, height: 900 });
+});
+
+test("no console errors", () => {
+  assert.deepEqual(consoleErrors, []);
+});

@@ -1,0 +1,593 @@
+// The offline web tool: conformance checker, frame decoder, identifier checker.
+// All computation happens in worker.js (WebAssembly in a Web Worker); this file only renders.
+// Chinese is the default language; every result carries both languages, so switching re-renders.
+import { exportJson, exportMarkdown, isFailure, KIND, STATUS, summarize, TIER } from "./report.js";
+
+// ---- text ------------------------------------------------------------------------------------
+const T = {
+  zh: {
+    title: "燃气安全装置核查工具", tabCheck: "符合性核查", tabFrame: "报文解码", tabIdent: "标识核验",
+    offline: "全部在本机浏览器中计算，文件不会上传。",
+    dropHint: "把产品声明或目录 JSON 文件拖到这里，或", pick: "选择文件", examples: "示例：",
+    exCatalogue: "目录", exAlarm: "报警装置声明", exValve: "自闭阀声明", asOf: "核查日期",
+    failuresOnly: "只看不符合项", print: "打印报告", exportJson: "导出 JSON", exportMd: "导出 Markdown", clear: "清空",
+    frameHint: "粘贴报文的十六进制文本（libgasdev 帧或 GB/T 26875.3 报文，可含空格换行）",
+    decode: "解码", pickCapture: "读取抓包文件", stream: "按字节流查找多帧", strict: "GB/T 严格模式",
+    exStatus: "状态报文", exBadCrc: "校验错误", exGbt: "GB/T 26875.3",
+    identHint: "输入或粘贴标识（工业互联网标识 88.…、Handle、OID、GS1 …）", scheme: "方案", auto: "自动识别",
+    requireItem: "须为产品标识（含后缀）", footer: "libgasdev · 规则与数据格式的同一实现",
+    working: "正在计算…", loading: "正在加载 WebAssembly…", failed: "出错了：",
+    declaration: "产品声明", catalogue: "目录", inputError: "输入错误", conformant: "符合", nonconformant: "不符合",
+    claimed: "声明档次", achieved: "实际达到", none: "未达低档", verdict: "结论", clause: "条款", field: "字段",
+    reason: "说明", vendor: "单位", model: "型号", kind: "类别", failedCol: "不符合项", status: "状态",
+    listed: "在册", removed: "已移出（不计入）", products: "产品数", alarmTiers: "报警装置达标档次",
+    valveTiers: "自闭阀达标档次", catClauses: "目录条款", vendors: "销售安装单位", productList: "产品一览",
+    noFailures: "（无不符合项）", summary: "汇总", files: "文件", inputErrors: "输入错误",
+    conformantProducts: "符合要求的产品", failedFindings: "不符合项", overall: "总体结论",
+    tooLarge: (size, max) => `文件过大（${mb(size)}），超过上限 ${mb(max)}，未读取。`,
+    line: "行", column: "列", at: "位置", byte: "字节",
+    counts: (c) => `${c.pass} 项符合，${c.fail} 项不符合，${c.needs_evidence} 项需补充证明`,
+    nothing: "没有结果。", empty: "输入为空。",
+    protocol: "协议", length: "长度", bytes: "字节", source: "来源", hexText: "十六进制文本", rawBytes: "原始字节",
+    frameOk: "解码成功", frameBad: "报文无效", fields: "字段", value: "值",
+    stream: "按字节流查找多帧", frames: "帧", skipped: "跳过字节", rejected: "拒绝",
+    captureTooLarge: (size, max, c) => `文件过大（${mb(size)}），超过逐帧显示上限 ${mb(max)}：只统计——${c.frames} 帧，跳过 ${c.skipped} 字节，拒绝 ${c.rejected} 处。`,
+    deviations: "偏差（宽容模式接受）", objects: "信息对象", findings: "与声明的比对",
+    identValid: "有效", identInvalid: "无效", canonical: "规范形式", form: "写法", item: "产品标识",
+    parts: "组成部分", flags: "提示", yes: "是", no: "否", errorAt: "错误位置",
+  },
+  en: {
+    title: "Gas safety device checker", tabCheck: "Conformance", tabFrame: "Frame decoder", tabIdent: "Identifiers",
+    offline: "Everything is computed in this browser; no file leaves the machine.",
+    dropHint: "Drop declaration or catalogue JSON files here, or", pick: "Choose files", examples: "Examples:",
+    exCatalogue: "Catalogue", exAlarm: "Alarm declaration", exValve: "Valve declaration", asOf: "As of",
+    failuresOnly: "Failures only", print: "Print report", exportJson: "Export JSON", exportMd: "Export Markdown", clear: "Clear",
+    frameHint: "Paste the hex of a frame (libgasdev frame or GB/T 26875.3 packet; spaces and line breaks allowed)",
+    decode: "Decode", pickCapture: "Load capture file", stream: "Find frames in a byte stream", strict: "GB/T strict mode",
+    exStatus: "Status frame", exBadCrc: "Bad CRC", exGbt: "GB/T 26875.3",
+    identHint: "Type or paste an identifier (industrial internet 88.…, Handle, OID, GS1 …)", scheme: "Scheme",
+    auto: "detect", requireItem: "Must be an item identifier (with suffix)",
+    footer: "libgasdev · one implementation of the rules and data formats",
+    working: "Working…", loading: "Loading WebAssembly…", failed: "Failed: ",
+    declaration: "declaration", catalogue: "catalogue", inputError: "input error", conformant: "conformant",
+    nonconformant: "non-conformant", claimed: "claimed tier", achieved: "achieved tier", none: "none",
+    verdict: "verdict", clause: "clause", field: "field", reason: "reason", vendor: "vendor", model: "model",
+    kind: "kind", failedCol: "failed", status: "status", listed: "listed", removed: "removed (excluded)",
+    products: "products", alarmTiers: "alarm tiers filled", valveTiers: "valve tiers filled",
+    catClauses: "Catalogue clauses", vendors: "Vendors", productList: "Products", noFailures: "(no failing findings)",
+    summary: "Summary", files: "files", inputErrors: "input errors", conformantProducts: "conformant products",
+    failedFindings: "failed findings", overall: "overall",
+    tooLarge: (size, max) => `File too large (${mb(size)}; limit ${mb(max)}): not read.`,
+    line: "line", column: "column", at: "at", byte: "byte",
+    counts: (c) => `${c.pass} pass, ${c.fail} fail, ${c.needs_evidence} need evidence`,
+    nothing: "No result.", empty: "The input is empty.",
+    protocol: "protocol", length: "length", bytes: "bytes", source: "source", hexText: "hex text", rawBytes: "raw bytes",
+    frameOk: "Decoded", frameBad: "Invalid frame", fields: "field", value: "value",
+    frames: "frames", skipped: "bytes skipped", rejected: "rejected",
+    captureTooLarge: (size, max, c) => `File too large (${mb(size)}) to show frame by frame (limit ${mb(max)}): counted only — ${c.frames} frames, ${c.skipped} bytes skipped, ${c.rejected} rejected.`,
+    deviations: "deviations (accepted by the tolerant decoder)", objects: "information objects",
+    findings: "checked against the declaration", identValid: "valid", identInvalid: "invalid",
+    canonical: "canonical form", form: "written as", item: "item identifier", parts: "parts", flags: "notes",
+    yes: "yes", no: "no", errorAt: "error at",
+  },
+};
+const mb = (n) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
+
+/** Labels of JSON keys shown by the decoder, [zh, en]. Keys not listed are shown as written. */
+const KEY = {
+  seq: ["序号", "sequence number"], timestamp: ["时间", "time"], message: ["报文", "message"],
+  type: ["类型", "type"], kind: ["设备类型", "device kind"], alarm: ["报警状态", "alarm state"],
+  gas: ["可燃气体报警", "gas alarm"], co: ["一氧化碳报警", "CO alarm"], preheat: ["预热", "preheat"],
+  fault: ["故障", "fault"], end_of_life: ["寿命到期", "end of life"], self_test: ["自检中", "self-test"],
+  muted: ["消音", "muted"], valve: ["阀门", "valve"], state: ["阀门状态", "valve state"],
+  trip: ["关闭原因", "trip reason"], manual_reset_required: ["须手动开启", "manual reset required"],
+  methane: ["甲烷", "methane"], carbon_monoxide: ["一氧化碳", "carbon monoxide"], propane: ["丙烷/液化石油气", "propane/LPG"],
+  extensions: ["扩展 TLV", "extension TLVs"], event: ["事件", "event"], level: ["级别", "level"],
+  tier: ["档次", "tier"], capabilities: ["能力", "capabilities"], identifiers: ["标识", "identifiers"],
+  carrier: ["载体", "carrier"], model: ["型号", "model"], firmware: ["固件", "firmware"],
+  command: ["命令", "command"], seconds: ["秒", "seconds"], ack_seq: ["确认的序号", "acknowledged sequence"],
+  command_code: ["命令码", "command code"], reason: ["原因", "reason"], msg_type: ["报文类型码", "message type code"],
+  body: ["报文体", "body"], serial: ["业务流水号", "serial"], version: ["协议版本", "version"], time: ["时间标签", "time label"],
+  source: ["源地址", "source"], destination: ["目的地址", "destination"], command_name: ["命令名", "command name"],
+  checksum_ok: ["校验和正确", "checksum ok"], adu_length: ["应用数据单元长度", "ADU length"], heartbeat: ["心跳", "heartbeat"],
+  system_type: ["系统类型", "system type"], system_address: ["系统地址", "system address"],
+  component_type: ["部件类型", "component type"], component_address: ["部件地址", "component address"],
+  status: ["状态", "status"], status_bits: ["状态位", "status bits"], description: ["部件说明", "description"],
+  description_raw: ["说明原始字节", "description bytes"], analog_type: ["模拟量类型", "analog type"],
+  unit: ["单位", "unit"], raw_value: ["原始值", "raw value"], operation: ["操作", "operation"], operator: ["操作员", "operator"],
+  active: ["发生", "active"], passed: ["通过", "passed"], code: ["代码", "code"], arg: ["参数", "argument"],
+};
+
+// ---- state -----------------------------------------------------------------------------------
+let lang = "zh";
+let version = "";
+const checked = []; // {path, size, result} | {path, size, tooLarge}
+let lastFrame = null; // {kind: "frame"|"stream"|"count", ...}
+let lastIdent = null; // {text, result}
+
+const $ = (id) => document.getElementById(id);
+const t = (k) => T[lang][k];
+const esc = (s) =>
+  String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+// ---- worker ----------------------------------------------------------------------------------
+const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+let nextId = 1;
+const pending = new Map();
+worker.onmessage = ({ data }) => {
+  const p = pending.get(data.id);
+  if (!p) return;
+  pending.delete(data.id);
+  if ("thrown" in data) p.reject(new Error(data.thrown));
+  else p.resolve(data.result);
+};
+worker.onerror = (e) => {
+  for (const p of pending.values()) p.reject(new Error(e.message || "worker error"));
+  pending.clear();
+};
+function call(op, ...args) {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, op, args });
+  });
+}
+
+function status(el, text, kind = "") {
+  el.className = `status ${kind}`;
+  el.textContent = text;
+}
+
+// ---- language and tabs -------------------------------------------------------------------------
+function applyLang() {
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    const v = T[lang][el.dataset.i18n];
+    if (typeof v === "string") el.textContent = v;
+  }
+  for (const b of document.querySelectorAll(".lang button")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
+  document.title = `libgasdev ${t("title")}`;
+  renderChecked();
+  renderFrame();
+  renderIdent();
+}
+
+function showTab(name) {
+  for (const b of document.querySelectorAll("[data-tab]")) b.setAttribute("aria-selected", String(b.dataset.tab === name));
+  for (const s of document.querySelectorAll(".tool")) s.hidden = s.dataset.tool !== name;
+}
+
+// ---- (1) conformance checker -------------------------------------------------------------------
+const verdictBadge = (ok) => `<span class="badge ${ok ? "ok" : "bad"}">${ok ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</span>`;
+const tierText = (x) => (x ? TIER[x][lang] : t("none"));
+
+function findingsTable(findings, failuresOnly) {
+  const rows = findings.filter((f) => !failuresOnly || isFailure(f));
+  if (!rows.length) return `<p class="meta">${t("noFailures")}</p>`;
+  return `<div class="table-wrap"><table class="findings"><thead><tr><th>${t("clause")}</th><th>${t("verdict")}</th><th>${t("field")}</th><th>${t("reason")}</th></tr></thead><tbody>${rows
+    .map(
+      (f) =>
+        `<tr data-clause="${esc(f.id)}" data-status="${f.status}"><td><code>${esc(f.id)}</code></td><td class="status-${f.status}">${STATUS[f.status].mark} ${STATUS[f.status][lang]}</td><td><code>${esc(f.field)}</code></td><td>${esc(f.reason[lang])}</td></tr>`,
+    )
+    .join("")}</tbody></table></div>`;
+}
+
+function productBlock(p, failuresOnly, heading = "h3") {
+  const title = [p.vendor, p.model, KIND[p.kind][lang]].filter(Boolean).map(esc).join(" · ");
+  return `<div class="product" data-model="${esc(p.model)}" data-conformant="${p.conformant}" data-achieved="${p.achieved_tier ?? "none"}">
+<${heading}>${title} ${verdictBadge(p.conformant)}</${heading}>
+<p class="meta">${t("claimed")}: <b>${TIER[p.claimed_tier][lang]}</b> · ${t("achieved")}: <b>${tierText(p.achieved_tier)}</b> · ${t("counts")(p.counts)}</p>
+${findingsTable(p.findings, failuresOnly)}</div>`;
+}
+
+function catalogueBlock(c, failuresOnly) {
+  const tiers = (ts) => (ts.length ? ts.map((x) => TIER[x][lang]).join("/") : "-");
+  let s = `<p>${esc(c.name)} ${verdictBadge(c.conformant)}</p><h3>${t("catClauses")}</h3>${findingsTable(c.findings, false)}`;
+  s += `<h3>${t("vendors")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("status")}</th><th>${t("products")}</th><th>${t("alarmTiers")}</th><th>${t("valveTiers")}</th></tr></thead><tbody>`;
+  for (const v of c.vendors)
+    s += `<tr><td>${esc(v.name)}</td><td>${v.excluded ? t("removed") : t("listed")}</td><td>${v.products}</td><td>${tiers(v.alarm_tiers)}</td><td>${tiers(v.valve_tiers)}</td></tr>`;
+  s += `</tbody></table></div><h3>${t("productList")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("model")}</th><th>${t("kind")}</th><th>${t("claimed")}</th><th>${t("achieved")}</th><th>${t("verdict")}</th><th>${t("failedCol")}</th></tr></thead><tbody>`;
+  for (const p of c.products)
+    s += `<tr data-product="${esc(p.model)}"><td>${esc(p.vendor)}</td><td>${esc(p.model)}</td><td>${KIND[p.kind][lang]}</td><td>${TIER[p.claimed_tier][lang]}</td><td>${tierText(p.achieved_tier)}</td><td class="status-${p.conformant ? "pass" : "fail"}">${p.conformant ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</td><td>${p.counts.fail}</td></tr>`;
+  s += `</tbody></table></div>`;
+  for (const p of c.products) {
+    if (failuresOnly && p.conformant && p.counts.needs_evidence === 0) continue;
+    s += productBlock(p, failuresOnly, "h4");
+  }
+  return s;
+}
+
+function errorText(e) {
+  const where = [e.line ? `${t("line")} ${e.line}, ${t("column")} ${e.column}` : "", e.field ? `[${e.field}]` : ""].filter(Boolean).join(" ");
+  return `<p class="error-line"><span class="badge bad">${esc(e.name)}</span> ${esc(where)}</p><p>${esc(e.message[lang])}</p>`;
+}
+
+function renderChecked() {
+  const failuresOnly = $("failures-only").checked;
+  const out = [];
+  for (const f of checked) {
+    let body;
+    let kind;
+    if (f.tooLarge) {
+      kind = "error";
+      body = `<p class="too-large"><span class="badge bad">${t("inputError")}</span> ${esc(t("tooLarge")(f.size, f.tooLarge))}</p>`;
+    } else if (f.result.type === "error") {
+      kind = "error";
+      body = errorText(f.result.error);
+    } else {
+      kind = f.result.value.document;
+      body = kind === "catalogue" ? catalogueBlock(f.result.value.report, failuresOnly) : productBlock(f.result.value.report, failuresOnly);
+    }
+    const label = kind === "error" ? t("inputError") : t(kind);
+    out.push(`<article class="card" data-file="${esc(f.path)}" data-kind="${kind}"><h2>${esc(f.path)} <span class="meta">· ${label}</span></h2>${body}</article>`);
+  }
+  $("check-results").innerHTML = out.join("");
+  const usable = checked.filter((f) => !f.tooLarge);
+  if (!checked.length) {
+    $("check-summary").innerHTML = "";
+    return;
+  }
+  const sm = summarize(usable);
+  sm.files = checked.length;
+  sm.input_errors += checked.length - usable.length;
+  const ok = sm.conformant && sm.input_errors === 0;
+  $("check-summary").innerHTML = `<b>${t("summary")}</b> · ${t("files")}: ${sm.files} · ${t("inputErrors")}: ${sm.input_errors} · ${t("conformantProducts")}: ${sm.conformant_products}/${sm.products} · ${t("failedFindings")}: ${sm.failed_findings} · ${t("overall")}: <span id="overall" data-conformant="${ok}">${verdictBadge(ok)}</span>`;
+}
+
+async function checkFiles(list) {
+  if (!list.length) return;
+  const st = $("check-status");
+  status(st, t("working"), "busy");
+  try {
+    const files = [...list].map((file) => ({ name: file.name, file }));
+    const res = await call("checkFiles", files, $("as-of").value || undefined);
+    for (const r of res) {
+      r.file = files.find((f) => f.name === r.path)?.file;
+      const i = checked.findIndex((c) => c.path === r.path);
+      if (i >= 0) checked.splice(i, 1, r);
+      else checked.push(r);
+    }
+    status(st, "");
+  } catch (e) {
+    status(st, t("failed") + e.message, "error");
+  }
+  renderChecked();
+}
+
+async function recheckAll() {
+  // A new date re-checks every file already loaded.
+  const files = checked.map((c) => c.file).filter(Boolean);
+  if (files.length) await checkFiles(files);
+}
+
+async function loadExample(name) {
+  const st = $("check-status");
+  try {
+    const resp = await fetch(`examples/${name}`);
+    const blob = await resp.blob();
+    await checkFiles([new File([blob], name, { type: "application/json" })]);
+  } catch (e) {
+    status(st, t("failed") + e.message, "error");
+  }
+}
+
+function download(name, text, type) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 0);
+}
+
+function exportable() {
+  return checked.filter((f) => !f.tooLarge).map(({ path, result }) => ({ path, result }));
+}
+
+// ---- (2) frame decoder ---------------------------------------------------------------------------
+function labelOf(k) {
+  const l = KEY[k];
+  return l ? `${lang === "zh" ? l[0] : l[1]} <code class="meta">${esc(k)}</code>` : `<code>${esc(k)}</code>`;
+}
+
+function utc(secs) {
+  return new Date(secs * 1000).toISOString().replace("T", " ").replace(".000Z", " UTC");
+}
+
+/** A value with its unit: concentrations, timestamps, status words, booleans. */
+function valueText(k, v) {
+  if (v === null) return "—";
+  if (typeof v === "boolean") return v ? t("yes") : t("no");
+  if (v === "unknown" && ["methane", "carbon_monoxide", "propane", "timestamp"].includes(k))
+    return lang === "zh" ? "未知（无有效值）" : "unknown (no valid value)";
+  if (k === "timestamp" && typeof v === "number") return `${utc(v)} (${v})`;
+  if (typeof v === "object" && !Array.isArray(v) && "unit" in v && "value" in v && !("analog_type" in v)) {
+    const unit = { pct_lel: "%LEL", ppm: "ppm", pct_vol: "%vol" }[v.unit] ?? v.unit;
+    const basis = "lel_basis_pct_vol" in v ? ` (LEL = ${v.lel_basis_pct_vol.toFixed(2)} %vol)` : "";
+    return `${Number(v.value).toFixed(2)} ${unit}${basis}`;
+  }
+  if (k === "status" && typeof v === "number") return `${v} (0x${v.toString(16).padStart(4, "0")})`;
+  return null;
+}
+
+function kvTable(obj) {
+  const rows = [];
+  const walk = (o, prefix) => {
+    for (const [k, v] of Object.entries(o)) {
+      const special = valueText(k, v);
+      if (special !== null) rows.push([k, prefix, esc(special)]);
+      else if (Array.isArray(v)) {
+        if (!v.length) rows.push([k, prefix, "—"]);
+        else if (v.every((x) => typeof x !== "object")) rows.push([k, prefix, esc(v.join(", "))]);
+        else v.forEach((x, i) => (typeof x === "object" ? walk(x, `${prefix}${k}[${i}].`) : rows.push([k, prefix, esc(x)])));
+      } else if (typeof v === "object") walk(v, `${prefix}${k}.`);
+      else if (k === "unit" && v !== null) rows.push([k, prefix, esc(v)]);
+      else rows.push([k, prefix, esc(v)]);
+    }
+  };
+  walk(obj, "");
+  return `<div class="table-wrap"><table class="fields"><thead><tr><th>${t("fields")}</th><th>${t("value")}</th></tr></thead><tbody>${rows
+    .map(([k, p, v]) => `<tr data-field="${esc(p + k)}"><td>${p ? `<span class="meta">${esc(p)}</span>` : ""}${labelOf(k)}</td><td>${v}</td></tr>`)
+    .join("")}</tbody></table></div>`;
+}
+
+/** Hex bytes, coloured by field, with the byte at `errAt` highlighted. */
+function hexDump(hex, layout, errAt) {
+  const bytes = hex.match(/../g) ?? [];
+  const fieldAt = new Array(bytes.length).fill("");
+  for (const s of layout ?? []) for (let i = s.offset; i < s.offset + s.length && i < bytes.length; i++) fieldAt[i] = s.field;
+  let html = bytes
+    .map((b, i) => `<span class="${fieldAt[i] ? "f-" + fieldAt[i] : ""}${i === errAt ? " err" : ""}" title="${i}${fieldAt[i] ? " " + fieldAt[i] : ""}">${b}</span>`)
+    .join("");
+  if (errAt !== undefined && errAt >= bytes.length) html += `<span class="err" title="${errAt}">▯</span>`;
+  const legend = layout
+    ? `<div class="legend">${layout.map((s) => `<span class="f-${s.field}">${s.field} @${s.offset}+${s.length}</span>`).join("")}</div>`
+    : "";
+  return `<div class="hex" data-bytes="${bytes.length}">${html}</div>${legend}`;
+}
+
+/** The input text with the character at UTF-8 byte `offset` highlighted. */
+function inputEcho(text, offset) {
+  const enc = new TextEncoder();
+  let bytes = 0;
+  let out = "";
+  let marked = false;
+  for (const ch of text) {
+    if (!marked && bytes >= offset) {
+      out += `<span class="err">${esc(ch)}</span>`;
+      marked = true;
+    } else out += esc(ch);
+    bytes += enc.encode(ch).length;
+  }
+  if (!marked) out += `<span class="err caret">▯</span>`;
+  return `<div class="input-echo">${out}</div>`;
+}
+
+function frameError(e, text) {
+  const where = e.offset !== undefined ? ` · ${t("at")} ${t("byte")} ${e.offset}` : "";
+  let s = `<article class="card" data-result="error" data-error="${esc(e.name)}" data-offset="${e.offset ?? ""}"><h2><span class="badge bad">${t("frameBad")}</span> <code>${esc(e.name)}</code>${where}</h2><p>${esc(e.message[lang])}</p>`;
+  if (e.bytes !== undefined) s += hexDump(e.bytes, null, e.offset);
+  else if (text !== undefined && e.offset !== undefined && text.length < 100000) s += inputEcho(text, e.offset);
+  return s + `</article>`;
+}
+
+function frameValue(v) {
+  const src = v.source === "hex" ? t("hexText") : t("rawBytes");
+  let s = `<article class="card" data-result="ok" data-protocol="${v.protocol}"><h2><span class="badge ok">${t("frameOk")}</span> ${v.protocol === "libgasdev" ? "libgasdev" : "GB/T 26875.3"} · ${v.length} ${t("bytes")} · ${src}</h2>`;
+  s += hexDump(v.hex, v.layout);
+  if (v.protocol === "libgasdev") {
+    s += kvTable(v.frame);
+    if (v.findings) {
+      s += `<h3>${t("findings")}</h3>`;
+      s += v.findings.length
+        ? `<ul>${v.findings.map((f) => `<li><code>${esc(f.clause)}</code> ${esc(f.rule)}: ${esc(f.text[lang])}</li>`).join("")}</ul>`
+        : `<p class="meta">${t("noFailures")}</p>`;
+    }
+  } else {
+    const { adu, deviations, ...header } = v.packet;
+    s += kvTable(header);
+    if (deviations.length) s += `<p><span class="badge warn">${t("deviations")}</span> ${deviations.map(esc).join(", ")}</p>`;
+    if (adu) {
+      s += `<h3>${t("objects")} · ${esc(adu.type_name)} (${adu.type}) × ${adu.count}</h3>`;
+      adu.objects.forEach((o) => (s += kvTable(o)));
+    }
+  }
+  return s + `</article>`;
+}
+
+function renderFrame() {
+  const el = $("frame-results");
+  if (!lastFrame) {
+    el.innerHTML = "";
+    return;
+  }
+  const { kind, result, text, count, size, tooLarge } = lastFrame;
+  if (kind === "count") {
+    el.innerHTML = `<article class="card" data-result="count"><p class="too-large">${esc(t("captureTooLarge")(size, tooLarge, count))}</p></article>`;
+    return;
+  }
+  if (result.type === "error") {
+    el.innerHTML = frameError(result.error, text);
+    return;
+  }
+  if (kind === "stream") {
+    const v = result.value;
+    let s = `<article class="card" data-result="stream"><h2>${v.frames} ${t("frames")} · ${v.skipped} ${t("skipped")} · ${v.rejected} ${t("rejected")}</h2><ol>`;
+    for (const it of v.items.slice(0, 500)) {
+      if ("frame" in it) s += `<li>@${it.offset}: ${esc(it.frame.message.type)} seq ${it.frame.seq} (${it.length} ${t("bytes")})</li>`;
+      else if ("skipped" in it) s += `<li>@${it.offset}: ${t("skipped")} ${it.skipped}</li>`;
+      else {
+        const e = it.rejected ?? it.error;
+        s += `<li class="status-fail">@${it.offset}: ${t("rejected")} <code>${esc(e.error)}</code> @${e.offset}</li>`;
+      }
+    }
+    el.innerHTML = s + `</ol></article>`;
+    return;
+  }
+  el.innerHTML = frameValue(result.value);
+}
+
+function frameOptions() {
+  return { strict: $("frame-strict").checked };
+}
+
+async function decodeText() {
+  const text = $("frame-hex").value;
+  const st = $("frame-status");
+  status(st, t("working"), "busy");
+  try {
+    const stream = $("frame-stream").checked;
+    const result = await call(stream ? "decodeStream" : "decode", ...(stream ? [text] : [text, frameOptions()]));
+    lastFrame = { kind: stream ? "stream" : "frame", result, text };
+    status(st, "");
+  } catch (e) {
+    status(st, t("failed") + e.message, "error");
+  }
+  renderFrame();
+}
+
+async function decodeFile(file) {
+  const st = $("frame-status");
+  status(st, t("working"), "busy");
+  try {
+    const stream = $("frame-stream").checked;
+    const r = await call("decodeFile", file, frameOptions(), stream);
+    lastFrame = r.tooLarge
+      ? { kind: "count", count: r.count, size: r.size, tooLarge: r.tooLarge }
+      : { kind: stream ? "stream" : "frame", result: r.result };
+    status(st, "");
+  } catch (e) {
+    status(st, t("failed") + e.message, "error");
+  }
+  renderFrame();
+}
+
+// ---- (3) identifier checker ----------------------------------------------------------------------
+function renderIdent() {
+  const el = $("ident-results");
+  if (!lastIdent) {
+    el.innerHTML = "";
+    return;
+  }
+  const { text, result } = lastIdent;
+  if (result.type === "error") {
+    const e = result.error;
+    el.innerHTML = `<article class="card" data-result="error" data-error="${esc(e.name)}" data-offset="${e.offset}"><h2><span class="badge bad">✘ ${t("identInvalid")}</span> <code>${esc(e.name)}</code> · ${t("errorAt")} ${t("byte")} ${e.offset}${e.scheme ? ` · ${esc(e.scheme)}` : ""}</h2><p>${esc(e.message[lang])}${e.expectedCheckDigit !== undefined ? ` (${e.expectedCheckDigit})` : ""}${e.limit !== undefined ? ` (≤ ${e.limit})` : ""}</p>${text.length < 100000 ? inputEcho(text, e.offset) : ""}</article>`;
+    return;
+  }
+  const v = result.value;
+  el.innerHTML = `<article class="card" data-result="ok" data-scheme="${esc(v.scheme)}"><h2><span class="badge ok">✔ ${t("identValid")}</span> <code>${esc(v.scheme)}</code></h2>
+<dl class="kv"><dt>${t("canonical")}</dt><dd><code id="ident-canonical">${esc(v.canonical)}</code></dd>
+<dt>${t("form")}</dt><dd>${esc(v.form)}</dd><dt>${t("item")}</dt><dd>${v.item ? t("yes") : t("no")}</dd>
+<dt>${t("flags")}</dt><dd>${v.flags.length ? v.flags.map(esc).join(", ") : "—"}</dd></dl><h3>${t("parts")}</h3>${kvTable(v.parts)}</article>`;
+}
+
+let identTimer = 0;
+let identSeq = 0;
+function identChanged() {
+  clearTimeout(identTimer);
+  identTimer = setTimeout(async () => {
+    const text = $("ident-input").value;
+    const seq = ++identSeq;
+    if (!text) {
+      lastIdent = null;
+      renderIdent();
+      return;
+    }
+    const options = { requireItem: $("ident-item").checked };
+    if ($("ident-scheme").value) options.scheme = $("ident-scheme").value;
+    try {
+      const result = await call("ident", text, options);
+      if (seq !== identSeq) return;
+      lastIdent = { text, result };
+    } catch (e) {
+      lastIdent = null;
+      $("ident-results").textContent = t("failed") + e.message;
+      return;
+    }
+    renderIdent();
+  }, 120);
+}
+
+// ---- wiring --------------------------------------------------------------------------------------
+function todayUtc() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function init() {
+  $("as-of").value = todayUtc();
+  for (const b of document.querySelectorAll("[data-tab]")) b.addEventListener("click", () => showTab(b.dataset.tab));
+  for (const b of document.querySelectorAll(".lang button"))
+    b.addEventListener("click", () => {
+      lang = b.dataset.lang;
+      applyLang();
+    });
+  // Checker
+  const drop = $("drop");
+  drop.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    drop.classList.add("over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (e) => {
+    e.preventDefault();
+    drop.classList.remove("over");
+    checkFiles(e.dataTransfer.files);
+  });
+  $("files").addEventListener("change", (e) => {
+    checkFiles(e.target.files);
+    e.target.value = "";
+  });
+  for (const b of document.querySelectorAll(".example")) b.addEventListener("click", () => loadExample(b.dataset.example));
+  $("failures-only").addEventListener("change", renderChecked);
+  $("as-of").addEventListener("change", recheckAll);
+  $("print").addEventListener("click", () => window.print());
+  $("clear").addEventListener("click", () => {
+    checked.length = 0;
+    renderChecked();
+  });
+  $("export-json").addEventListener("click", () => {
+    const asOf = $("as-of").value || todayUtc();
+    download("gasdev-report.json", JSON.stringify(exportJson(exportable(), { version, asOf }), null, 2) + "\n", "application/json");
+  });
+  $("export-md").addEventListener("click", () => {
+    const asOf = $("as-of").value || todayUtc();
+    download("gasdev-report.md", exportMarkdown(exportable(), { lang, asOf, version, failuresOnly: $("failures-only").checked }), "text/markdown");
+  });
+  // Decoder
+  $("frame-decode").addEventListener("click", decodeText);
+  $("frame-file").addEventListener("change", (e) => {
+    if (e.target.files[0]) decodeFile(e.target.files[0]);
+    e.target.value = "";
+  });
+  for (const b of document.querySelectorAll(".frame-example"))
+    b.addEventListener("click", () => {
+      $("frame-hex").value = b.dataset.hex;
+      decodeText();
+    });
+  // Identifiers
+  $("ident-input").addEventListener("input", identChanged);
+  $("ident-scheme").addEventListener("change", identChanged);
+  $("ident-item").addEventListener("change", identChanged);
+  for (const b of document.querySelectorAll(".ident-example"))
+    b.addEventListener("click", () => {
+      $("ident-input").value = b.dataset.text;
+      identChanged();
+    });
+  applyLang();
+  status($("check-status"), t("loading"), "busy");
+  call("version")
+    .then((v) => {
+      version = v;
+      $("version").textContent = `v${v}`;
+      $("footer-version").textContent = `gasdev ${v}`;
+      document.body.dataset.ready = "true";
+      status($("check-status"), "");
+    })
+    .catch((e) => status($("check-status"), t("failed") + e.message, "error"));
+}
+
+init();

@@ -1,0 +1,49 @@
+// The page's Web Worker: every call into WebAssembly runs here, off the main thread, so a large
+// or hostile input never freezes the page. Messages: {id, op, args} -> {id, result} | {id, thrown}.
+import init, * as gasdev from "./gasdev/gasdev_wasm.js";
+
+const ready = init();
+
+/** Largest document the checker reads (a real catalogue is a few hundred KB). */
+export const MAX_DOCUMENT = 10 * 1024 * 1024;
+/** Largest capture decoded frame by frame; larger ones are only counted. */
+export const MAX_CAPTURE = 4 * 1024 * 1024;
+
+const ops = {
+  version: () => gasdev.version(),
+  // files: [{name, file}] -> [{path, size, result}] ; a file too large is not read at all.
+  async checkFiles(files, asOf) {
+    const out = [];
+    for (const { name, file } of files) {
+      if (file.size > MAX_DOCUMENT) {
+        out.push({ path: name, size: file.size, tooLarge: MAX_DOCUMENT });
+        continue;
+      }
+      const text = await file.text();
+      out.push({ path: name, size: file.size, result: gasdev.checkDocument(text, { asOf }) });
+    }
+    return out;
+  },
+  checkText: (text, asOf) => gasdev.checkDocument(text, { asOf }),
+  decode: (input, options) => gasdev.decodeFrame(input, options),
+  decodeStream: (input) => gasdev.decodeStream(input),
+  async decodeFile(file, options, stream) {
+    if (file.size > MAX_CAPTURE) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return { tooLarge: MAX_CAPTURE, size: file.size, count: gasdev.countFrames(bytes) };
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return { size: file.size, result: stream ? gasdev.decodeStream(bytes) : gasdev.decodeFrame(bytes, options) };
+  },
+  ident: (text, options) => gasdev.parseIdent(text, options),
+};
+
+self.onmessage = async ({ data: { id, op, args } }) => {
+  try {
+    await ready;
+    const result = await ops[op](...args);
+    self.postMessage({ id, result });
+  } catch (e) {
+    self.postMessage({ id, thrown: String(e && e.message ? e.message : e) });
+  }
+};
