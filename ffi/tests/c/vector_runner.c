@@ -1,0 +1,620 @@
+/*
+ * The C runner of the cross-runner diff (spec/vectors/normalized.md): runs every case of every vector
+ * file through the C API and prints one normalized line per case.
+ *
+ *   vector_runner target/ffi/vectors.tsv > target/ffi/c-lines.txt
+ *
+ * The input is the flattened rendition of spec/vectors written by ffi/tests/flatten_vectors.py (one case
+ * per line: area, tcId, mode, key=value fields). Every summary is built from what the API returned; the
+ * result word is what the API did. scripts/diff-vector-lines compares the output with the expected
+ * lines. An unknown mode or a missing key stops the run (exit 2).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "gasdev.h"
+
+#define MAX_FIELDS 48
+
+typedef struct {
+    const char *area, *id, *mode;
+    const char *key[MAX_FIELDS];
+    const char *value[MAX_FIELDS];
+    int n;
+} test_case;
+
+static const char *opt(const test_case *c, const char *key) {
+    int i;
+    for (i = 0; i < c->n; i++)
+        if (strcmp(c->key[i], key) == 0) return c->value[i];
+    return NULL;
+}
+
+static const char *need(const test_case *c, const char *key) {
+    const char *v = opt(c, key);
+    if (!v) {
+        fprintf(stderr, "%s#%s: missing field %s\n", c->area, c->id, key);
+        exit(2);
+    }
+    return v;
+}
+
+static const char *tf(bool b) { return b ? "true" : "false"; }
+
+static const char *name_of(gasdev_result rc) {
+    const char *n = gasdev_result_name(rc);
+    return n ? n : "?";
+}
+
+/* "error=NAME offset=N" */
+static const char *error_offset(sbuf *s, gasdev_result rc, size_t offset) {
+    sb_printf(s, "error=%s offset=%lu", name_of(rc), (unsigned long)offset);
+    return "invalid";
+}
+
+/* --- identifiers ------------------------------------------------------------------------------ */
+
+static uint32_t scheme_of(const char *name) {
+    uint32_t s;
+    for (s = 1; gasdev_scheme_name(s) != NULL; s++)
+        if (strcmp(gasdev_scheme_name(s), name) == 0) return s;
+    die("unknown scheme name");
+    return 0;
+}
+
+static const char *run_ident(const test_case *c, sbuf *out) {
+    size_t len, off = 0, n = 0;
+    unsigned char *input = unhex(need(c, "input"), &len);
+    const char *sname = opt(c, "scheme");
+    uint32_t scheme = sname ? scheme_of(sname) : GASDEV_SCHEME_DETECT;
+    uint32_t flags = opt(c, "require_item") ? GASDEV_IDENT_REQUIRE_ITEM : 0;
+    gasdev_ident id;
+    gasdev_result rc = gasdev_ident_parse(input, len, scheme, flags, &id, &off);
+    const char *result;
+    if (rc == GASDEV_RESULT_OK) {
+        char *canon = (char *)xmalloc(id.canonical_len + 1);
+        rc = gasdev_ident_canonical(input, len, scheme, flags, canon, id.canonical_len + 1, &n, NULL);
+        if (rc != GASDEV_RESULT_OK || n != id.canonical_len) die("canonical form");
+        sb_printf(out, "scheme=%s item=%s canonical=", gasdev_scheme_name(id.scheme), tf(id.item));
+        sb_mem(out, canon, n);
+        free(canon);
+        result = "valid";
+    } else {
+        result = error_offset(out, rc, off);
+    }
+    free(input);
+    return result;
+}
+
+/* --- frames ----------------------------------------------------------------------------------- */
+
+static const char *message_type_name(uint8_t t) {
+    switch (t) {
+    case GASDEV_MESSAGE_TYPE_STATUS: return "status";
+    case GASDEV_MESSAGE_TYPE_EVENT: return "event";
+    case GASDEV_MESSAGE_TYPE_IDENTITY: return "identity";
+    case GASDEV_MESSAGE_TYPE_COMMAND: return "command";
+    case GASDEV_MESSAGE_TYPE_ACK: return "ack";
+    case GASDEV_MESSAGE_TYPE_NAK: return "nak";
+    default: return "unknown";
+    }
+}
+
+static const char *run_frame(const test_case *c, sbuf *out) {
+    size_t len, off = 0;
+    unsigned char *bytes = unhex(need(c, "bytes"), &len);
+    gasdev_frame f;
+    gasdev_result rc = gasdev_frame_decode(bytes, len, &f, &off);
+    const char *result = "valid";
+    if (rc != GASDEV_RESULT_OK) {
+        result = error_offset(out, rc, off);
+    } else if (f.timestamp == 0) {
+        sb_printf(out, "type=%s seq=%u ts=unknown", message_type_name(f.message_type), (unsigned)f.seq);
+    } else {
+        sb_printf(out, "type=%s seq=%u ts=%" PRIu32, message_type_name(f.message_type),
+                  (unsigned)f.seq, f.timestamp);
+    }
+    free(bytes);
+    return result;
+}
+
+/* Events with consecutive skips merged, as the vectors list them. */
+typedef struct {
+    sbuf *out;
+    size_t skipped;
+    int first;
+} events;
+
+static void flush_skips(events *e) {
+    if (e->skipped) {
+        sb_printf(e->out, "%sskipped:%lu", e->first ? "" : ";", (unsigned long)e->skipped);
+        e->skipped = 0;
+        e->first = 0;
+    }
+}
+
+static void event(events *e, const gasdev_stream_event *ev) {
+    if (ev->kind == GASDEV_STREAM_EVENT_KIND_SKIPPED) {
+        e->skipped += ev->skipped;
+        return;
+    }
+    flush_skips(e);
+    if (ev->kind == GASDEV_STREAM_EVENT_KIND_FRAME)
+        sb_printf(e->out, "%sframe:%lu", e->first ? "" : ";", (unsigned long)ev->frame_len);
+    else
+        sb_printf(e->out, "%srejected:%s@%lu", e->first ? "" : ";", name_of(ev->error),
+                  (unsigned long)ev->error_offset);
+    e->first = 0;
+}
+
+static gasdev_stream_decoder decoder; /* static storage, as firmware would have it */
+
+static const char *run_stream(const test_case *c, sbuf *out) {
+    size_t len, pos = 0, used = 0;
+    unsigned char *bytes = unhex(need(c, "bytes"), &len);
+    gasdev_stream_event ev;
+    events e;
+    e.out = out;
+    e.skipped = 0;
+    e.first = 1;
+    if (gasdev_stream_init(&decoder) != GASDEV_RESULT_OK) die("stream init");
+    sb_str(out, "events=");
+    for (;;) {
+        if (gasdev_stream_feed(&decoder, bytes + pos, len - pos, &used, &ev) != GASDEV_RESULT_OK)
+            die("stream feed");
+        pos += used;
+        if (ev.kind == GASDEV_STREAM_EVENT_KIND_NONE) break;
+        event(&e, &ev);
+    }
+    for (;;) {
+        if (gasdev_stream_finish(&decoder, &ev) != GASDEV_RESULT_OK) die("stream finish");
+        if (ev.kind == GASDEV_STREAM_EVENT_KIND_NONE) break;
+        event(&e, &ev);
+    }
+    flush_skips(&e);
+    if (pos != len) die("stream: input not consumed");
+    gasdev_stream_release(&decoder);
+    free(bytes);
+    return "valid";
+}
+
+/* Items of a report joined by commas ("-" when none). */
+static void items(sbuf *out, const gasdev_report *r, size_t n) {
+    size_t i;
+    gasdev_str s;
+    if (n == 0) sb_str(out, "-");
+    for (i = 0; i < n; i++) {
+        if (gasdev_report_item(r, i, &s) != GASDEV_RESULT_OK) die("report item");
+        if (i) sb_str(out, ",");
+        sb_mem(out, s.data, s.len);
+    }
+}
+
+static const char *input_error(sbuf *out, gasdev_result rc, const gasdev_input_error *e) {
+    if (e->code != rc) die("input error code");
+    sb_printf(out, "error=%s field=%s", name_of(rc), e->field[0] ? e->field : "-");
+    return "invalid";
+}
+
+static const char *run_frame_decl(const test_case *c, sbuf *out) {
+    size_t len, dlen;
+    unsigned char *bytes = unhex(need(c, "bytes"), &len);
+    unsigned char *decl = unhex(need(c, "decl"), &dlen);
+    gasdev_report *r = NULL;
+    gasdev_report_summary sum;
+    gasdev_input_error err;
+    gasdev_result rc = gasdev_frame_check_declaration(bytes, len, (const char *)decl, dlen, &r, &err);
+    const char *result = "valid";
+    if (rc == GASDEV_RESULT_OK) {
+        if (gasdev_report_get_summary(r, &sum) != GASDEV_RESULT_OK) die("summary");
+        sb_str(out, "findings=");
+        items(out, r, sum.items);
+    } else if (rc >= 400 && rc < 500) {
+        result = input_error(out, rc, &err);
+    } else {
+        sb_printf(out, "error=%s", name_of(rc));
+        result = "invalid";
+    }
+    gasdev_report_free(r);
+    free(bytes);
+    free(decl);
+    return result;
+}
+
+/* --- GB/T 26875.3 ----------------------------------------------------------------------------- */
+
+static void parse_time(const char *s, gasdev_gbt_time *t) {
+    unsigned y, mo, d, h, mi, se;
+    if (sscanf(s, "%u-%u-%uT%u:%u:%u", &y, &mo, &d, &h, &mi, &se) != 6) die("time");
+    t->year = (uint16_t)y;
+    t->month = (uint8_t)mo;
+    t->day = (uint8_t)d;
+    t->hour = (uint8_t)h;
+    t->minute = (uint8_t)mi;
+    t->second = (uint8_t)se;
+}
+
+static void packet_summary(sbuf *out, const gasdev_gbt_packet *p) {
+    char type[8] = "-";
+    size_t objects = 0;
+    if (p->has_adu) {
+        sprintf(type, "%u", (unsigned)p->adu_type);
+        /* The JSON form lists a raw body as one object. */
+        objects = p->adu_raw ? 1 : p->object_count;
+    }
+    sb_printf(out, "command=%u type=%s objects=%lu checksum_ok=%s", (unsigned)p->header.command,
+              type, (unsigned long)objects, tf(p->checksum_ok));
+}
+
+static const char *gbt_decode(sbuf *out, const unsigned char *bytes, size_t len, bool verify) {
+    uint32_t base = verify ? 0 : GASDEV_GBT_NO_CHECKSUM;
+    gasdev_gbt_packet p;
+    size_t soff = 0, toff = 0;
+    gasdev_result s = gasdev_gbt_decode(bytes, len, base | GASDEV_GBT_STRICT, &p, &soff);
+    gasdev_result t;
+    if (s == GASDEV_RESULT_OK) {
+        packet_summary(out, &p);
+        return "valid";
+    }
+    t = gasdev_gbt_decode(bytes, len, base, &p, &toff);
+    if (t == GASDEV_RESULT_OK) {
+        sb_printf(out, "strict=%s@%lu ", name_of(s), (unsigned long)soff);
+        packet_summary(out, &p);
+        return "acceptable";
+    }
+    return error_offset(out, t, toff);
+}
+
+static const char *run_gbt_packet(const test_case *c, sbuf *out) {
+    size_t len;
+    unsigned char *bytes = unhex(need(c, "bytes"), &len);
+    const char *r = gbt_decode(out, bytes, len, strcmp(need(c, "verify"), "1") == 0);
+    free(bytes);
+    return r;
+}
+
+static const char *run_gbt_hex(const test_case *c, sbuf *out) {
+    size_t len, n = 0, off = 0;
+    unsigned char *text = unhex(need(c, "text"), &len);
+    unsigned char *buf = (unsigned char *)xmalloc(len / 2 + 1);
+    gasdev_result rc = gasdev_gbt_decode_hex_text((const char *)text, len, buf, len / 2 + 1, &n, &off);
+    const char *r = rc == GASDEV_RESULT_OK ? gbt_decode(out, buf, n, true) : error_offset(out, rc, off);
+    free(buf);
+    free(text);
+    return r;
+}
+
+static const char *run_gbt_answer(const test_case *c, sbuf *out) {
+    size_t len, n = 0;
+    unsigned char *bytes = unhex(need(c, "bytes"), &len);
+    unsigned char buf[64];
+    gasdev_gbt_time t;
+    const char *kind = need(c, "answer");
+    uint32_t a = strcmp(kind, "confirm") == 0 ? GASDEV_GBT_ANSWER_KIND_CONFIRM : GASDEV_GBT_ANSWER_KIND_DENY;
+    gasdev_result rc;
+    parse_time(need(c, "time"), &t);
+    rc = gasdev_gbt_answer(bytes, len, a, &t, buf, sizeof buf, &n);
+    free(bytes);
+    if (rc != GASDEV_RESULT_OK) return error_offset(out, rc, 0);
+    sb_str(out, "packet=");
+    sb_hex(out, buf, n);
+    return "valid";
+}
+
+static uint8_t level_of(const char *s) {
+    if (strcmp(s, "none") == 0) return GASDEV_ALARM_LEVEL_NONE;
+    if (strcmp(s, "low") == 0) return GASDEV_ALARM_LEVEL_LOW;
+    if (strcmp(s, "high") == 0) return GASDEV_ALARM_LEVEL_HIGH;
+    die("alarm level");
+    return 0;
+}
+
+static uint8_t raise_of(const char *s) {
+    if (strcmp(s, "nothing") == 0) return GASDEV_GBT_RAISE_NOTHING;
+    if (strcmp(s, "fire") == 0) return GASDEV_GBT_RAISE_FIRE;
+    if (strcmp(s, "fault") == 0) return GASDEV_GBT_RAISE_FAULT;
+    if (strcmp(s, "disabled") == 0) return GASDEV_GBT_RAISE_DISABLED;
+    if (strcmp(s, "supervisory") == 0) return GASDEV_GBT_RAISE_SUPERVISORY;
+    die("raise");
+    return 0;
+}
+
+static void reading_of(const char *s, gasdev_reading *r) {
+    unsigned long value = 0, basis = 0;
+    memset(r, 0, sizeof *r);
+    if (strcmp(s, "unknown") == 0) return;
+    r->known = true;
+    if (sscanf(s, "pct_lel:%lu:%lu", &value, &basis) == 2) {
+        r->unit = GASDEV_UNIT_PCT_LEL;
+        r->lel_basis_centi_pct_vol = (uint16_t)basis;
+    } else if (sscanf(s, "ppm:%lu", &value) == 1) {
+        r->unit = GASDEV_UNIT_PPM;
+    } else if (sscanf(s, "pct_vol:%lu", &value) == 1) {
+        r->unit = GASDEV_UNIT_PCT_VOL;
+    } else {
+        die("reading");
+    }
+    r->centi = (uint32_t)value;
+}
+
+/* The point, time and policy of a mapping case; the description's bytes are returned to free. */
+static unsigned char *map_common(const test_case *c, gasdev_gbt_point *p, gasdev_gbt_time *t,
+                                 gasdev_gbt_policy *pol) {
+    size_t len;
+    unsigned char *desc = unhex(need(c, "desc"), &len);
+    int i;
+    p->system_type = (uint8_t)atoi(need(c, "sys_type"));
+    p->system_address = (uint8_t)atoi(need(c, "sys_addr"));
+    p->component_address = (uint32_t)strtoul(need(c, "comp_addr"), NULL, 10);
+    p->description = (const char *)desc;
+    p->description_len = len;
+    parse_time(need(c, "time"), t);
+    if (gasdev_gbt_policy_default(pol) != GASDEV_RESULT_OK) die("policy");
+    for (i = 0; i < c->n; i++) {
+        const char *k = c->key[i], *v = c->value[i];
+        if (strncmp(k, "policy.", 7) != 0) continue;
+        k += 7;
+        if (strcmp(k, "gas_low") == 0) pol->gas_low = raise_of(v);
+        else if (strcmp(k, "gas_high") == 0) pol->gas_high = raise_of(v);
+        else if (strcmp(k, "co_low") == 0) pol->co_low = raise_of(v);
+        else if (strcmp(k, "co_high") == 0) pol->co_high = raise_of(v);
+        else if (strcmp(k, "end_of_life") == 0) pol->end_of_life = raise_of(v);
+        else if (strcmp(k, "preheat") == 0) pol->preheat = raise_of(v);
+        else if (strcmp(k, "valve_closed") == 0) pol->valve_closed = raise_of(v);
+        else if (strcmp(k, "normal_bit") == 0) pol->normal_bit = strcmp(v, "1") == 0;
+        else if (strcmp(k, "valve_feedback") == 0) pol->valve_feedback = strcmp(v, "1") == 0;
+        else if (strcmp(k, "alarm_component_type") == 0) pol->alarm_component_type = (uint8_t)atoi(v);
+        else if (strcmp(k, "valve_component_type") == 0) pol->valve_component_type = (uint8_t)atoi(v);
+        else if (strcmp(k, "co_analog_type") == 0) pol->co_analog_type = (uint8_t)atoi(v);
+        else if (strcmp(k, "utc_offset_minutes") == 0) pol->utc_offset_minutes = (int16_t)atoi(v);
+        else die("unknown policy field");
+    }
+    return desc;
+}
+
+/* "objects=N status=S,... packets=N|-": the packets are encoded (type 2, then type 3) when the case
+ * gives a header. */
+static const char *mapped(const test_case *c, sbuf *out, gasdev_result rc, const gasdev_gbt_mapped *m) {
+    const char *h = opt(c, "header");
+    size_t i;
+    if (rc != GASDEV_RESULT_OK) return error_offset(out, rc, 0);
+    sb_printf(out, "objects=%lu status=%u", (unsigned long)(1 + m->analog_count), (unsigned)m->status.status);
+    for (i = 0; i < m->analog_count; i++) sb_printf(out, ",analog%u", (unsigned)m->analog[i].analog_type);
+    if (!h) {
+        sb_str(out, " packets=-");
+    } else {
+        gasdev_gbt_header hd;
+        unsigned serial, main_v, user_v, command;
+        unsigned long long src, dst;
+        char when[32];
+        unsigned char buf[GASDEV_GBT_MAX_LEN];
+        size_t n = 0, packets = 0;
+        if (sscanf(h, "%u,%u,%u,%31[^,],%llu,%llu,%u", &serial, &main_v, &user_v, when, &src, &dst,
+                   &command) != 7)
+            die("header");
+        hd.serial = (uint16_t)serial;
+        hd.version_main = (uint8_t)main_v;
+        hd.version_user = (uint8_t)user_v;
+        parse_time(when, &hd.time);
+        hd.source = src;
+        hd.destination = dst;
+        hd.command = (uint8_t)command;
+        if (gasdev_gbt_encode(&hd, 2, &m->status, 1, buf, sizeof buf, &n) != GASDEV_RESULT_OK) die("encode 2");
+        packets++;
+        hd.serial = (uint16_t)(hd.serial + 1);
+        if (m->analog_count) {
+            if (gasdev_gbt_encode(&hd, 3, m->analog, m->analog_count, buf, sizeof buf, &n) != GASDEV_RESULT_OK)
+                die("encode 3");
+            packets++;
+        }
+        sb_printf(out, " packets=%lu", (unsigned long)packets);
+    }
+    return "valid";
+}
+
+static const char *run_map_alarm(const test_case *c, sbuf *out) {
+    gasdev_alarm_status s;
+    gasdev_reading comb, co;
+    gasdev_gbt_point p;
+    gasdev_gbt_time t;
+    gasdev_gbt_policy pol;
+    gasdev_gbt_mapped m;
+    unsigned char *desc = map_common(c, &p, &t, &pol);
+    const char *r;
+    s.gas = level_of(need(c, "gas"));
+    s.co = level_of(need(c, "co"));
+    s.preheat = strcmp(need(c, "preheat"), "1") == 0;
+    s.fault = strcmp(need(c, "fault"), "1") == 0;
+    s.end_of_life = strcmp(need(c, "end_of_life"), "1") == 0;
+    s.self_test = strcmp(need(c, "self_test"), "1") == 0;
+    s.muted = strcmp(need(c, "muted"), "1") == 0;
+    reading_of(need(c, "combustible"), &comb);
+    reading_of(need(c, "co_reading"), &co);
+    r = mapped(c, out, gasdev_gbt_map_alarm(&s, &comb, &co, &p, &t, &pol, &m), &m);
+    free(desc);
+    return r;
+}
+
+static uint8_t named(const char *s, const char *const *names, uint8_t first) {
+    uint8_t i;
+    for (i = 0; names[i]; i++)
+        if (strcmp(s, names[i]) == 0) return (uint8_t)(first + i);
+    die(s);
+    return 0;
+}
+
+static const char *run_map_valve(const test_case *c, sbuf *out) {
+    /* In the order of gasdev_valve_state and gasdev_trip_reason (checked by api_test.c). */
+    static const char *const states[] = {"open", "closed", "opening", "closing", "fault", "not_connected",
+                                         "unknown", NULL};
+    static const char *const trips[] = {"over_pressure", "under_pressure", "over_flow", "alarm_interlock",
+                                        "manual", "remote_close", "power_loss", NULL};
+    gasdev_valve_status v;
+    gasdev_gbt_point p;
+    gasdev_gbt_time t;
+    gasdev_gbt_policy pol;
+    gasdev_gbt_mapped m;
+    unsigned char *desc = map_common(c, &p, &t, &pol);
+    const char *trip = need(c, "trip"), *r;
+    v.state = named(need(c, "state"), states, GASDEV_VALVE_STATE_OPEN);
+    v.trip = strcmp(trip, "-") == 0 ? GASDEV_TRIP_REASON_NONE : named(trip, trips, GASDEV_TRIP_REASON_OVER_PRESSURE);
+    v.manual_reset_required = strcmp(need(c, "latch"), "1") == 0;
+    r = mapped(c, out, gasdev_gbt_map_valve(&v, &p, &t, &pol, &m), &m);
+    free(desc);
+    return r;
+}
+
+static const char *run_map_frame(const test_case *c, sbuf *out) {
+    size_t len;
+    unsigned char *bytes = unhex(need(c, "bytes"), &len);
+    gasdev_gbt_point p;
+    gasdev_gbt_time t;
+    gasdev_gbt_policy pol;
+    gasdev_gbt_mapped m;
+    unsigned char *desc = map_common(c, &p, &t, &pol);
+    const char *r = mapped(c, out, gasdev_gbt_map_frame(bytes, len, &p, &t, &pol, &m), &m);
+    free(desc);
+    free(bytes);
+    return r;
+}
+
+/* --- declarations and installation ------------------------------------------------------------ */
+
+static const char *tier_name(uint8_t t) {
+    switch (t) {
+    case GASDEV_TIER_LOW: return "low";
+    case GASDEV_TIER_MID: return "mid";
+    case GASDEV_TIER_HIGH: return "high";
+    default: return "none";
+    }
+}
+
+static const char *run_document(const test_case *c, sbuf *out) {
+    size_t len;
+    unsigned char *json = unhex(need(c, "json"), &len);
+    const char *as_of = need(c, "as_of");
+    gasdev_report *r = NULL;
+    gasdev_report_summary s;
+    gasdev_input_error err;
+    gasdev_result rc = gasdev_check_document((const char *)json, len, as_of, strlen(as_of), &r, &err);
+    const char *result = "valid";
+    if (rc != GASDEV_RESULT_OK) {
+        result = input_error(out, rc, &err);
+    } else {
+        if (gasdev_report_get_summary(r, &s) != GASDEV_RESULT_OK) die("summary");
+        if (s.document == GASDEV_DOCUMENT_DECLARATION) {
+            sb_printf(out, "document=declaration conformant=%s achieved=%s fail=", tf(s.conformant),
+                      tier_name(s.achieved_tier));
+            items(out, r, s.items);
+        } else {
+            sb_printf(out, "document=catalogue conformant=%s fail=", tf(s.conformant));
+            items(out, r, s.items);
+            sb_printf(out, " nonconformant_products=%lu", (unsigned long)s.nonconformant_products);
+        }
+    }
+    gasdev_report_free(r);
+    free(json);
+    return result;
+}
+
+static const char *run_record(const test_case *c, sbuf *out) {
+    size_t len, clen = 0;
+    unsigned char *json = unhex(need(c, "json"), &len);
+    const char *cat_hex = opt(c, "catalogue");
+    unsigned char *cat = cat_hex ? unhex(cat_hex, &clen) : NULL;
+    const char *as_of = need(c, "as_of");
+    gasdev_report *r = NULL;
+    gasdev_report_summary s;
+    gasdev_input_error err;
+    gasdev_result rc = gasdev_inspect_record((const char *)json, len, (const char *)cat, clen, as_of,
+                                             strlen(as_of), &r, &err);
+    const char *result = "valid";
+    if (rc != GASDEV_RESULT_OK) {
+        result = input_error(out, rc, &err);
+    } else {
+        if (gasdev_report_get_summary(r, &s) != GASDEV_RESULT_OK) die("summary");
+        sb_printf(out, "compliant=%s findings=", tf(s.conformant));
+        items(out, r, s.items);
+    }
+    gasdev_report_free(r);
+    free(json);
+    free(cat);
+    return result;
+}
+
+/* --- main ------------------------------------------------------------------------------------- */
+
+static const struct {
+    const char *mode;
+    const char *(*run)(const test_case *, sbuf *);
+} MODES[] = {
+    {"ident", run_ident},         {"frame", run_frame},           {"stream", run_stream},
+    {"frame_decl", run_frame_decl}, {"gbt_packet", run_gbt_packet}, {"gbt_hex", run_gbt_hex},
+    {"gbt_answer", run_gbt_answer}, {"map_alarm", run_map_alarm},   {"map_valve", run_map_valve},
+    {"map_frame", run_map_frame}, {"document", run_document},     {"record", run_record},
+};
+
+/* Split one line (modified in place) into a case. */
+static void parse_line(char *line, test_case *c) {
+    char *field = line, *tab;
+    int col = 0;
+    c->n = 0;
+    for (;;) {
+        tab = strchr(field, '\t');
+        if (tab) *tab = '\0';
+        if (col == 0) c->area = field;
+        else if (col == 1) c->id = field;
+        else if (col == 2) c->mode = field;
+        else {
+            char *eq = strchr(field, '=');
+            if (!eq || c->n == MAX_FIELDS) die("bad field");
+            *eq = '\0';
+            c->key[c->n] = field;
+            c->value[c->n] = eq + 1;
+            c->n++;
+        }
+        col++;
+        if (!tab) break;
+        field = tab + 1;
+    }
+    if (col < 3) die("short line");
+}
+
+int main(int argc, char **argv) {
+    char *text, *line, *next;
+    sbuf out, summary;
+    size_t cases = 0;
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s VECTORS.tsv\n", argv[0]);
+        return 2;
+    }
+    text = read_file(argv[1]);
+    sb_init(&out);
+    for (line = text; *line; line = next) {
+        test_case c;
+        const char *result = NULL;
+        size_t m;
+        next = strchr(line, '\n');
+        if (next) *next++ = '\0';
+        else next = line + strlen(line);
+        if (!*line) continue;
+        parse_line(line, &c);
+        sb_init(&summary);
+        for (m = 0; m < sizeof MODES / sizeof MODES[0]; m++)
+            if (strcmp(MODES[m].mode, c.mode) == 0) result = MODES[m].run(&c, &summary);
+        if (!result) die("unknown mode");
+        sb_printf(&out, "%s#%s %s ", c.area, c.id, result);
+        sb_mem(&out, summary.s, summary.len);
+        sb_str(&out, "\n");
+        sb_free(&summary);
+        cases++;
+    }
+    fwrite(out.s, 1, out.len, stdout);
+    fprintf(stderr, "vector_runner: %lu cases\n", (unsigned long)cases);
+    sb_free(&out);
+    free(text);
+    return 0;
+}
