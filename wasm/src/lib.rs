@@ -52,7 +52,7 @@ extern "C" {
 
 /// Install the panic hook (feature `panic-hook`): a panic, never expected, reaches the console.
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     #[cfg(feature = "panic-hook")]
     console_error_panic_hook::set_once();
 }

@@ -449,3 +449,16 @@ fn dates_from_the_clock() {
     );
     assert_eq!(api::date_from_unix_ms(f64::NAN), Date::MIN);
 }
+
+#[test]
+fn generated_error_name_union_lists_every_error() {
+    let ts = include_str!(concat!(env!("OUT_DIR"), "/error_names.d.ts"));
+    for code in gasdev::ErrorCode::ALL {
+        assert!(
+            ts.contains(&format!("| \"{}\"", code.name())),
+            "{} missing from ErrorName",
+            code.name()
+        );
+    }
+    assert_eq!(ts.matches("\n  | \"").count(), gasdev::ErrorCode::ALL.len());
+}

@@ -1,0 +1,101 @@
+// The JavaScript contract of the package (wasm/pkg): tagged results, misuse throws, inputs as
+// strings or Uint8Array (a Node Buffer is one), options objects with unknown keys refused.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as g from "../pkg/node.mjs";
+
+const FRAME = "4744012001000162be390001010205000202010003070101f40000015e040502000004b0ed856dc8";
+const example = (f) => readFileSync(new URL(`../../spec/examples/${f}`, import.meta.url), "utf8");
+
+test("version is the crate's", () => {
+  const cargo = readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8");
+  assert.equal(g.version(), cargo.match(/^version = "(.*)"/m)[1]);
+});
+
+test("decodeFrame: hex, Buffer, Uint8Array and a capture saved as text give the same frame", () => {
+  const inputs = [FRAME, FRAME.toUpperCase().match(/..../g).join(" \n"), Buffer.from(FRAME, "hex"), new TextEncoder().encode(FRAME + "\n")];
+  const frames = inputs.map((i) => g.decodeFrame(i));
+  for (const r of frames) {
+    assert.equal(r.type, "ok");
+    assert.deepEqual(r.value.frame, frames[0].value.frame);
+  }
+  assert.deepEqual(frames.map((r) => r.value.source), ["hex", "hex", "bytes", "hex"]);
+  assert.equal(g.decodeFrame(FRAME, undefined).type, "ok");
+  assert.equal(g.decodeFrame(FRAME, null).type, "ok");
+});
+
+test("decodeFrame: GB/T 26875.3 detected by @@ and 4040; explicit protocols", () => {
+  const gbt = "404001000100001e0c0105180000000000000100000000000000034e2323";
+  assert.equal(g.decodeFrame(gbt).value.protocol, "gbt26875");
+  assert.equal(g.decodeFrame(Buffer.from(gbt, "hex")).value.protocol, "gbt26875");
+  const forced = g.decodeFrame(gbt, { protocol: "libgasdev" });
+  assert.equal(forced.error.name, "FRAME_BAD_MAGIC");
+  assert.equal(g.decodeFrame(FRAME, { protocol: "gbt26875" }).error.name, "GBT_BAD_START");
+});
+
+test("domain failures are results, with both languages and the byte offset", () => {
+  const r = g.decodeFrame("47 44 zz");
+  assert.deepEqual(Object.keys(r), ["type", "error"]);
+  assert.equal(r.error.name, "FRAME_BAD_HEX");
+  assert.equal(r.error.offset, 6);
+  assert.ok(r.error.message.zh && r.error.message.en);
+  assert.equal(g.decodeFrame("").error.name, "INPUT_EMPTY");
+  assert.equal(g.decodeFrame(new Uint8Array([0xff, 0x00, 0x12])).error.name, "FRAME_BAD_MAGIC");
+  assert.equal(g.checkDocument("not json").error.name, "INPUT_JSON_SYNTAX");
+  assert.equal(g.checkDeclaration(example("catalogue.json")).error.name, "INPUT_UNKNOWN_DOCUMENT");
+  assert.equal(g.requirements("boiler").error.field, "kind");
+  const id = g.parseIdent("88.111:1/x");
+  assert.deepEqual([id.error.name, id.error.offset, id.error.scheme], ["IDENT_BAD_CHAR", 6, "idis"]);
+});
+
+test("misuse throws: wrong argument types, unknown options and option values", () => {
+  assert.throws(() => g.decodeFrame(42), /Uint8Array or a string/);
+  assert.throws(() => g.decodeFrame({}), /Uint8Array or a string/);
+  assert.throws(() => g.decodeFrame(FRAME, { stirct: true }), /unknown field/);
+  assert.throws(() => g.decodeFrame(FRAME, { protocol: "modbus" }), /unknown variant/);
+  assert.throws(() => g.decodeFrame(FRAME, "strict"), /options must be an object/);
+  assert.throws(() => g.parseIdent("x", { scheme: "isbn" }), /unknown scheme/);
+  assert.throws(() => g.checkDocument(7), /JSON text or an object/);
+  assert.throws(() => g.requirements(1), /must be a string/);
+  assert.throws(() => g.gbtAnswer(FRAME, "maybe", "2024-05-01T12:30:00"), /confirm or deny/);
+  assert.throws(() => g.mapToGbt("boiler", {}), /alarm, valve or frame/);
+});
+
+test("documents as text or objects give the same report; asOf is honoured", () => {
+  const text = example("declaration-alarm-mid.json");
+  const a = g.checkDeclaration(text, { asOf: "2026-06-01" });
+  const b = g.checkDeclaration(JSON.parse(text), { asOf: "2026-06-01" });
+  assert.equal(a.type, "ok");
+  assert.deepEqual(a, b);
+  const later = g.checkDocument(text, { asOf: "2099-01-01" });
+  assert.equal(later.value.as_of, "2099-01-01");
+  assert.equal(later.value.report.conformant, false, "certificates expire");
+  assert.equal(g.checkDocument(text, { asOf: "2026-02-30" }).error.name, "INPUT_BAD_DATE");
+});
+
+test("encodeFrame round-trips decodeFrame, and refuses a remote valve opening", () => {
+  const frame = g.decodeFrame(FRAME).value.frame;
+  assert.deepEqual(g.encodeFrame(frame), { type: "ok", value: { hex: FRAME, length: 40 } });
+  assert.deepEqual(g.encodeFrame(JSON.stringify(frame)), g.encodeFrame(frame));
+  const open = { seq: 1, timestamp: "unknown", message: { type: "command", command: { kind: "open_valve" } } };
+  assert.equal(g.encodeFrame(open).error.name, "FRAME_FORBIDDEN_COMMAND");
+});
+
+test("inspect with a catalogue, requirements filters", () => {
+  const rec = example("inspections.jsonl").split("\n").filter(Boolean);
+  const cat = example("catalogue.json");
+  const reports = rec.map((l) => g.inspect(l, { catalogue: cat, asOf: "2026-06-01" }));
+  // The example has bad rows on purpose: each is an INPUT_* error, the others are reports.
+  assert.ok(reports.every((r) => r.type === "ok" || r.error.name.startsWith("INPUT_")));
+  assert.ok(reports.filter((r) => r.type === "ok").length >= rec.length / 2);
+  assert.ok(reports.some((r) => r.type === "ok" && !r.value.compliant));
+  const all = g.requirements().value.requirements.length;
+  const low = g.requirements("leak_alarm", "low").value.requirements.length;
+  assert.ok(0 < low && low < all);
+});
+
+test("countFrames counts without decoding to JSON", () => {
+  const one = Buffer.from(FRAME, "hex");
+  assert.deepEqual(g.countFrames(Buffer.concat([Buffer.from([1, 2, 3]), one, one])), { frames: 2, skipped: 3, rejected: 0 });
+});
