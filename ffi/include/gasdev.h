@@ -1306,8 +1306,6 @@ typedef struct gasdev_ident {
   struct gasdev_span key;
   // GS1 keys and Digital Links: the (verified) check digit 0–9; 255 otherwise.
   uint8_t check_digit;
-  // Bytes of the canonical form (`gasdev_ident_canonical`), without the NUL.
-  size_t canonical_len;
 } gasdev_ident;
 
 #if defined(GASDEV_HOST)
@@ -1623,7 +1621,8 @@ gasdev_result gasdev_ident_parse(const uint8_t *input,
 
 // Parse `input[0..len]` as `gasdev_ident_parse` does and write its canonical comparison form
 // (`spec/identifiers.md` [IDENT-10]) into `buf` (`cap` bytes), NUL-terminated; `*out_n` receives
-// its length without the NUL (`gasdev_ident.canonical_len`).
+// its length without the NUL. To size `buf`, call with `cap` 0 first: the result is
+// `GASDEV_RESULT_BUFFER_TOO_SMALL` with the size needed in `*out_n`.
 //
 // Errors as `gasdev_ident_parse`, plus `GASDEV_RESULT_BUFFER_TOO_SMALL` with the size needed in
 // `*out_n`, and `GASDEV_RESULT_INVALID_PARAMETER` when `buf` overlaps `input`.

@@ -1019,8 +1019,8 @@ fn event_out(e: &Event, out: &mut gasdev_event) {
     out.code = code as u8;
 }
 
-fn repr_out(r: &FrameRepr<'_>) -> gasdev_frame {
-    let mut f = EMPTY;
+/// Fill `f` (all-absent) from `r`, in place (firmware stacks are small).
+fn repr_out(r: &FrameRepr<'_>, f: &mut gasdev_frame) {
     f.message_type = r.message.type_code();
     f.seq = r.seq;
     f.timestamp = r.timestamp.to_wire();
@@ -1102,7 +1102,6 @@ fn repr_out(r: &FrameRepr<'_>) -> gasdev_frame {
             }
         }
     }
-    f
 }
 
 // --- exports --------------------------------------------------------------------------------
@@ -1176,8 +1175,13 @@ pub unsafe extern "C" fn gasdev_frame_decode(
         let input = unsafe { self::bytes(bytes, len) }?;
         match wire::decode(input) {
             Ok(repr) => {
-                // SAFETY: checked by check_out above.
-                unsafe { write(out, repr_out(&repr)) };
+                // SAFETY: checked by check_out above; after the write `*out` is initialised, and
+                // the caller does not use it during the call, so the reference is exclusive.
+                let f = unsafe {
+                    write(out, EMPTY);
+                    &mut *out
+                };
+                repr_out(&repr, f);
                 Ok(())
             }
             Err(e) => {

@@ -88,8 +88,6 @@ pub struct gasdev_ident {
     pub key: gasdev_span,
     /// GS1 keys and Digital Links: the (verified) check digit 0–9; 255 otherwise.
     pub check_digit: u8,
-    /// Bytes of the canonical form (`gasdev_ident_canonical`), without the NUL.
-    pub canonical_len: usize,
 }
 
 fn scheme_of(v: u32) -> Res<Option<Scheme>> {
@@ -127,27 +125,35 @@ fn form_code(f: Form) -> gasdev_ident_form {
     }
 }
 
-/// Parse with the scheme and flags of the C call.
-fn parse(input: &[u8], scheme: u32, flags: u32) -> Res<Result<Ident<'_>, IdentError>> {
+/// The scheme and flags of a C call, checked.
+fn options(scheme: u32, flags: u32) -> Res<(Option<Scheme>, bool)> {
     if flags & !GASDEV_IDENT_REQUIRE_ITEM != 0 {
         return Err(gasdev_result::InvalidParameter);
     }
-    let parsed = match scheme_of(scheme)? {
-        None => Ident::parse_bytes(input),
-        Some(s) => Ident::parse_bytes_as(input, s),
+    Ok((scheme_of(scheme)?, flags & GASDEV_IDENT_REQUIRE_ITEM != 0))
+}
+
+/// Parse `input` as the scheme (or detect it), requiring an item when asked. Inlined, so that the
+/// identifier is not copied between stack frames (firmware stacks are small).
+#[inline(always)]
+fn parse(
+    input: &[u8],
+    scheme: Option<Scheme>,
+    require_item: bool,
+) -> Result<Ident<'_>, IdentError> {
+    let id = match scheme {
+        None => Ident::parse_bytes(input)?,
+        Some(s) => Ident::parse_bytes_as(input, s)?,
     };
-    Ok(parsed.and_then(|id| {
-        if flags & GASDEV_IDENT_REQUIRE_ITEM != 0 && !id.is_item() {
-            // As `Ident::parse_item`: a prefix is reported at the end of the input.
-            Err(IdentError::new(
-                IdentErrorKind::PrefixOnly,
-                id.as_str().len(),
-                Some(id.scheme()),
-            ))
-        } else {
-            Ok(id)
-        }
-    }))
+    if require_item && !id.is_item() {
+        // As `Ident::parse_item`: a prefix is reported at the end of the input.
+        return Err(IdentError::new(
+            IdentErrorKind::PrefixOnly,
+            id.as_str().len(),
+            Some(id.scheme()),
+        ));
+    }
+    Ok(id)
 }
 
 fn span(base: &str, part: Option<&str>) -> gasdev_span {
@@ -157,23 +163,28 @@ fn span(base: &str, part: Option<&str>) -> gasdev_span {
     })
 }
 
-fn describe(id: &Ident<'_>) -> gasdev_ident {
+const EMPTY: gasdev_ident = gasdev_ident {
+    scheme: 0,
+    form: 0,
+    item: false,
+    verified: false,
+    body: gasdev_span { offset: 0, len: 0 },
+    host: gasdev_span { offset: 0, len: 0 },
+    prefix: gasdev_span { offset: 0, len: 0 },
+    suffix: gasdev_span { offset: 0, len: 0 },
+    key: gasdev_span { offset: 0, len: 0 },
+    check_digit: u8::MAX,
+};
+
+/// Fill `out` with the scheme and parts of `id` (in place: firmware stacks are small).
+fn describe(id: &Ident<'_>, out: &mut gasdev_ident) {
     let base = id.as_str();
-    let mut canonical = Counter(0);
-    let _ = write!(canonical, "{}", id.canonical());
-    let mut out = gasdev_ident {
-        scheme: scheme_code(id.scheme()) as u32,
-        form: form_code(id.form()) as u32,
-        item: id.is_item(),
-        verified: id.is_verified(),
-        body: span(base, Some(id.body())),
-        host: span(base, id.host()),
-        prefix: gasdev_span::default(),
-        suffix: gasdev_span::default(),
-        key: gasdev_span::default(),
-        check_digit: u8::MAX,
-        canonical_len: canonical.0,
-    };
+    out.scheme = scheme_code(id.scheme()) as u32;
+    out.form = form_code(id.form()) as u32;
+    out.item = id.is_item();
+    out.verified = id.is_verified();
+    out.body = span(base, Some(id.body()));
+    out.host = span(base, id.host());
     match id.parts() {
         Parts::Handle(h) => {
             out.prefix = span(base, Some(h.prefix));
@@ -194,7 +205,6 @@ fn describe(id: &Ident<'_>) -> gasdev_ident {
         Parts::Ecode(e) => out.key = span(base, Some(e.code)),
         _ => {}
     }
-    out
 }
 
 /// Parse and validate the identifier `input[0..len]` (bytes, which need not be UTF-8: invalid UTF-8
@@ -221,10 +231,16 @@ pub unsafe extern "C" fn gasdev_ident_parse(
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { bytes(input, len) }?;
-        match parse(input, scheme, flags)? {
+        let (scheme, require_item) = options(scheme, flags)?;
+        match parse(input, scheme, require_item) {
             Ok(id) => {
-                // SAFETY: checked by check_out above.
-                unsafe { write(out, describe(&id)) };
+                // SAFETY: checked by check_out above; after the write `*out` is initialised, and
+                // the caller does not use it during the call, so the reference is exclusive.
+                let o = unsafe {
+                    write(out, EMPTY);
+                    &mut *out
+                };
+                describe(&id, o);
                 Ok(())
             }
             Err(e) => {
@@ -238,7 +254,8 @@ pub unsafe extern "C" fn gasdev_ident_parse(
 
 /// Parse `input[0..len]` as `gasdev_ident_parse` does and write its canonical comparison form
 /// (`spec/identifiers.md` [IDENT-10]) into `buf` (`cap` bytes), NUL-terminated; `*out_n` receives
-/// its length without the NUL (`gasdev_ident.canonical_len`).
+/// its length without the NUL. To size `buf`, call with `cap` 0 first: the result is
+/// `GASDEV_RESULT_BUFFER_TOO_SMALL` with the size needed in `*out_n`.
 ///
 /// Errors as `gasdev_ident_parse`, plus `GASDEV_RESULT_BUFFER_TOO_SMALL` with the size needed in
 /// `*out_n`, and `GASDEV_RESULT_INVALID_PARAMETER` when `buf` overlaps `input`.
@@ -263,7 +280,8 @@ pub unsafe extern "C" fn gasdev_ident_canonical(
         let input = unsafe { bytes(input, len) }?;
         // SAFETY: valid for `cap` bytes (caller contract); overlap with `input` is checked.
         let out = unsafe { buffer(buf.cast::<u8>(), cap, &[input]) }?;
-        let id = match parse(input, scheme, flags)? {
+        let (scheme, require_item) = options(scheme, flags)?;
+        let id = match parse(input, scheme, require_item) {
             Ok(id) => id,
             Err(e) => {
                 // SAFETY: NULL or valid for a write (caller contract).

@@ -167,8 +167,15 @@ pub enum gasdev_result {
 }
 
 impl gasdev_result {
-    /// The result of a shared error code.
+    /// The result of a shared error code: the same number.
     pub(crate) const fn from_code(code: ErrorCode) -> gasdev_result {
+        // SAFETY: every ErrorCode number is a gasdev_result discriminant: the constant below
+        // checks each one at compile time (a stale table does not compile).
+        unsafe { core::mem::transmute::<u32, gasdev_result>(code.code() as u32) }
+    }
+
+    /// The result of a shared error code, spelled out (for the compile-time check).
+    const fn by_name(code: ErrorCode) -> gasdev_result {
         match code {
             ErrorCode::Ok => gasdev_result::Ok,
             ErrorCode::IdentEmpty => gasdev_result::IdentEmpty,
@@ -332,3 +339,16 @@ impl gasdev_result {
         }
     }
 }
+
+// Every code of the table has the variant of the same number (and name).
+const _: () = {
+    let mut rest = ErrorCode::ALL;
+    while let [code, tail @ ..] = rest {
+        let variant = gasdev_result::by_name(*code);
+        assert!(
+            variant as u32 == code.code() as u32,
+            "ffi/src/result.rs is stale"
+        );
+        rest = tail;
+    }
+};

