@@ -345,10 +345,7 @@ const _: () = {
     let mut rest = ErrorCode::ALL;
     while let [code, tail @ ..] = rest {
         let variant = gasdev_result::by_name(*code);
-        assert!(
-            variant as u32 == code.code() as u32,
-            "ffi/src/result.rs is stale"
-        );
+        assert!(variant as u32 == code.code() as u32, "ffi/src/result.rs is stale");
         rest = tail;
     }
 };
