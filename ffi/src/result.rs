@@ -345,7 +345,8 @@ const _: () = {
     let mut rest = ErrorCode::ALL;
     while let [code, tail @ ..] = rest {
         let variant = gasdev_result::by_name(*code);
-        assert!(variant as u32 == code.code() as u32, "ffi/src/result.rs is stale");
+        let same = variant as u32 == code.code() as u32;
+        assert!(same, "ffi/src/result.rs is stale");
         rest = tail;
     }
 };

@@ -81,9 +81,8 @@ fn render() -> String {
     s2.push_str("    let mut rest = ErrorCode::ALL;\n");
     s2.push_str("    while let [code, tail @ ..] = rest {\n");
     s2.push_str("        let variant = gasdev_result::by_name(*code);\n");
-    s2.push_str(
-        "        assert!(variant as u32 == code.code() as u32, \"ffi/src/result.rs is stale\");\n",
-    );
+    s2.push_str("        let same = variant as u32 == code.code() as u32;\n");
+    s2.push_str("        assert!(same, \"ffi/src/result.rs is stale\");\n");
     s2.push_str("        rest = tail;\n");
     s2.push_str("    }\n");
     s2.push_str("};\n");
