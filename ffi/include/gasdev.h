@@ -1788,7 +1788,8 @@ gasdev_result gasdev_stream_init(struct gasdev_stream_decoder *dec);
 //
 // # Safety
 // `dec` points to a `gasdev_stream_decoder` valid for reads and writes; `input` is valid for reads
-// of `len` bytes and is not inside `dec`; `consumed` and `event` are valid for writes.
+// of `len` bytes; `consumed` and `event` are valid for writes. None of them may be inside `dec`
+// (`GASDEV_RESULT_INVALID_PARAMETER`).
 gasdev_result gasdev_stream_feed(struct gasdev_stream_decoder *dec,
                                  const uint8_t *input,
                                  size_t len,

@@ -140,31 +140,66 @@ pub(crate) unsafe fn opt_text<'a>(ptr: *const c_char, len: usize) -> Res<&'a str
     core::str::from_utf8(b).map_err(|_| gasdev_result::NotUtf8)
 }
 
+/// The address range of an input, for the overlap check of [`buffer`]. Only addresses are kept:
+/// no reference to the input's bytes is made (a C struct's padding may be uninitialised).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Span {
+    start: usize,
+    len: usize,
+}
+
+impl Span {
+    /// The bytes of a slice.
+    pub(crate) fn of(bytes: &[u8]) -> Span {
+        Span {
+            start: bytes.as_ptr().addr(),
+            len: bytes.len(),
+        }
+    }
+
+    /// The bytes of a value (a C struct the caller passed).
+    pub(crate) fn of_val<T>(value: &T) -> Span {
+        Span {
+            start: core::ptr::from_ref(value).addr(),
+            len: core::mem::size_of::<T>(),
+        }
+    }
+
+    /// `len` bytes at `ptr`.
+    pub(crate) fn raw<T>(ptr: *const T, len: usize) -> Span {
+        Span {
+            start: ptr.addr(),
+            len,
+        }
+    }
+
+    /// Whether the two ranges share a byte.
+    pub(crate) fn overlaps(self, other: Span) -> bool {
+        self.len > 0
+            && other.len > 0
+            && self.start < other.start.saturating_add(other.len)
+            && other.start < self.start.saturating_add(self.len)
+    }
+}
+
 /// An output buffer `ptr[0..len]`, after checking that it overlaps none of `inputs`.
 ///
 /// # Safety
 /// `ptr` is NULL or valid for writes of `len` bytes, and no other reference to those bytes is used
-/// during the call except through `inputs` (which are checked here).
-pub(crate) unsafe fn buffer<'a>(ptr: *mut u8, len: usize, inputs: &[&[u8]]) -> Res<&'a mut [u8]> {
+/// during the call except the inputs (whose ranges are checked here).
+pub(crate) unsafe fn buffer<'a>(ptr: *mut u8, len: usize, inputs: &[Span]) -> Res<&'a mut [u8]> {
     if ptr.is_null() {
         return Err(gasdev_result::NullParameter);
     }
     if len > MAX_LEN {
         return Err(gasdev_result::InvalidParameter);
     }
-    let start = ptr.addr();
-    let end = start.saturating_add(len);
-    for input in inputs {
-        let (a, b) = (
-            input.as_ptr().addr(),
-            input.as_ptr().addr().saturating_add(input.len()),
-        );
-        if !input.is_empty() && len > 0 && a < end && start < b {
-            return Err(gasdev_result::InvalidParameter);
-        }
+    let out = Span::raw(ptr, len);
+    if inputs.iter().any(|i| i.overlaps(out)) {
+        return Err(gasdev_result::InvalidParameter);
     }
     // SAFETY: non-NULL, at most isize::MAX bytes (checked), valid for writes (caller contract),
-    // and disjoint from every input slice (checked above), so this is the only live reference.
+    // and disjoint from every input (checked above), so this is the only live reference.
     Ok(unsafe { core::slice::from_raw_parts_mut(ptr, len) })
 }
 
@@ -226,15 +261,15 @@ mod tests {
         let p = mem.as_mut_ptr();
         let input: &[u8] = &[1, 2, 3];
         // SAFETY: `mem` is valid for 16 bytes and not otherwise borrowed.
-        assert!(unsafe { buffer(p, 16, &[input]) }.is_ok());
+        assert!(unsafe { buffer(p, 16, &[Span::of(input)]) }.is_ok());
         // SAFETY: `p` points into `mem` (valid for 16 bytes); the slice built from it is only
         // read while `mem` is not used mutably.
         let inside: &[u8] = unsafe { core::slice::from_raw_parts(p.wrapping_add(4), 2) };
         // SAFETY: as above; the call must refuse the overlap before making a mutable slice.
-        let r = unsafe { buffer(p, 8, &[inside]) };
+        let r = unsafe { buffer(p, 8, &[Span::of(inside)]) };
         assert_eq!(r.err(), Some(gasdev_result::InvalidParameter));
         // SAFETY: as above; [0, 4) does not overlap [4, 6).
-        assert!(unsafe { buffer(p, 4, &[inside]) }.is_ok());
+        assert!(unsafe { buffer(p, 4, &[Span::of(inside)]) }.is_ok());
         // SAFETY: NULL is checked before use.
         let r = unsafe { buffer(core::ptr::null_mut(), 0, &[]) };
         assert_eq!(r.err(), Some(gasdev_result::NullParameter));

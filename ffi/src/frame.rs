@@ -15,7 +15,7 @@ use gasdev::wire::{
 };
 
 use crate::boundary::{
-    Res, buffer, bytes, check_out, guard, input, opt_bytes, opt_text, write, write_opt,
+    Res, Span, buffer, bytes, check_out, guard, input, opt_bytes, opt_text, write, write_opt,
 };
 use crate::result::gasdev_result;
 
@@ -751,22 +751,24 @@ struct Borrowed<'a> {
 }
 
 impl Borrowed<'_> {
-    /// Every borrowed input, to check that the output buffer overlaps none of them.
-    fn inputs(&self) -> [&[u8]; GASDEV_FRAME_MAX_IDENTIFIERS + 4] {
+    /// Every borrowed input and the frame struct itself, to check that the output buffer overlaps
+    /// none of them.
+    fn inputs(&self, frame: &gasdev_frame) -> [Span; GASDEV_FRAME_MAX_IDENTIFIERS + 5] {
         let id = |i: usize| {
             self.identifiers
                 .get(i)
-                .map_or(&[][..], |x| x.value.as_bytes())
+                .map_or(Span::default(), |x| Span::of(x.value.as_bytes()))
         };
         [
             id(0),
             id(1),
             id(2),
             id(3),
-            self.model.as_bytes(),
-            self.firmware.as_bytes(),
-            self.extensions,
-            self.body,
+            Span::of(self.model.as_bytes()),
+            Span::of(self.firmware.as_bytes()),
+            Span::of(self.extensions),
+            Span::of(self.body),
+            Span::of_val(frame),
         ]
     }
 }
@@ -1135,7 +1137,7 @@ pub unsafe extern "C" fn gasdev_frame_encode(
         // SAFETY: the struct's pointers are valid for their lengths (caller contract).
         let borrowed = unsafe { borrow(f) }?;
         // SAFETY: `out` valid for `cap` bytes (caller contract); overlap with every input checked.
-        let buf = unsafe { buffer(out, cap, &borrowed.inputs()) }?;
+        let buf = unsafe { buffer(out, cap, &borrowed.inputs(f)) }?;
         let repr = repr_in(f, &borrowed)?;
         match repr.emit(buf) {
             Ok(n) => {

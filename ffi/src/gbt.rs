@@ -3,6 +3,7 @@
 //! valve states (or a libgasdev frame) onto GB/T objects.
 
 use core::ffi::c_char;
+use core::mem::size_of;
 
 use gasdev::gbt26875::{
     self as gbt, Address, AduRepr, Answer, ComponentId, Decoded, Description, Deviation, Header,
@@ -11,7 +12,7 @@ use gasdev::gbt26875::{
 };
 
 use crate::boundary::{
-    Res, buffer, bytes, check_out, guard, input, opt_bytes, opt_text, write, write_opt,
+    Res, Span, buffer, bytes, check_out, guard, input, opt_bytes, opt_text, write, write_opt,
 };
 use crate::frame::{
     alarm_in, gasdev_alarm_status, gasdev_reading, gasdev_valve_status, reading_in, valve_in,
@@ -907,23 +908,18 @@ pub unsafe extern "C" fn gasdev_gbt_encode(
             // SAFETY: as above.
             *text = unsafe { opt_bytes(o.text, o.text_len) }?;
         }
-        // The inputs the output may not overlap: the objects themselves and their texts.
-        let obj_bytes: &[u8] = if objs.is_empty() {
-            &[]
-        } else {
-            // SAFETY: the objects are valid for reads (caller contract); viewing them as bytes
-            // only serves the overlap check below.
-            unsafe {
-                core::slice::from_raw_parts(
-                    objs.as_ptr().cast::<u8>(),
-                    core::mem::size_of_val(objs),
-                )
-            }
-        };
-        let mut inputs: [&[u8]; GASDEV_GBT_MAX_OBJECTS + 1] = [&[]; GASDEV_GBT_MAX_OBJECTS + 1];
+        // The inputs the output may not overlap: the header, the objects and their texts.
+        let mut inputs = [Span::default(); GASDEV_GBT_MAX_OBJECTS + 2];
+        let spans = [
+            Span::raw(header, size_of::<gasdev_gbt_header>()),
+            Span::raw(
+                objects,
+                size_of::<gasdev_gbt_object>().saturating_mul(count),
+            ),
+        ];
         for (slot, t) in inputs
             .iter_mut()
-            .zip(core::iter::once(obj_bytes).chain(texts))
+            .zip(spans.into_iter().chain(texts.iter().map(|t| Span::of(t))))
         {
             *slot = t;
         }
@@ -966,7 +962,16 @@ pub unsafe extern "C" fn gasdev_gbt_answer(
         // SAFETY: valid struct (caller contract).
         let t = time_in(unsafe { input(time) }?);
         // SAFETY: `out` valid for `cap` bytes (caller contract); overlap checked.
-        let buf = unsafe { buffer(out, cap, &[data]) }?;
+        let buf = unsafe {
+            buffer(
+                out,
+                cap,
+                &[
+                    Span::of(data),
+                    Span::raw(time, size_of::<gasdev_gbt_time>()),
+                ],
+            )
+        }?;
         let kind = match answer {
             x if x == gasdev_gbt_answer_kind::Confirm as u32 => Answer::Confirm,
             x if x == gasdev_gbt_answer_kind::Deny as u32 => Answer::Deny,
@@ -1158,7 +1163,7 @@ pub unsafe extern "C" fn gasdev_gbt_decode_hex_text(
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(text.cast::<u8>(), len) }?;
         // SAFETY: `out` valid for `cap` bytes (caller contract); overlap checked.
-        let buf = unsafe { buffer(out, cap, &[data]) }?;
+        let buf = unsafe { buffer(out, cap, &[Span::of(data)]) }?;
         // Decode into scratch memory first, so that `out` is written only on success.
         let mut scratch = alloc::vec![0u8; data.len() / 2];
         match gbt::decode_hex_text(data, &mut scratch) {

@@ -7,7 +7,8 @@ use core::fmt::Write as _;
 use gasdev::ident::{Form, Ident, IdentError, IdentErrorKind, Parts, Scheme};
 
 use crate::boundary::{
-    Counter, Cursor, Res, buffer, bytes, check_out, guard, guard_value, span_of, write, write_opt,
+    Counter, Cursor, Res, Span, buffer, bytes, check_out, guard, guard_value, span_of, write,
+    write_opt,
 };
 use crate::result::gasdev_result;
 
@@ -279,7 +280,7 @@ pub unsafe extern "C" fn gasdev_ident_canonical(
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { bytes(input, len) }?;
         // SAFETY: valid for `cap` bytes (caller contract); overlap with `input` is checked.
-        let out = unsafe { buffer(buf.cast::<u8>(), cap, &[input]) }?;
+        let out = unsafe { buffer(buf.cast::<u8>(), cap, &[Span::of(input)]) }?;
         let (scheme, require_item) = options(scheme, flags)?;
         let id = match parse(input, scheme, require_item) {
             Ok(id) => id,

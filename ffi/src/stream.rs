@@ -3,7 +3,9 @@
 
 use gasdev::wire::{StreamDecoder, StreamEvent};
 
-use crate::boundary::{Res, bytes, check_out, guard, write};
+use core::mem::size_of;
+
+use crate::boundary::{Res, Span, bytes, check_out, guard, write};
 use crate::result::gasdev_result;
 
 /// The size of `gasdev_stream_decoder`, in 8-byte words.
@@ -149,7 +151,8 @@ pub unsafe extern "C" fn gasdev_stream_init(dec: *mut gasdev_stream_decoder) -> 
 ///
 /// # Safety
 /// `dec` points to a `gasdev_stream_decoder` valid for reads and writes; `input` is valid for reads
-/// of `len` bytes and is not inside `dec`; `consumed` and `event` are valid for writes.
+/// of `len` bytes; `consumed` and `event` are valid for writes. None of them may be inside `dec`
+/// (`GASDEV_RESULT_INVALID_PARAMETER`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gasdev_stream_feed(
     dec: *mut gasdev_stream_decoder,
@@ -163,13 +166,12 @@ pub unsafe extern "C" fn gasdev_stream_feed(
         check_out(event)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(input, len) }?;
-        let start = dec.addr();
-        let end = start.saturating_add(core::mem::size_of::<gasdev_stream_decoder>());
-        let (a, b) = (
-            data.as_ptr().addr(),
-            data.as_ptr().addr().saturating_add(len),
-        );
-        if len > 0 && a < end && start < b {
+        // Neither the input nor the outputs may live inside the decoder.
+        let d = Span::raw(dec, size_of::<gasdev_stream_decoder>());
+        if d.overlaps(Span::of(data))
+            || d.overlaps(Span::raw(consumed, size_of::<usize>()))
+            || d.overlaps(Span::raw(event, size_of::<gasdev_stream_event>()))
+        {
             return Err(gasdev_result::InvalidParameter);
         }
         // SAFETY: valid decoder memory not used elsewhere (caller contract), disjoint from `data`.
@@ -199,6 +201,11 @@ pub unsafe extern "C" fn gasdev_stream_finish(
 ) -> gasdev_result {
     guard(|| {
         check_out(event)?;
+        if Span::raw(dec, size_of::<gasdev_stream_decoder>())
+            .overlaps(Span::raw(event, size_of::<gasdev_stream_event>()))
+        {
+            return Err(gasdev_result::InvalidParameter);
+        }
         // SAFETY: valid decoder memory not used elsewhere (caller contract).
         let d = unsafe { inner(dec) }?;
         let ev = event_out(d.decoder.finish());

@@ -307,6 +307,7 @@ static void test_frame(void) {
     f.identity.model_len = strlen(model);
     RC(gasdev_frame_encode(&f, copy, sizeof copy, &n), GASDEV_RESULT_INVALID_PARAMETER);
     RC(gasdev_frame_encode(&f, copy, 200, &n), GASDEV_RESULT_OK); /* adjacent is fine */
+    RC(gasdev_frame_encode(&f, (uint8_t *)&f, sizeof f, &n), GASDEV_RESULT_INVALID_PARAMETER); /* onto itself */
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -367,6 +368,8 @@ static void test_stream(void) {
     RC(gasdev_stream_feed(&dec, stream, total, NULL, &ev), GASDEV_RESULT_NULL_PARAMETER);
     RC(gasdev_stream_feed(&dec, stream, total, &used, NULL), GASDEV_RESULT_NULL_PARAMETER);
     RC(gasdev_stream_feed(&dec, (const uint8_t *)&dec + 8, 8, &used, &ev), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_stream_feed(&dec, stream, total, (size_t *)(void *)&dec, &ev), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_stream_finish(&dec, (gasdev_stream_event *)(void *)&dec), GASDEV_RESULT_INVALID_PARAMETER);
     RC(gasdev_stream_feed(&dec, stream, 0, &used, &ev), GASDEV_RESULT_OK);
     CHECK(used == 0 && ev.kind == GASDEV_STREAM_EVENT_KIND_NONE);
     RC(gasdev_stream_init(NULL), GASDEV_RESULT_NULL_PARAMETER);
@@ -435,6 +438,8 @@ static void test_gbt(void) {
     RC(gasdev_gbt_encode(&h, 2, &m.status, 1, buf, len - 1, &n), GASDEV_RESULT_BUFFER_TOO_SMALL);
     CHECK(n == len);
     RC(gasdev_gbt_encode(&h, 2, m.analog, 1, buf, sizeof buf, &n), GASDEV_RESULT_GBT_TYPE_MISMATCH);
+    RC(gasdev_gbt_encode(&h, 2, &m.status, 1, (uint8_t *)&m, sizeof m, &n), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_gbt_encode(&h, 2, &m.status, 1, (uint8_t *)&h, sizeof h, &n), GASDEV_RESULT_INVALID_PARAMETER);
     RC(gasdev_gbt_encode(&h, 2, &m.status, GASDEV_GBT_MAX_OBJECTS + 1, buf, sizeof buf, &n),
        GASDEV_RESULT_INVALID_PARAMETER);
     RC(gasdev_gbt_encode(&h, 0, NULL, 0, buf, sizeof buf, &n), GASDEV_RESULT_OK); /* no ADU */
