@@ -105,7 +105,9 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe.checked_add(era.checked_mul(400)?)?.checked_add(i64::from(month <= 2))?;
+        let year = yoe
+            .checked_add(era.checked_mul(400)?)?
+            .checked_add(i64::from(month <= 2))?;
         Date::new(
             u16::try_from(year).ok()?,
             u8::try_from(month).ok()?,
@@ -222,7 +224,10 @@ mod tests {
         assert_eq!(d("1970-01-01").days_since_epoch(), 0);
         assert_eq!(d("2000-03-01").days_since_epoch(), 11_017);
         assert_eq!(d("0001-01-01").days_since_epoch(), -719_162);
-        assert_eq!(Date::from_days_since_epoch(20_605), Date::new(2026, 6, 1).ok());
+        assert_eq!(
+            Date::from_days_since_epoch(20_605),
+            Date::new(2026, 6, 1).ok()
+        );
         assert_eq!(Date::from_days_since_epoch(-719_163), None);
         assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
         for days in (-719_162..2_932_896).step_by(997) {
