@@ -408,7 +408,7 @@ fn gbt26875_vectors() {
             let bytes = unhex(&input.str("packet"));
             let verify = input
                 .opt("verify_checksum")
-                .map_or(true, |v| v.as_bool().unwrap());
+                .is_none_or(|v| v.as_bool().unwrap());
             input.done();
             run_decode(&id, &bytes, verify, &result, &expected, &mut typed);
         }
