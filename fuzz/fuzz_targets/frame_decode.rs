@@ -34,8 +34,22 @@ fn declaration(kind: DeviceKind) -> Declaration {
 fuzz_target!(|data: &[u8]| {
     // The view: accessors never panic, whatever the buffer.
     let f = Frame::new_unchecked(data);
-    let _ = (f.magic(), f.version(), f.length(), f.msg_type(), f.seq(), f.timestamp(), f.crc());
-    let _ = (f.verify_crc(), f.compute_crc(), f.body(), f.bytes(), f.check_len());
+    let _ = (
+        f.magic(),
+        f.version(),
+        f.length(),
+        f.msg_type(),
+        f.seq(),
+        f.timestamp(),
+        f.crc(),
+    );
+    let _ = (
+        f.verify_crc(),
+        f.compute_crc(),
+        f.body(),
+        f.bytes(),
+        f.check_len(),
+    );
     for t in TlvIter::new(data) {
         let _ = t;
     }
@@ -53,7 +67,8 @@ fuzz_target!(|data: &[u8]| {
             let back = wire::decode(&out).expect("a re-emitted frame decodes");
             assert_eq!(back, repr);
             let json = serde_json::to_string(&repr).expect("JSON form");
-            let doc: wire::json::FrameDoc = serde_json::from_str(&json).expect("JSON form reads back");
+            let doc: wire::json::FrameDoc =
+                serde_json::from_str(&json).expect("JSON form reads back");
             assert_eq!(doc.encode().expect("JSON form encodes"), out);
             for kind in [DeviceKind::LeakAlarm, DeviceKind::SelfClosingValve] {
                 for finding in wire::validate(&repr, &declaration(kind)) {

@@ -7,13 +7,13 @@
 #![no_main]
 
 use gasdev::model::{
-    AlarmLevel, AlarmStatus, Concentration, ConcentrationUnit, DeviceKind, Gas, LelBasis, Reading, Tier, TripReason,
-    ValveState, ValveStatus,
+    AlarmLevel, AlarmStatus, Concentration, ConcentrationUnit, DeviceKind, Gas, LelBasis, Reading,
+    Tier, TripReason, ValveState, ValveStatus,
 };
 use gasdev::wire::{
-    self, Ack, CapabilitySet, CarrierKind, Command, CommandCode, CommandRequest, EmitError, Event, EventReport,
-    FaultKind, FrameRepr, Identifier, Identifiers, Identity, Message, Nak, NakReason, RaisedLevel, Snapshot,
-    StatusReport, Timestamp, Tlvs, UnknownMessage,
+    self, Ack, CapabilitySet, CarrierKind, Command, CommandCode, CommandRequest, EmitError, Event,
+    EventReport, FaultKind, FrameRepr, Identifier, Identifiers, Identity, Message, Nak, NakReason,
+    RaisedLevel, Snapshot, StatusReport, Timestamp, Tlvs, UnknownMessage,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -81,7 +81,9 @@ fn reading(s: &mut Src<'_>) -> Option<Reading> {
         1 => Some(Reading::Unknown),
         k => {
             let unit = match k {
-                2 => ConcentrationUnit::PctLel(LelBasis::new(s.u16() % 10_001).unwrap_or(LelBasis::METHANE_ISO_10156)),
+                2 => ConcentrationUnit::PctLel(
+                    LelBasis::new(s.u16() % 10_001).unwrap_or(LelBasis::METHANE_ISO_10156),
+                ),
                 3 => ConcentrationUnit::Ppm,
                 _ => ConcentrationUnit::PctVol,
             };
@@ -102,8 +104,18 @@ fn snapshot(s: &mut Src<'_>) -> Snapshot {
         muted: s.bool(),
     });
     // Any combination, inconsistent ones included: emit must refuse those.
-    let valve = s.bool().then(|| ValveStatus { state: s.pick(&STATES), trip: s.pick(&TRIPS), manual_reset_required: s.bool() });
-    Snapshot { alarm, valve, methane: reading(s), carbon_monoxide: reading(s), propane: reading(s) }
+    let valve = s.bool().then(|| ValveStatus {
+        state: s.pick(&STATES),
+        trip: s.pick(&TRIPS),
+        manual_reset_required: s.bool(),
+    });
+    Snapshot {
+        alarm,
+        valve,
+        methane: reading(s),
+        carbon_monoxide: reading(s),
+        propane: reading(s),
+    }
 }
 
 fn extensions<'a>(s: &mut Src<'a>) -> Tlvs<'a> {
@@ -112,11 +124,29 @@ fn extensions<'a>(s: &mut Src<'a>) -> Tlvs<'a> {
 
 fn event(s: &mut Src<'_>) -> Event {
     match s.u8() % 11 {
-        0 => Event::AlarmRaised { gas: s.pick(&GASES), level: if s.bool() { RaisedLevel::High } else { RaisedLevel::Low } },
-        1 => Event::AlarmCleared { gas: s.pick(&GASES) },
-        2 => Event::ValveClosed { trip: s.pick(&TRIPS), manual_reset_required: s.bool() },
+        0 => Event::AlarmRaised {
+            gas: s.pick(&GASES),
+            level: if s.bool() {
+                RaisedLevel::High
+            } else {
+                RaisedLevel::Low
+            },
+        },
+        1 => Event::AlarmCleared {
+            gas: s.pick(&GASES),
+        },
+        2 => Event::ValveClosed {
+            trip: s.pick(&TRIPS),
+            manual_reset_required: s.bool(),
+        },
         3 => Event::Fault {
-            fault: s.pick(&[FaultKind::Sensor, FaultKind::Valve, FaultKind::Communication, FaultKind::Power, FaultKind::Other]),
+            fault: s.pick(&[
+                FaultKind::Sensor,
+                FaultKind::Valve,
+                FaultKind::Communication,
+                FaultKind::Power,
+                FaultKind::Other,
+            ]),
             active: s.bool(),
         },
         4 => Event::EndOfLife,
@@ -125,7 +155,10 @@ fn event(s: &mut Src<'_>) -> Event {
         7 => Event::PowerRestored,
         8 => Event::SelfTestResult { passed: s.bool() },
         9 => Event::Mute { muted: s.bool() },
-        _ => Event::Unknown { code: s.u8(), arg: s.u8() },
+        _ => Event::Unknown {
+            code: s.u8(),
+            arg: s.u8(),
+        },
     }
 }
 
@@ -141,7 +174,10 @@ fn check(repr: &FrameRepr<'_>) {
             let mut again = vec![0u8; back.buffer_len()];
             assert_eq!(back.emit(&mut again), Ok(len));
             assert_eq!(again, frame);
-            assert_eq!(repr.emit(&mut buf[..len - 1]), Err(EmitError::BufferTooSmall { needed: len }));
+            assert_eq!(
+                repr.emit(&mut buf[..len - 1]),
+                Err(EmitError::BufferTooSmall { needed: len })
+            );
         }
         Err(EmitError::BufferTooSmall { .. }) => panic!("the buffer was large enough"),
         Err(_) => assert!(repr.validate().is_err()),
@@ -155,20 +191,36 @@ fuzz_target!(|data: &[u8]| {
     let ids_store: Vec<Identifier<'_>>;
     let message = match s.u8() % 7 {
         0 => Message::Status(StatusReport {
-            kind: if s.bool() { DeviceKind::LeakAlarm } else { DeviceKind::SelfClosingValve },
+            kind: if s.bool() {
+                DeviceKind::LeakAlarm
+            } else {
+                DeviceKind::SelfClosingValve
+            },
             snapshot: snapshot(&mut s),
             extensions: extensions(&mut s),
         }),
-        1 => Message::Event(EventReport { event: event(&mut s), snapshot: snapshot(&mut s), extensions: extensions(&mut s) }),
+        1 => Message::Event(EventReport {
+            event: event(&mut s),
+            snapshot: snapshot(&mut s),
+            extensions: extensions(&mut s),
+        }),
         2 => {
             let count = usize::from(s.u8() % 4);
             ids_store = (0..count)
-                .map(|_| Identifier { carrier: s.pick(&CarrierKind::ALL), value: s.text(40) })
+                .map(|_| Identifier {
+                    carrier: s.pick(&CarrierKind::ALL),
+                    value: s.text(40),
+                })
                 .collect();
             Message::Identity(Identity {
-                kind: if s.bool() { DeviceKind::LeakAlarm } else { DeviceKind::SelfClosingValve },
+                kind: if s.bool() {
+                    DeviceKind::LeakAlarm
+                } else {
+                    DeviceKind::SelfClosingValve
+                },
                 tier: s.pick(&Tier::ALL),
-                capabilities: CapabilitySet::from_bits(s.u16() & CapabilitySet::DEFINED).unwrap_or_default(),
+                capabilities: CapabilitySet::from_bits(s.u16() & CapabilitySet::DEFINED)
+                    .unwrap_or_default(),
                 identifiers: Identifiers::new(&ids_store),
                 model: s.text(40),
                 firmware: s.text(20),
@@ -180,19 +232,35 @@ fuzz_target!(|data: &[u8]| {
                 0 => Command::CloseValve,
                 1 => Command::SelfTest,
                 2 => Command::Mute { seconds: s.u16() },
-                3 => Command::SetReportInterval { seconds: s.u32() % 1_000_000 },
+                3 => Command::SetReportInterval {
+                    seconds: s.u32() % 1_000_000,
+                },
                 _ => Command::RequestStatus,
             };
-            Message::Command(CommandRequest { command, extensions: extensions(&mut s) })
+            Message::Command(CommandRequest {
+                command,
+                extensions: extensions(&mut s),
+            })
         }
-        4 => Message::Ack(Ack { ack_seq: s.u16(), command: s.pick(&CommandCode::ALL), extensions: extensions(&mut s) }),
+        4 => Message::Ack(Ack {
+            ack_seq: s.u16(),
+            command: s.pick(&CommandCode::ALL),
+            extensions: extensions(&mut s),
+        }),
         5 => Message::Nak(Nak {
             ack_seq: s.u16(),
             command_code: s.u8(),
             reason: s.pick(&NakReason::ALL),
             extensions: extensions(&mut s),
         }),
-        _ => Message::Unknown(UnknownMessage { msg_type: s.u8(), body: s.bytes(255) }),
+        _ => Message::Unknown(UnknownMessage {
+            msg_type: s.u8(),
+            body: s.bytes(255),
+        }),
     };
-    check(&FrameRepr { seq, timestamp, message });
+    check(&FrameRepr {
+        seq,
+        timestamp,
+        message,
+    });
 });

@@ -70,7 +70,9 @@ fn run(data: &[u8], chunks: &mut dyn FnMut() -> usize) -> Vec<Ev> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&seed, data)) = data.split_first() else { return };
+    let Some((&seed, data)) = data.split_first() else {
+        return;
+    };
     let whole = run(data, &mut || usize::MAX);
     let mut state = u32::from(seed) | 1;
     let chunked = run(data, &mut || {
