@@ -127,6 +127,12 @@ fn unusable_input_exits_2() {
     assert!(err.contains("FRAME_BAD_HEX"));
     let (code, _, _) = gasdev(&["decode", "474"], None);
     assert_eq!(code, 2);
+    let (code, _, err) = gasdev(&["decode", "no/such/frame.bin"], None);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("INPUT_IO") && err.contains("no such file"),
+        "{err}"
+    );
     let (code, _, err) = gasdev(&["decode", "-"], Some(b"  \n"));
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_EMPTY"));

@@ -156,6 +156,11 @@ pub fn run(args: Args) -> ExitCode {
         Source::File if !looks_like_hex_text(trimmed) => raw,
         _ => match parse_hex(trimmed) {
             Ok(b) => b,
+            Err(_) if matches!(source, Source::Hex) && args.input.contains(['/', '\\', '.']) => {
+                // Neither hex nor an existing file: most likely a mistyped path.
+                let detail = format!(" ({}: no such file, and not hex text)", args.input);
+                return report_input_error(gasdev::ErrorCode::InputIo, 0, &detail, format, lang);
+            }
             Err((code, offset)) => return report_input_error(code, offset, "", format, lang),
         },
     };
