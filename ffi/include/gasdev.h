@@ -1619,6 +1619,20 @@ gasdev_result gasdev_ident_parse(const uint8_t *input,
                                  struct gasdev_ident *out,
                                  size_t *error_offset);
 
+// Validate `input[0..len]` as a national-node identifier with the strict 88-profile only: the same
+// result as `gasdev_ident_parse(input, len, GASDEV_SCHEME_IDIS, flags, out, error_offset)`.
+//
+// For firmware that checks the identifier it reports (always `88.…`): only the 88-profile
+// is linked, not the other six schemes (a few KiB of flash less).
+//
+// # Safety
+// As `gasdev_ident_parse`.
+gasdev_result gasdev_ident_parse_idis(const uint8_t *input,
+                                      size_t len,
+                                      uint32_t flags,
+                                      struct gasdev_ident *out,
+                                      size_t *error_offset);
+
 // Parse `input[0..len]` as `gasdev_ident_parse` does and write its canonical comparison form
 // (`spec/identifiers.md` [IDENT-10]) into `buf` (`cap` bytes), NUL-terminated; `*out_n` receives
 // its length without the NUL. To size `buf`, call with `cap` 0 first: the result is

@@ -233,24 +233,70 @@ pub unsafe extern "C" fn gasdev_ident_parse(
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { bytes(input, len) }?;
         let (scheme, require_item) = options(scheme, flags)?;
-        match parse(input, scheme, require_item) {
-            Ok(id) => {
-                // SAFETY: checked by check_out above; after the write `*out` is initialised, and
-                // the caller does not use it during the call, so the reference is exclusive.
-                let o = unsafe {
-                    write(out, EMPTY);
-                    &mut *out
-                };
-                describe(&id, o);
-                Ok(())
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract); write_opt checks NULL.
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(gasdev_result::from_code(e.code()))
-            }
+        // SAFETY: `out` checked by check_out above; `error_offset` NULL or valid for a write.
+        unsafe { report(parse(input, scheme, require_item), out, error_offset) }
+    })
+}
+
+/// Validate `input[0..len]` as a national-node identifier with the strict 88-profile only: the same
+/// result as `gasdev_ident_parse(input, len, GASDEV_SCHEME_IDIS, flags, out, error_offset)`.
+///
+/// For firmware that checks the identifier it reports (always `88.…`): only the 88-profile
+/// is linked, not the other six schemes (a few KiB of flash less).
+///
+/// # Safety
+/// As `gasdev_ident_parse`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_ident_parse_idis(
+    input: *const u8,
+    len: usize,
+    flags: u32,
+    out: *mut gasdev_ident,
+    error_offset: *mut usize,
+) -> gasdev_result {
+    guard(|| {
+        check_out(out)?;
+        // SAFETY: valid for `len` bytes (caller contract).
+        let input = unsafe { bytes(input, len) }?;
+        let (_, require_item) = options(gasdev_scheme::Idis as u32, flags)?;
+        // SAFETY: as in gasdev_ident_parse (checked by check_out; NULL or valid for a write).
+        unsafe {
+            report(
+                parse(input, Some(Scheme::Idis), require_item),
+                out,
+                error_offset,
+            )
         }
     })
+}
+
+/// Write the result of a parse: `*out` on success, the optional `*error_offset` on an error.
+///
+/// # Safety
+/// `out` is valid for a write; `error_offset` is NULL or valid for a write.
+#[inline(always)]
+unsafe fn report(
+    parsed: Result<Ident<'_>, IdentError>,
+    out: *mut gasdev_ident,
+    error_offset: *mut usize,
+) -> Res<()> {
+    match parsed {
+        Ok(id) => {
+            // SAFETY: valid for a write (caller contract); after the write `*out` is initialised,
+            // and the caller does not use it during the call, so the reference is exclusive.
+            let o = unsafe {
+                write(out, EMPTY);
+                &mut *out
+            };
+            describe(&id, o);
+            Ok(())
+        }
+        Err(e) => {
+            // SAFETY: NULL or valid for a write (caller contract); write_opt checks NULL.
+            unsafe { write_opt(error_offset, e.offset()) };
+            Err(gasdev_result::from_code(e.code()))
+        }
+    }
 }
 
 /// Parse `input[0..len]` as `gasdev_ident_parse` does and write its canonical comparison form
@@ -340,5 +386,86 @@ mod tests {
         }
         assert!(gasdev_scheme_name(0).is_null());
         assert!(gasdev_scheme_name(99).is_null());
+    }
+
+    /// The 88-profile entry gives exactly what the general entry gives for `GASDEV_SCHEME_IDIS`:
+    /// result, struct and error offset, for valid, invalid, other-scheme and wrapped inputs.
+    #[test]
+    fn parse_idis_is_parse_as_idis() {
+        let inputs: &[&[u8]] = &[
+            b"88.111.1/GT-A100-000001",
+            b"88.101.1304",
+            b"hdl:88.111.1/x",
+            b"https://id.example.cn/88.111.1/x%20y",
+            b"88..1/x",
+            b"88.1/x",
+            b"20.500.12345/x",
+            b"1.2.840.113549",
+            b"6291041500213",
+            b"MA.156.M0.100000.12345678",
+            b"",
+            b" 88.111.1/x",
+            b"88.111.1/\x00",
+            b"\xff",
+            b"1:88.111.1/x",
+        ];
+        for input in inputs {
+            for flags in [0, GASDEV_IDENT_REQUIRE_ITEM, 2] {
+                let run = |idis: bool| {
+                    let mut out = EMPTY;
+                    let mut off = usize::MAX;
+                    // SAFETY: valid pointers and lengths.
+                    let rc = unsafe {
+                        if idis {
+                            gasdev_ident_parse_idis(
+                                input.as_ptr(),
+                                input.len(),
+                                flags,
+                                &mut out,
+                                &mut off,
+                            )
+                        } else {
+                            gasdev_ident_parse(
+                                input.as_ptr(),
+                                input.len(),
+                                gasdev_scheme::Idis as u32,
+                                flags,
+                                &mut out,
+                                &mut off,
+                            )
+                        }
+                    };
+                    (rc, out, off)
+                };
+                assert_eq!(run(true), run(false), "{input:?} flags {flags}");
+            }
+        }
+        let mut out = EMPTY;
+        let id = b"88.111.1/GT-A100-000001";
+        // SAFETY: valid pointers and lengths; NULL output and offset are checked.
+        unsafe {
+            assert_eq!(
+                gasdev_ident_parse_idis(id.as_ptr(), id.len(), 0, &mut out, core::ptr::null_mut()),
+                gasdev_result::Ok
+            );
+            assert_eq!(
+                gasdev_ident_parse_idis(
+                    id.as_ptr(),
+                    id.len(),
+                    0,
+                    core::ptr::null_mut(),
+                    core::ptr::null_mut()
+                ),
+                gasdev_result::NullParameter
+            );
+        }
+        assert_eq!((out.scheme, out.item), (gasdev_scheme::Idis as u32, true));
+        assert_eq!(
+            (out.prefix, out.suffix),
+            (
+                gasdev_span { offset: 0, len: 8 },
+                gasdev_span { offset: 9, len: 14 }
+            )
+        );
     }
 }

@@ -405,6 +405,7 @@ impl<'a> Ident<'a> {
     /// # Errors
     /// The broken rule and its byte offset; `IDENT_SCHEME_MISMATCH` if the text lacks the
     /// scheme's marker (`88.`, `MA.`, a URL for a Digital Link).
+    #[inline(always)]
     pub fn parse_as(input: &'a str, scheme: Scheme) -> Result<Ident<'a>, IdentError> {
         parse_str(input, Some(scheme))
     }
@@ -439,6 +440,7 @@ impl<'a> Ident<'a> {
     ///
     /// # Errors
     /// As [`Ident::parse_as`]; `IDENT_NOT_UTF8` at the first byte that is not UTF-8.
+    #[inline(always)]
     pub fn parse_bytes_as(input: &'a [u8], scheme: Scheme) -> Result<Ident<'a>, IdentError> {
         Ident::parse_as(bytes_to_str(input)?, scheme)
     }
@@ -689,6 +691,9 @@ fn mismatch(scheme: Scheme, offset: usize) -> IdentError {
     IdentError::new(IdentErrorKind::SchemeMismatch, offset, Some(scheme))
 }
 
+// Inlined into its callers, so that a constant `forced` (firmware calls `parse_bytes_as(..,
+// Scheme::Idis)`) lets the optimiser drop the other schemes' parsers from the link.
+#[inline(always)]
 fn parse_str(input: &str, forced: Option<Scheme>) -> Result<Ident<'_>, IdentError> {
     general(input)?;
     index_form(input, 0)?;
@@ -809,6 +814,7 @@ fn handle_body(
 }
 
 /// `[IDENT-6]` `http(s)://host/path?query#fragment`.
+#[inline(always)]
 fn parse_url(input: &str, forced: Option<Scheme>) -> Result<Ident<'_>, IdentError> {
     let len = input.len();
     let https = starts_with_ci(input, "https://");

@@ -36,12 +36,16 @@ pub const MAX_BODY_LEN: usize = MAX_FRAME_LEN - HEADER_LEN - CRC_LEN;
 pub const CRC_ALGORITHM: &crc::Algorithm<u32> = &crc::CRC_32_ISCSI;
 
 /// The table the CRC uses: on 64-bit hosts (platforms, servers, phones) the `crc` crate's
-/// 16-lane table (16 KiB, about 5 times faster); on microcontrollers and WebAssembly, where size
-/// counts, its one 1 KiB table. Both compute the same CRC (`spec/frame.md` §2.1).
+/// 16-lane table (16 KiB, about 5 times faster); on WebAssembly its one 1 KiB table; on bare-metal
+/// microcontrollers (`target_os = "none"`), where flash counts (the firmware budget: codec and
+/// identifier validation in 16 KiB), no table: bit by bit, a frame of at most 256 bytes in about
+/// ten thousand cycles. All compute the same CRC (`spec/frame.md` §2.1).
 #[cfg(target_pointer_width = "64")]
 type CrcTable = crc::Table<16>;
-#[cfg(not(target_pointer_width = "64"))]
+#[cfg(all(not(target_pointer_width = "64"), not(target_os = "none")))]
 type CrcTable = crc::Table<1>;
+#[cfg(all(not(target_pointer_width = "64"), target_os = "none"))]
+type CrcTable = crc::NoTable;
 
 const CRC: crc::Crc<u32, CrcTable> = crc::Crc::<u32, CrcTable>::new(CRC_ALGORITHM);
 

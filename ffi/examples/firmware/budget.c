@@ -1,8 +1,10 @@
 /*
  * The budget probe: a firmware that uses only what the budget of issue 6 covers, so that the linker
- * keeps exactly the library code that needs. Built three times: -DPROBE_IDENT (identifier
- * validation: gasdev_ident_parse), -DPROBE_FRAME (frame codec: gasdev_frame_encode and
- * gasdev_frame_decode), and with both. size_report.py sums the libgasdev sections of each link.
+ * keeps exactly the library code that needs. Built four times: -DPROBE_IDENT (identifier
+ * validation of the device's own 88-identifier: gasdev_ident_parse_idis), -DPROBE_FRAME (frame
+ * codec: gasdev_frame_encode and gasdev_frame_decode), both, and -DPROBE_IDENT -DPROBE_IDENT_ANY
+ * (the general gasdev_ident_parse, every scheme: reported, not in the budget). size_report.py sums
+ * the libgasdev sections of each link.
  */
 #include <stdint.h>
 #include <string.h>
@@ -17,8 +19,13 @@ int main(void) {
         static const char id[] = "88.111.1/GT-A100-000001";
         gasdev_ident ident;
         size_t off = 0;
+#ifdef PROBE_IDENT_ANY
         bad |= gasdev_ident_parse((const uint8_t *)id, strlen(id), GASDEV_SCHEME_DETECT, GASDEV_IDENT_REQUIRE_ITEM,
                                   &ident, &off) != GASDEV_RESULT_OK;
+#else
+        bad |= gasdev_ident_parse_idis((const uint8_t *)id, strlen(id), GASDEV_IDENT_REQUIRE_ITEM, &ident, &off) !=
+               GASDEV_RESULT_OK;
+#endif
     }
 #endif
 #ifdef PROBE_FRAME

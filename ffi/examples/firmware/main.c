@@ -22,9 +22,9 @@ static const uint8_t CLOSE_VALVE[] = {0x47, 0x44, 0x01, 0x08, 0x10, 0x00, 0x28, 
 
 static int failures = 0;
 /* The deepest stack use of each library function (measured around each call). */
-enum { IDENT_PARSE, FRAME_ENCODE, FRAME_DECODE, MEASURED_FUNCTIONS };
-static const char *const measured_name[MEASURED_FUNCTIONS] = {"gasdev_ident_parse", "gasdev_frame_encode",
-                                                              "gasdev_frame_decode"};
+enum { IDENT_PARSE_IDIS, IDENT_PARSE, FRAME_ENCODE, FRAME_DECODE, MEASURED_FUNCTIONS };
+static const char *const measured_name[MEASURED_FUNCTIONS] = {"gasdev_ident_parse_idis", "gasdev_ident_parse",
+                                                              "gasdev_frame_encode", "gasdev_frame_decode"};
 static uint32_t measured_stack[MEASURED_FUNCTIONS];
 static gasdev_result measured_rc;
 
@@ -84,8 +84,10 @@ static void expect(const char *what, gasdev_result got, gasdev_result want) {
 static void validate_identifier(void) {
     gasdev_ident id;
     size_t off = 0;
-    gasdev_result rc = MEASURED(IDENT_PARSE, gasdev_ident_parse((const uint8_t *)IDENTIFIER, strlen(IDENTIFIER),
-                                                   GASDEV_SCHEME_DETECT, GASDEV_IDENT_REQUIRE_ITEM, &id, &off));
+    /* The device's own identifier is always an 88-identifier: the strict 88-profile only. */
+    gasdev_result rc = MEASURED(IDENT_PARSE_IDIS, gasdev_ident_parse_idis((const uint8_t *)IDENTIFIER,
+                                                                         strlen(IDENTIFIER),
+                                                                         GASDEV_IDENT_REQUIRE_ITEM, &id, &off));
     expect("identifier", rc, GASDEV_RESULT_OK);
     if (rc == GASDEV_RESULT_OK) {
         put("  scheme=");
@@ -97,8 +99,8 @@ static void validate_identifier(void) {
         put("\n");
     }
     /* Only a prefix is not an identifier a device may report (ALM-5a). */
-    rc = gasdev_ident_parse((const uint8_t *)IDENTIFIER, 8, GASDEV_SCHEME_DETECT, GASDEV_IDENT_REQUIRE_ITEM, &id,
-                            &off);
+    rc = MEASURED(IDENT_PARSE, gasdev_ident_parse((const uint8_t *)IDENTIFIER, 8, GASDEV_SCHEME_DETECT,
+                                                  GASDEV_IDENT_REQUIRE_ITEM, &id, &off));
     expect("identifier prefix only", rc, GASDEV_RESULT_IDENT_PREFIX_ONLY);
     put("  offset=");
     put_u32((uint32_t)off);
