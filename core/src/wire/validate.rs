@@ -1,5 +1,5 @@
 //! A decoded frame against the product's declaration: "a frame that reports something the
-//! declared product cannot do" (`spec/frame.md` §9, [FRAME-100..112]). Needs `alloc`.
+//! declared product cannot do" (`spec/frame.md` §10, [FRAME-100..112]). Needs `alloc`.
 //!
 //! Each finding cites the programme clause it concerns (附件3: ALM-*, VLV-*; PLT-3 for identity
 //! facts that contradict the declaration) and the frame rule that found it.
@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use super::repr::{Capability, Command, Event, FrameRepr, Identity, Message, Snapshot};
 use crate::Text;
 use crate::model::{
-    DataItem, Declaration, DeviceKind, Gas, PipeTrigger, Reading, TripReason, ValveState,
+    DataItem, Declaration, DeviceKind, Gas, PipeTrigger, Reading, Tier, TripReason, ValveState,
 };
 
 /// One contradiction between a frame and the declaration.
@@ -327,6 +327,21 @@ fn check_identity(f: &mut Findings, i: &Identity<'_>, decl: &Declaration) {
             "FRAME-111",
             "帧中的标识未在声明中列出",
             "the frame carries an identifier the declaration does not list",
+        );
+    }
+    // [FRAME-112] ALM-5b / VLV-2b: a mid or high product reports an active identifier by
+    // itself, and the identity announcement is where it does so.
+    let active = i.identifiers.iter().any(|id| id.carrier.is_active());
+    if decl.claimed_tier >= Tier::Mid && !active {
+        let clause = match decl.kind {
+            DeviceKind::LeakAlarm => "ALM-5b",
+            DeviceKind::SelfClosingValve => "VLV-2b",
+        };
+        f.push(
+            clause,
+            "FRAME-112",
+            "中、高档产品的身份通告中没有主动标识",
+            "the identity of a mid or high tier product carries no active identifier",
         );
     }
 }
