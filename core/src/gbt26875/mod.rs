@@ -29,6 +29,7 @@
 
 mod adu;
 mod codes;
+mod gb18030;
 mod mapping;
 mod packet;
 mod session;

@@ -4,16 +4,17 @@
 //! field and the standard does not say how it is padded \[GBT-6\]. Real devices pad with NULs or
 //! spaces, put text after leading NULs, and leave garbage after the NUL that ends the text
 //! (checklist row 4). So the text span is: skip leading NULs, stop at the first NUL after the text,
-//! trim spaces at both ends \[GBT-29\]. Decoding uses `encoding_rs` (WHATWG GB 18030, no allocation)
-//! into a caller buffer; malformed sequences become U+FFFD and are flagged \[GBT-30\]. The raw bytes
+//! trim spaces at both ends \[GBT-29\]. Decoding is WHATWG GB 18030 (the `gb18030` codec of
+//! [`super::gb18030`], tables derived from `encoding_rs` at build time; no allocation) into a
+//! caller buffer; malformed sequences become U+FFFD and are flagged \[GBT-30\]. The raw bytes
 //! are always kept.
 //!
 //! GB 18030 multi-byte sequences never contain `00` or `20` (lead bytes are `81..=FE`, trail bytes
 //! `30..=39` or `40..=FE`), so trimming NULs and spaces at the byte level never cuts a character.
 
 use super::Error;
+use super::gb18030;
 use crate::ErrorCode;
-use encoding_rs::{CoderResult, EncoderResult, GB18030};
 
 /// Where the text of a padded field starts and ends, and how it was padded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,13 +57,26 @@ pub(crate) fn span(raw: &[u8]) -> Span {
 /// # Errors
 /// `BUFFER_TOO_SMALL` (offset = bytes of `src` decoded so far) when `dst` is too short.
 pub fn decode_text<'b>(src: &[u8], dst: &'b mut [u8]) -> Result<(&'b str, bool), Error> {
-    let mut decoder = GB18030.new_decoder_without_bom_handling();
-    let (result, read, written, replaced) = decoder.decode_to_utf8(src, dst, true);
-    if result == CoderResult::OutputFull {
-        return Err(Error::new(ErrorCode::BufferTooSmall, read));
+    let mut written = 0usize;
+    let mut replaced = false;
+    for unit in gb18030::Decoder::new(src) {
+        // The space is asked for as encoding_rs asked for it, so the offset is the same.
+        if dst.len().saturating_sub(written) < unit.need {
+            return Err(Error::new(ErrorCode::BufferTooSmall, unit.read));
+        }
+        let ch = unit.ch.unwrap_or_else(|| {
+            replaced = true;
+            char::REPLACEMENT_CHARACTER
+        });
+        let end = written.saturating_add(ch.len_utf8());
+        let slot = dst
+            .get_mut(written..end)
+            .ok_or(Error::new(ErrorCode::BufferTooSmall, unit.read))?;
+        ch.encode_utf8(slot);
+        written = end;
     }
     let out = dst.get(..written).unwrap_or_default();
-    // encoding_rs writes UTF-8 only; the check cannot fail, and costs one pass over ≤ 768 bytes.
+    // Only whole characters were written; the check cannot fail, and costs one pass over ≤ 768 bytes.
     let text = core::str::from_utf8(out)
         .map_err(|e| Error::new(ErrorCode::GbtBadText, e.valid_up_to()))?;
     Ok((text, replaced))
@@ -70,20 +84,7 @@ pub fn decode_text<'b>(src: &[u8], dst: &'b mut [u8]) -> Result<(&'b str, bool),
 
 /// Whether `src` is well-formed GB 18030 (decodes without replacement).
 pub(crate) fn is_well_formed(src: &[u8]) -> bool {
-    let mut decoder = GB18030.new_decoder_without_bom_handling();
-    let mut scratch = [0u8; 64];
-    let mut rest = src;
-    loop {
-        let (result, read, _) =
-            decoder.decode_to_utf8_without_replacement(rest, &mut scratch, true);
-        match result {
-            encoding_rs::DecoderResult::InputEmpty => return true,
-            encoding_rs::DecoderResult::Malformed(_, _) => return false,
-            encoding_rs::DecoderResult::OutputFull => {
-                rest = rest.get(read..).unwrap_or_default();
-            }
-        }
-    }
+    gb18030::Decoder::new(src).all(|unit| unit.ch.is_some())
 }
 
 /// Encode `text` as GB 18030 into `dst`; returns the number of bytes written. For the
@@ -93,18 +94,9 @@ pub(crate) fn is_well_formed(src: &[u8]) -> bool {
 /// `GBT_TEXT_TOO_LONG` (offset = byte offset in `text` of the first character that does not fit),
 /// `GBT_BAD_TEXT` for a character GB 18030 cannot encode (as WHATWG's encoder, e.g. U+E5E5).
 pub fn encode_text(text: &str, dst: &mut [u8]) -> Result<usize, Error> {
-    // One character at a time: encoding_rs asks for room for the longest sequence (4 bytes) before
-    // it writes a character, so encoding straight into a 31-byte field would stop early.
     let mut written = 0usize;
     for (at, ch) in text.char_indices() {
-        let mut utf8 = [0u8; 4];
-        let mut gb = [0u8; 4];
-        let mut encoder = GB18030.new_encoder();
-        let (result, _, n) =
-            encoder.encode_from_utf8_without_replacement(ch.encode_utf8(&mut utf8), &mut gb, true);
-        if let EncoderResult::Unmappable(_) = result {
-            return Err(Error::new(ErrorCode::GbtBadText, at));
-        }
+        let (gb, n) = gb18030::encode_char(ch).ok_or(Error::new(ErrorCode::GbtBadText, at))?;
         let end = written.saturating_add(n);
         let slot = dst
             .get_mut(written..end)
@@ -269,7 +261,7 @@ mod tests {
 
     #[test]
     fn capacity_covers_the_worst_case() {
-        let worst = GB18030
+        let worst = encoding_rs::GB18030
             .new_decoder_without_bom_handling()
             .max_utf8_buffer_length(31)
             .unwrap();

@@ -1,0 +1,292 @@
+//! GB 18030 as WHATWG defines it (the Encoding Standard's `gb18030` decoder and encoder), on
+//! tables derived from `encoding_rs` at build time (`core/build.rs`): no hand-written mapping,
+//! GB 18030 data only, no allocation.
+//!
+//! `encoding_rs` links the tables of every encoding it knows (its decoder and encoder dispatch
+//! over all of them), which made up most of the WebAssembly module; this codec links ~35 KB.
+//! `core/tests/gb18030_exhaustive.rs` compares it with `encoding_rs` over every two- and
+//! four-byte sequence, every code point, hostile byte strings and short output buffers.
+//!
+//! Decoding follows the Encoding Standard's `gb18030` decoder, error recovery included: a bad
+//! byte after a lead byte is processed again (when it is ASCII), a four-byte sequence broken at
+//! its third or fourth byte yields U+FFFD and its second byte (an ASCII digit) is processed
+//! again, and a sequence cut by the end of the input yields one U+FFFD. Output space is asked for
+//! as `encoding_rs` asks for it (4 bytes before any non-ASCII byte, 3 before a digit processed
+//! again), so a too-short buffer is reported at the same input offset.
+
+include!(concat!(env!("OUT_DIR"), "/gb18030_tables.rs"));
+
+/// Two-byte sequences per lead byte (trail `40..=7E` and `80..=FE`).
+const ROW: usize = 190;
+/// The last four-byte pointer of the BMP ranges.
+const BMP_RANGES_END: u32 = 39419;
+/// The four-byte pointers of U+10000..=U+10FFFF.
+const ASTRAL_FIRST: u32 = 189_000;
+const ASTRAL_LAST: u32 = 1_237_575;
+
+/// One entry of a `TWO_BYTE` row: the code point and the rest of the stream.
+fn next_entry(prev: u32, rest: &[u8]) -> Option<(u32, &[u8])> {
+    match rest {
+        [0xFF, lo, hi, tail @ ..] => Some((u32::from(*lo) | (u32::from(*hi) << 8), tail)),
+        [d, tail @ ..] => Some((prev.checked_add(u32::from(*d))?, tail)),
+        [] => None,
+    }
+}
+
+/// The code point of two-byte pointer `pointer` (`0..23940`).
+fn two_byte_decode(pointer: usize) -> Option<u32> {
+    let start = usize::from(*TWO_BYTE_ROWS.get(pointer / ROW)?);
+    let mut rest = TWO_BYTE.get(start..)?;
+    let mut cp = 0;
+    for _ in 0..=pointer % ROW {
+        (cp, rest) = next_entry(cp, rest)?;
+    }
+    Some(cp)
+}
+
+/// The first two-byte pointer of `cp`, if any (WHATWG "index pointer").
+fn two_byte_pointer(cp: u32) -> Option<usize> {
+    let block = usize::try_from(cp >> 8).ok()?;
+    let word = TWO_BYTE_BLOCKS.get(block / 32)?;
+    if word & (1 << (block % 32)) == 0 {
+        return None;
+    }
+    let mut rest: &[u8] = &TWO_BYTE;
+    let mut pointer = 0usize;
+    let mut value = 0;
+    while !rest.is_empty() {
+        if pointer % ROW == 0 {
+            value = 0;
+        }
+        (value, rest) = next_entry(value, rest)?;
+        if value == cp {
+            return Some(pointer);
+        }
+        pointer = pointer.checked_add(1)?;
+    }
+    None
+}
+
+/// The code point of four-byte pointer `pointer`, if any.
+fn four_byte_decode(pointer: u32) -> Option<u32> {
+    if pointer <= BMP_RANGES_END {
+        let i = RANGES.partition_point(|&(p, _)| u32::from(p) <= pointer);
+        let &(p, c) = RANGES.get(i.checked_sub(1)?)?;
+        u32::from(c).checked_add(pointer.checked_sub(u32::from(p))?)
+    } else if (ASTRAL_FIRST..=ASTRAL_LAST).contains(&pointer) {
+        (pointer - ASTRAL_FIRST).checked_add(0x1_0000)
+    } else {
+        None
+    }
+}
+
+/// The four-byte pointer of BMP code point `cp` (not in the two-byte table), if any.
+fn ranges_pointer(cp: u32) -> Option<u32> {
+    let mut runs = RANGES.iter().peekable();
+    while let Some(&(p, c)) = runs.next() {
+        let end = runs
+            .peek()
+            .map_or(BMP_RANGES_END.checked_add(1)?, |&&(q, _)| u32::from(q));
+        let len = end.checked_sub(u32::from(p))?;
+        if let Some(off) = cp.checked_sub(u32::from(c)).filter(|&off| off < len) {
+            return u32::from(p).checked_add(off);
+        }
+    }
+    None
+}
+
+/// Encode one character: its bytes and their count, or `None` when GB 18030 (as the WHATWG
+/// encoder defines it, as `encoding_rs` implements it) cannot encode it, e.g. U+E5E5.
+pub(super) fn encode_char(ch: char) -> Option<([u8; 4], usize)> {
+    let cp = u32::from(ch);
+    if cp < 0x80 {
+        return Some(([u8::try_from(cp).ok()?, 0, 0, 0], 1));
+    }
+    if let Some(&(_, bytes, len)) = ENCODE_EXCEPTIONS.iter().find(|e| u32::from(e.0) == cp) {
+        return (len > 0).then_some((bytes, usize::from(len)));
+    }
+    if let Some(p) = two_byte_pointer(cp) {
+        let lead = u8::try_from(p / ROW).ok()?.checked_add(0x81)?;
+        let t = u8::try_from(p % ROW).ok()?;
+        let trail = t.checked_add(if t < 0x3F { 0x40 } else { 0x41 })?;
+        return Some(([lead, trail, 0, 0], 2));
+    }
+    let pointer = if cp <= 0xFFFF {
+        ranges_pointer(cp)?
+    } else {
+        (cp - 0x1_0000).checked_add(ASTRAL_FIRST)?
+    };
+    let byte = |v: u32, base: u8| u8::try_from(v).ok().and_then(|v| v.checked_add(base));
+    Some((
+        [
+            byte(pointer / 12600, 0x81)?,
+            byte(pointer / 1260 % 10, 0x30)?,
+            byte(pointer / 10 % 126, 0x81)?,
+            byte(pointer % 10, 0x30)?,
+        ],
+        4,
+    ))
+}
+
+/// The four-byte pointer of `b1 b2 b3 b4` (`81..=FE`, `30..=39`, `81..=FE`, `30..=39`).
+fn pointer_of(lead: u32, b2: u8, b3: u8, b4: u8) -> u32 {
+    let digit = |b: u8| u32::from(b.saturating_sub(0x30));
+    lead.saturating_mul(12600)
+        .saturating_add(digit(b2).saturating_mul(1260))
+        .saturating_add(u32::from(b3.saturating_sub(0x81)).saturating_mul(10))
+        .saturating_add(digit(b4))
+}
+
+/// One decoded character (or U+FFFD for `None`), with the output space `encoding_rs` asks for
+/// before it, and the input offset it reports when that space is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Unit {
+    pub(super) need: usize,
+    pub(super) read: usize,
+    pub(super) ch: Option<char>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Pending {
+    None,
+    /// The second byte of a broken four-byte sequence, to be output as ASCII; `lead` is the
+    /// offset `encoding_rs` reports for the next unit when the third byte became a lead byte.
+    Digit {
+        digit: u8,
+        read: usize,
+        lead: Option<usize>,
+    },
+    /// The next unit starts at a lead byte that `encoding_rs` already consumed.
+    Lead {
+        read: usize,
+    },
+}
+
+/// The decoder: an iterator of [`Unit`]s over the whole input (the input ends with it).
+pub(super) struct Decoder<'a> {
+    src: &'a [u8],
+    at: usize,
+    pending: Pending,
+    /// The last unit was a two- or four-byte character decoded in `encoding_rs`'s inner loop,
+    /// which asks for 4 bytes of space before the next byte, ASCII or not.
+    after_char: bool,
+}
+
+impl<'a> Decoder<'a> {
+    pub(super) fn new(src: &'a [u8]) -> Self {
+        Decoder {
+            src,
+            at: 0,
+            pending: Pending::None,
+            after_char: false,
+        }
+    }
+
+    fn byte(&self, ahead: usize) -> Option<u8> {
+        self.src.get(self.at.checked_add(ahead)?).copied()
+    }
+
+    fn advance(&mut self, n: usize) {
+        self.at = self.at.saturating_add(n).min(self.src.len());
+    }
+}
+
+impl Iterator for Decoder<'_> {
+    type Item = Unit;
+
+    fn next(&mut self) -> Option<Unit> {
+        let mut read = self.at;
+        let mut need_ascii = if self.after_char { 4 } else { 1 };
+        let mut inner = true;
+        self.after_char = false;
+        match self.pending {
+            Pending::Digit { digit, read, lead } => {
+                self.pending = match lead {
+                    Some(read) => Pending::Lead { read },
+                    None => Pending::None,
+                };
+                return Some(Unit {
+                    need: 3,
+                    read,
+                    ch: Some(char::from(digit)),
+                });
+            }
+            Pending::Lead { read: r } => {
+                read = r;
+                inner = false;
+                need_ascii = 1;
+                self.pending = Pending::None;
+            }
+            Pending::None => {}
+        }
+        let b1 = self.byte(0)?;
+        let unit = |ch: Option<u32>| Unit {
+            need: 4,
+            read,
+            ch: ch.and_then(char::from_u32),
+        };
+        if b1 < 0x80 {
+            self.advance(1);
+            return Some(Unit {
+                need: need_ascii,
+                read,
+                ch: Some(char::from(b1)),
+            });
+        }
+        if b1 == 0x80 || b1 == 0xFF {
+            self.advance(1);
+            return Some(unit((b1 == 0x80).then_some(0x20AC)));
+        }
+        let lead = u32::from(b1 - 0x81);
+        let Some(b2) = self.byte(1) else {
+            self.advance(1);
+            return Some(unit(None));
+        };
+        if b2.is_ascii_digit() {
+            let Some(b3) = self.byte(2) else {
+                self.advance(2);
+                return Some(unit(None));
+            };
+            if !(0x81..=0xFE).contains(&b3) {
+                self.pending = Pending::Digit {
+                    digit: b2,
+                    read: self.at.saturating_add(2),
+                    lead: None,
+                };
+                self.advance(2);
+                return Some(unit(None));
+            }
+            let Some(b4) = self.byte(3) else {
+                self.advance(3);
+                return Some(unit(None));
+            };
+            if !b4.is_ascii_digit() {
+                self.pending = Pending::Digit {
+                    digit: b2,
+                    read: self.at.saturating_add(3),
+                    lead: Some(self.at.saturating_add(3)),
+                };
+                self.advance(2);
+                return Some(unit(None));
+            }
+            self.advance(4);
+            let ch = four_byte_decode(pointer_of(lead, b2, b3, b4));
+            self.after_char = inner && ch.is_some();
+            return Some(unit(ch));
+        }
+        let trail = match b2 {
+            0x40..=0x7E => b2 - 0x40,
+            0x80..=0xFE => b2 - 0x41,
+            _ => {
+                // An ASCII byte is processed again; 0xFF is consumed with the lead byte.
+                self.advance(if b2 < 0x80 { 1 } else { 2 });
+                return Some(unit(None));
+            }
+        };
+        self.advance(2);
+        let pointer = (lead as usize) * ROW + usize::from(trail);
+        let ch = two_byte_decode(pointer);
+        self.after_char = inner && ch.is_some();
+        Some(unit(ch))
+    }
+}
