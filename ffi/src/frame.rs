@@ -893,16 +893,15 @@ fn gas_out(g: Gas) -> u8 {
 }
 
 fn trip_out(t: Option<TripReason>) -> u8 {
-    (match t {
-        None => gasdev_trip_reason::None,
-        Some(TripReason::OverPressure) => gasdev_trip_reason::OverPressure,
-        Some(TripReason::UnderPressure) => gasdev_trip_reason::UnderPressure,
-        Some(TripReason::OverFlow) => gasdev_trip_reason::OverFlow,
-        Some(TripReason::AlarmInterlock) => gasdev_trip_reason::AlarmInterlock,
-        Some(TripReason::Manual) => gasdev_trip_reason::Manual,
-        Some(TripReason::RemoteClose) => gasdev_trip_reason::RemoteClose,
-        Some(TripReason::PowerLoss) => gasdev_trip_reason::PowerLoss,
-    }) as u8
+    // `gasdev_trip_reason` is 1 + the declaration index of `TripReason` (0: none), like the wire
+    // codes. Computed, not matched: a `match` becomes the 8-byte table `01 … 07 00`, which LLVM
+    // files among the NUL-terminated strings, and on the firmware target that keeps the whole
+    // merged string section (every result name, ~1.4 KiB) in the link. Tested against the
+    // declared values (`trip_out_matches_the_declared_values`).
+    match t {
+        None => gasdev_trip_reason::None as u8,
+        Some(r) => (r as u8).saturating_add(1),
+    }
 }
 
 fn kind_out(k: DeviceKind) -> u8 {
@@ -1226,6 +1225,25 @@ mod tests {
         assert_eq!(c.len(), Capability::ALL.len());
         for (bit, cap) in c.iter().zip(Capability::ALL) {
             assert_eq!(*bit, cap.bit(), "{cap:?}");
+        }
+    }
+
+    #[test]
+    fn trip_out_matches_the_declared_values() {
+        use gasdev_trip_reason as T;
+        let cases = [
+            (None, T::None),
+            (Some(TripReason::OverPressure), T::OverPressure),
+            (Some(TripReason::UnderPressure), T::UnderPressure),
+            (Some(TripReason::OverFlow), T::OverFlow),
+            (Some(TripReason::AlarmInterlock), T::AlarmInterlock),
+            (Some(TripReason::Manual), T::Manual),
+            (Some(TripReason::RemoteClose), T::RemoteClose),
+            (Some(TripReason::PowerLoss), T::PowerLoss),
+        ];
+        for (t, want) in cases {
+            assert_eq!(trip_out(t), want as u8, "{t:?}");
+            assert_eq!(trip_in(want as u8), Ok(t), "{t:?}");
         }
     }
 

@@ -174,16 +174,16 @@ pub(crate) const fn valve_state_from(c: u8) -> Option<ValveState> {
 }
 
 /// Trip reason code; 0 is "no reason given" (the one place 0 means absence, [FRAME-007]).
+///
+/// The codes are 1 + the declaration index of `TripReason` (`OverPressure` 1 … `PowerLoss` 7;
+/// `trip_from` is the inverse and the tests check both directions). Computed, not matched: a
+/// `match` becomes an 8-byte lookup table `01 … 07 00` that LLVM files among the NUL-terminated
+/// strings, and on the firmware target that keeps the whole merged string section (every result
+/// name, ~1.4 KiB) in the link.
 pub(crate) const fn trip_code(t: Option<TripReason>) -> u8 {
     match t {
         None => 0,
-        Some(TripReason::OverPressure) => 1,
-        Some(TripReason::UnderPressure) => 2,
-        Some(TripReason::OverFlow) => 3,
-        Some(TripReason::AlarmInterlock) => 4,
-        Some(TripReason::Manual) => 5,
-        Some(TripReason::RemoteClose) => 6,
-        Some(TripReason::PowerLoss) => 7,
+        Some(r) => (r as u8).saturating_add(1),
     }
 }
 
@@ -219,5 +219,26 @@ pub(crate) const fn unit_code(u: ConcentrationUnit) -> u8 {
         ConcentrationUnit::PctLel(_) => unit::PCT_LEL,
         ConcentrationUnit::Ppm => unit::PPM,
         ConcentrationUnit::PctVol => unit::PCT_VOL,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trip_code_is_the_inverse_of_trip_from() {
+        // `trip_code` is computed from the declaration order; `trip_from` is the table.
+        let mut seen = 0;
+        for c in 0..=u8::MAX {
+            if let Some(t) = trip_from(c) {
+                assert_eq!(trip_code(t), c, "{t:?}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 8);
+        assert_eq!(trip_code(None), 0);
+        assert_eq!(trip_code(Some(TripReason::OverPressure)), 1);
+        assert_eq!(trip_code(Some(TripReason::PowerLoss)), 7);
     }
 }
