@@ -51,13 +51,23 @@ pub enum Input {
 }
 
 /// A JSON document given as text or as an already parsed value.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DocArg {
     /// The JSON text of the document.
     Text(String),
     /// The document as a JSON value (a JavaScript object).
     Value(Value),
+}
+
+// As `#[serde(untagged)]` would (a string first, else any value), without the buffering
+// deserializer that `untagged` instantiates for each variant (wasm size).
+impl<'de> Deserialize<'de> for DocArg {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Value::deserialize(d)? {
+            Value::String(t) => DocArg::Text(t),
+            v => DocArg::Value(v),
+        })
+    }
 }
 
 impl DocArg {
