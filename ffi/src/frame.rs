@@ -825,17 +825,19 @@ unsafe fn borrow(f: &gasdev_frame) -> Res<Borrowed<'_>> {
 }
 
 fn repr_in<'a>(f: &gasdev_frame, b: &'a Borrowed<'a>) -> Res<FrameRepr<'a>> {
-    let ext = |bytes: &'a [u8]| Tlvs::parse(bytes).map_err(|e| gasdev_result::from_code(e.code()));
+    // Parsed once, before the message (pure, so the error order stays: each `ext?` below is where
+    // the per-type code used to parse them). One call site instead of six keeps firmware flash down.
+    let ext = Tlvs::parse(b.extensions).map_err(|e| gasdev_result::from_code(e.code()));
     let message = match f.message_type {
         x if x == gasdev_message_type::Status as u8 => Message::Status(StatusReport {
             kind: kind_in(f.kind)?,
             snapshot: snapshot_in(&f.snapshot)?,
-            extensions: ext(b.extensions)?,
+            extensions: ext?,
         }),
         x if x == gasdev_message_type::Event as u8 => Message::Event(EventReport {
             event: event_in(&f.event)?,
             snapshot: snapshot_in(&f.snapshot)?,
-            extensions: ext(b.extensions)?,
+            extensions: ext?,
         }),
         x if x == gasdev_message_type::Identity as u8 => Message::Identity(Identity {
             kind: kind_in(f.kind)?,
@@ -844,22 +846,22 @@ fn repr_in<'a>(f: &gasdev_frame, b: &'a Borrowed<'a>) -> Res<FrameRepr<'a>> {
             identifiers: Identifiers::new(b.identifiers.get(..b.identifier_count).ok_or(BAD)?),
             model: b.model,
             firmware: b.firmware,
-            extensions: ext(b.extensions)?,
+            extensions: ext?,
         }),
         x if x == gasdev_message_type::Command as u8 => Message::Command(CommandRequest {
             command: command_in(&f.command)?,
-            extensions: ext(b.extensions)?,
+            extensions: ext?,
         }),
         x if x == gasdev_message_type::Ack as u8 => Message::Ack(Ack {
             ack_seq: f.ack.ack_seq,
             command: command_code_in(f.ack.command_code)?,
-            extensions: ext(b.extensions)?,
+            extensions: ext?,
         }),
         x if x == gasdev_message_type::Nak as u8 => Message::Nak(Nak {
             ack_seq: f.ack.ack_seq,
             command_code: f.ack.command_code,
             reason: nak_reason_in(f.ack.reason)?,
-            extensions: ext(b.extensions)?,
+            extensions: ext?,
         }),
         // Unassigned types are kept (and checked by the encoder, [FRAME-011]).
         msg_type => Message::Unknown(UnknownMessage {

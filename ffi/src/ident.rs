@@ -208,6 +208,22 @@ fn describe(id: &Ident<'_>, out: &mut gasdev_ident) {
     }
 }
 
+/// `describe` for `gasdev_ident_parse_idis`: an 88-identifier (scheme `Idis`, always a handle) has
+/// only handle parts, so the firmware link keeps none of the other schemes' arms.
+fn describe_idis(id: &Ident<'_>, out: &mut gasdev_ident) {
+    let base = id.as_str();
+    out.scheme = gasdev_scheme::Idis as u32;
+    out.form = form_code(id.form()) as u32;
+    out.item = id.is_item();
+    out.verified = id.is_verified();
+    out.body = span(base, Some(id.body()));
+    out.host = span(base, id.host());
+    if let Some(h) = id.handle_parts() {
+        out.prefix = span(base, Some(h.prefix));
+        out.suffix = span(base, h.suffix);
+    }
+}
+
 /// Parse and validate the identifier `input[0..len]` (bytes, which need not be UTF-8: invalid UTF-8
 /// is `GASDEV_RESULT_IDENT_NOT_UTF8`).
 ///
@@ -234,7 +250,14 @@ pub unsafe extern "C" fn gasdev_ident_parse(
         let input = unsafe { bytes(input, len) }?;
         let (scheme, require_item) = options(scheme, flags)?;
         // SAFETY: `out` checked by check_out above; `error_offset` NULL or valid for a write.
-        unsafe { report(parse(input, scheme, require_item), out, error_offset) }
+        unsafe {
+            report(
+                parse(input, scheme, require_item),
+                out,
+                error_offset,
+                describe,
+            )
+        }
     })
 }
 
@@ -265,12 +288,13 @@ pub unsafe extern "C" fn gasdev_ident_parse_idis(
                 parse(input, Some(Scheme::Idis), require_item),
                 out,
                 error_offset,
+                describe_idis,
             )
         }
     })
 }
 
-/// Write the result of a parse: `*out` on success, the optional `*error_offset` on an error.
+/// Write the result of a parse: `*out` (filled by `describe`) on success, the optional `*error_offset` on an error.
 ///
 /// # Safety
 /// `out` is valid for a write; `error_offset` is NULL or valid for a write.
@@ -279,6 +303,7 @@ unsafe fn report(
     parsed: Result<Ident<'_>, IdentError>,
     out: *mut gasdev_ident,
     error_offset: *mut usize,
+    describe: fn(&Ident<'_>, &mut gasdev_ident),
 ) -> Res<()> {
     match parsed {
         Ok(id) => {

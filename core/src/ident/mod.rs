@@ -503,6 +503,23 @@ impl<'a> Ident<'a> {
         }
     }
 
+    /// The parts of an 88-identifier or a generic handle (`None` for the other schemes): what
+    /// `parts()` gives for them, without the other schemes' code (firmware that checks only its
+    /// own 88-identifier links this one).
+    pub fn handle_parts(&self) -> Option<HandleParts<'a>> {
+        let s = self.input;
+        match self.repr {
+            Repr::Handle(h) => Some(HandleParts {
+                idis: h.idis,
+                prefix: h.prefix.of(s),
+                suffix: h.suffix.map(|x| x.of(s)),
+                percent_encoded: h.encoded,
+                suffix_has_slash: h.suffix_slash,
+            }),
+            _ => None,
+        }
+    }
+
     /// The scheme-specific parts, as slices of the input.
     pub fn parts(&self) -> Parts<'a> {
         let s = self.input;
@@ -912,6 +929,32 @@ fn parse_url(input: &str, forced: Option<Scheme>) -> Result<Ident<'_>, IdentErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handle_parts_are_the_handle_arm_of_parts() {
+        for input in [
+            "88.111.1/teleinfo.cn",
+            "88.101.1304",
+            "hdl:88.111.1/x",
+            "https://id.example.cn/88.111.1/x%20y",
+            "20.500.12345/x/y",
+            "1.2.840.113549",
+            "6291041500213",
+            "MA.156.M0.100000.12345678",
+        ] {
+            let id = Ident::parse(input).unwrap();
+            let expected = match id.parts() {
+                Parts::Handle(h) => Some(h),
+                _ => None,
+            };
+            assert_eq!(id.handle_parts(), expected, "{input}");
+            assert_eq!(
+                expected.is_some(),
+                matches!(id.scheme(), Scheme::Idis | Scheme::Handle),
+                "{input}"
+            );
+        }
+    }
 
     #[test]
     fn starter_handles() {
