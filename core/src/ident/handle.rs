@@ -13,7 +13,7 @@ use super::error::{IdentError, IdentErrorKind};
 use super::limits::{
     HANDLE_MAX_BYTES, IDIS_ITEM_PREFIX_MIN_SEGMENTS, IDIS_MAX_CHARS, IDIS_PREFIX_MAX_CHARS,
 };
-use super::scan::{DecodedChars, Span, err};
+use super::scan::{DecodedChars, Span, err, is_white_space};
 
 /// The parsed shape of a handle, as spans of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -157,7 +157,7 @@ fn check_prefix(
         } else {
             // [IDENT-8] Any printable character except white space, `:` (b2handle reads a `:`
             // as the index form) and, inside a URL, `%` (escapes are not decoded in prefixes).
-            !c.is_whitespace() && c != ':' && !(url && c == '%')
+            !is_white_space(c) && c != ':' && !(url && c == '%')
         };
         if !ok {
             return Err(err(IdentErrorKind::BadChar, at));

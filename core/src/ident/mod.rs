@@ -59,7 +59,7 @@ use canonical::{Piece, zeros};
 use gs1::{DlRepr, KeyRepr, MAX_QUALIFIERS};
 use handle::HandleRepr;
 use limits::MAX_INPUT_BYTES;
-use scan::{Span, err, is_forbidden, split_spans, starts_with_ci};
+use scan::{Span, err, is_forbidden, is_white_space, split_spans, starts_with_ci};
 
 /// An identifier scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -683,11 +683,11 @@ fn general(input: &str) -> Result<(), IdentError> {
     if let Some((i, _)) = input.char_indices().find(|(_, c)| is_forbidden(*c)) {
         return Err(err(IdentErrorKind::ControlChar, i));
     }
-    if input.chars().next().is_some_and(char::is_whitespace) {
+    if input.chars().next().is_some_and(is_white_space) {
         return Err(err(IdentErrorKind::SurroundingSpace, 0));
     }
     if let Some((i, c)) = input.char_indices().next_back()
-        && c.is_whitespace()
+        && is_white_space(c)
     {
         return Err(err(IdentErrorKind::SurroundingSpace, i));
     }

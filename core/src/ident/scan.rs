@@ -46,6 +46,27 @@ pub(crate) fn is_forbidden(c: char) -> bool {
         )
 }
 
+/// Unicode `White_Space` (the same set as [`char::is_whitespace`], Unicode 16): spelled out
+/// because the standard library's version links a 256-byte lookup table, which the C library's
+/// firmware flash budget cannot spare (`ffi/examples/firmware`). Tested against
+/// `char::is_whitespace` for every `char`.
+pub(crate) const fn is_white_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0009}'..='\u{000D}'
+            | ' '
+            | '\u{0085}'
+            | '\u{00A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+    )
+}
+
 /// The value of one ASCII hexadecimal digit.
 const fn hex_val(b: u8) -> Option<u8> {
     match b {
@@ -193,4 +214,24 @@ pub(crate) fn split_spans(input: &str, span: Span, sep: char) -> impl Iterator<I
         start = s.end.saturating_add(sep.len_utf8());
         s
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_white_space;
+
+    #[test]
+    fn white_space_is_exactly_the_standard_set() {
+        let mut n = 0;
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(
+                is_white_space(c),
+                c.is_whitespace(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            n += usize::from(is_white_space(c));
+        }
+        assert_eq!(n, 25);
+    }
 }
