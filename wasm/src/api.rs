@@ -673,38 +673,6 @@ struct Encoded {
     length: usize,
 }
 
-/// Whether the document asks for a command that opens a valve or clears its latch (VLV-0e).
-fn forbidden_command(v: &Value) -> bool {
-    let kind = v
-        .pointer("/message/command/kind")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    let words = [
-        "open",
-        "reopen",
-        "unlatch",
-        "clear_latch",
-        "reset_latch",
-        "open_valve",
-    ];
-    v.pointer("/message/type").and_then(Value::as_str) == Some("command")
-        && words.iter().any(|w| kind.contains(w))
-}
-
-/// Map a serde_json error to the shared input error it is (as `gasdev encode`).
-fn json_code(e: &serde_json::Error) -> ErrorCode {
-    use serde_json::error::Category;
-    let msg = e.to_string();
-    match e.classify() {
-        Category::Io | Category::Syntax | Category::Eof => ErrorCode::InputJsonSyntax,
-        Category::Data if msg.starts_with("unknown field") => ErrorCode::InputUnknownField,
-        Category::Data if msg.starts_with("missing field") => ErrorCode::InputMissingField,
-        Category::Data if msg.starts_with("unknown variant") => ErrorCode::InputUnknownValue,
-        Category::Data if msg.starts_with("invalid type") => ErrorCode::InputJsonType,
-        Category::Data => ErrorCode::InputInvalidValue,
-    }
-}
-
 /// Encode a libgasdev frame from its JSON form (`encodeFrame`, as `gasdev encode`).
 pub fn encode_frame(doc: DocArg) -> String {
     outcome(encode_frame_inner(doc))
@@ -712,24 +680,18 @@ pub fn encode_frame(doc: DocArg) -> String {
 
 fn encode_frame_inner(doc: DocArg) -> Result<Encoded, ApiError> {
     let text = doc.into_text();
-    if text.trim().is_empty() {
-        return Err(ApiError::new(ErrorCode::InputEmpty).at(0));
-    }
-    let frame: wire::json::FrameDoc = match serde_json::from_str(&text) {
-        Ok(d) => d,
-        Err(e) => {
-            // [FRAME-072] say why a remote open cannot be expressed, not "unknown variant".
-            if serde_json::from_str::<Value>(&text).is_ok_and(|v| forbidden_command(&v)) {
-                return Err(ApiError::new(ErrorCode::FrameForbiddenCommand)
-                    .field("message.command.kind")
-                    .detail("附件3 二：自闭阀关闭后须手动开启 / a self-closing valve is reopened by hand only (VLV-0e)"));
+    let frame = gasdev::api::parse_frame_doc(&text).map_err(|e| match e.code {
+        ErrorCode::InputEmpty => ApiError::new(ErrorCode::InputEmpty).at(0),
+        code => {
+            let mut a = ApiError::new(code).detail(&e.detail);
+            if let Some(f) = e.field {
+                a = a.field(f);
             }
-            let mut a = ApiError::new(json_code(&e)).detail(&e.to_string());
-            a.line = (e.line() > 0).then_some(e.line());
-            a.column = (e.column() > 0).then_some(e.column());
-            return Err(a);
+            a.line = (e.line > 0).then_some(e.line);
+            a.column = (e.column > 0).then_some(e.column);
+            a
         }
-    };
+    })?;
     let bytes = frame
         .encode()
         .map_err(|e| ApiError::new(e.code()).detail(&e.to_string()))?;

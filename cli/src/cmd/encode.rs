@@ -9,9 +9,8 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use gasdev::wire::json::FrameDoc;
 use gasdev::{ErrorCode, Lang};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::output::{Format, LangArg};
 
@@ -41,48 +40,6 @@ fn fail(code: ErrorCode, offset: usize, detail: &str, format: Format, lang: Lang
         code.name(),
         code.text().get(lang)
     );
-}
-
-/// The byte offset of a 1-based line and column in `text`.
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    start + column.saturating_sub(1)
-}
-
-/// Map a serde_json error to the shared input error it is.
-fn json_error(e: &serde_json::Error) -> ErrorCode {
-    use serde_json::error::Category;
-    let msg = e.to_string();
-    match e.classify() {
-        Category::Io | Category::Syntax | Category::Eof => ErrorCode::InputJsonSyntax,
-        Category::Data if msg.starts_with("unknown field") => ErrorCode::InputUnknownField,
-        Category::Data if msg.starts_with("missing field") => ErrorCode::InputMissingField,
-        Category::Data if msg.starts_with("unknown variant") => ErrorCode::InputUnknownValue,
-        Category::Data if msg.starts_with("invalid type") => ErrorCode::InputJsonType,
-        Category::Data => ErrorCode::InputInvalidValue,
-    }
-}
-
-/// Whether the document asks for a command that opens a valve or clears its latch (VLV-0e).
-fn forbidden_command(v: &Value) -> bool {
-    let kind = v
-        .pointer("/message/command/kind")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    let words = [
-        "open",
-        "reopen",
-        "unlatch",
-        "clear_latch",
-        "reset_latch",
-        "open_valve",
-    ];
-    v.pointer("/message/type").and_then(Value::as_str) == Some("command")
-        && words.iter().any(|w| kind.contains(w))
 }
 
 /// Run the subcommand.
@@ -127,24 +84,16 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     };
-    if text.trim().is_empty() {
-        fail(ErrorCode::InputEmpty, 0, "no JSON", format, lang);
-        return crate::exit::input_error();
-    }
-    let doc: FrameDoc = match serde_json::from_str(&text) {
+    let doc = match gasdev::api::parse_frame_doc(&text) {
         Ok(d) => d,
         Err(e) => {
-            // [FRAME-072] say why a remote open cannot be expressed, rather than "unknown variant".
-            if let Ok(v) = serde_json::from_str::<Value>(&text) {
-                if forbidden_command(&v) {
-                    let detail = "附件3 二：自闭阀关闭后须手动开启 / a self-closing valve is reopened by hand only (VLV-0e)";
-                    fail(ErrorCode::FrameForbiddenCommand, 0, detail, format, lang);
-                    return crate::exit::findings();
-                }
-            }
-            let offset = byte_offset(&text, e.line(), e.column());
-            fail(json_error(&e), offset, &e.to_string(), format, lang);
-            return crate::exit::input_error();
+            fail(e.code, e.offset, &e.detail, format, lang);
+            // A forbidden command is a frame that cannot be emitted (1); the rest is unusable input (2).
+            return if e.code == ErrorCode::FrameForbiddenCommand {
+                crate::exit::findings()
+            } else {
+                crate::exit::input_error()
+            };
         }
     };
     match doc.encode() {
@@ -161,16 +110,5 @@ pub fn run(args: Args) -> ExitCode {
             fail(e.code(), 0, &e.to_string(), format, lang);
             crate::exit::findings()
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offsets_of_lines_and_columns() {
-        assert_eq!(byte_offset("{\n  \"x\"", 2, 3), 4);
-        assert_eq!(byte_offset("abc", 1, 1), 0);
     }
 }

@@ -3,5 +3,7 @@
 //! exactly the same way (cedar's "thin binding, typed API in the core" pattern).
 
 mod document;
+mod frame_doc;
 
 pub use document::{Bilingual, Document, InputError, parse_document, parse_record};
+pub use frame_doc::{FrameDocError, parse_frame_doc};

@@ -1,0 +1,137 @@
+//! Reading a frame's JSON form (`spec/frame.md` §8) for encoding: `gasdev encode`, the
+//! WebAssembly `encodeFrame`. One function, so both reject the same text with the same error.
+
+use alloc::string::{String, ToString};
+
+use crate::ErrorCode;
+use crate::wire::json::FrameDoc;
+
+/// Why a frame's JSON form cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameDocError {
+    /// The shared error code.
+    pub code: ErrorCode,
+    /// 1-based line and column of a JSON error; 0 when the error has no position.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+    /// Byte offset of the error in the text (0 when it has no position).
+    pub offset: usize,
+    /// The JSON path of the field concerned, when the error is about one field.
+    pub field: Option<&'static str>,
+    /// What went wrong, for people.
+    pub detail: String,
+}
+
+/// Words that name a command opening a valve or clearing its latch (VLV-0e).
+const OPENING_WORDS: [&str; 6] = [
+    "open",
+    "reopen",
+    "unlatch",
+    "clear_latch",
+    "reset_latch",
+    "open_valve",
+];
+
+/// Whether the document asks for a command that opens a valve or clears its latch (VLV-0e).
+fn forbidden_command(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    let kind = v
+        .pointer("/message/command/kind")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    v.pointer("/message/type").and_then(Value::as_str) == Some("command")
+        && OPENING_WORDS.iter().any(|w| kind.contains(w))
+}
+
+/// Map a serde_json error to the shared input error it is.
+fn json_code(e: &serde_json::Error) -> ErrorCode {
+    use serde_json::error::Category;
+    let msg = e.to_string();
+    match e.classify() {
+        Category::Io | Category::Syntax | Category::Eof => ErrorCode::InputJsonSyntax,
+        Category::Data if msg.starts_with("unknown field") => ErrorCode::InputUnknownField,
+        Category::Data if msg.starts_with("missing field") => ErrorCode::InputMissingField,
+        Category::Data if msg.starts_with("unknown variant") => ErrorCode::InputUnknownValue,
+        Category::Data if msg.starts_with("invalid type") => ErrorCode::InputJsonType,
+        Category::Data => ErrorCode::InputInvalidValue,
+    }
+}
+
+/// The byte offset of a 1-based line and column in `text`.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    start.saturating_add(column.saturating_sub(1))
+}
+
+/// Read a frame's JSON form.
+///
+/// # Errors
+/// `INPUT_EMPTY` for blank text; `FRAME_FORBIDDEN_COMMAND` (field `message.command.kind`) for a
+/// command that would open a valve, which has no JSON form at all ([FRAME-072], VLV-0e); otherwise
+/// the `INPUT_*` error of the JSON, with its line, column and byte offset.
+pub fn parse_frame_doc(text: &str) -> Result<FrameDoc, FrameDocError> {
+    let none = |code, field: Option<&'static str>, detail: &str| FrameDocError {
+        code,
+        line: 0,
+        column: 0,
+        offset: 0,
+        field,
+        detail: detail.to_string(),
+    };
+    if text.trim().is_empty() {
+        return Err(none(ErrorCode::InputEmpty, None, "no JSON"));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        // [FRAME-072] say why a remote open cannot be expressed, rather than "unknown variant".
+        if serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| forbidden_command(&v)) {
+            return none(
+                ErrorCode::FrameForbiddenCommand,
+                Some("message.command.kind"),
+                "附件3 二：自闭阀关闭后须手动开启 / a self-closing valve is reopened by hand only (VLV-0e)",
+            );
+        }
+        FrameDocError {
+            code: json_code(&e),
+            line: e.line(),
+            column: e.column(),
+            offset: byte_offset(text, e.line(), e.column()),
+            field: None,
+            detail: e.to_string(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_of_lines_and_columns() {
+        assert_eq!(byte_offset("{\n  \"x\"", 2, 3), 4);
+        assert_eq!(byte_offset("abc", 1, 1), 0);
+    }
+
+    #[test]
+    fn errors_name_what_is_wrong() {
+        assert_eq!(
+            parse_frame_doc("  ").unwrap_err().code,
+            ErrorCode::InputEmpty
+        );
+        let e = parse_frame_doc("{\n  \"seq\": ").unwrap_err();
+        assert_eq!((e.code, e.line), (ErrorCode::InputJsonSyntax, 2));
+        let open = r#"{"seq": 1, "timestamp": 0, "message": {"type": "command", "command": {"kind": "open_valve"}}}"#;
+        let e = parse_frame_doc(open).unwrap_err();
+        assert_eq!(
+            (e.code, e.field),
+            (
+                ErrorCode::FrameForbiddenCommand,
+                Some("message.command.kind")
+            )
+        );
+    }
+}
