@@ -542,65 +542,27 @@ const EMPTY: gasdev_frame = gasdev_frame {
 const BAD: gasdev_result = gasdev_result::InvalidParameter;
 
 pub(crate) fn kind_in(v: u8) -> Res<DeviceKind> {
-    match v {
-        x if x == gasdev_device_kind::LeakAlarm as u8 => Ok(DeviceKind::LeakAlarm),
-        x if x == gasdev_device_kind::SelfClosingValve as u8 => Ok(DeviceKind::SelfClosingValve),
-        _ => Err(BAD),
-    }
+    wire::kind_from(v).ok_or(BAD)
 }
 
 pub(crate) fn tier_in(v: u8) -> Res<Tier> {
-    match v {
-        x if x == gasdev_tier::Low as u8 => Ok(Tier::Low),
-        x if x == gasdev_tier::Mid as u8 => Ok(Tier::Mid),
-        x if x == gasdev_tier::High as u8 => Ok(Tier::High),
-        _ => Err(BAD),
-    }
+    wire::tier_from(v).ok_or(BAD)
 }
 
 fn gas_in(v: u8) -> Res<Gas> {
-    match v {
-        x if x == gasdev_gas::Methane as u8 => Ok(Gas::Methane),
-        x if x == gasdev_gas::CarbonMonoxide as u8 => Ok(Gas::CarbonMonoxide),
-        x if x == gasdev_gas::Propane as u8 => Ok(Gas::Propane),
-        _ => Err(BAD),
-    }
+    wire::gas_from(v).ok_or(BAD)
 }
 
 fn level_in(v: u8) -> Res<AlarmLevel> {
-    match v {
-        x if x == gasdev_alarm_level::None as u8 => Ok(AlarmLevel::None),
-        x if x == gasdev_alarm_level::Low as u8 => Ok(AlarmLevel::Low),
-        x if x == gasdev_alarm_level::High as u8 => Ok(AlarmLevel::High),
-        _ => Err(BAD),
-    }
+    wire::level_from(v).ok_or(BAD)
 }
 
 fn trip_in(v: u8) -> Res<Option<TripReason>> {
-    Ok(Some(match v {
-        x if x == gasdev_trip_reason::None as u8 => return Ok(None),
-        x if x == gasdev_trip_reason::OverPressure as u8 => TripReason::OverPressure,
-        x if x == gasdev_trip_reason::UnderPressure as u8 => TripReason::UnderPressure,
-        x if x == gasdev_trip_reason::OverFlow as u8 => TripReason::OverFlow,
-        x if x == gasdev_trip_reason::AlarmInterlock as u8 => TripReason::AlarmInterlock,
-        x if x == gasdev_trip_reason::Manual as u8 => TripReason::Manual,
-        x if x == gasdev_trip_reason::RemoteClose as u8 => TripReason::RemoteClose,
-        x if x == gasdev_trip_reason::PowerLoss as u8 => TripReason::PowerLoss,
-        _ => return Err(BAD),
-    }))
+    wire::trip_from(v).ok_or(BAD)
 }
 
 fn valve_state_in(v: u8) -> Res<ValveState> {
-    match v {
-        x if x == gasdev_valve_state::Open as u8 => Ok(ValveState::Open),
-        x if x == gasdev_valve_state::Closed as u8 => Ok(ValveState::Closed),
-        x if x == gasdev_valve_state::Opening as u8 => Ok(ValveState::Opening),
-        x if x == gasdev_valve_state::Closing as u8 => Ok(ValveState::Closing),
-        x if x == gasdev_valve_state::Fault as u8 => Ok(ValveState::Fault),
-        x if x == gasdev_valve_state::NotConnected as u8 => Ok(ValveState::NotConnected),
-        x if x == gasdev_valve_state::Unknown as u8 => Ok(ValveState::Unknown),
-        _ => Err(BAD),
-    }
+    wire::valve_state_from(v).ok_or(BAD)
 }
 
 /// A reading; `bad_value` is the error for a value out of its unit's range or an invalid LEL basis.
@@ -643,28 +605,34 @@ pub(crate) fn valve_in(v: &gasdev_valve_status) -> Res<ValveStatus> {
 }
 
 fn snapshot_in(s: &gasdev_snapshot) -> Res<Snapshot> {
-    let conc = gasdev_result::FrameBadConcentration;
-    let reading = |has: bool, r: &gasdev_reading| -> Res<Option<Reading>> {
-        if has {
-            reading_in(r, conc).map(Some)
-        } else {
-            Ok(None)
-        }
+    let alarm = if s.has_alarm {
+        Some(alarm_in(&s.alarm)?)
+    } else {
+        None
     };
+    let valve = if s.has_valve {
+        Some(valve_in(&s.valve)?)
+    } else {
+        None
+    };
+    // One loop over the three readings instead of three inlined copies (firmware flash).
+    let mut readings = [None; 3];
+    for (slot, (has, r)) in readings.iter_mut().zip([
+        (s.has_methane, &s.methane),
+        (s.has_carbon_monoxide, &s.carbon_monoxide),
+        (s.has_propane, &s.propane),
+    ]) {
+        if has {
+            *slot = Some(reading_in(r, gasdev_result::FrameBadConcentration)?);
+        }
+    }
+    let [methane, carbon_monoxide, propane] = readings;
     Ok(Snapshot {
-        alarm: if s.has_alarm {
-            Some(alarm_in(&s.alarm)?)
-        } else {
-            None
-        },
-        valve: if s.has_valve {
-            Some(valve_in(&s.valve)?)
-        } else {
-            None
-        },
-        methane: reading(s.has_methane, &s.methane)?,
-        carbon_monoxide: reading(s.has_carbon_monoxide, &s.carbon_monoxide)?,
-        propane: reading(s.has_propane, &s.propane)?,
+        alarm,
+        valve,
+        methane,
+        carbon_monoxide,
+        propane,
     })
 }
 
@@ -828,19 +796,22 @@ fn repr_in<'a>(f: &gasdev_frame, b: &'a Borrowed<'a>) -> Res<FrameRepr<'a>> {
     // Parsed once, before the message (pure, so the error order stays: each `ext?` below is where
     // the per-type code used to parse them). One call site instead of six keeps firmware flash down.
     let ext = Tlvs::parse(b.extensions).map_err(|e| gasdev_result::from_code(e.code()));
+    // Likewise the snapshot (status and event): pure, read from the struct alone.
+    let snapshot = snapshot_in(&f.snapshot);
+    let kind = kind_in(f.kind);
     let message = match f.message_type {
         x if x == gasdev_message_type::Status as u8 => Message::Status(StatusReport {
-            kind: kind_in(f.kind)?,
-            snapshot: snapshot_in(&f.snapshot)?,
+            kind: kind?,
+            snapshot: snapshot?,
             extensions: ext?,
         }),
         x if x == gasdev_message_type::Event as u8 => Message::Event(EventReport {
             event: event_in(&f.event)?,
-            snapshot: snapshot_in(&f.snapshot)?,
+            snapshot: snapshot?,
             extensions: ext?,
         }),
         x if x == gasdev_message_type::Identity as u8 => Message::Identity(Identity {
-            kind: kind_in(f.kind)?,
+            kind: kind?,
             tier: tier_in(f.identity.tier)?,
             capabilities: CapabilitySet::from_bits(f.identity.capabilities).ok_or(BAD)?,
             identifiers: Identifiers::new(b.identifiers.get(..b.identifier_count).ok_or(BAD)?),
@@ -1246,6 +1217,73 @@ mod tests {
         for (t, want) in cases {
             assert_eq!(trip_out(t), want as u8, "{t:?}");
             assert_eq!(trip_in(want as u8), Ok(t), "{t:?}");
+        }
+    }
+
+    /// The `_in` conversions use the wire decoder's mappings (`wire::*_from`): the C constants
+    /// must be exactly the wire codes, and every other byte must be refused.
+    #[test]
+    fn enum_inputs_accept_exactly_the_declared_values() {
+        use gasdev_alarm_level as L;
+        use gasdev_valve_state as V;
+        let kinds = [
+            (gasdev_device_kind::LeakAlarm as u8, DeviceKind::LeakAlarm),
+            (
+                gasdev_device_kind::SelfClosingValve as u8,
+                DeviceKind::SelfClosingValve,
+            ),
+        ];
+        let tiers = [
+            (gasdev_tier::Low as u8, Tier::Low),
+            (gasdev_tier::Mid as u8, Tier::Mid),
+            (gasdev_tier::High as u8, Tier::High),
+        ];
+        let gases = [
+            (gasdev_gas::Methane as u8, Gas::Methane),
+            (gasdev_gas::CarbonMonoxide as u8, Gas::CarbonMonoxide),
+            (gasdev_gas::Propane as u8, Gas::Propane),
+        ];
+        let levels = [
+            (L::None as u8, AlarmLevel::None),
+            (L::Low as u8, AlarmLevel::Low),
+            (L::High as u8, AlarmLevel::High),
+        ];
+        let states = [
+            (V::Open as u8, ValveState::Open),
+            (V::Closed as u8, ValveState::Closed),
+            (V::Opening as u8, ValveState::Opening),
+            (V::Closing as u8, ValveState::Closing),
+            (V::Fault as u8, ValveState::Fault),
+            (V::NotConnected as u8, ValveState::NotConnected),
+            (V::Unknown as u8, ValveState::Unknown),
+        ];
+        fn find<T: Copy>(table: &[(u8, T)], v: u8) -> Res<T> {
+            table
+                .iter()
+                .find(|(c, _)| *c == v)
+                .map(|(_, t)| *t)
+                .ok_or(BAD)
+        }
+        for v in 0..=u8::MAX {
+            assert_eq!(kind_in(v), find(&kinds, v), "{v}");
+            assert_eq!(tier_in(v), find(&tiers, v), "{v}");
+            assert_eq!(gas_in(v), find(&gases, v), "{v}");
+            assert_eq!(level_in(v), find(&levels, v), "{v}");
+            assert_eq!(valve_state_in(v), find(&states, v), "{v}");
+            assert_eq!(
+                trip_in(v).is_ok(),
+                v <= gasdev_trip_reason::PowerLoss as u8,
+                "{v}"
+            );
+        }
+        for (c, k) in kinds {
+            assert_eq!(kind_out(k), c);
+        }
+        for (c, g) in gases {
+            assert_eq!(gas_out(g), c);
+        }
+        for (c, l) in levels {
+            assert_eq!(level_out(l), c);
         }
     }
 

@@ -89,7 +89,8 @@ pub(crate) const fn kind_code(k: DeviceKind) -> u8 {
     }
 }
 
-pub(crate) const fn kind_from(c: u8) -> Option<DeviceKind> {
+/// The device kind of a wire code [FRAME-007], if defined.
+pub const fn kind_from(c: u8) -> Option<DeviceKind> {
     match c {
         1 => Some(DeviceKind::LeakAlarm),
         2 => Some(DeviceKind::SelfClosingValve),
@@ -105,7 +106,8 @@ pub(crate) const fn tier_code(t: Tier) -> u8 {
     }
 }
 
-pub(crate) const fn tier_from(c: u8) -> Option<Tier> {
+/// The tier of a wire code, if defined.
+pub const fn tier_from(c: u8) -> Option<Tier> {
     match c {
         1 => Some(Tier::Low),
         2 => Some(Tier::Mid),
@@ -122,7 +124,8 @@ pub(crate) const fn gas_code(g: Gas) -> u8 {
     }
 }
 
-pub(crate) const fn gas_from(c: u8) -> Option<Gas> {
+/// The gas of a wire code, if defined.
+pub const fn gas_from(c: u8) -> Option<Gas> {
     match c {
         1 => Some(Gas::Methane),
         2 => Some(Gas::CarbonMonoxide),
@@ -139,7 +142,8 @@ pub(crate) const fn level_code(l: AlarmLevel) -> u8 {
     }
 }
 
-pub(crate) const fn level_from(c: u8) -> Option<AlarmLevel> {
+/// The alarm level of a wire code, if defined.
+pub const fn level_from(c: u8) -> Option<AlarmLevel> {
     match c {
         1 => Some(AlarmLevel::None),
         2 => Some(AlarmLevel::Low),
@@ -160,7 +164,8 @@ pub(crate) const fn valve_state_code(s: ValveState) -> u8 {
     }
 }
 
-pub(crate) const fn valve_state_from(c: u8) -> Option<ValveState> {
+/// The valve state of a wire code, if defined.
+pub const fn valve_state_from(c: u8) -> Option<ValveState> {
     match c {
         1 => Some(ValveState::Open),
         2 => Some(ValveState::Closed),
@@ -187,8 +192,9 @@ pub(crate) const fn trip_code(t: Option<TripReason>) -> u8 {
     }
 }
 
-/// `None` for an undefined code, `Some(None)` for "no reason given".
-pub(crate) const fn trip_from(c: u8) -> Option<Option<TripReason>> {
+/// The trip reason of a wire code: `None` for an undefined code, `Some(None)` for "no reason
+/// given".
+pub const fn trip_from(c: u8) -> Option<Option<TripReason>> {
     match c {
         0 => Some(None),
         1 => Some(Some(TripReason::OverPressure)),

@@ -40,7 +40,9 @@ pub mod json;
 #[cfg(feature = "alloc")]
 mod validate;
 
-pub use codes::MessageType;
+pub use codes::{
+    MessageType, gas_from, kind_from, level_from, tier_from, trip_from, valve_state_from,
+};
 pub use error::{EmitError, Error, ErrorKind};
 pub use frame::{
     CRC_ALGORITHM, CRC_LEN, Frame, HEADER_LEN, MAGIC, MAX_BODY_LEN, MAX_FRAME_LEN, MIN_FRAME_LEN,

@@ -13,7 +13,7 @@ Usage: size_report.py FW.elf FW.map OUTPUT.txt [NAME=PROBE.map ...]
 
 Budget (issue 6): frame codec + identifier validation <= 16 KiB of flash, no heap, <= 1 KiB of stack.
 Gates that fail the run: a heap; a library call over 1 KiB of stack; library flash for the codec and
-identifier validation over REGRESSION_GATE (the measured size, 17 675 B, plus 512 B: the 16 KiB
+identifier validation over REGRESSION_GATE (the measured size, 17 553 B, plus 512 B: the 16 KiB
 target is reported, met or not, but the suite guards against growth rather than failing on a known
 gap). The identifier validation of the budget is the device's own 88-identifier
 (gasdev_ident_parse_idis); the general gasdev_ident_parse is reported beside it.
@@ -24,7 +24,7 @@ import sys
 
 TARGET_FLASH = 16 * 1024
 STACK_LIMIT = 1024
-REGRESSION_GATE = 17_675 + 512
+REGRESSION_GATE = 17_553 + 512
 SIZE, NM = "arm-none-eabi-size", "arm-none-eabi-nm"
 
 
