@@ -354,21 +354,14 @@ fn timestamp_text(t: wire::Timestamp, lang: Lang) -> String {
     }
 }
 
-/// Unix seconds as `YYYY-MM-DD hh:mm:ss` (UTC), by the civil-from-days algorithm.
+/// Unix seconds as `YYYY-MM-DD hh:mm:ss` (UTC); the date by the core's civil-date algorithm.
 fn utc(secs: u32) -> String {
-    let days = i64::from(secs / 86_400);
     let rem = secs % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    // Every u32 second count is a day between 1970 and 2106, which `Date` always represents.
+    let date = gasdev::model::Date::from_days_since_epoch(i64::from(secs / 86_400))
+        .unwrap_or(gasdev::model::Date::MIN);
     format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+        "{date} {:02}:{:02}:{:02}",
         rem / 3600,
         rem % 3600 / 60,
         rem % 60
