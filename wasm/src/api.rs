@@ -536,23 +536,49 @@ impl From<wire::Error> for ErrorAt {
     }
 }
 
-#[derive(Serialize)]
-struct StreamValue {
-    source: &'static str,
-    length: usize,
-    frames: usize,
-    skipped: usize,
-    rejected: usize,
-    items: Vec<Value>,
-}
-
 /// Decode every libgasdev frame in a byte stream (`decodeStream`): frames, skipped garbage and
 /// rejected candidates in stream order, consecutive skips merged (`spec/frame.md` §9).
 pub fn decode_stream(input: Input) -> String {
-    outcome(decode_stream_inner(input))
+    // The value is JSON text assembled from each item's serialization (a frame borrows the
+    // decoder's buffer, so it is serialized as it arrives), spliced in as `decode_frame` does.
+    match decode_stream_inner(input) {
+        Ok(v) => format!("{{\"type\":\"ok\",\"value\":{v}}}"),
+        Err(e) => outcome::<()>(Err(e)),
+    }
 }
 
-fn decode_stream_inner(input: Input) -> Result<StreamValue, ApiError> {
+/// The JSON text of a decoded stream's items and its totals.
+#[derive(Default)]
+struct StreamText {
+    items: String,
+    frames: usize,
+    skipped: usize,
+    rejected: usize,
+    /// A run of skipped bytes not yet written: `(offset, length)`.
+    pending_skip: Option<(usize, usize)>,
+}
+
+impl StreamText {
+    fn push(&mut self, item: &StreamItem<'_>) {
+        let text = serde_json::to_string(item).unwrap_or_else(|_| String::from("null"));
+        if !self.items.is_empty() {
+            self.items.push(',');
+        }
+        self.items.push_str(&text);
+    }
+
+    fn flush_skip(&mut self) {
+        if let Some((offset, n)) = self.pending_skip.take() {
+            self.push(&StreamItem {
+                offset,
+                length: n,
+                what: StreamWhat::Skipped(n),
+            });
+        }
+    }
+}
+
+fn decode_stream_inner(input: Input) -> Result<String, ApiError> {
     // A capture saved as hex text is read as hex.
     let input = match input {
         Input::Bytes(b) if looks_like_hex_text(&b) => {
@@ -561,22 +587,20 @@ fn decode_stream_inner(input: Input) -> Result<StreamValue, ApiError> {
         other => other,
     };
     let (bytes, _, from_hex) = frame_bytes(input, Protocol::Libgasdev)?;
-    let mut v = StreamValue {
-        source: source_name(from_hex),
-        length: bytes.len(),
-        frames: 0,
-        skipped: 0,
-        rejected: 0,
-        items: Vec::new(),
-    };
+    let mut v = StreamText::default();
     let mut d = StreamDecoder::new();
     let mut pos = 0usize;
     let mut rest: &[u8] = &bytes;
-    let mut handle = |ev: StreamEvent<'_>, v: &mut StreamValue| {
+    let mut handle = |ev: StreamEvent<'_>, v: &mut StreamText| {
         let (length, what) = match ev {
             StreamEvent::Skipped(n) => {
                 v.skipped = v.skipped.saturating_add(n);
-                (n, StreamWhat::Skipped(n))
+                let run = v
+                    .pending_skip
+                    .map_or((pos, n), |(o, m)| (o, m.saturating_add(n)));
+                v.pending_skip = Some(run);
+                pos = pos.saturating_add(n);
+                return;
             }
             StreamEvent::Rejected(e) => {
                 v.rejected = v.rejected.saturating_add(1);
@@ -591,35 +615,12 @@ fn decode_stream_inner(input: Input) -> Result<StreamValue, ApiError> {
                 }
             }
         };
-        let merged = match (&what, v.items.last_mut()) {
-            (StreamWhat::Skipped(n), Some(last)) if last.get("skipped").is_some() => {
-                let total = last
-                    .get("skipped")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(0)
-                    .saturating_add(*n as u64);
-                let len = last
-                    .get("length")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(0)
-                    .saturating_add(*n as u64);
-                if let Some(o) = last.as_object_mut() {
-                    o.insert("skipped".into(), total.into());
-                    o.insert("length".into(), len.into());
-                }
-                true
-            }
-            _ => false,
-        };
-        if !merged {
-            let item = StreamItem {
-                offset: pos,
-                length,
-                what,
-            };
-            v.items
-                .push(serde_json::to_value(item).unwrap_or(Value::Null));
-        }
+        v.flush_skip();
+        v.push(&StreamItem {
+            offset: pos,
+            length,
+            what,
+        });
         pos = pos.saturating_add(length);
     };
     loop {
@@ -633,7 +634,16 @@ fn decode_stream_inner(input: Input) -> Result<StreamValue, ApiError> {
     while let Some(ev) = d.finish() {
         handle(ev, &mut v);
     }
-    Ok(v)
+    v.flush_skip();
+    Ok(format!(
+        "{{\"source\":\"{}\",\"length\":{},\"frames\":{},\"skipped\":{},\"rejected\":{},\"items\":[{}]}}",
+        source_name(from_hex),
+        bytes.len(),
+        v.frames,
+        v.skipped,
+        v.rejected,
+        v.items
+    ))
 }
 
 /// Count the frames in a stream without building their JSON (`countFrames`): the decoding loop
@@ -1112,11 +1122,11 @@ fn packets(
 ///
 /// # Errors
 /// [`Misuse`] for an unknown `what` or a request of the wrong shape.
-pub fn map_to_gbt(what: &str, request: &Value) -> Result<String, Misuse> {
+pub fn map_to_gbt(what: &str, request: &str) -> Result<String, Misuse> {
     let bad = |e: serde_json::Error| Misuse(format!("mapToGbt({what}): {e}"));
     let (status, analog, hdr): (Result<_, ApiError>, Vec<gbt::Item<'static>>, _) = match what {
         "alarm" => {
-            let r: MapAlarmDoc = serde_json::from_value(request.clone()).map_err(bad)?;
+            let r: MapAlarmDoc = serde_json::from_str(request).map_err(bad)?;
             let t = time_label(&r.time, "time")?;
             let hdr = r.header.map(header).transpose()?;
             let readings = gbt::Readings {
@@ -1131,14 +1141,14 @@ pub fn map_to_gbt(what: &str, request: &Value) -> Result<String, Misuse> {
             }
         }
         "valve" => {
-            let r: MapValveDoc = serde_json::from_value(request.clone()).map_err(bad)?;
+            let r: MapValveDoc = serde_json::from_str(request).map_err(bad)?;
             let t = time_label(&r.time, "time")?;
             let hdr = r.header.map(header).transpose()?;
             let s = point(r.point).and_then(|p| Ok(gbt::map_valve(&r.status, &p, t, &r.policy)?));
             (s, Vec::new(), hdr)
         }
         "frame" => {
-            let r: MapFrameDoc = serde_json::from_value(request.clone()).map_err(bad)?;
+            let r: MapFrameDoc = serde_json::from_str(request).map_err(bad)?;
             let t = time_label(&r.fallback_time, "fallback_time")?;
             let hdr = r.header.map(header).transpose()?;
             let bytes = parse_hex(r.frame.as_bytes());
@@ -1158,14 +1168,16 @@ pub fn map_to_gbt(what: &str, request: &Value) -> Result<String, Misuse> {
             )));
         }
     };
-    let r = status.and_then(|s| {
+    let text = status.and_then(|s| {
         let status = [s];
         let packets = hdr.map(|h| packets(h, &status, &analog)).transpose()?;
         let objects: Vec<&gbt::Item<'_>> = status.iter().chain(&analog).collect();
-        serde_json::to_value(MappedValue { objects, packets })
-            .map_err(|e| ApiError::new(ErrorCode::InvalidParameter).detail(&e.to_string()))
+        Ok(outcome::<MappedValue<'_>>(Ok(MappedValue {
+            objects,
+            packets,
+        })))
     });
-    Ok(outcome(r))
+    Ok(text.unwrap_or_else(|e| outcome::<()>(Err(e))))
 }
 
 /// Today's date (UTC) from Unix milliseconds.

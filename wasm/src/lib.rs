@@ -262,9 +262,7 @@ pub fn map_to_gbt(
     let DocArg::Text(text) = doc(&request, "mapToGbt")? else {
         return Err(JsError::new("mapToGbt: the request must be an object"));
     };
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| JsError::new(&format!("mapToGbt: {e}")))?;
-    js(&api::map_to_gbt(&w, &value).map_err(misuse)?)
+    js(&api::map_to_gbt(&w, &text).map_err(misuse)?)
 }
 
 /// The library version (`Cargo.toml`), e.g. `"0.1.0"`.

@@ -265,21 +265,31 @@ mod serde_impl {
 
 #[cfg(all(feature = "serde", feature = "alloc"))]
 impl<'de> serde::Deserialize<'de> for Reading {
-    /// Accepts `"unknown"` or a concentration object.
+    /// Accepts `"unknown"` or a concentration object. Read in one pass (`deserialize_any`), not
+    /// as an untagged enum, which would buffer the value and try each form in turn.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Word(alloc::string::String),
-            Value(Concentration),
+        struct ReadingVisitor;
+        impl<'de> serde::de::Visitor<'de> for ReadingVisitor {
+            type Value = Reading;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("\"unknown\" or a concentration object")
+            }
+            fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<Reading, E> {
+                if w == "unknown" {
+                    Ok(Reading::Unknown)
+                } else {
+                    Err(E::custom(alloc::format!(
+                        "expected \"unknown\" or a concentration object, found \"{w}\""
+                    )))
+                }
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Reading, A::Error> {
+                use serde::Deserialize as _;
+                Concentration::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Reading::Value)
+            }
         }
-        match Raw::deserialize(d)? {
-            Raw::Word(w) if w == "unknown" => Ok(Reading::Unknown),
-            Raw::Word(w) => Err(<D::Error as serde::de::Error>::custom(alloc::format!(
-                "expected \"unknown\" or a concentration object, found \"{w}\""
-            ))),
-            Raw::Value(c) => Ok(Reading::Value(c)),
-        }
+        d.deserialize_any(ReadingVisitor)
     }
 }
 

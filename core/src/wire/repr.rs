@@ -229,7 +229,6 @@ pub mod event_code {
 /// What happened [FRAME-051].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(all(feature = "serde", feature = "alloc"), derive(serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
     serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
@@ -652,7 +651,6 @@ pub const REPORT_INTERVAL_RANGE: core::ops::RangeInclusive<u32> = 60..=604_800;
 /// command cannot be expressed, and decoding one fails with `FRAME_FORBIDDEN_COMMAND` (VLV-0e).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(all(feature = "serde", feature = "alloc"), derive(serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
     serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)

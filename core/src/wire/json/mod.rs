@@ -11,6 +11,8 @@ use alloc::vec::Vec;
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _};
 
+mod tagged;
+
 use super::error::EmitError;
 use super::repr::{
     Ack, Capability, CapabilitySet, CarrierKind, Command, CommandCode, CommandRequest, Event,
@@ -57,21 +59,38 @@ impl<'de> Deserialize<'de> for HexBytes {
 pub struct TimestampDoc(pub Timestamp);
 
 impl<'de> Deserialize<'de> for TimestampDoc {
+    /// Read in one pass (`deserialize_any`), not as an untagged enum, which would buffer it.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Unix(u32),
-            Word(String),
+        struct TimestampVisitor;
+        impl serde::de::Visitor<'_> for TimestampVisitor {
+            type Value = TimestampDoc;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("Unix seconds (1 to 4294967295) or \"unknown\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, t: u64) -> Result<TimestampDoc, E> {
+                match u32::try_from(t) {
+                    Ok(0) => Err(E::custom("timestamp 0 is written \"unknown\"")),
+                    Ok(t) => Ok(TimestampDoc(Timestamp::from_unix(t))),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Unsigned(t), &self)),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, t: i64) -> Result<TimestampDoc, E> {
+                match u64::try_from(t) {
+                    Ok(t) => self.visit_u64(t),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(t), &self)),
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<TimestampDoc, E> {
+                if w == "unknown" {
+                    Ok(TimestampDoc(Timestamp::UNKNOWN))
+                } else {
+                    Err(E::custom(alloc::format!(
+                        "expected Unix seconds or \"unknown\", found \"{w}\""
+                    )))
+                }
+            }
         }
-        match Raw::deserialize(d)? {
-            Raw::Unix(0) => Err(D::Error::custom("timestamp 0 is written \"unknown\"")),
-            Raw::Unix(t) => Ok(TimestampDoc(Timestamp::from_unix(t))),
-            Raw::Word(w) if w == "unknown" => Ok(TimestampDoc(Timestamp::UNKNOWN)),
-            Raw::Word(w) => Err(D::Error::custom(alloc::format!(
-                "expected Unix seconds or \"unknown\", found \"{w}\""
-            ))),
-        }
+        d.deserialize_any(TimestampVisitor)
     }
 }
 
@@ -96,9 +115,8 @@ pub struct IdentifierDoc {
     pub value: String,
 }
 
-/// The message, tagged by `"type"`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// The message, tagged by `"type"` (read by the one-pass reader of `tagged.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[expect(
     missing_docs,
     reason = "fields mirror the documented FrameRepr types one to one"
@@ -107,33 +125,21 @@ pub enum MessageDoc {
     /// A status report.
     Status {
         kind: DeviceKind,
-        #[serde(default)]
         alarm: Option<AlarmStatus>,
-        #[serde(default)]
         valve: Option<ValveStatus>,
-        #[serde(default)]
         methane: Option<Reading>,
-        #[serde(default)]
         carbon_monoxide: Option<Reading>,
-        #[serde(default)]
         propane: Option<Reading>,
-        #[serde(default)]
         extensions: Vec<TlvDoc>,
     },
     /// An event.
     Event {
         event: Event,
-        #[serde(default)]
         alarm: Option<AlarmStatus>,
-        #[serde(default)]
         valve: Option<ValveStatus>,
-        #[serde(default)]
         methane: Option<Reading>,
-        #[serde(default)]
         carbon_monoxide: Option<Reading>,
-        #[serde(default)]
         propane: Option<Reading>,
-        #[serde(default)]
         extensions: Vec<TlvDoc>,
     },
     /// An identity announcement.
@@ -144,20 +150,17 @@ pub enum MessageDoc {
         identifiers: Vec<IdentifierDoc>,
         model: String,
         firmware: String,
-        #[serde(default)]
         extensions: Vec<TlvDoc>,
     },
     /// A command.
     Command {
         command: Command,
-        #[serde(default)]
         extensions: Vec<TlvDoc>,
     },
     /// An acknowledgement.
     Ack {
         ack_seq: u16,
         command: CommandCode,
-        #[serde(default)]
         extensions: Vec<TlvDoc>,
     },
     /// A negative acknowledgement.
@@ -165,7 +168,6 @@ pub enum MessageDoc {
         ack_seq: u16,
         command_code: u8,
         reason: NakReason,
-        #[serde(default)]
         extensions: Vec<TlvDoc>,
     },
     /// A message of a type this version does not define.
