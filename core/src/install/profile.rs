@@ -96,13 +96,32 @@ impl serde::Serialize for Height {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Height {
+    /// Checked inside the visitor, so that serde_json positions the error at the number (and
+    /// `api::json_path` names this field).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let m = f64::deserialize(d)?;
-        crate::model::f64_to_centi(m).and_then(Height::from_cm).ok_or_else(|| {
-            <D::Error as serde::de::Error>::custom(format_args!(
-                "impossible building height {m} m (expected 0 < h <= 1000 with at most two decimals)"
-            ))
-        })
+        struct HeightVisitor;
+        impl serde::de::Visitor<'_> for HeightVisitor {
+            type Value = Height;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a building height in metres")
+            }
+            fn visit_f64<E: serde::de::Error>(self, m: f64) -> Result<Height, E> {
+                crate::model::f64_to_centi(m).and_then(Height::from_cm).ok_or_else(|| {
+                    E::custom(format_args!(
+                        "impossible building height {m} m (expected 0 < h <= 1000 with at most two decimals)"
+                    ))
+                })
+            }
+            #[expect(clippy::cast_precision_loss, reason = "as serde's f64 from an integer")]
+            fn visit_u64<E: serde::de::Error>(self, m: u64) -> Result<Height, E> {
+                self.visit_f64(m as f64)
+            }
+            #[expect(clippy::cast_precision_loss, reason = "as serde's f64 from an integer")]
+            fn visit_i64<E: serde::de::Error>(self, m: i64) -> Result<Height, E> {
+                self.visit_f64(m as f64)
+            }
+        }
+        d.deserialize_f64(HeightVisitor)
     }
 }
 

@@ -194,7 +194,6 @@ pub(crate) fn f64_to_centi(x: f64) -> Option<u32> {
 #[cfg(feature = "serde")]
 mod serde_impl {
     use super::*;
-    use serde::de::Error as _;
     use serde::ser::SerializeStruct as _;
 
     /// The JSON form: `{"value": 12.5, "unit": "pct_lel", "lel_basis_pct_vol": 5.0}`.
@@ -233,24 +232,44 @@ mod serde_impl {
     }
 
     impl<'de> serde::Deserialize<'de> for Concentration {
+        /// Checked inside the visitor of the object, so that serde_json positions an error at
+        /// the object (and `api::json_path` names the field holding it).
         fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let raw = Raw::deserialize(d)?;
-            let centi = f64_to_centi(raw.value)
-                .ok_or_else(|| D::Error::custom(ConcentrationError::NotFixedPoint))?;
-            let unit = match (raw.unit, raw.lel_basis_pct_vol) {
-                (RawUnit::PctLel, Some(b)) => {
-                    let basis = f64_to_centi(b)
-                        .and_then(|c| u16::try_from(c).ok())
-                        .and_then(LelBasis::new)
-                        .ok_or_else(|| D::Error::custom(ConcentrationError::Basis))?;
-                    ConcentrationUnit::PctLel(basis)
+            struct ConcentrationVisitor;
+            impl<'de> serde::de::Visitor<'de> for ConcentrationVisitor {
+                type Value = Concentration;
+                fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    f.write_str("a concentration object")
                 }
-                (RawUnit::Ppm, None) => ConcentrationUnit::Ppm,
-                (RawUnit::PctVol, None) => ConcentrationUnit::PctVol,
-                _ => return Err(D::Error::custom(ConcentrationError::Basis)),
-            };
-            Concentration::new(centi, unit).map_err(D::Error::custom)
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    map: A,
+                ) -> Result<Concentration, A::Error> {
+                    use serde::Deserialize as _;
+                    let raw = Raw::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                    checked(raw)
+                }
+            }
+            d.deserialize_map(ConcentrationVisitor)
         }
+    }
+
+    fn checked<E: serde::de::Error>(raw: Raw) -> Result<Concentration, E> {
+        let centi =
+            f64_to_centi(raw.value).ok_or_else(|| E::custom(ConcentrationError::NotFixedPoint))?;
+        let unit = match (raw.unit, raw.lel_basis_pct_vol) {
+            (RawUnit::PctLel, Some(b)) => {
+                let basis = f64_to_centi(b)
+                    .and_then(|c| u16::try_from(c).ok())
+                    .and_then(LelBasis::new)
+                    .ok_or_else(|| E::custom(ConcentrationError::Basis))?;
+                ConcentrationUnit::PctLel(basis)
+            }
+            (RawUnit::Ppm, None) => ConcentrationUnit::Ppm,
+            (RawUnit::PctVol, None) => ConcentrationUnit::PctVol,
+            _ => return Err(E::custom(ConcentrationError::Basis)),
+        };
+        Concentration::new(centi, unit).map_err(E::custom)
     }
 
     impl serde::Serialize for Reading {

@@ -1,0 +1,230 @@
+//! The JSON path of the value a parse error is about, found from the error's position.
+//!
+//! serde_json reports where it stopped (the bytes it had consumed); this module scans the text up
+//! to that point and names the value being read there: `vendors[0].products[1].price`. The
+//! format is `serde_path_to_error`'s (keys joined by `.`, indices as `[n]`), which the core used
+//! to wrap every deserializer with; finding the path after the fact needs no wrapper, so each
+//! document type's reader is compiled once, not twice (a third of the JSON code in the
+//! WebAssembly module). `core/tests/json_path_oracle.rs` checks that both give the same path for
+//! thousands of broken documents.
+//!
+//! Where serde_json stops:
+//! - an unknown field: just after the key;
+//! - a value of the wrong type or an invalid value: at the value, or just after it;
+//! - a missing field: just after the `}` of the object that lacks it, whose path it is;
+//! - an unknown variant given as an object (`{"variant": …}`): just after its key.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write as _;
+
+/// A container being read at the error.
+enum Level {
+    /// An object and the key of its member being read, if one has begun.
+    Object(Option<String>),
+    /// An array, the index of its element being read, and whether that element has begun.
+    Array(usize, bool),
+}
+
+/// What an error is about, which decides the path at a position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum About {
+    /// The value being read (or the key just read: an unknown field; or the object just
+    /// closed: a missing field).
+    Value,
+    /// An enum value: given as an object (`{"variant": …}`), the error comes just after its key,
+    /// and the path is the object's.
+    Variant,
+}
+
+impl About {
+    /// What a serde_json error message is about.
+    pub(crate) fn of(message: &str) -> About {
+        if message.starts_with("unknown variant") {
+            About::Variant
+        } else {
+            About::Value
+        }
+    }
+}
+
+/// The path of the value being read after `consumed` bytes of `text` (see [`About`]).
+pub(crate) fn path_at(text: &str, consumed: usize, about: About) -> String {
+    let mut stack: Vec<Level> = Vec::new();
+    let mut bytes = text.as_bytes().iter().take(consumed).copied().peekable();
+    // Whether the next string of the innermost object is a key.
+    let mut want_key = false;
+    // Whether the last token read was a key.
+    let mut after_key = false;
+    while let Some(b) = bytes.next() {
+        if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            after_key = false;
+        }
+        match b {
+            b'{' | b'[' => {
+                begin_value(&mut stack);
+                stack.push(if b == b'{' {
+                    Level::Object(None)
+                } else {
+                    Level::Array(0, false)
+                });
+                want_key = b == b'{';
+            }
+            b'}' | b']' => {
+                stack.pop();
+                want_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Level::Object(key)) => {
+                    *key = None;
+                    want_key = true;
+                }
+                Some(Level::Array(i, started)) => {
+                    *i = i.saturating_add(1);
+                    *started = false;
+                }
+                None => {}
+            },
+            b':' => want_key = false,
+            b'"' => {
+                let s = string(&mut bytes);
+                if want_key {
+                    if let Some(Level::Object(key)) = stack.last_mut() {
+                        *key = Some(s);
+                    }
+                    want_key = false;
+                    after_key = true;
+                } else {
+                    begin_value(&mut stack);
+                }
+            }
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            _ => begin_value(&mut stack),
+        }
+    }
+    // serde_json peeks at a value before it reads it: an element whose first byte is next has
+    // begun (unless the byte ends the array).
+    if let Some(Level::Array(_, started)) = stack.last_mut() {
+        let next = text
+            .as_bytes()
+            .get(consumed..)
+            .unwrap_or_default()
+            .iter()
+            .find(|b| !b.is_ascii_whitespace());
+        if next.is_some_and(|b| *b != b']') {
+            *started = true;
+        }
+    }
+    let object_itself = about == About::Variant && after_key;
+    let keep = if object_itself {
+        match stack.last() {
+            Some(Level::Object(_)) => stack.len().saturating_sub(1),
+            _ => stack.len(),
+        }
+    } else {
+        stack.len()
+    };
+    let mut path = String::new();
+    for (n, level) in stack.iter().enumerate() {
+        match level {
+            Level::Object(Some(key)) if n < keep || !object_itself => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Level::Array(i, true) => {
+                let _ = write!(path, "[{i}]");
+            }
+            _ => {}
+        }
+    }
+    path
+}
+
+/// A value begins in the innermost container (an array's element has begun).
+fn begin_value(stack: &mut [Level]) {
+    if let Some(Level::Array(_, started)) = stack.last_mut() {
+        *started = true;
+    }
+}
+
+/// The rest of a string after its opening quote, unescaped (as far as it goes).
+fn string(bytes: &mut impl Iterator<Item = u8>) -> String {
+    let mut raw: Vec<u8> = Vec::new();
+    let mut pending_high: Option<u16> = None;
+    while let Some(b) = bytes.next() {
+        match b {
+            b'"' => break,
+            b'\\' => {
+                let c = match bytes.next() {
+                    Some(b'n') => '\n',
+                    Some(b't') => '\t',
+                    Some(b'r') => '\r',
+                    Some(b'b') => '\u{8}',
+                    Some(b'f') => '\u{c}',
+                    Some(b'u') => {
+                        let unit = (0..4).try_fold(0u16, |acc, _| {
+                            let d = bytes.next().and_then(|h| char::from(h).to_digit(16))?;
+                            Some((acc << 4) | u16::try_from(d).ok()?)
+                        });
+                        match (unit, pending_high.take()) {
+                            (Some(lo @ 0xDC00..=0xDFFF), Some(hi)) => {
+                                let cp = 0x10000
+                                    + ((u32::from(hi) - 0xD800) << 10)
+                                    + (u32::from(lo) - 0xDC00);
+                                char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
+                            }
+                            (Some(hi @ 0xD800..=0xDBFF), _) => {
+                                pending_high = Some(hi);
+                                continue;
+                            }
+                            (Some(u), _) => {
+                                char::from_u32(u32::from(u)).unwrap_or(char::REPLACEMENT_CHARACTER)
+                            }
+                            (None, _) => char::REPLACEMENT_CHARACTER,
+                        }
+                    }
+                    Some(other) => char::from(other),
+                    None => break,
+                };
+                let mut utf8 = [0u8; 4];
+                raw.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            }
+            other => raw.push(other),
+        }
+    }
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{About, path_at};
+    use alloc::string::String;
+
+    fn at(text: &str, marker: &str) -> String {
+        let consumed = text.find(marker).map_or(text.len(), |i| i + marker.len());
+        path_at(text, consumed, About::Value)
+    }
+
+    #[test]
+    fn names_the_value_read_at_the_position() {
+        let t = r#"{"vendors": [{"name": "A"}, {"products": [{"price": "x"}, {"kind": 5}]}]}"#;
+        assert_eq!(at(t, r#""price": "x""#), "vendors[1].products[0].price");
+        assert_eq!(at(t, r#""kind""#), "vendors[1].products[1].kind");
+        // A missing field: after the `}` of the object that lacks it.
+        assert_eq!(at(t, r#""kind": 5}"#), "vendors[1].products[1]");
+        assert_eq!(at(t, r#"{"name": "A"}"#), "vendors[0]");
+        assert_eq!(at(r#"{"a": {"b": 1}, "c": 2}"#, "1}"), "a");
+        assert_eq!(at("{}", "}"), "");
+        // An element is read from its first byte on (serde_json peeks at it).
+        assert_eq!(at(r#"{"s": [1, {"x": 1}]}"#, "1, "), "s[1]");
+        assert_eq!(at(r#"{"s": [ ]}"#, "[ "), "s");
+        assert_eq!(at(r#"{"a\"b\u00e9": 1"#, "1"), "a\"bé");
+        assert_eq!(at(r#"{"k": "\ud83d\ude00", "x": 1"#, "1"), "x");
+        assert_eq!(at(r#"[{"a": 1}, {"b"#, "{\"b"), "[1].b");
+        let t = r#"{"gas": {"k": 1}, "kind": "x"}"#;
+        assert_eq!(path_at(t, 12, About::Variant), "gas");
+        assert_eq!(path_at(t, 29, About::Variant), "kind");
+    }
+}
