@@ -1,6 +1,6 @@
 //! The requirement table: every checkable clause with its stable id.
 //!
-//! `spec/requirements.json` is the single source of truth; this `const` table is its embedded copy
+//! `spec/requirements.json` is the single source of truth; this `static` table is its embedded copy
 //! and `core/tests/spec_sync.rs` fails if the two differ in any field. Ids are the contract: the
 //! reports, vectors, bindings and CLI all name requirements by them.
 
@@ -158,7 +158,7 @@ pub fn for_kind(kind: DeviceKind) -> impl Iterator<Item = &'static Requirement> 
 }
 
 /// Every requirement, in the order of `spec/requirements.json`.
-pub const ALL: &[Requirement] = &[
+pub static ALL: &[Requirement] = &[
     Requirement {
         id: "ALM-1a",
         scope: Scope::LeakAlarm,
