@@ -28,7 +28,6 @@ use gasdev::model::{Date, Declaration, DeviceKind, Tier};
 use gasdev::wire::{self, FrameRepr, StreamDecoder, StreamEvent};
 use gasdev::{ErrorCode, Text};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// The call itself is wrong (unknown option, argument of the wrong type or shape). JavaScript
 /// sees it thrown as an `Error` with this message.
@@ -50,33 +49,30 @@ pub enum Input {
     Bytes(Vec<u8>),
 }
 
-/// A JSON document given as text or as an already parsed value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DocArg {
-    /// The JSON text of the document.
-    Text(String),
-    /// The document as a JSON value (a JavaScript object).
-    Value(Value),
-}
+/// A JSON document's text (given as text, or as an object that was turned into its text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocArg(pub String);
 
-// As `#[serde(untagged)]` would (a string first, else any value), without the buffering
-// deserializer that `untagged` instantiates for each variant (wasm size).
+// A string is the document's text; anything else is the document itself, kept as its JSON
+// text (serde_json's `RawValue`: no value is built, and no buffering `untagged` reader).
 impl<'de> Deserialize<'de> for DocArg {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match Value::deserialize(d)? {
-            Value::String(t) => DocArg::Text(t),
-            v => DocArg::Value(v),
-        })
+        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+        let text = raw.get();
+        if text.starts_with('"') {
+            serde_json::from_str::<String>(text)
+                .map(DocArg)
+                .map_err(serde::de::Error::custom)
+        } else {
+            Ok(DocArg(text.to_owned()))
+        }
     }
 }
 
 impl DocArg {
     /// The JSON text to parse.
     pub fn into_text(self) -> String {
-        match self {
-            DocArg::Text(t) => t,
-            DocArg::Value(v) => v.to_string(),
-        }
+        self.0
     }
 }
 

@@ -82,13 +82,13 @@ fn read_input(v: &JsValue, what: &str) -> Result<Input, JsError> {
 /// A JSON document: its text, or an object.
 fn doc(v: &JsValue, what: &str) -> Result<DocArg, JsError> {
     if let Some(s) = v.as_string() {
-        Ok(DocArg::Text(s))
+        Ok(DocArg(s))
     } else if v.is_object() && !v.is_instance_of::<Uint8Array>() {
         let text = JSON::stringify(v)
             .ok()
             .and_then(|s| s.as_string())
             .ok_or_else(|| JsError::new(&format!("{what}: the object is not JSON")))?;
-        Ok(DocArg::Text(text))
+        Ok(DocArg(text))
     } else {
         Err(JsError::new(&format!(
             "{what}: expected JSON text or an object"
@@ -259,9 +259,7 @@ pub fn map_to_gbt(
     let w = what
         .as_string()
         .ok_or_else(|| JsError::new("mapToGbt: the first argument must be a string"))?;
-    let DocArg::Text(text) = doc(&request, "mapToGbt")? else {
-        return Err(JsError::new("mapToGbt: the request must be an object"));
-    };
+    let DocArg(text) = doc(&request, "mapToGbt")?;
     js(&api::map_to_gbt(&w, &text).map_err(misuse)?)
 }
 

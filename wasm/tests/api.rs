@@ -104,7 +104,7 @@ fn every_vector_case_has_the_expected_tag() {
         } else {
             let opts = DecodeOptions {
                 protocol: Protocol::Libgasdev,
-                declaration: i.get("declaration").map(|d| DocArg::Value(d.clone())),
+                declaration: i.get("declaration").map(|d| DocArg(d.to_string())),
                 ..DecodeOptions::default()
             };
             let bytes = unhex(i["frame"].as_str().unwrap());
@@ -166,13 +166,13 @@ fn every_vector_case_has_the_expected_tag() {
             let i = &c["input"];
             let ctx = format!("{file}#{}", c["tcId"]);
             let doc = match (i.get("json"), i.get("document"), i.get("record")) {
-                (Some(Value::String(t)), _, _) => DocArg::Text(t.clone()),
-                (_, Some(d), _) | (_, _, Some(d)) => DocArg::Value(d.clone()),
+                (Some(Value::String(t)), _, _) => DocArg(t.clone()),
+                (_, Some(d), _) | (_, _, Some(d)) => DocArg(d.to_string()),
                 _ => panic!("{ctx}: input"),
             };
             let opts = CheckOptions {
                 as_of: Some(i["as_of"].as_str().unwrap().to_owned()),
-                catalogue: i.get("catalogue").map(|c| DocArg::Value(c.clone())),
+                catalogue: i.get("catalogue").map(|c| DocArg(c.to_string())),
             };
             let r = parse(&if run {
                 api::check(doc, &opts, today(), Expect::Any)
@@ -288,7 +288,7 @@ fn decode_errors_carry_name_offset_both_languages_and_bytes() {
 #[test]
 fn declaration_option_checks_the_frame_and_reports_bad_declarations() {
     let bad = DecodeOptions {
-        declaration: Some(DocArg::Text("{\"model\": 1}".into())),
+        declaration: Some(DocArg("{\"model\": 1}".into())),
         ..DecodeOptions::default()
     };
     let r = parse(&api::decode_frame(Input::Text(FRAME.into()), bad));
@@ -323,14 +323,14 @@ fn encode_round_trips_and_refuses_remote_opening() {
         Input::Text(FRAME.into()),
         DecodeOptions::default(),
     ));
-    let doc = DocArg::Value(r["value"]["frame"].clone());
+    let doc = DocArg(r["value"]["frame"].to_string());
     let e = parse(&api::encode_frame(doc));
     assert_eq!(e["value"], json!({"hex": FRAME, "length": 40}));
     let open = json!({"seq": 1, "timestamp": "unknown",
         "message": {"type": "command", "command": {"kind": "open_valve"}}});
-    let e = parse(&api::encode_frame(DocArg::Value(open)));
+    let e = parse(&api::encode_frame(DocArg(open.to_string())));
     assert_eq!(e["error"]["name"], "FRAME_FORBIDDEN_COMMAND");
-    let e = parse(&api::encode_frame(DocArg::Text("{\"seq\": 1,".into())));
+    let e = parse(&api::encode_frame(DocArg("{\"seq\": 1,".into())));
     assert_eq!(e["error"]["name"], "INPUT_JSON_SYNTAX");
     assert_eq!(e["error"]["line"], 1);
 }
@@ -379,37 +379,32 @@ fn checks_expect_their_document_kind_and_dates() {
     .unwrap();
     let none = CheckOptions::default();
     let r = parse(&api::check(
-        DocArg::Text(cat.clone()),
+        DocArg(cat.clone()),
         &none,
         today(),
         Expect::Declaration,
     ));
     assert_eq!(r["error"]["name"], "INPUT_UNKNOWN_DOCUMENT");
     let r = parse(&api::check(
-        DocArg::Text(cat.clone()),
+        DocArg(cat.clone()),
         &none,
         today(),
         Expect::Catalogue,
     ));
     assert!(r["value"]["products"].is_array());
-    let r = parse(&api::check(DocArg::Text(cat), &none, today(), Expect::Any));
+    let r = parse(&api::check(DocArg(cat), &none, today(), Expect::Any));
     assert_eq!(r["value"]["document"], "catalogue");
     assert_eq!(r["value"]["as_of"], "2026-06-01");
     let bad = CheckOptions {
         as_of: Some("2026-02-30".into()),
         catalogue: None,
     };
-    let r = parse(&api::check(
-        DocArg::Text("{}".into()),
-        &bad,
-        today(),
-        Expect::Any,
-    ));
+    let r = parse(&api::check(DocArg("{}".into()), &bad, today(), Expect::Any));
     assert_eq!(r["error"]["name"], "INPUT_BAD_DATE");
     assert_eq!(r["error"]["field"], "asOf");
     for garbage in ["", "\u{0}\u{1}binary", "[1,2]", "{\"model\": "] {
         let r = parse(&api::check(
-            DocArg::Text(garbage.into()),
+            DocArg(garbage.into()),
             &none,
             today(),
             Expect::Any,

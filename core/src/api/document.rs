@@ -100,9 +100,10 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
             "the file is empty",
         ));
     }
-    let value: serde_json::Value =
-        serde_json::from_str(body).map_err(|e| json_error(&e, String::new()))?;
-    let Some(obj) = value.as_object() else {
+    // The JSON must be well formed before its keys say what it is (no value is built).
+    serde_json::from_str::<serde::de::IgnoredAny>(body)
+        .map_err(|e| json_error(&e, String::new()))?;
+    if !body.trim_start().starts_with('{') {
         return Err(InputError::new(
             ErrorCode::InputUnknownDocument,
             1,
@@ -110,13 +111,12 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
             String::new(),
             "the top level is not a JSON object",
         ));
-    };
-    if obj.contains_key("vendors") {
+    }
+    let keys = json_path::top_level_keys(body);
+    let has = |k: &str| keys.iter().any(|key| key == k);
+    if has("vendors") {
         typed::<Catalogue>(body).map(|c| Document::Catalogue(Box::new(c)))
-    } else if obj.contains_key("model")
-        || obj.contains_key("kind")
-        || obj.contains_key("claimed_tier")
-    {
+    } else if has("model") || has("kind") || has("claimed_tier") {
         typed::<Declaration>(body).map(|d| Document::Declaration(Box::new(d)))
     } else {
         Err(InputError::new(

@@ -34,14 +34,10 @@ const OPENING_WORDS: [&str; 6] = [
 ];
 
 /// Whether the document asks for a command that opens a valve or clears its latch (VLV-0e).
-fn forbidden_command(v: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    let kind = v
-        .pointer("/message/command/kind")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    v.pointer("/message/type").and_then(Value::as_str) == Some("command")
-        && OPENING_WORDS.iter().any(|w| kind.contains(w))
+fn forbidden_command(text: &str) -> bool {
+    let kind = super::json_path::string_at(text, &["message", "command", "kind"]);
+    super::json_path::string_at(text, &["message", "type"]).as_deref() == Some("command")
+        && kind.is_some_and(|k| OPENING_WORDS.iter().any(|w| k.contains(w)))
 }
 
 /// Map a serde_json error to the shared input error it is.
@@ -88,7 +84,8 @@ pub fn parse_frame_doc(text: &str) -> Result<FrameDoc, FrameDocError> {
     }
     serde_json::from_str(text).map_err(|e| {
         // [FRAME-072] say why a remote open cannot be expressed, rather than "unknown variant".
-        if serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| forbidden_command(&v)) {
+        let well_formed = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+        if well_formed && forbidden_command(text) {
             return none(
                 ErrorCode::FrameForbiddenCommand,
                 Some("message.command.kind"),

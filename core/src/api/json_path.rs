@@ -48,36 +48,56 @@ impl About {
     }
 }
 
-/// The path of the value being read after `consumed` bytes of `text` (see [`About`]).
-pub(crate) fn path_at(text: &str, consumed: usize, about: About) -> String {
-    let mut stack: Vec<Level> = Vec::new();
-    let mut bytes = text.as_bytes().iter().take(consumed).copied().peekable();
-    // Whether the next string of the innermost object is a key.
-    let mut want_key = false;
-    // Whether the last token read was a key.
-    let mut after_key = false;
-    while let Some(b) = bytes.next() {
-        if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
-            after_key = false;
+/// What a [`Scanner`] step read.
+enum Token {
+    /// An object's key (now the innermost object's).
+    Key,
+    /// A string value.
+    Str(String),
+    /// White space.
+    Space,
+    /// Anything else: a bracket, a separator, a number's or a literal's byte.
+    Other,
+}
+
+/// A scanner of JSON text that keeps the containers it is in (not a validator: the text is
+/// either valid or cut where serde_json stopped).
+struct Scanner<I: Iterator<Item = u8>> {
+    bytes: I,
+    stack: Vec<Level>,
+    /// Whether the next string of the innermost object is a key.
+    want_key: bool,
+}
+
+impl<I: Iterator<Item = u8>> Scanner<I> {
+    fn new(bytes: I) -> Self {
+        Scanner {
+            bytes,
+            stack: Vec::new(),
+            want_key: false,
         }
+    }
+
+    fn step(&mut self) -> Option<Token> {
+        let b = self.bytes.next()?;
         match b {
             b'{' | b'[' => {
-                begin_value(&mut stack);
-                stack.push(if b == b'{' {
+                begin_value(&mut self.stack);
+                self.stack.push(if b == b'{' {
                     Level::Object(None)
                 } else {
                     Level::Array(0, false)
                 });
-                want_key = b == b'{';
+                self.want_key = b == b'{';
             }
             b'}' | b']' => {
-                stack.pop();
-                want_key = false;
+                self.stack.pop();
+                self.want_key = false;
             }
-            b',' => match stack.last_mut() {
+            b',' => match self.stack.last_mut() {
                 Some(Level::Object(key)) => {
                     *key = None;
-                    want_key = true;
+                    self.want_key = true;
                 }
                 Some(Level::Array(i, started)) => {
                     *i = i.saturating_add(1);
@@ -85,23 +105,74 @@ pub(crate) fn path_at(text: &str, consumed: usize, about: About) -> String {
                 }
                 None => {}
             },
-            b':' => want_key = false,
+            b':' => self.want_key = false,
             b'"' => {
-                let s = string(&mut bytes);
-                if want_key {
-                    if let Some(Level::Object(key)) = stack.last_mut() {
-                        *key = Some(s);
-                    }
-                    want_key = false;
-                    after_key = true;
-                } else {
-                    begin_value(&mut stack);
+                let s = string(&mut self.bytes);
+                if !self.want_key {
+                    begin_value(&mut self.stack);
+                    return Some(Token::Str(s));
                 }
+                if let Some(Level::Object(key)) = self.stack.last_mut() {
+                    *key = Some(s);
+                }
+                self.want_key = false;
+                return Some(Token::Key);
             }
-            b' ' | b'\t' | b'\n' | b'\r' => {}
-            _ => begin_value(&mut stack),
+            b' ' | b'\t' | b'\n' | b'\r' => return Some(Token::Space),
+            _ => begin_value(&mut self.stack),
+        }
+        Some(Token::Other)
+    }
+
+    /// Whether the scanner is inside exactly the objects' members `path`.
+    fn at(&self, path: &[&str]) -> bool {
+        self.stack.len() == path.len()
+            && self
+                .stack
+                .iter()
+                .zip(path)
+                .all(|(l, p)| matches!(l, Level::Object(Some(k)) if k == p))
+    }
+}
+
+/// The keys of a JSON text's top-level object, in order (empty if it is not an object).
+pub(crate) fn top_level_keys(text: &str) -> Vec<String> {
+    let mut sc = Scanner::new(text.bytes());
+    let mut keys = Vec::new();
+    while let Some(t) = sc.step() {
+        if let (Token::Key, [Level::Object(Some(k))]) = (&t, sc.stack.as_slice()) {
+            keys.push(k.clone());
         }
     }
+    keys
+}
+
+/// The string at the members `path` of a JSON text (`["message", "type"]`), if there is one.
+pub(crate) fn string_at(text: &str, path: &[&str]) -> Option<String> {
+    let mut sc = Scanner::new(text.bytes());
+    while let Some(t) = sc.step() {
+        if let Token::Str(s) = t {
+            if sc.at(path) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+/// The path of the value being read after `consumed` bytes of `text` (see [`About`]).
+pub(crate) fn path_at(text: &str, consumed: usize, about: About) -> String {
+    let mut sc = Scanner::new(text.bytes().take(consumed));
+    // Whether the last token read was a key.
+    let mut after_key = false;
+    while let Some(t) = sc.step() {
+        match t {
+            Token::Key => after_key = true,
+            Token::Space => {}
+            Token::Str(_) | Token::Other => after_key = false,
+        }
+    }
+    let mut stack = sc.stack;
     // serde_json peeks at a value before it reads it: an element whose first byte is next has
     // begun (unless the byte ends the array).
     if let Some(Level::Array(_, started)) = stack.last_mut() {
@@ -199,8 +270,9 @@ fn string(bytes: &mut impl Iterator<Item = u8>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{About, path_at};
+    use super::{About, path_at, string_at, top_level_keys};
     use alloc::string::String;
+    use alloc::vec::Vec;
 
     fn at(text: &str, marker: &str) -> String {
         let consumed = text.find(marker).map_or(text.len(), |i| i + marker.len());
@@ -226,5 +298,16 @@ mod tests {
         let t = r#"{"gas": {"k": 1}, "kind": "x"}"#;
         assert_eq!(path_at(t, 12, About::Variant), "gas");
         assert_eq!(path_at(t, 29, About::Variant), "kind");
+    }
+
+    #[test]
+    fn finds_keys_and_strings() {
+        let t = r#"{"a": {"type": "x", "b": [{"type": "y"}]}, "type": "z", "c\u0041": 1}"#;
+        assert_eq!(top_level_keys(t), ["a", "type", "cA"]);
+        assert_eq!(top_level_keys("[1, {\"a\": 2}]"), Vec::<String>::new());
+        assert_eq!(string_at(t, &["a", "type"]).as_deref(), Some("x"));
+        assert_eq!(string_at(t, &["type"]).as_deref(), Some("z"));
+        assert_eq!(string_at(t, &["a", "b", "type"]), None);
+        assert_eq!(string_at(t, &["c"]), None);
     }
 }
