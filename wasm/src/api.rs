@@ -259,8 +259,7 @@ pub fn hex(bytes: &[u8]) -> String {
 // ---------------------------------------------------------------------------------------------
 
 /// Which decoder `decodeFrame` uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Protocol {
     /// GB/T 26875.3 if the input starts with `@@` (or its hex `4040`), else a libgasdev frame.
     #[default]
@@ -271,9 +270,20 @@ pub enum Protocol {
     Gbt26875,
 }
 
-/// Options of `decodeFrame`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+impl Protocol {
+    /// The protocol of its JavaScript name (`auto`, `libgasdev`, `gbt26875`).
+    pub fn from_name(name: &str) -> Option<Protocol> {
+        match name {
+            "auto" => Some(Protocol::Auto),
+            "libgasdev" => Some(Protocol::Libgasdev),
+            "gbt26875" => Some(Protocol::Gbt26875),
+            _ => None,
+        }
+    }
+}
+
+/// Options of `decodeFrame` (read from the JavaScript object by `lib.rs`).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct DecodeOptions {
     /// Which decoder (default: detect).
     pub protocol: Protocol,
@@ -712,8 +722,7 @@ fn encode_frame_inner(doc: DocArg) -> Result<Encoded, ApiError> {
 // ---------------------------------------------------------------------------------------------
 
 /// Options of `parseIdent`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IdentOptions {
     /// Parse as this scheme instead of detecting it (`idis`, `handle`, `oid`, `gs1`,
     /// `gs1_digital_link`, `ma`, `ecode`).
@@ -785,8 +794,7 @@ pub enum Expect {
 }
 
 /// Options of the checks and of `inspect`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckOptions {
     /// Date on which certificates must be valid and deadlines are counted (`YYYY-MM-DD`);
     /// default: today (UTC).

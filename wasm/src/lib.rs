@@ -96,22 +96,106 @@ fn doc(v: &JsValue, what: &str) -> Result<DocArg, JsError> {
     }
 }
 
-/// An options object (or `undefined`/`null` for the defaults), read with unknown keys refused.
-fn read_options<T: serde::de::DeserializeOwned + Default>(
-    v: Option<&JsValue>,
-    what: &str,
-) -> Result<T, JsError> {
-    let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
-    };
-    if !v.is_object() {
-        return Err(JsError::new(&format!("{what}: options must be an object")));
+/// An options object (`undefined`/`null`: the defaults), read key by key from JavaScript: an
+/// unknown key, or a value of the wrong type, is misuse.
+struct Options<'a> {
+    object: Option<js_sys::Object>,
+    what: &'a str,
+}
+
+impl<'a> Options<'a> {
+    fn new(v: Option<JsValue>, what: &'a str, keys: &[&str]) -> Result<Self, JsError> {
+        let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(Options { object: None, what });
+        };
+        let object = v
+            .dyn_into::<js_sys::Object>()
+            .ok()
+            .filter(|o| !js_sys::Array::is_array(o))
+            .ok_or_else(|| JsError::new(&format!("{what}: options must be an object")))?;
+        for key in js_sys::Object::keys(&object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !keys.contains(&key.as_str()) {
+                return Err(JsError::new(&format!(
+                    "{what}: options: unknown field `{key}`, expected one of `{}`",
+                    keys.join("`, `")
+                )));
+            }
+        }
+        Ok(Options {
+            object: Some(object),
+            what,
+        })
     }
-    let text = JSON::stringify(v)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| JsError::new(&format!("{what}: options are not JSON")))?;
-    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("{what}: options: {e}")))
+
+    /// The value of `key`, if present and not `undefined`/`null`.
+    fn get(&self, key: &str) -> Option<JsValue> {
+        let o = self.object.as_ref()?;
+        js_sys::Reflect::get(o, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    fn wrong(&self, key: &str, expected: &str) -> JsError {
+        JsError::new(&format!(
+            "{}: options: invalid type for `{key}`, expected {expected}",
+            self.what
+        ))
+    }
+
+    fn bool(&self, key: &str) -> Result<Option<bool>, JsError> {
+        self.get(key)
+            .map(|v| v.as_bool().ok_or_else(|| self.wrong(key, "a boolean")))
+            .transpose()
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, JsError> {
+        self.get(key)
+            .map(|v| v.as_string().ok_or_else(|| self.wrong(key, "a string")))
+            .transpose()
+    }
+
+    fn document(&self, key: &str) -> Result<Option<DocArg>, JsError> {
+        self.get(key).map(|v| doc(&v, self.what)).transpose()
+    }
+}
+
+fn decode_options(v: Option<JsValue>) -> Result<DecodeOptions, JsError> {
+    let o = Options::new(
+        v,
+        "decodeFrame",
+        &["protocol", "strict", "verifyChecksum", "declaration"],
+    )?;
+    let protocol = match o.string("protocol")? {
+        None => api::Protocol::Auto,
+        Some(p) => api::Protocol::from_name(&p).ok_or_else(|| {
+            JsError::new(&format!(
+                "decodeFrame: options: unknown variant `{p}`, expected one of `auto`, `libgasdev`, `gbt26875`"
+            ))
+        })?,
+    };
+    Ok(DecodeOptions {
+        protocol,
+        strict: o.bool("strict")?.unwrap_or(false),
+        verify_checksum: o.bool("verifyChecksum")?,
+        declaration: o.document("declaration")?,
+    })
+}
+
+fn ident_options(v: Option<JsValue>) -> Result<IdentOptions, JsError> {
+    let o = Options::new(v, "parseIdent", &["scheme", "requireItem"])?;
+    Ok(IdentOptions {
+        scheme: o.string("scheme")?,
+        require_item: o.bool("requireItem")?.unwrap_or(false),
+    })
+}
+
+fn check_options(v: Option<JsValue>, what: &str) -> Result<CheckOptions, JsError> {
+    let o = Options::new(v, what, &["asOf", "catalogue"])?;
+    Ok(CheckOptions {
+        as_of: o.string("asOf")?,
+        catalogue: o.document("catalogue")?,
+    })
 }
 
 fn today() -> gasdev::model::Date {
@@ -129,7 +213,7 @@ pub fn decode_frame(
     options: Option<TsDecodeOptions>,
 ) -> Result<JsValue, JsError> {
     let i = read_input(&input, "decodeFrame")?;
-    let o: DecodeOptions = read_options(options.map(JsValue::from).as_ref(), "decodeFrame")?;
+    let o = decode_options(options.map(JsValue::from))?;
     js(&api::decode_frame(i, o))
 }
 
@@ -166,7 +250,7 @@ pub fn parse_ident(
     options: Option<TsIdentOptions>,
 ) -> Result<JsValue, JsError> {
     let i = read_input(&input, "parseIdent")?;
-    let o: IdentOptions = read_options(options.map(JsValue::from).as_ref(), "parseIdent")?;
+    let o = ident_options(options.map(JsValue::from))?;
     js(&api::parse_ident(i, o).map_err(misuse)?)
 }
 
@@ -177,7 +261,7 @@ pub fn check_document(
     options: Option<TsCheckOptions>,
 ) -> Result<JsValue, JsError> {
     let d = doc(&document, "checkDocument")?;
-    let o: CheckOptions = read_options(options.map(JsValue::from).as_ref(), "checkDocument")?;
+    let o = check_options(options.map(JsValue::from), "checkDocument")?;
     js(&api::check(d, &o, today(), Expect::Any))
 }
 
@@ -188,7 +272,7 @@ pub fn check_declaration(
     options: Option<TsCheckOptions>,
 ) -> Result<JsValue, JsError> {
     let d = doc(&declaration, "checkDeclaration")?;
-    let o: CheckOptions = read_options(options.map(JsValue::from).as_ref(), "checkDeclaration")?;
+    let o = check_options(options.map(JsValue::from), "checkDeclaration")?;
     js(&api::check(d, &o, today(), Expect::Declaration))
 }
 
@@ -199,7 +283,7 @@ pub fn check_catalogue(
     options: Option<TsCheckOptions>,
 ) -> Result<JsValue, JsError> {
     let d = doc(&catalogue, "checkCatalogue")?;
-    let o: CheckOptions = read_options(options.map(JsValue::from).as_ref(), "checkCatalogue")?;
+    let o = check_options(options.map(JsValue::from), "checkCatalogue")?;
     js(&api::check(d, &o, today(), Expect::Catalogue))
 }
 
@@ -228,7 +312,7 @@ pub fn inspect(
     options: Option<TsCheckOptions>,
 ) -> Result<JsValue, JsError> {
     let d = doc(&record, "inspect")?;
-    let o: CheckOptions = read_options(options.map(JsValue::from).as_ref(), "inspect")?;
+    let o = check_options(options.map(JsValue::from), "inspect")?;
     js(&api::inspect(d, &o, today()))
 }
 
