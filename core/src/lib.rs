@@ -39,6 +39,7 @@ pub mod gbt26875;
 pub mod ident;
 pub mod model;
 pub mod requirements;
+pub mod serde_names;
 pub mod text;
 pub mod wire;
 

@@ -2,7 +2,7 @@
 
 /// A language for messages meant for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Lang {
     /// Simplified Chinese (the default: committee members read Chinese).
@@ -11,6 +11,11 @@ pub enum Lang {
     /// English.
     En,
 }
+
+crate::serde_names::deserialize_by_name!(Lang {
+    Zh = "zh",
+    En = "en",
+});
 
 impl Lang {
     /// Parse `zh` or `en` (case-insensitive).

@@ -35,7 +35,7 @@ mod bit {
 
 /// Which component status bit (图7) a condition raises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Raise {
     /// No bit.
@@ -49,6 +49,14 @@ pub enum Raise {
     /// Bit 4 监管 (supervisory).
     Supervisory,
 }
+
+crate::serde_names::deserialize_by_name!(Raise {
+    Nothing = "nothing",
+    Fire = "fire",
+    Fault = "fault",
+    Disabled = "disabled",
+    Supervisory = "supervisory",
+});
 
 impl Raise {
     /// The status bit.

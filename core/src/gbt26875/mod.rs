@@ -114,7 +114,7 @@ impl core::error::Error for Error {}
 
 /// How strictly [`decode`] checks a packet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Mode {
     /// Accept what real devices send and report each [`Deviation`] (the default).
@@ -123,6 +123,11 @@ pub enum Mode {
     /// Accept only conformant packets: the first deviation is an error.
     Strict,
 }
+
+crate::serde_names::deserialize_by_name!(Mode {
+    Tolerant = "tolerant",
+    Strict = "strict",
+});
 
 /// Options of [`decode`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -17,4 +17,6 @@ pub use inspect::{
 pub use profile::{
     Connection, GasSupply, Height, ProfileError, UnitCategory, UserClass, UserProfile,
 };
-pub use rules::{Deadline, DeadlineRule, Level, Obligation, Rule, RuleSet, required_devices};
+pub use rules::{
+    Deadline, DeadlineRule, Group, Level, Obligation, Rule, RuleSet, required_devices,
+};

@@ -6,7 +6,7 @@ use crate::model::Date;
 
 /// Unit (non-residential, 单位用户) or residential (居民用户).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum UserClass {
     /// 单位用户.
@@ -15,9 +15,14 @@ pub enum UserClass {
     Residential,
 }
 
+crate::serde_names::deserialize_by_name!(UserClass {
+    Unit = "unit",
+    Residential = "residential",
+});
+
 /// New (新增, connecting now) or existing (既有) user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Connection {
     /// 新增用户: obligations fall due on connection.
@@ -26,9 +31,14 @@ pub enum Connection {
     Existing,
 }
 
+crate::serde_names::deserialize_by_name!(Connection {
+    New = "new",
+    Existing = "existing",
+});
+
 /// Category of a unit user (INS-4: 餐饮、酒店、商场、学校、医院等).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum UnitCategory {
     /// 餐饮.
@@ -45,9 +55,18 @@ pub enum UnitCategory {
     Other,
 }
 
+crate::serde_names::deserialize_by_name!(UnitCategory {
+    Restaurant = "restaurant",
+    Hotel = "hotel",
+    Mall = "mall",
+    School = "school",
+    Hospital = "hospital",
+    Other = "other",
+});
+
 /// Gas supplied to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum GasSupply {
     /// 管道天然气.
@@ -57,6 +76,12 @@ pub enum GasSupply {
     /// Anything else (town gas, biogas…).
     Other,
 }
+
+crate::serde_names::deserialize_by_name!(GasSupply {
+    PipedNaturalGas = "piped_natural_gas",
+    Lpg = "lpg",
+    Other = "other",
+});
 
 /// A building height in centimetres. JSON: a number of metres, at most two decimals, 0 < h ≤ 1000.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -12,7 +12,7 @@ use crate::model::{Date, DeviceKind};
 
 /// Required, or only recommended (INS-6: 全力推进).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Level {
     /// Recommended; no deadline, never overdue.
@@ -20,6 +20,11 @@ pub enum Level {
     /// Required.
     Required,
 }
+
+crate::serde_names::deserialize_by_name!(Level {
+    Recommended = "recommended",
+    Required = "required",
+});
 
 /// When a rule's device falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,7 +41,7 @@ pub enum DeadlineRule {
 
 /// Which side of the INS-5 priority group (old compound or hardship) a rule covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Group {
     /// Old compound or hardship household.
@@ -44,6 +49,11 @@ pub enum Group {
     /// Neither.
     Other,
 }
+
+crate::serde_names::deserialize_by_name!(Group {
+    Priority = "priority",
+    Other = "other",
+});
 
 /// One rule of a rule set. Absent conditions match every user.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@
 
 /// The level of a gas alarm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AlarmLevel {
     /// No alarm.
@@ -24,9 +24,15 @@ pub enum AlarmLevel {
     High,
 }
 
+crate::serde_names::deserialize_by_name!(AlarmLevel {
+    None = "none",
+    Low = "low",
+    High = "high",
+});
+
 /// The one state an alarm expresses, ordered by precedence (`Normal` lowest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ExpressedState {
     /// Nothing to report.
@@ -44,6 +50,16 @@ pub enum ExpressedState {
     /// High (second-level) gas alarm (高限报警).
     HighAlarm,
 }
+
+crate::serde_names::deserialize_by_name!(ExpressedState {
+    Normal = "normal",
+    Preheat = "preheat",
+    SelfTest = "self_test",
+    EndOfLife = "end_of_life",
+    Fault = "fault",
+    LowAlarm = "low_alarm",
+    HighAlarm = "high_alarm",
+});
 
 impl ExpressedState {
     /// Name in both languages.

@@ -11,7 +11,7 @@ use super::{Date, DeviceKind, Gas, Price, Tier, UseCase};
 
 /// Kinds of certificate the clauses ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CertKind {
@@ -26,6 +26,14 @@ pub enum CertKind {
     /// A type-test report or any other document.
     Other,
 }
+
+crate::serde_names::deserialize_by_name!(CertKind {
+    PatternApproval = "pattern_approval",
+    ExplosionProof = "explosion_proof",
+    FireProduct = "fire_product",
+    Ccc = "ccc",
+    Other = "other",
+});
 
 impl CertKind {
     /// Name in both languages.
@@ -67,7 +75,7 @@ pub struct Certificate {
 
 /// Where an industrial-internet identifier is carried (`identifiers.md` §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Carrier {
@@ -86,6 +94,16 @@ pub enum Carrier {
     /// Active: MCU or secure chip.
     SecureChip,
 }
+
+crate::serde_names::deserialize_by_name!(Carrier {
+    QrCode = "qr_code",
+    Barcode = "barcode",
+    Nfc = "nfc",
+    Rfid = "rfid",
+    Sim = "sim",
+    Module = "module",
+    SecureChip = "secure_chip",
+});
 
 impl Carrier {
     /// Whether the carrier is active (reports the identifier by itself: ALM-5b, VLV-2b).
@@ -120,7 +138,7 @@ impl DeclaredIdentifier {
 
 /// How an alarm interlocks a cut-off device (ALM-4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum InterlockLink {
@@ -130,9 +148,14 @@ pub enum InterlockLink {
     Wireless,
 }
 
+crate::serde_names::deserialize_by_name!(InterlockLink {
+    Wired = "wired",
+    Wireless = "wireless",
+});
+
 /// Data a device collects (ALM-6*, VLV-3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum DataItem {
@@ -144,9 +167,15 @@ pub enum DataItem {
     Concentration,
 }
 
+crate::serde_names::deserialize_by_name!(DataItem {
+    RunningStatus = "running_status",
+    ValveState = "valve_state",
+    Concentration = "concentration",
+});
+
 /// A transmission link (ALM-7a, VLV-4a).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Link {
@@ -168,9 +197,20 @@ pub enum Link {
     Relay,
 }
 
+crate::serde_names::deserialize_by_name!(Link {
+    NbIot = "nb_iot",
+    Lte = "lte",
+    Lora = "lora",
+    Wifi = "wifi",
+    Zigbee = "zigbee",
+    Rs485 = "rs485",
+    Ethernet = "ethernet",
+    Relay = "relay",
+});
+
 /// A pipe condition that closes a self-closing valve by itself (附件3 二).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum PipeTrigger {
@@ -181,6 +221,12 @@ pub enum PipeTrigger {
     /// 过流 (VLV-0c).
     OverFlow,
 }
+
+crate::serde_names::deserialize_by_name!(PipeTrigger {
+    OverPressure = "over_pressure",
+    UnderPressure = "under_pressure",
+    OverFlow = "over_flow",
+});
 
 impl From<PipeTrigger> for super::TripReason {
     fn from(t: PipeTrigger) -> Self {
@@ -194,7 +240,7 @@ impl From<PipeTrigger> for super::TripReason {
 
 /// A way to notify the user (ALM-7b, VLV-4b): 电话、微信、APP 等.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum NotifyChannel {
@@ -207,6 +253,13 @@ pub enum NotifyChannel {
     /// SMS.
     Sms,
 }
+
+crate::serde_names::deserialize_by_name!(NotifyChannel {
+    PhoneCall = "phone_call",
+    Wechat = "wechat",
+    App = "app",
+    Sms = "sms",
+});
 
 /// What a product can do. Absent lists mean "none"; absent yes/no answers mean "not declared".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -293,7 +346,7 @@ impl Declaration {
 
 /// Whether a vendor is on the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum VendorStatus {
@@ -304,9 +357,14 @@ pub enum VendorStatus {
     Removed,
 }
 
+crate::serde_names::deserialize_by_name!(VendorStatus {
+    Listed = "listed",
+    Removed = "removed",
+});
+
 /// Why a vendor was removed (CAT-4, 安装方案 四（三）).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RemovalReason {
@@ -319,6 +377,13 @@ pub enum RemovalReason {
     /// Another disturbance of the market (扰乱市场).
     Other,
 }
+
+crate::serde_names::deserialize_by_name!(RemovalReason {
+    BorrowedQualification = "borrowed_qualification",
+    FakeProducts = "fake_products",
+    PriceManipulation = "price_manipulation",
+    Other = "other",
+});
 
 /// The record of a removal.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 /// What a product is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum DeviceKind {
@@ -11,6 +11,11 @@ pub enum DeviceKind {
     /// 安全自闭阀 (附件3 二): requirement ids `VLV-*`.
     SelfClosingValve,
 }
+
+crate::serde_names::deserialize_by_name!(DeviceKind {
+    LeakAlarm = "leak_alarm",
+    SelfClosingValve = "self_closing_valve",
+});
 
 impl DeviceKind {
     /// Every kind.
@@ -40,7 +45,7 @@ impl DeviceKind {
 
 /// Product tier (附件3, 安装方案 四（二）): 低档, 中档, 高档. Ordered `Low < Mid < High`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Tier {
@@ -51,6 +56,12 @@ pub enum Tier {
     /// 高档.
     High,
 }
+
+crate::serde_names::deserialize_by_name!(Tier {
+    Low = "low",
+    Mid = "mid",
+    High = "high",
+});
 
 impl Tier {
     /// Every tier, lowest first.
@@ -91,7 +102,7 @@ impl Tier {
 
 /// A gas a device detects or reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Gas {
@@ -102,6 +113,12 @@ pub enum Gas {
     /// Propane / liquefied petroleum gas (液化石油气).
     Propane,
 }
+
+crate::serde_names::deserialize_by_name!(Gas {
+    Methane = "methane",
+    CarbonMonoxide = "carbon_monoxide",
+    Propane = "propane",
+});
 
 impl Gas {
     /// The JSON name.
@@ -125,7 +142,7 @@ impl Gas {
 
 /// Where an alarm is used; selects the part of GB 15322 that fits (ALM-2a).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum UseCase {
@@ -134,3 +151,8 @@ pub enum UseCase {
     /// Industrial and commercial point type: GB 15322.1.
     IndustrialCommercial,
 }
+
+crate::serde_names::deserialize_by_name!(UseCase {
+    Household = "household",
+    IndustrialCommercial = "industrial_commercial",
+});

@@ -6,7 +6,7 @@
 
 /// The position or condition of a valve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ValveState {
@@ -26,6 +26,16 @@ pub enum ValveState {
     Unknown,
 }
 
+crate::serde_names::deserialize_by_name!(ValveState {
+    Open = "open",
+    Closed = "closed",
+    Opening = "opening",
+    Closing = "closing",
+    Fault = "fault",
+    NotConnected = "not_connected",
+    Unknown = "unknown",
+});
+
 impl ValveState {
     /// Name in both languages.
     pub const fn text(self) -> crate::Text {
@@ -44,7 +54,7 @@ impl ValveState {
 
 /// Why a valve closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum TripReason {
@@ -63,6 +73,16 @@ pub enum TripReason {
     /// Closed because power was lost (fail-closed).
     PowerLoss,
 }
+
+crate::serde_names::deserialize_by_name!(TripReason {
+    OverPressure = "over_pressure",
+    UnderPressure = "under_pressure",
+    OverFlow = "over_flow",
+    AlarmInterlock = "alarm_interlock",
+    Manual = "manual",
+    RemoteClose = "remote_close",
+    PowerLoss = "power_loss",
+});
 
 impl TripReason {
     /// Name in both languages.

@@ -164,7 +164,6 @@ pub struct EventReport<'a> {
 /// The level of a raised alarm (never "none").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(all(feature = "serde", feature = "alloc"), derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RaisedLevel {
     /// Low (first-level) alarm.
@@ -172,6 +171,11 @@ pub enum RaisedLevel {
     /// High (second-level) alarm.
     High,
 }
+
+crate::serde_names::deserialize_by_name!(RaisedLevel {
+    Low = "low",
+    High = "high",
+});
 
 impl From<RaisedLevel> for AlarmLevel {
     fn from(l: RaisedLevel) -> AlarmLevel {
@@ -185,7 +189,6 @@ impl From<RaisedLevel> for AlarmLevel {
 /// What a fault event is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(all(feature = "serde", feature = "alloc"), derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum FaultKind {
     /// Gas sensor fault.
@@ -199,6 +202,14 @@ pub enum FaultKind {
     /// Any other fault.
     Other,
 }
+
+crate::serde_names::deserialize_by_name!(FaultKind {
+    Sensor = "sensor",
+    Valve = "valve",
+    Communication = "communication",
+    Power = "power",
+    Other = "other",
+});
 
 /// Event codes [FRAME-051].
 pub mod event_code {
@@ -291,7 +302,6 @@ pub enum Event {
 /// `model::Carrier`, which needs `alloc`) [FRAME-062].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(all(feature = "serde", feature = "alloc"), derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CarrierKind {
     /// Passive: 2D code label.
@@ -309,6 +319,16 @@ pub enum CarrierKind {
     /// Active: MCU or secure chip.
     SecureChip,
 }
+
+crate::serde_names::deserialize_by_name!(CarrierKind {
+    QrCode = "qr_code",
+    Barcode = "barcode",
+    Nfc = "nfc",
+    Rfid = "rfid",
+    Sim = "sim",
+    Module = "module",
+    SecureChip = "secure_chip",
+});
 
 impl CarrierKind {
     /// Every carrier kind, in code order.
@@ -473,7 +493,6 @@ impl core::fmt::Debug for Identifiers<'_> {
 /// "remote open" capability: it cannot be announced (VLV-0e).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(all(feature = "serde", feature = "alloc"), derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Capability {
     /// Bit 0: detects methane (ALM-3a).
@@ -505,6 +524,23 @@ pub enum Capability {
     /// Bit 13: accepts the remote close command.
     RemoteClose,
 }
+
+crate::serde_names::deserialize_by_name!(Capability {
+    DetectsMethane = "detects_methane",
+    DetectsCarbonMonoxide = "detects_carbon_monoxide",
+    DetectsPropane = "detects_propane",
+    InterlockWired = "interlock_wired",
+    InterlockWireless = "interlock_wireless",
+    ReportsRunningStatus = "reports_running_status",
+    ReportsValveState = "reports_valve_state",
+    ReportsConcentration = "reports_concentration",
+    AutoCloseOverPressure = "auto_close_over_pressure",
+    AutoCloseUnderPressure = "auto_close_under_pressure",
+    AutoCloseOverFlow = "auto_close_over_flow",
+    ClosesWithoutPower = "closes_without_power",
+    ManualReset = "manual_reset",
+    RemoteClose = "remote_close",
+});
 
 impl Capability {
     /// Every capability, in bit order.
@@ -677,7 +713,6 @@ pub enum Command {
 /// The command an acknowledgement refers to (the permitted commands only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(all(feature = "serde", feature = "alloc"), derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CommandCode {
     /// [`Command::CloseValve`].
@@ -691,6 +726,14 @@ pub enum CommandCode {
     /// [`Command::RequestStatus`].
     RequestStatus,
 }
+
+crate::serde_names::deserialize_by_name!(CommandCode {
+    CloseValve = "close_valve",
+    SelfTest = "self_test",
+    Mute = "mute",
+    SetReportInterval = "set_report_interval",
+    RequestStatus = "request_status",
+});
 
 impl CommandCode {
     /// Every permitted command code.
@@ -803,7 +846,6 @@ pub struct Ack<'a> {
 /// Why a device refused a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(all(feature = "serde", feature = "alloc"), derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum NakReason {
     /// `1` the device does not support this command (or does not know the code).
@@ -817,6 +859,14 @@ pub enum NakReason {
     /// `5` the device tried and failed (e.g. the valve did not close).
     Failed,
 }
+
+crate::serde_names::deserialize_by_name!(NakReason {
+    Unsupported = "unsupported",
+    Forbidden = "forbidden",
+    InvalidArgument = "invalid_argument",
+    Busy = "busy",
+    Failed = "failed",
+});
 
 impl NakReason {
     /// Every reason, in code order.

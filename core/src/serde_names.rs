@@ -1,0 +1,78 @@
+//! Reading unit-only enums from their names (feature `serde`).
+//!
+//! serde's derive gives every enum its own enum visitor, variant reader and field visitor, for
+//! every deserializer it is used with; for the thirty-odd enums of the data model that was a
+//! tenth of the JSON code in the WebAssembly module. [`deserialize_by_name!`] implements
+//! `Deserialize` with one shared string reader instead: the enum's names are listed next to its
+//! variants (the listing must be exhaustive, or it does not compile), and
+//! `core/tests/serde_names.rs` checks every name against the enum's derived `Serialize`. The
+//! errors are the derive's (`unknown variant `x`, expected one of …`, error name
+//! `INPUT_UNKNOWN_VALUE`); a value that is not a string is `invalid type` (`INPUT_JSON_TYPE`).
+
+#[cfg(feature = "serde")]
+use serde::de::{Deserializer, Error, Visitor};
+
+/// An enum read by [`deserialize_by_name!`]: its variants and their names, in the same order.
+pub trait ByName: Sized + 'static {
+    /// Every variant.
+    const ALL: &'static [Self];
+    /// The name of each variant of [`Self::ALL`].
+    const NAMES: &'static [&'static str];
+}
+
+#[cfg(feature = "serde")]
+/// The position in `names` of the string `d` holds.
+///
+/// # Errors
+/// `invalid type` for a value that is not a string, `unknown variant` for another string.
+pub fn variant_index<'de, D: Deserializer<'de>>(
+    d: D,
+    names: &'static [&'static str],
+) -> Result<usize, D::Error> {
+    struct NameVisitor(&'static [&'static str]);
+    impl Visitor<'_> for NameVisitor {
+        type Value = usize;
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a variant name (string)")
+        }
+        fn visit_str<E: Error>(self, s: &str) -> Result<usize, E> {
+            self.0
+                .iter()
+                .position(|n| *n == s)
+                .ok_or_else(|| E::unknown_variant(s, self.0))
+        }
+    }
+    d.deserialize_str(NameVisitor(names))
+}
+
+/// `Deserialize` (and [`ByName`]) for a unit-only enum from its variants' names:
+/// `deserialize_by_name!(Tier { Low = "low", Mid = "mid", High = "high" });`.
+macro_rules! deserialize_by_name {
+    ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
+        #[cfg(feature = "serde")]
+        impl $crate::serde_names::ByName for $ty {
+            const ALL: &'static [Self] = &[$($ty::$variant),+];
+            const NAMES: &'static [&'static str] = &[$($name),+];
+        }
+
+        // Every variant is listed (a missing one fails to compile here).
+        #[cfg(feature = "serde")]
+        const _: fn($ty) = |v| match v {
+            $($ty::$variant => {})+
+        };
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                use $crate::serde_names::ByName as _;
+                let i = $crate::serde_names::variant_index(d, Self::NAMES)?;
+                Self::ALL
+                    .get(i)
+                    .cloned()
+                    .ok_or_else(|| <D::Error as serde::de::Error>::custom("no such variant"))
+            }
+        }
+    };
+}
+
+pub(crate) use deserialize_by_name;
