@@ -73,8 +73,9 @@ pub fn check_catalogue(cat: &Catalogue, as_of: Date) -> CatalogueReport {
                         DeviceKind::SelfClosingValve => &mut summary.valve_tiers,
                     };
                     if !tiers.contains(&p.claimed_tier) {
-                        tiers.push(p.claimed_tier);
-                        tiers.sort_unstable();
+                        // Kept in tier order (at most three: an insertion, not a sort).
+                        let at = tiers.iter().take_while(|t| **t < p.claimed_tier).count();
+                        tiers.insert(at, p.claimed_tier);
                     }
                 }
                 products.push(report);

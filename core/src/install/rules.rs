@@ -340,8 +340,12 @@ pub fn required_devices(profile: &UserProfile, as_of: Date, rules: &RuleSet) -> 
     for o in &mut out {
         o.overdue = o.level == Level::Required && o.deadline.date().is_some_and(|d| as_of > d);
     }
-    out.sort_by_key(|o| o.device);
-    out
+    // Alarms first, then valves, each in rule order (a stable partition by device kind).
+    let (mut alarms, valves): (Vec<Obligation>, Vec<Obligation>) = out
+        .into_iter()
+        .partition(|o| o.device == DeviceKind::LeakAlarm);
+    alarms.extend(valves);
+    alarms
 }
 
 fn earliest(a: Deadline, b: Deadline) -> Deadline {
