@@ -16,7 +16,6 @@
     reason = "one error per call, serialized at once at the JavaScript boundary: boxing buys nothing"
 )]
 
-use std::fmt::Write as _;
 
 use gasdev::api::{Document, InputError, parse_document, parse_record};
 use gasdev::check::{CatalogueReport, ProductReport, check_catalogue, check_declaration};
@@ -247,9 +246,11 @@ fn outcome<T: Serialize>(r: Result<T, ApiError>) -> String {
 
 /// Lowercase hex of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
+    let digit = |n: u8| char::from_digit(u32::from(n), 16).unwrap_or('0');
     let mut s = String::with_capacity(bytes.len().saturating_mul(2));
     for b in bytes {
-        let _ = write!(s, "{b:02x}");
+        s.push(digit(b >> 4));
+        s.push(digit(b & 0x0F));
     }
     s
 }

@@ -36,22 +36,38 @@ pub const MAX_BODY_LEN: usize = MAX_FRAME_LEN - HEADER_LEN - CRC_LEN;
 pub const CRC_ALGORITHM: &crc::Algorithm<u32> = &crc::CRC_32_ISCSI;
 
 /// The table the CRC uses: on 64-bit hosts (platforms, servers, phones) the `crc` crate's
-/// 16-lane table (16 KiB, about 5 times faster); on WebAssembly its one 1 KiB table; on bare-metal
-/// microcontrollers (`target_os = "none"`), where flash counts (the firmware budget: codec and
-/// identifier validation in 16 KiB), no table: bit by bit, a frame of at most 256 bytes in about
-/// ten thousand cycles. All compute the same CRC (`spec/frame.md` §2.1).
+/// 16-lane table (16 KiB, about 5 times faster); on WebAssembly (with `std`) the same 16-lane
+/// table, computed on first use rather than shipped in the module (where every KiB is
+/// downloaded); on other 32-bit hosts its one 1 KiB table; on bare-metal microcontrollers
+/// (`target_os = "none"`), where flash counts (the firmware budget: codec and identifier
+/// validation in 16 KiB), no table: bit by bit, a frame of at most 256 bytes in about ten
+/// thousand cycles. All compute the same CRC (`spec/frame.md` §2.1).
 #[cfg(target_pointer_width = "64")]
 type CrcTable = crc::Table<16>;
-#[cfg(all(not(target_pointer_width = "64"), not(target_os = "none")))]
+#[cfg(all(
+    not(target_pointer_width = "64"),
+    not(target_os = "none"),
+    not(all(feature = "std", target_family = "wasm"))
+))]
 type CrcTable = crc::Table<1>;
 #[cfg(all(not(target_pointer_width = "64"), target_os = "none"))]
 type CrcTable = crc::NoTable;
 
+#[cfg(not(all(feature = "std", target_family = "wasm", not(target_pointer_width = "64"))))]
 const CRC: crc::Crc<u32, CrcTable> = crc::Crc::<u32, CrcTable>::new(CRC_ALGORITHM);
 
 /// The CRC-32C of `bytes` [FRAME-006].
+#[cfg(not(all(feature = "std", target_family = "wasm", not(target_pointer_width = "64"))))]
 pub fn crc32c(bytes: &[u8]) -> u32 {
     CRC.checksum(bytes)
+}
+
+/// The CRC-32C of `bytes` [FRAME-006] (WebAssembly: the 16-lane table is built on first use).
+#[cfg(all(feature = "std", target_family = "wasm", not(target_pointer_width = "64")))]
+pub fn crc32c(bytes: &[u8]) -> u32 {
+    static CRC: std::sync::OnceLock<crc::Crc<u32, crc::Table<16>>> = std::sync::OnceLock::new();
+    CRC.get_or_init(|| crc::Crc::<u32, crc::Table<16>>::new(CRC_ALGORITHM))
+        .checksum(bytes)
 }
 
 /// Byte ranges of the header fields (smoltcp style: named once, never as magic numbers).
@@ -227,7 +243,7 @@ impl<T: AsRef<[u8]>> Frame<T> {
     /// The CRC-32C of the bytes the trailer covers (`0 .. total_len - 4`), computed now.
     pub fn compute_crc(&self) -> u32 {
         let end = self.total_len().saturating_sub(CRC_LEN);
-        CRC.checksum(self.buffer.as_ref().get(..end).unwrap_or_default())
+        crc32c(self.buffer.as_ref().get(..end).unwrap_or_default())
     }
 
     /// Whether the stored CRC matches the frame's bytes [FRAME-006].
