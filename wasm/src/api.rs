@@ -16,7 +16,6 @@
     reason = "one error per call, serialized at once at the JavaScript boundary: boxing buys nothing"
 )]
 
-
 use gasdev::api::{Document, InputError, parse_document, parse_record};
 use gasdev::check::{CatalogueReport, ProductReport, check_catalogue, check_declaration};
 use gasdev::gbt26875::{self as gbt, Mode, Options};
@@ -1023,38 +1022,61 @@ struct ReadingsDoc {
     co: gasdev::model::Reading,
 }
 
+/// A mapping request of any kind (`alarm`, `valve`, `frame`): one reader for the three, whose
+/// fields [`MapRequest::check`] then holds to the kind's (one struct reader instead of three
+/// keeps the module small). `status` is read as the kind's status type afterwards.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct MapAlarmDoc {
-    status: gasdev::model::AlarmStatus,
-    readings: ReadingsDoc,
+struct MapRequest {
+    status: Option<Box<serde_json::value::RawValue>>,
+    readings: Option<ReadingsDoc>,
+    frame: Option<String>,
     point: PointDoc,
-    time: String,
+    time: Option<String>,
+    fallback_time: Option<String>,
     #[serde(default)]
     policy: gbt::Policy,
     header: Option<HeaderDoc>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MapValveDoc {
-    status: gasdev::model::ValveStatus,
-    point: PointDoc,
-    time: String,
-    #[serde(default)]
-    policy: gbt::Policy,
-    header: Option<HeaderDoc>,
+impl MapRequest {
+    /// The kind's own fields, all present (`point`, `policy` and `header` aside, which all kinds
+    /// share); another kind's field is unknown here.
+    fn check(&self, what: &str) -> Result<(), Misuse> {
+        let needs: &[&str] = match what {
+            "alarm" => &["status", "readings", "time"],
+            "valve" => &["status", "time"],
+            _ => &["frame", "fallback_time"],
+        };
+        let fields = [
+            ("status", self.status.is_some()),
+            ("readings", self.readings.is_some()),
+            ("time", self.time.is_some()),
+            ("frame", self.frame.is_some()),
+            ("fallback_time", self.fallback_time.is_some()),
+        ];
+        for (name, present) in fields {
+            match (needs.contains(&name), present) {
+                (true, false) => {
+                    return Err(Misuse(format!("mapToGbt({what}): missing field `{name}`")));
+                }
+                (false, true) => {
+                    return Err(Misuse(format!("mapToGbt({what}): unknown field `{name}`")));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MapFrameDoc {
-    frame: String,
-    point: PointDoc,
-    fallback_time: String,
-    #[serde(default)]
-    policy: gbt::Policy,
-    header: Option<HeaderDoc>,
+/// A request's status, read as the kind's status type.
+fn r_status<T: serde::de::DeserializeOwned>(
+    status: &Option<Box<serde_json::value::RawValue>>,
+    what: &str,
+) -> Result<T, Misuse> {
+    let raw = status.as_ref().map_or("null", |r| r.get());
+    serde_json::from_str(raw).map_err(|e| Misuse(format!("mapToGbt({what}): status: {e}")))
 }
 
 #[derive(Serialize)]
@@ -1129,34 +1151,45 @@ fn packets(
 /// [`Misuse`] for an unknown `what` or a request of the wrong shape.
 pub fn map_to_gbt(what: &str, request: &str) -> Result<String, Misuse> {
     let bad = |e: serde_json::Error| Misuse(format!("mapToGbt({what}): {e}"));
+    if !matches!(what, "alarm" | "valve" | "frame") {
+        return Err(Misuse(format!(
+            "mapToGbt: \"{what}\" (expected alarm, valve or frame)"
+        )));
+    }
+    let r: MapRequest = serde_json::from_str(request).map_err(bad)?;
+    r.check(what)?;
+    let hdr = r.header.map(header).transpose()?;
+    let text = |t: Option<String>| t.unwrap_or_default();
     let (status, analog, hdr): (Result<_, ApiError>, Vec<gbt::Item<'static>>, _) = match what {
         "alarm" => {
-            let r: MapAlarmDoc = serde_json::from_str(request).map_err(bad)?;
-            let t = time_label(&r.time, "time")?;
-            let hdr = r.header.map(header).transpose()?;
-            let readings = gbt::Readings {
-                combustible: r.readings.combustible,
-                co: r.readings.co,
-            };
+            let t = time_label(&text(r.time), "time")?;
+            let status: gasdev::model::AlarmStatus = r_status(&r.status, what)?;
+            let readings = r.readings.map_or(
+                gbt::Readings {
+                    combustible: gasdev::model::Reading::Unknown,
+                    co: gasdev::model::Reading::Unknown,
+                },
+                |x| gbt::Readings {
+                    combustible: x.combustible,
+                    co: x.co,
+                },
+            );
             match point(r.point)
-                .and_then(|p| Ok(gbt::map_alarm(&r.status, &readings, &p, t, &r.policy)?))
+                .and_then(|p| Ok(gbt::map_alarm(&status, &readings, &p, t, &r.policy)?))
             {
                 Ok(m) => (Ok(m.status), m.analog().to_vec(), hdr),
                 Err(e) => (Err(e), Vec::new(), hdr),
             }
         }
         "valve" => {
-            let r: MapValveDoc = serde_json::from_str(request).map_err(bad)?;
-            let t = time_label(&r.time, "time")?;
-            let hdr = r.header.map(header).transpose()?;
-            let s = point(r.point).and_then(|p| Ok(gbt::map_valve(&r.status, &p, t, &r.policy)?));
+            let t = time_label(&text(r.time), "time")?;
+            let status: gasdev::model::ValveStatus = r_status(&r.status, what)?;
+            let s = point(r.point).and_then(|p| Ok(gbt::map_valve(&status, &p, t, &r.policy)?));
             (s, Vec::new(), hdr)
         }
-        "frame" => {
-            let r: MapFrameDoc = serde_json::from_str(request).map_err(bad)?;
-            let t = time_label(&r.fallback_time, "fallback_time")?;
-            let hdr = r.header.map(header).transpose()?;
-            let bytes = parse_hex(r.frame.as_bytes());
+        _ => {
+            let t = time_label(&text(r.fallback_time), "fallback_time")?;
+            let bytes = parse_hex(text(r.frame).as_bytes());
             let m = bytes.and_then(|b| {
                 let frame = wire::decode(&b).map_err(|e| ApiError::from(e).field("frame"))?;
                 let p = point(r.point)?;
@@ -1166,11 +1199,6 @@ pub fn map_to_gbt(what: &str, request: &str) -> Result<String, Misuse> {
                 Ok(m) => (Ok(m.status), m.analog().to_vec(), hdr),
                 Err(e) => (Err(e), Vec::new(), hdr),
             }
-        }
-        other => {
-            return Err(Misuse(format!(
-                "mapToGbt: \"{other}\" (expected alarm, valve or frame)"
-            )));
         }
     };
     let text = status.and_then(|s| {

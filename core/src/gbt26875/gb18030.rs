@@ -24,24 +24,28 @@ const BMP_RANGES_END: u32 = 39419;
 const ASTRAL_FIRST: u32 = 189_000;
 const ASTRAL_LAST: u32 = 1_237_575;
 
-/// One entry of a `TWO_BYTE` row: the code point and the rest of the stream.
-fn next_entry(prev: u32, rest: &[u8]) -> Option<(u32, &[u8])> {
-    match rest {
-        [0xFF, lo, hi, tail @ ..] => Some((u32::from(*lo) | (u32::from(*hi) << 8), tail)),
-        [d, tail @ ..] => Some((prev.checked_add(u32::from(*d))?, tail)),
-        [] => None,
-    }
+/// The code points of two-byte row `row` (lead byte `0x81 + row`), in pointer order.
+fn row_entries(row: usize) -> impl Iterator<Item = u32> {
+    let start = row.saturating_mul(ROW);
+    let deltas = TWO_BYTE.get(start..start.saturating_add(ROW)).unwrap_or_default();
+    let mut escape = TWO_BYTE_ROWS.get(row).map_or(usize::MAX, |&e| usize::from(e));
+    let mut prev = 0u32;
+    deltas.iter().map(move |&d| {
+        prev = if d == 0 {
+            let hi = ESCAPE_HI.get(escape).copied().unwrap_or_default();
+            let lo = ESCAPE_LO.get(escape).copied().unwrap_or_default();
+            escape = escape.saturating_add(1);
+            (u32::from(hi) << 8) | u32::from(lo)
+        } else {
+            prev.saturating_add(u32::from(d))
+        };
+        prev
+    })
 }
 
 /// The code point of two-byte pointer `pointer` (`0..23940`).
 fn two_byte_decode(pointer: usize) -> Option<u32> {
-    let start = usize::from(*TWO_BYTE_ROWS.get(pointer / ROW)?);
-    let mut rest = TWO_BYTE.get(start..)?;
-    let mut cp = 0;
-    for _ in 0..=pointer % ROW {
-        (cp, rest) = next_entry(cp, rest)?;
-    }
-    Some(cp)
+    row_entries(pointer / ROW).nth(pointer % ROW)
 }
 
 /// The first two-byte pointer of `cp`, if any (WHATWG "index pointer").
@@ -51,20 +55,10 @@ fn two_byte_pointer(cp: u32) -> Option<usize> {
     if word & (1 << (block % 32)) == 0 {
         return None;
     }
-    let mut rest: &[u8] = &TWO_BYTE;
-    let mut pointer = 0usize;
-    let mut value = 0;
-    while !rest.is_empty() {
-        if pointer % ROW == 0 {
-            value = 0;
-        }
-        (value, rest) = next_entry(value, rest)?;
-        if value == cp {
-            return Some(pointer);
-        }
-        pointer = pointer.checked_add(1)?;
-    }
-    None
+    (0..TWO_BYTE_ROWS.len()).find_map(|row| {
+        let col = row_entries(row).position(|c| c == cp)?;
+        row.checked_mul(ROW)?.checked_add(col)
+    })
 }
 
 /// The code point of four-byte pointer `pointer`, if any.

@@ -53,17 +53,29 @@ type CrcTable = crc::Table<1>;
 #[cfg(all(not(target_pointer_width = "64"), target_os = "none"))]
 type CrcTable = crc::NoTable;
 
-#[cfg(not(all(feature = "std", target_family = "wasm", not(target_pointer_width = "64"))))]
+#[cfg(not(all(
+    feature = "std",
+    target_family = "wasm",
+    not(target_pointer_width = "64")
+)))]
 const CRC: crc::Crc<u32, CrcTable> = crc::Crc::<u32, CrcTable>::new(CRC_ALGORITHM);
 
 /// The CRC-32C of `bytes` [FRAME-006].
-#[cfg(not(all(feature = "std", target_family = "wasm", not(target_pointer_width = "64"))))]
+#[cfg(not(all(
+    feature = "std",
+    target_family = "wasm",
+    not(target_pointer_width = "64")
+)))]
 pub fn crc32c(bytes: &[u8]) -> u32 {
     CRC.checksum(bytes)
 }
 
 /// The CRC-32C of `bytes` [FRAME-006] (WebAssembly: the 16-lane table is built on first use).
-#[cfg(all(feature = "std", target_family = "wasm", not(target_pointer_width = "64")))]
+#[cfg(all(
+    feature = "std",
+    target_family = "wasm",
+    not(target_pointer_width = "64")
+))]
 pub fn crc32c(bytes: &[u8]) -> u32 {
     static CRC: std::sync::OnceLock<crc::Crc<u32, crc::Table<16>>> = std::sync::OnceLock::new();
     CRC.get_or_init(|| crc::Crc::<u32, crc::Table<16>>::new(CRC_ALGORITHM))
