@@ -748,12 +748,10 @@ pub fn parse_ident(input: Input, options: IdentOptions) -> Result<String, Misuse
         Input::Text(t) => t.as_bytes(),
         Input::Bytes(b) => b.as_slice(),
     };
-    let mut result = match (&input, scheme, options.require_item) {
-        (Input::Text(t), None, true) => Ident::parse_item(t),
-        (Input::Text(t), None, false) => Ident::parse(t),
-        (Input::Text(t), Some(s), _) => Ident::parse_as(t, s),
-        (Input::Bytes(b), None, _) => Ident::parse_bytes(b),
-        (Input::Bytes(b), Some(s), _) => Ident::parse_bytes_as(b, s),
+    // Text is UTF-8, so reading it as bytes gives the same result (one parser call site).
+    let mut result = match scheme {
+        None => Ident::parse_bytes(bytes),
+        Some(s) => Ident::parse_bytes_as(bytes, s),
     };
     if options.require_item
         && let Ok(id) = &result
