@@ -137,7 +137,7 @@ impl<I: Iterator<Item = u8>> Scanner<I> {
 
 /// The keys of a JSON text's top-level object, in order (empty if it is not an object).
 pub(crate) fn top_level_keys(text: &str) -> Vec<String> {
-    let mut sc = Scanner::new(text.bytes());
+    let mut sc = Scanner::new(text.as_bytes().iter().copied());
     let mut keys = Vec::new();
     while let Some(t) = sc.step() {
         if let (Token::Key, [Level::Object(Some(k))]) = (&t, sc.stack.as_slice()) {
@@ -149,7 +149,7 @@ pub(crate) fn top_level_keys(text: &str) -> Vec<String> {
 
 /// The string at the members `path` of a JSON text (`["message", "type"]`), if there is one.
 pub(crate) fn string_at(text: &str, path: &[&str]) -> Option<String> {
-    let mut sc = Scanner::new(text.bytes());
+    let mut sc = Scanner::new(text.as_bytes().iter().copied());
     while let Some(t) = sc.step() {
         if let Token::Str(s) = t {
             if sc.at(path) {
@@ -162,7 +162,8 @@ pub(crate) fn string_at(text: &str, path: &[&str]) -> Option<String> {
 
 /// The path of the value being read after `consumed` bytes of `text` (see [`About`]).
 pub(crate) fn path_at(text: &str, consumed: usize, about: About) -> String {
-    let mut sc = Scanner::new(text.bytes().take(consumed));
+    let cut = text.as_bytes().get(..consumed).unwrap_or(text.as_bytes());
+    let mut sc = Scanner::new(cut.iter().copied());
     // Whether the last token read was a key.
     let mut after_key = false;
     while let Some(t) = sc.step() {
