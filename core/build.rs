@@ -143,7 +143,10 @@ fn tables() -> Result<String, String> {
     for (name, shift) in [("ESCAPE_HI", 8), ("ESCAPE_LO", 0)] {
         let _ = writeln!(out, "pub(super) static {name}: [u8; {}] = [", escapes.len());
         for chunk in escapes.chunks(32) {
-            let line: Vec<String> = chunk.iter().map(|c| ((c >> shift) & 0xFF).to_string()).collect();
+            let line: Vec<String> = chunk
+                .iter()
+                .map(|c| ((c >> shift) & 0xFF).to_string())
+                .collect();
             let _ = writeln!(out, "    {},", line.join(","));
         }
         out.push_str("];\n");

@@ -344,6 +344,11 @@ bad("catalogue product with unknown carrier", '{"name": "c", "vendors": [{"name"
     ', "identifiers": [{"carrier": "tattoo", "value": "x"}]}]}]}', "INPUT_UNKNOWN_VALUE", "vendors[0].products[0].identifiers[0].carrier")
 bad("removal reason outside the list", '{"name": "c", "vendors": [{"name": "v", "status": "removed", "removal": {"date": "2025-01-01", "reason": "rude"}}]}',
     "INPUT_UNKNOWN_VALUE", "vendors[0].removal.reason")
+bad("kind is a number", '{"model": "X", "kind": 1, "claimed_tier": "low"}', "INPUT_JSON_TYPE", "kind")
+bad("tier written as an object", '{"model": "X", "kind": "leak_alarm", "claimed_tier": {"low": null}}',
+    "INPUT_JSON_TYPE", "claimed_tier")
+bad("removal without its date", '{"name": "c", "vendors": [{"name": "v", "status": "removed", "removal": {"reason": "other"}}]}',
+    "INPUT_MISSING_FIELD", "vendors[0].removal")
 
 doc = {"area": "declarations", "version": 1,
        "description": "Product declarations and catalogues checked against the clauses (ALM, VLV, CERT, CAT), and malformed documents. "

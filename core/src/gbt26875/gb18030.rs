@@ -27,8 +27,12 @@ const ASTRAL_LAST: u32 = 1_237_575;
 /// The code points of two-byte row `row` (lead byte `0x81 + row`), in pointer order.
 fn row_entries(row: usize) -> impl Iterator<Item = u32> {
     let start = row.saturating_mul(ROW);
-    let deltas = TWO_BYTE.get(start..start.saturating_add(ROW)).unwrap_or_default();
-    let mut escape = TWO_BYTE_ROWS.get(row).map_or(usize::MAX, |&e| usize::from(e));
+    let deltas = TWO_BYTE
+        .get(start..start.saturating_add(ROW))
+        .unwrap_or_default();
+    let mut escape = TWO_BYTE_ROWS
+        .get(row)
+        .map_or(usize::MAX, |&e| usize::from(e));
     let mut prev = 0u32;
     deltas.iter().map(move |&d| {
         prev = if d == 0 {
