@@ -294,14 +294,14 @@ pub(crate) fn parse_dl(input: &str, path: Span, key_seg: Span) -> Result<DlRepr,
     // Custom path segments before the key must be non-empty.
     let path_prefix = Span::new(path.start, key_seg.start.saturating_sub(1).max(path.start));
     if key_seg.start > path.start {
-        for seg in split_spans(input, path_prefix, '/') {
+        for seg in split_spans(input, path_prefix, b'/') {
             if seg.start >= seg.end {
                 return Err(err(IdentErrorKind::EmptySegment, seg.start));
             }
         }
     }
     let rest = Span::new(key_seg.end.saturating_add(1).min(path.end), path.end);
-    let mut segs = split_spans(input, rest, '/');
+    let mut segs = split_spans(input, rest, b'/');
     let missing = err(IdentErrorKind::EmptySegment, path.end);
     if key_seg.end >= path.end {
         return Err(missing);

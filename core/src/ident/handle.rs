@@ -13,7 +13,7 @@ use super::error::{IdentError, IdentErrorKind};
 use super::limits::{
     HANDLE_MAX_BYTES, IDIS_ITEM_PREFIX_MIN_SEGMENTS, IDIS_MAX_CHARS, IDIS_PREFIX_MAX_CHARS,
 };
-use super::scan::{DecodedChars, Span, err, is_white_space};
+use super::scan::{DecodedChars, Span, err, find_byte, is_white_space};
 
 /// The parsed shape of a handle, as spans of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,7 +40,7 @@ pub(crate) fn parse(
     url: bool,
 ) -> Result<HandleRepr, IdentError> {
     let text = span.of(input);
-    let (prefix, suffix) = match text.find('/') {
+    let (prefix, suffix) = match find_byte(text, b"/") {
         Some(i) => {
             let slash = span.start.saturating_add(i);
             (

@@ -29,7 +29,7 @@ pub(crate) fn parse(input: &str, span: Span) -> Result<MaRepr, IdentError> {
     let body = Span::new(span.start.saturating_add(MARKER.len()), span.end);
     let mut country = None;
     let mut fields = 0usize;
-    for seg in split_spans(input, body, '.') {
+    for seg in split_spans(input, body, b'.') {
         let text = seg.of(input);
         if text.is_empty() {
             return Err(err(IdentErrorKind::EmptySegment, seg.start));

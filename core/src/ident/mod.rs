@@ -59,7 +59,7 @@ use canonical::{Piece, zeros};
 use gs1::{DlRepr, KeyRepr, MAX_QUALIFIERS};
 use handle::HandleRepr;
 use limits::MAX_INPUT_BYTES;
-use scan::{Span, err, is_forbidden, is_white_space, split_spans, starts_with_ci};
+use scan::{Span, err, find_byte, is_forbidden, is_white_space, split_spans, starts_with_ci};
 
 /// An identifier scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -837,32 +837,28 @@ fn parse_url(input: &str, forced: Option<Scheme>) -> Result<Ident<'_>, IdentErro
     let https = starts_with_ci(input, "https://");
     let auth_start = if https { 8 } else { 7 };
     let rest = input.get(auth_start..).unwrap_or("");
-    let host_end = rest
-        .find(['/', '?', '#'])
-        .map_or(len, |i| auth_start.saturating_add(i));
+    let host_end = find_byte(rest, b"/?#").map_or(len, |i| auth_start.saturating_add(i));
     let host = Span::new(auth_start, host_end);
     if host.start >= host.end {
         return Err(err(IdentErrorKind::EmptySegment, host.start));
     }
     // Host and port only: no user information (`@`), no escapes. [I]
-    if let Some((i, _)) = host
+    if let Some(i) = host
         .of(input)
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')))
     {
         return Err(err(IdentErrorKind::BadChar, host.start.saturating_add(i)));
     }
     let after_host = input.get(host_end..).unwrap_or("");
-    let path_end = after_host
-        .find(['?', '#'])
-        .map_or(len, |i| host_end.saturating_add(i));
+    let path_end = find_byte(after_host, b"?#").map_or(len, |i| host_end.saturating_add(i));
     let path = Span::new(host_end, path_end);
     let (query, fragment) = match input.as_bytes().get(path_end) {
         Some(b'?') => {
             let q_start = path_end.saturating_add(1);
             let q_end = input
                 .get(q_start..)
-                .and_then(|r| r.find('#'))
+                .and_then(|r| find_byte(r, b"#"))
                 .map_or(len, |i| q_start.saturating_add(i));
             (
                 Some(Span::new(q_start, q_end)),
@@ -895,7 +891,7 @@ fn parse_url(input: &str, forced: Option<Scheme>) -> Result<Ident<'_>, IdentErro
     let key_seg = if starts88 {
         None
     } else {
-        split_spans(input, body, '/').find(|seg| gs1::is_key_ai(seg.of(input)))
+        split_spans(input, body, b'/').find(|seg| gs1::is_key_ai(seg.of(input)))
     };
     let handle = |forced| handle_body(input, body, forced, true);
     let repr = match (forced, key_seg) {
@@ -910,7 +906,9 @@ fn parse_url(input: &str, forced: Option<Scheme>) -> Result<Ident<'_>, IdentErro
         (None, None) => {
             // [IDENT-6] [I] A URL path read as a generic handle needs an all-digit first
             // prefix segment (`20.1000/…`, `0.NA/…`): any two-segment path would pass otherwise.
-            let first = text.split(['.', '/']).next().unwrap_or("");
+            let first = text
+                .get(..find_byte(text, b"./").unwrap_or(text.len()))
+                .unwrap_or("");
             if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err(IdentErrorKind::UnknownScheme, body.start));
             }

@@ -205,13 +205,23 @@ pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
+/// The first byte of `s` that is in `set` (ASCII bytes: the position is a char boundary). Bytes,
+/// not `str::find`, whose pattern searchers are a good part of the firmware's identifier check.
+pub(crate) fn find_byte(s: &str, set: &[u8]) -> Option<usize> {
+    s.as_bytes().iter().position(|b| set.contains(b))
+}
+
 /// The `sep`-separated pieces of `input[span]` as spans of `input` (an empty span gives one
-/// empty piece).
-pub(crate) fn split_spans(input: &str, span: Span, sep: char) -> impl Iterator<Item = Span> + '_ {
+/// empty piece); `sep` is an ASCII byte.
+pub(crate) fn split_spans(input: &str, span: Span, sep: u8) -> impl Iterator<Item = Span> + '_ {
+    let bytes = input
+        .as_bytes()
+        .get(span.start..span.end)
+        .unwrap_or_default();
     let mut start = span.start;
-    span.of(input).split(sep).map(move |piece| {
+    bytes.split(move |b| *b == sep).map(move |piece| {
         let s = Span::new(start, start.saturating_add(piece.len()));
-        start = s.end.saturating_add(sep.len_utf8());
+        start = s.end.saturating_add(1);
         s
     })
 }
