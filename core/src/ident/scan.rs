@@ -208,7 +208,8 @@ pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
 /// The first byte of `s` that is in `set` (ASCII bytes: the position is a char boundary). Bytes,
 /// not `str::find`, whose pattern searchers are a good part of the firmware's identifier check.
 pub(crate) fn find_byte(s: &str, set: &[u8]) -> Option<usize> {
-    s.as_bytes().iter().position(|b| set.contains(b))
+    // `set.contains` would call memchr for each byte.
+    s.as_bytes().iter().position(|b| set.iter().any(|s| s == b))
 }
 
 /// The `sep`-separated pieces of `input[span]` as spans of `input` (an empty span gives one
