@@ -153,23 +153,14 @@ pub fn parse_record(text: &str) -> Result<crate::install::InspectionRecord, Inpu
 /// Deserialize `text` as `T` with the error mapping of this module.
 pub(crate) fn typed<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     serde_json::from_str(text).map_err(|e| {
-        let consumed = byte_offset(text, e.line(), e.column());
+        // A data error's column is the number of bytes read on its line.
+        let consumed = json_path::line_start(text, e.line()).saturating_add(e.column());
         let about = match e.classify() {
             serde_json::error::Category::Data => json_path::About::of(&e.to_string()),
             _ => json_path::About::Value,
         };
         json_error(&e, json_path::path_at(text, consumed, about))
     })
-}
-
-/// The byte offset of serde_json's (1-based line, column of the bytes consumed on that line).
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    start.saturating_add(column)
 }
 
 fn json_error(e: &serde_json::Error, field: String) -> InputError {

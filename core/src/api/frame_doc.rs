@@ -56,12 +56,7 @@ fn json_code(e: &serde_json::Error) -> ErrorCode {
 
 /// The byte offset of a 1-based line and column in `text`.
 fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    start.saturating_add(column.saturating_sub(1))
+    super::json_path::line_start(text, line).saturating_add(column.saturating_sub(1))
 }
 
 /// Read a frame's JSON form.

@@ -48,6 +48,15 @@ impl About {
     }
 }
 
+/// The byte offset where 1-based line `line` of `text` starts (serde_json counts columns in
+/// bytes from there).
+pub(crate) fn line_start(text: &str, line: usize) -> usize {
+    text.split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum()
+}
+
 /// What a [`Scanner`] step read.
 enum Token {
     /// An object's key (now the innermost object's).

@@ -237,6 +237,30 @@ slots!(MessageSlots, "type" {
     body: HexBytes,
 });
 
+/// `"command"` of a command message: an object.
+fn command_object<E: de::Error>(field: Option<CommandField>) -> Result<Command, E> {
+    match field {
+        Some(CommandField::Command(c)) => Ok(c),
+        Some(CommandField::Code(_)) => Err(E::invalid_type(
+            de::Unexpected::Other("a command code"),
+            &"a command object",
+        )),
+        None => Err(E::missing_field("command")),
+    }
+}
+
+/// `"command"` of an acknowledgement: a command code.
+fn command_code<E: de::Error>(field: Option<CommandField>) -> Result<CommandCode, E> {
+    match field {
+        Some(CommandField::Code(c)) => Ok(c),
+        Some(CommandField::Command(_)) => Err(E::invalid_type(
+            de::Unexpected::Map,
+            &"a command code (string)",
+        )),
+        None => Err(E::missing_field("command")),
+    }
+}
+
 fn read_message<'de, A: MapAccess<'de>>(map: &mut A) -> Result<MessageDoc, A::Error> {
     let (s, _) = MessageSlots::read(map, MESSAGE_FIELDS, MESSAGE_TYPES)?;
     let extensions = s.extensions.unwrap_or_default();
@@ -246,17 +270,6 @@ fn read_message<'de, A: MapAccess<'de>>(map: &mut A) -> Result<MessageDoc, A::Er
         s.carbon_monoxide.flatten(),
         s.propane.flatten(),
     );
-    let command = |expect_object: bool| match s.command {
-        Some(CommandField::Command(_)) if !expect_object => Err(A::Error::invalid_type(
-            de::Unexpected::Map,
-            &"a command code (string)",
-        )),
-        Some(CommandField::Code(_)) if expect_object => Err(A::Error::invalid_type(
-            de::Unexpected::Other("a command code"),
-            &"a command object",
-        )),
-        other => req(other, "command"),
-    };
     Ok(match s.tag.as_deref().unwrap_or_default() {
         "status" => MessageDoc::Status {
             kind: req(s.kind, "kind")?,
@@ -285,24 +298,15 @@ fn read_message<'de, A: MapAccess<'de>>(map: &mut A) -> Result<MessageDoc, A::Er
             firmware: req(s.firmware, "firmware")?,
             extensions,
         },
-        "command" => match command(true)? {
-            CommandField::Command(command) => MessageDoc::Command {
-                command,
-                extensions,
-            },
-            CommandField::Code(_) => return Err(A::Error::missing_field("command")),
+        "command" => MessageDoc::Command {
+            command: command_object(s.command)?,
+            extensions,
         },
-        "ack" => {
-            let ack_seq = req(s.ack_seq, "ack_seq")?;
-            match command(false)? {
-                CommandField::Code(command) => MessageDoc::Ack {
-                    ack_seq,
-                    command,
-                    extensions,
-                },
-                CommandField::Command(_) => return Err(A::Error::missing_field("command")),
-            }
-        }
+        "ack" => MessageDoc::Ack {
+            ack_seq: req(s.ack_seq, "ack_seq")?,
+            command: command_code(s.command)?,
+            extensions,
+        },
         "nak" => MessageDoc::Nak {
             ack_seq: req(s.ack_seq, "ack_seq")?,
             command_code: req(s.command_code, "command_code")?,
