@@ -8,34 +8,15 @@
     reason = "integration test: a panic is a failing test"
 )]
 
+mod common;
+
+use common::{done, take};
 use std::collections::{BTreeMap, BTreeSet};
 
 use gasdev::api::{Document, parse_document};
 use gasdev::check::{Finding, check_catalogue, check_declaration};
 use gasdev::model::Date;
 use serde_json::{Map, Value};
-
-fn load() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../spec/vectors/declarations.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// Take a key out of an object, failing if it is absent; what is left over is checked at the end.
-fn take(obj: &mut Map<String, Value>, key: &str, ctx: &str) -> Value {
-    obj.remove(key)
-        .unwrap_or_else(|| panic!("{ctx}: missing key {key}"))
-}
-
-fn done(obj: &Map<String, Value>, ctx: &str) {
-    assert!(
-        obj.is_empty(),
-        "{ctx}: unconsumed keys {:?}",
-        obj.keys().collect::<Vec<_>>()
-    );
-}
 
 fn findings_map(findings: &[Finding]) -> Value {
     let m: Map<String, Value> = findings
@@ -51,7 +32,7 @@ fn tier(t: Option<gasdev::model::Tier>) -> Value {
 
 #[test]
 fn declaration_vectors() {
-    let mut file = load();
+    let mut file = common::load("declarations");
     let root = file.as_object_mut().unwrap();
     assert_eq!(take(root, "area", "root"), "declarations");
     assert_eq!(take(root, "version", "root"), 1);

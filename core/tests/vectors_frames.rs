@@ -18,35 +18,20 @@
     reason = "integration test: a panic is a failing test"
 )]
 
+mod common;
+
+use common::{done, hex, take};
 use std::collections::{BTreeMap, BTreeSet};
 
 use gasdev::model::Declaration;
 use gasdev::wire::{self, MessageType, StreamDecoder, StreamEvent, json::FrameDoc};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 const VECTORS: &str = include_str!("../../spec/vectors/frames.json");
 const SPEC: &str = include_str!("../../spec/frame.md");
 
-/// Take `key` out of `obj`, failing if absent.
-fn take(obj: &mut Map<String, Value>, key: &str, ctx: &str) -> Value {
-    obj.remove(key)
-        .unwrap_or_else(|| panic!("{ctx}: missing key {key:?}"))
-}
-
-fn done(obj: &Map<String, Value>, ctx: &str) {
-    assert!(
-        obj.is_empty(),
-        "{ctx}: unread keys {:?}",
-        obj.keys().collect::<Vec<_>>()
-    );
-}
-
 fn unhex(s: &str, ctx: &str) -> Vec<u8> {
     wire::json::hex_decode(s).unwrap_or_else(|| panic!("{ctx}: bad hex"))
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 /// Feed `data` in chunks of `chunk` bytes; return the events as JSON, consecutive skips summed.

@@ -9,30 +9,15 @@
     reason = "integration test: a panic is a failing test"
 )]
 
+mod common;
+
+use common::{done, take};
 use std::collections::BTreeSet;
 
 use gasdev::Lang;
 use gasdev::ident::report::{PartsReport, Report};
 use gasdev::ident::{Ident, IdentError, OwnedIdent, Parts, Scheme};
-use serde_json::{Map, Value};
-
-fn load() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../spec/vectors/identifiers.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// Take a key out of an object, failing if it is absent; leftovers are checked at the end.
-fn take(obj: &mut Map<String, Value>, key: &str, ctx: &str) -> Value {
-    obj.remove(key)
-        .unwrap_or_else(|| panic!("{ctx}: missing key {key}"))
-}
-
-fn done(obj: &Map<String, Value>, ctx: &str) {
-    assert!(obj.is_empty(), "{ctx}: unknown keys {:?}", obj.keys());
-}
+use serde_json::Value;
 
 fn hex(s: &str) -> Vec<u8> {
     assert!(
@@ -179,7 +164,7 @@ fn invariants(id: &Ident<'_>, inp: &Input, ctx: &str) {
 
 #[test]
 fn identifier_vectors() {
-    let doc = load();
+    let doc = common::load("identifiers");
     let Value::Object(mut top) = doc else {
         panic!("not an object")
     };

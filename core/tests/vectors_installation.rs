@@ -8,33 +8,19 @@
     reason = "integration test: a panic is a failing test"
 )]
 
+mod common;
+
+use common::{done, take};
 use std::collections::BTreeSet;
 
 use gasdev::api::{Document, parse_document, parse_record};
 use gasdev::install::{CatalogueIndex, FindingCode, RuleSet, inspect};
 use gasdev::model::Date;
-use serde_json::{Map, Value};
-
-fn take(obj: &mut Map<String, Value>, key: &str, ctx: &str) -> Value {
-    obj.remove(key)
-        .unwrap_or_else(|| panic!("{ctx}: missing key {key}"))
-}
-
-fn done(obj: &Map<String, Value>, ctx: &str) {
-    assert!(
-        obj.is_empty(),
-        "{ctx}: unconsumed keys {:?}",
-        obj.keys().collect::<Vec<_>>()
-    );
-}
+use serde_json::Value;
 
 #[test]
 fn installation_vectors() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../spec/vectors/installation.json"
-    );
-    let mut file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut file = common::load("installation");
     let root = file.as_object_mut().unwrap();
     assert_eq!(take(root, "area", "root"), "installation");
     assert_eq!(take(root, "version", "root"), 1);

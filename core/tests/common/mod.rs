@@ -1,0 +1,33 @@
+//! What the shared-vector runners (`tests/vectors_*.rs`) have in common: loading a vector file
+//! and taking a case apart key by key, so that a key no runner reads fails the run.
+#![allow(dead_code, reason = "each test crate uses the part it needs")]
+
+use serde_json::{Map, Value};
+
+/// `spec/vectors/<area>.json`.
+pub fn load(area: &str) -> Value {
+    let path = format!("{}/../spec/vectors/{area}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Take a key out of an object, failing if it is absent; what is left over is checked by
+/// [`done`].
+pub fn take(obj: &mut Map<String, Value>, key: &str, ctx: &str) -> Value {
+    obj.remove(key)
+        .unwrap_or_else(|| panic!("{ctx}: missing key {key:?}"))
+}
+
+/// Every key of `obj` was read.
+pub fn done(obj: &Map<String, Value>, ctx: &str) {
+    assert!(
+        obj.is_empty(),
+        "{ctx}: unread keys {:?}",
+        obj.keys().collect::<Vec<_>>()
+    );
+}
+
+/// Lowercase hex of `b`.
+pub fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
