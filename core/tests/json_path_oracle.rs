@@ -121,8 +121,12 @@ fn oracle<T: serde::de::DeserializeOwned>(text: &str) -> Option<(String, String)
     serde_path_to_error::deserialize::<_, T>(&mut de)
         .err()
         .map(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
+            // An empty path displays as "." (as would a key named ".").
+            let path = if e.path().iter().next().is_none() {
+                String::new()
+            } else {
+                e.path().to_string()
+            };
             (path, e.inner().to_string())
         })
 }

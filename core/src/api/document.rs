@@ -100,9 +100,7 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
             "the file is empty",
         ));
     }
-    // The JSON must be well formed before its keys say what it is (no value is built).
-    serde_json::from_str::<serde::de::IgnoredAny>(body)
-        .map_err(|e| json_error(&e, String::new()))?;
+    well_formed(body)?;
     if !body.trim_start().starts_with('{') {
         return Err(InputError::new(
             ErrorCode::InputUnknownDocument,
@@ -142,12 +140,22 @@ pub fn parse_record(text: &str) -> Result<crate::install::InspectionRecord, Inpu
             "the record is empty",
         ));
     }
+    well_formed(body)?;
     let record: crate::install::InspectionRecord = typed(body)?;
     record
         .profile
         .validate()
         .map_err(|e| InputError::new(e.code(), 1, 1, String::from(e.field()), &e.to_string()))?;
     Ok(record)
+}
+
+/// The text is one JSON value, or the syntax error (no value is built). Checked before the typed
+/// reading, so a document that is not JSON is always `INPUT_JSON_SYNTAX`, and the field of a
+/// typed error is always found in well-formed text (`json_path`).
+fn well_formed(text: &str) -> Result<(), InputError> {
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map(|_| ())
+        .map_err(|e| json_error(&e, String::new()))
 }
 
 /// Deserialize `text` as `T` with the error mapping of this module.

@@ -12,7 +12,8 @@
 //! - an unknown field: just after the key;
 //! - a value of the wrong type or an invalid value: at the value, or just after it;
 //! - a missing field: just after the `}` of the object that lacks it, whose path it is;
-//! - an unknown variant given as an object (`{"variant": …}`): just after its key.
+//! - an unknown variant given as an object (`{"variant": …}`), a duplicate key: just after the
+//!   key; the path is the object's.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -32,16 +33,17 @@ pub(crate) enum About {
     /// The value being read (or the key just read: an unknown field; or the object just
     /// closed: a missing field).
     Value,
-    /// An enum value: given as an object (`{"variant": …}`), the error comes just after its key,
-    /// and the path is the object's.
-    Variant,
+    /// The object whose key was just read, when the error comes right after a key: an enum value
+    /// given as an object (`{"variant": …}`, unknown variant) or a duplicate key; otherwise as
+    /// [`About::Value`].
+    Object,
 }
 
 impl About {
     /// What a serde_json error message is about.
     pub(crate) fn of(message: &str) -> About {
-        if message.starts_with("unknown variant") {
-            About::Variant
+        if message.starts_with("unknown variant") || message.starts_with("duplicate field") {
+            About::Object
         } else {
             About::Value
         }
@@ -196,7 +198,7 @@ pub(crate) fn path_at(text: &str, consumed: usize, about: About) -> String {
             *started = true;
         }
     }
-    let object_itself = about == About::Variant && after_key;
+    let object_itself = about == About::Object && after_key;
     let keep = if object_itself {
         match stack.last() {
             Some(Level::Object(_)) => stack.len().saturating_sub(1),
@@ -306,8 +308,11 @@ mod tests {
         assert_eq!(at(r#"{"k": "\ud83d\ude00", "x": 1"#, "1"), "x");
         assert_eq!(at(r#"[{"a": 1}, {"b"#, "{\"b"), "[1].b");
         let t = r#"{"gas": {"k": 1}, "kind": "x"}"#;
-        assert_eq!(path_at(t, 12, About::Variant), "gas");
-        assert_eq!(path_at(t, 29, About::Variant), "kind");
+        assert_eq!(path_at(t, 12, About::Object), "gas");
+        assert_eq!(path_at(t, 29, About::Object), "kind");
+        let t = r#"{"a": {"b": 1, "b""#;
+        assert_eq!(path_at(t, t.len(), About::Object), "a");
+        assert_eq!(path_at(t, t.len(), About::Value), "a.b");
     }
 
     #[test]
