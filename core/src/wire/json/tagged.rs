@@ -5,8 +5,8 @@
 //! `Content` type before it knows the variant, and instantiates every field's deserializer a
 //! second time for that buffer (in the WebAssembly module, most of the JSON reader's size).
 //! Here every key is read once into a slot of the union of all variants' fields. When the tag
-//! has been read, a key of another variant is an unknown field at once; a key before the tag is
-//! checked at the end of the object. The errors are the derive's: `unknown variant`, `unknown
+//! has been read, a key of another variant is an unknown field at once; the keys before the tag
+//! are checked when it is read. The errors are the derive's: `unknown variant`, `unknown
 //! field` (with the variant's fields), `missing field`, `duplicate field`, so the shared error
 //! names do not change (`INPUT_UNKNOWN_VALUE`, `INPUT_UNKNOWN_FIELD`, `INPUT_MISSING_FIELD`).
 
@@ -72,14 +72,16 @@ macro_rules! slots {
                 map: &mut A,
                 variants: Variants,
                 names: &'static [&'static str],
-            ) -> Result<(Self, &'static [&'static str]), A::Error> {
+            ) -> Result<Self, A::Error> {
                 let mut s = Self::default();
                 let mut fields: Option<&'static [&'static str]> = None;
                 while let Some(key) = map.next_key::<String>()? {
                     if key == $tag {
                         fill(&mut s.tag, $tag, map)?;
                         let f = allowed(s.tag.as_deref().unwrap_or_default(), variants, names)?;
-                        if let Some(k) = s.present().find(|k| !f.contains(k)) {
+                        // The keys read before the tag can be checked now; later ones on arrival.
+                        let early = s.present().find(|k| !f.contains(k));
+                        if let Some(k) = s.other.as_deref().or(early) {
                             return Err(A::Error::unknown_field(k, f));
                         }
                         fields = Some(f);
@@ -96,15 +98,9 @@ macro_rules! slots {
                         }
                     }
                 }
-                let tag = req::<_, A::Error>(s.tag.as_deref(), $tag)?;
-                let f = allowed(tag, variants, names)?;
-                if let Some(k) = s.other.as_deref() {
-                    return Err(A::Error::unknown_field(k, f));
-                }
-                if let Some(k) = s.present().find(|k| !f.contains(k)) {
-                    return Err(A::Error::unknown_field(k, f));
-                }
-                Ok((s, f))
+                // Every key has been checked against the tag's variant once the tag was read.
+                req::<_, A::Error>(fields, $tag)?;
+                Ok(s)
             }
 
             /// The keys read, in declaration order.
@@ -262,7 +258,7 @@ fn command_code<E: de::Error>(field: Option<CommandField>) -> Result<CommandCode
 }
 
 fn read_message<'de, A: MapAccess<'de>>(map: &mut A) -> Result<MessageDoc, A::Error> {
-    let (s, _) = MessageSlots::read(map, MESSAGE_FIELDS, MESSAGE_TYPES)?;
+    let s = MessageSlots::read(map, MESSAGE_FIELDS, MESSAGE_TYPES)?;
     let extensions = s.extensions.unwrap_or_default();
     let (alarm, valve) = (s.alarm.flatten(), s.valve.flatten());
     let (methane, carbon_monoxide, propane) = (
@@ -367,7 +363,7 @@ slots!(EventSlots, "kind" {
 });
 
 fn read_event<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Event, A::Error> {
-    let (s, _) = EventSlots::read(map, EVENT_FIELDS, EVENT_KINDS)?;
+    let s = EventSlots::read(map, EVENT_FIELDS, EVENT_KINDS)?;
     Ok(match s.tag.as_deref().unwrap_or_default() {
         "alarm_raised" => Event::AlarmRaised {
             gas: req(s.gas, "gas")?,
@@ -427,7 +423,7 @@ slots!(CommandSlots, "kind" {
 });
 
 fn read_command<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Command, A::Error> {
-    let (s, _) = CommandSlots::read(map, COMMAND_FIELDS, COMMAND_KINDS)?;
+    let s = CommandSlots::read(map, COMMAND_FIELDS, COMMAND_KINDS)?;
     Ok(match s.tag.as_deref().unwrap_or_default() {
         "close_valve" => Command::CloseValve,
         "self_test" => Command::SelfTest,
