@@ -185,18 +185,8 @@ fn frame(mut i: Input) -> (&'static str, String) {
             events.push(text);
         };
         let mut d = StreamDecoder::new();
-        let mut rest: &[u8] = &data;
-        loop {
-            let (n, ev) = d.feed(rest);
-            rest = rest.get(n..).unwrap();
-            match ev {
-                Some(ev) => push(ev, &mut events),
-                None => break,
-            }
-        }
-        while let Some(ev) = d.finish() {
-            push(ev, &mut events);
-        }
+        d.feed_all(&data, |ev| push(ev, &mut events));
+        d.finish_all(|ev| push(ev, &mut events));
         if skipped_run > 0 {
             events.push(format!("skipped:{skipped_run}"));
         }

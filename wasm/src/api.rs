@@ -594,9 +594,7 @@ fn decode_stream_inner(input: Input) -> Result<String, ApiError> {
     };
     let (bytes, _, from_hex) = frame_bytes(input, Protocol::Libgasdev)?;
     let mut v = StreamText::default();
-    let mut d = StreamDecoder::new();
     let mut pos = 0usize;
-    let mut rest: &[u8] = &bytes;
     let mut handle = |ev: StreamEvent<'_>, v: &mut StreamText| {
         let (length, what) = match ev {
             StreamEvent::Skipped(n) => {
@@ -629,17 +627,9 @@ fn decode_stream_inner(input: Input) -> Result<String, ApiError> {
         });
         pos = pos.saturating_add(length);
     };
-    loop {
-        let (n, ev) = d.feed(rest);
-        rest = rest.get(n..).unwrap_or_default();
-        match ev {
-            Some(ev) => handle(ev, &mut v),
-            None => break,
-        }
-    }
-    while let Some(ev) = d.finish() {
-        handle(ev, &mut v);
-    }
+    let mut d = StreamDecoder::new();
+    d.feed_all(&bytes, |ev| handle(ev, &mut v));
+    d.finish_all(|ev| handle(ev, &mut v));
     v.flush_skip();
     Ok(format!(
         "{{\"source\":\"{}\",\"length\":{},\"frames\":{},\"skipped\":{},\"rejected\":{},\"items\":[{}]}}",
@@ -655,8 +645,6 @@ fn decode_stream_inner(input: Input) -> Result<String, ApiError> {
 /// Count the frames in a stream without building their JSON (`countFrames`): the decoding loop
 /// alone, for throughput measurements and quick checks of large captures.
 pub fn count_frames(bytes: &[u8]) -> [usize; 3] {
-    let mut d = StreamDecoder::new();
-    let mut rest = bytes;
     let (mut frames, mut skipped, mut rejected) = (0usize, 0usize, 0usize);
     let mut note = |ev: StreamEvent<'_>| match ev {
         StreamEvent::Frame(f) => {
@@ -669,17 +657,9 @@ pub fn count_frames(bytes: &[u8]) -> [usize; 3] {
         StreamEvent::Skipped(n) => skipped += n,
         StreamEvent::Rejected(_) => rejected += 1,
     };
-    loop {
-        let (n, ev) = d.feed(rest);
-        rest = rest.get(n..).unwrap_or_default();
-        match ev {
-            Some(ev) => note(ev),
-            None => break,
-        }
-    }
-    while let Some(ev) = d.finish() {
-        note(ev);
-    }
+    let mut d = StreamDecoder::new();
+    d.feed_all(bytes, &mut note);
+    d.finish_all(&mut note);
     [frames, skipped, rejected]
 }
 

@@ -720,7 +720,6 @@ fn render(repr: &FrameRepr<'_>, bytes: &[u8], lang: Lang, md: bool) -> String {
 fn decode_stream(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declaration>) -> ExitCode {
     let mut d = StreamDecoder::new();
     let mut pos = 0usize; // stream offset of the decoder's first held byte
-    let mut input = bytes;
     let mut items: Vec<String> = Vec::new();
     let mut text = String::new();
     let mut clean = true;
@@ -797,17 +796,8 @@ fn decode_stream(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declara
                 *pos += fb.len();
             }
         };
-    loop {
-        let (n, ev) = d.feed(input);
-        input = input.get(n..).unwrap_or_default();
-        match ev {
-            Some(ev) => handle(ev, &mut pos, &mut items, &mut text),
-            None => break,
-        }
-    }
-    while let Some(ev) = d.finish() {
-        handle(ev, &mut pos, &mut items, &mut text);
-    }
+    d.feed_all(bytes, |ev| handle(ev, &mut pos, &mut items, &mut text));
+    d.finish_all(|ev| handle(ev, &mut pos, &mut items, &mut text));
     if format == Format::Json {
         println!("[{}]", items.join(",\n"));
     } else {

@@ -78,6 +78,27 @@ impl StreamDecoder {
         self.step(input, false)
     }
 
+    /// Feed all of `input`, passing each event to `on` (the loop around [`feed`](Self::feed)).
+    pub fn feed_all(&mut self, input: &[u8], mut on: impl FnMut(StreamEvent<'_>)) {
+        let mut rest = input;
+        loop {
+            let (n, ev) = self.feed(rest);
+            rest = rest.get(n..).unwrap_or_default();
+            match ev {
+                Some(ev) => on(ev),
+                None => break,
+            }
+        }
+    }
+
+    /// End the stream, passing each remaining event to `on` (the loop around
+    /// [`finish`](Self::finish)).
+    pub fn finish_all(&mut self, mut on: impl FnMut(StreamEvent<'_>)) {
+        while let Some(ev) = self.finish() {
+            on(ev);
+        }
+    }
+
     /// Signal the end of the stream. Call until it returns `None`: it reports the bytes still
     /// held (a truncated frame is rejected with `FRAME_TRUNCATED`, and the bytes after its first
     /// are searched again). The decoder is then empty and can be reused.
@@ -233,20 +254,9 @@ mod tests {
             }
         };
         for chunk in chunks {
-            let mut input = *chunk;
-            loop {
-                let (n, ev) = d.feed(input);
-                input = &input[n..];
-                match ev {
-                    Some(ev) => tally(ev, &mut counts, &mut trunc),
-                    None => break,
-                }
-            }
-            assert!(input.is_empty());
+            d.feed_all(chunk, |ev| tally(ev, &mut counts, &mut trunc));
         }
-        while let Some(ev) = d.finish() {
-            tally(ev, &mut counts, &mut trunc);
-        }
+        d.finish_all(|ev| tally(ev, &mut counts, &mut trunc));
         (counts, trunc)
     }
 
