@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{done, take};
+use common::{document_text, done, take};
 use std::collections::{BTreeMap, BTreeSet};
 
 use gasdev::api::{Document, parse_document};
@@ -69,11 +69,7 @@ fn declaration_vectors() {
         }
         let mut input = take(&mut case, "input", &ctx).as_object().unwrap().clone();
         let as_of = Date::parse(take(&mut input, "as_of", &ctx).as_str().unwrap()).unwrap();
-        let text = match (input.remove("document"), input.remove("json")) {
-            (Some(doc), None) => serde_json::to_string(&doc).unwrap(),
-            (None, Some(Value::String(t))) => t,
-            _ => panic!("{ctx}: input needs exactly one of document / json"),
-        };
+        let text = document_text(&mut input, "document", &ctx);
         done(&input, &ctx);
         let result = take(&mut case, "result", &ctx);
         let mut expected = take(&mut case, "expected", &ctx)

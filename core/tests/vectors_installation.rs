@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{done, take};
+use common::{document_text, done, take};
 use std::collections::BTreeSet;
 
 use gasdev::api::{Document, parse_document, parse_record};
@@ -69,11 +69,7 @@ fn installation_vectors() {
                 Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
                 other => panic!("{ctx}: catalogue did not parse: {other:?}"),
             });
-        let text = match (input.remove("record"), input.remove("json")) {
-            (Some(r), None) => r.to_string(),
-            (None, Some(Value::String(t))) => t,
-            _ => panic!("{ctx}: input needs exactly one of record / json"),
-        };
+        let text = document_text(&mut input, "record", &ctx);
         done(&input, &ctx);
         let result = take(&mut case, "result", &ctx);
         let mut expected = take(&mut case, "expected", &ctx)

@@ -27,6 +27,16 @@ pub fn done(obj: &Map<String, Value>, ctx: &str) {
     );
 }
 
+/// A case's document: the JSON value under `key` (as compact text) or the text under `json`
+/// (as given, possibly malformed); exactly one of the two.
+pub fn document_text(input: &mut Map<String, Value>, key: &str, ctx: &str) -> String {
+    match (input.remove(key), input.remove("json")) {
+        (Some(v), None) => v.to_string(),
+        (None, Some(Value::String(t))) => t,
+        _ => panic!("{ctx}: input needs exactly one of {key} / json"),
+    }
+}
+
 /// Lowercase hex of `b`.
 pub fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
