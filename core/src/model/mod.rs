@@ -19,7 +19,7 @@ mod declaration;
 mod price;
 
 pub use alarm::{AlarmLevel, AlarmStatus, ExpressedState};
-#[cfg(any(test, feature = "serde"))]
+#[cfg(all(feature = "serde", feature = "alloc"))]
 pub(crate) use concentration::f64_to_centi;
 pub use concentration::{Concentration, ConcentrationError, ConcentrationUnit, LelBasis, Reading};
 pub use date::{Date, DateError};
