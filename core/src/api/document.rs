@@ -146,6 +146,15 @@ pub fn parse_record(text: &str) -> Result<crate::install::InspectionRecord, Inpu
         .profile
         .validate()
         .map_err(|e| InputError::new(e.code(), 1, 1, String::from(e.field()), &e.to_string()))?;
+    record.validate_devices().map_err(|e| {
+        InputError::new(
+            ErrorCode::InputInvalidValue,
+            1,
+            1,
+            e.field.clone(),
+            &e.to_string(),
+        )
+    })?;
     Ok(record)
 }
 

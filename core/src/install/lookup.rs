@@ -1,0 +1,211 @@
+//! Finding a recorded device in the catalogue and in the vendors' declarations, without guessing.
+//!
+//! Models are compared by [`model_key`]: trimmed, full-width ASCII folded to half-width, ASCII
+//! case folded (`zbf-jfsl200 ` and `ＺＢＦ-ＪＦＳＬ200` are `ZBF-JFSL200`). A model listed under
+//! several companies is resolved by the record's `vendor` (a name compared the same way, or a
+//! credit code); without it the lookup is [`Lookup::Ambiguous`], never a silent pick.
+
+use alloc::collections::BTreeMap;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::check::check_declaration;
+use crate::model::{Catalogue, Date, Declaration, DeviceKind, Gas, RemovalReason, Tier, VendorStatus};
+
+/// The comparison key of a model or company name: trimmed, full-width ASCII (U+FF01..U+FF5E) and
+/// the ideographic space folded to ASCII, then upper-cased (ASCII only; other letters unchanged).
+pub fn model_key(s: &str) -> String {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => {
+                char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
+            }
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// One listing of a model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// Kind the catalogue lists it as.
+    pub kind: DeviceKind,
+    /// Vendor name as listed.
+    pub vendor: String,
+    /// The removal, if the vendor was removed (status `removed`).
+    pub removal: Option<(Option<Date>, Option<RemovalReason>)>,
+    /// Gases the listed product detects.
+    pub detects: Vec<Gas>,
+}
+
+impl Listing {
+    /// Removed on `as_of`: a removal takes effect on its date (no date: already removed).
+    pub fn removed_on(&self, as_of: Date) -> bool {
+        self.removal
+            .as_ref()
+            .is_some_and(|(d, _)| d.is_none_or(|d| as_of >= d))
+    }
+}
+
+/// A vendor's declaration of an unlisted model, checked against 附件3 on the inspection date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declared {
+    /// Model as declared.
+    pub model: String,
+    /// Kind declared.
+    pub kind: DeviceKind,
+    /// Conformant to the tier it claims.
+    pub conformant: bool,
+    /// The highest tier achieved.
+    pub achieved: Option<Tier>,
+    /// The failing requirement ids.
+    pub failing: Vec<&'static str>,
+    /// Gases it detects.
+    pub detects: Vec<Gas>,
+}
+
+/// Model lookup built once from a catalogue and, optionally, declarations.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogueIndex {
+    catalogue: bool,
+    models: BTreeMap<String, Vec<Listing>>,
+    declarations: BTreeMap<String, Declared>,
+}
+
+/// What a lookup found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup<'a> {
+    /// One company lists it (several entries of one company are one listing).
+    Listed(&'a Listing),
+    /// Listed under several companies and the record does not say which.
+    Ambiguous(Vec<&'a str>),
+    /// Listed, but not under the record's vendor (the companies that list it).
+    OtherVendor(Vec<&'a str>),
+    /// Not listed.
+    Unlisted,
+}
+
+impl CatalogueIndex {
+    /// Index every product of every vendor (removed vendors included, with their removal).
+    pub fn new(cat: &Catalogue) -> CatalogueIndex {
+        let mut models: BTreeMap<String, Vec<Listing>> = BTreeMap::new();
+        for v in &cat.vendors {
+            let removal = (v.status == VendorStatus::Removed).then(|| {
+                (
+                    v.removal.as_ref().map(|r| r.date),
+                    v.removal.as_ref().map(|r| r.reason),
+                )
+            });
+            for p in &v.products {
+                models.entry(model_key(&p.model)).or_default().push(Listing {
+                    kind: p.kind,
+                    vendor: v.name.clone(),
+                    removal,
+                    detects: p.capabilities.detects.clone(),
+                });
+            }
+        }
+        CatalogueIndex {
+            catalogue: true,
+            models,
+            declarations: BTreeMap::new(),
+        }
+    }
+
+    /// An index without a catalogue (declarations only).
+    pub fn without_catalogue() -> CatalogueIndex {
+        CatalogueIndex::default()
+    }
+
+    /// Whether a catalogue was given (else no catalogue finding is made).
+    pub const fn has_catalogue(&self) -> bool {
+        self.catalogue
+    }
+
+    /// Whether any declaration was added (`--declarations`).
+    pub fn has_declarations(&self) -> bool {
+        !self.declarations.is_empty()
+    }
+
+    /// Add a vendor's declaration, checked against 附件3 on `as_of` (the inspection date). A later
+    /// declaration of the same model replaces an earlier one.
+    pub fn add_declaration(&mut self, d: &Declaration, as_of: Date) {
+        let r = check_declaration(d, as_of);
+        let mut failing: Vec<&'static str> = r
+            .findings
+            .iter()
+            .filter(|f| f.status == crate::check::Status::Fail)
+            .map(|f| f.id)
+            .collect();
+        failing.sort_unstable();
+        failing.dedup();
+        self.declarations.insert(
+            model_key(&d.model),
+            Declared {
+                model: d.model.clone(),
+                kind: d.kind,
+                conformant: r.conformant,
+                achieved: r.achieved_tier,
+                failing,
+                detects: d.capabilities.detects.clone(),
+            },
+        );
+    }
+
+    /// The declaration of `model`, if one was added.
+    pub fn declaration(&self, model: &str) -> Option<&Declared> {
+        self.declarations.get(&model_key(model))
+    }
+
+    /// Look `model` up, resolving several companies by `vendor` (name or credit code).
+    pub fn lookup(&self, model: &str, vendor: Option<&str>) -> Lookup<'_> {
+        let Some(all) = self.models.get(&model_key(model)) else {
+            return Lookup::Unlisted;
+        };
+        let companies = |ls: &[&'_ Listing]| -> usize {
+            let mut names: Vec<String> = ls.iter().map(|l| model_key(&l.vendor)).collect();
+            names.sort_unstable();
+            names.dedup();
+            names.len()
+        };
+        let candidates: Vec<&Listing> = match vendor {
+            Some(v) => {
+                let key = model_key(v);
+                all.iter().filter(|l| model_key(&l.vendor) == key).collect()
+            }
+            None => all.iter().collect(),
+        };
+        match candidates.as_slice() {
+            [] => Lookup::OtherVendor(vendor_names(all.iter())),
+            [one, ..] if companies(&candidates) == 1 => Lookup::Listed(one),
+            _ => Lookup::Ambiguous(vendor_names(candidates.iter().copied())),
+        }
+    }
+}
+
+/// The vendors' names, each once, in catalogue order.
+fn vendor_names<'a>(ls: impl Iterator<Item = &'a Listing>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for l in ls {
+        if !out.contains(&l.vendor.as_str()) {
+            out.push(&l.vendor);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_space_width_and_case() {
+        assert_eq!(model_key(" zbf-jfsl200 "), "ZBF-JFSL200");
+        assert_eq!(model_key("ＺＢＦ－ＪＦＳＬ２００"), "ZBF-JFSL200");
+        assert_eq!(model_key("\u{3000}Jt-1\u{3000}"), "JT-1");
+        assert_eq!(model_key("燃气阀Ａ"), "燃气阀A");
+    }
+}
