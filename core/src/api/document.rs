@@ -5,6 +5,7 @@
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use serde::de::DeserializeOwned;
 
@@ -125,6 +126,14 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
             "expected a catalogue (key \"vendors\") or a declaration (keys \"model\", \"kind\", \"claimed_tier\")",
         ))
     }
+}
+
+/// Parse the declarations given to an inspection (`gasdev inspect --declarations`, the C and
+/// JavaScript `declarations` argument): a JSON array of product declarations.
+pub fn parse_declarations(text: &str) -> Result<Vec<Declaration>, InputError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    well_formed(body)?;
+    typed::<Vec<Declaration>>(body)
 }
 
 /// Parse one inspection record (one JSON line of a `gasdev inspect` batch) and check that its

@@ -54,6 +54,27 @@ crate::serde_names::deserialize_by_name!(Hazard {
     IndoorPipeCorroded = "indoor_pipe_corroded",
 });
 
+impl Hazard {
+    /// The stable code.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Hazard::PipeOccupied => "pipe_occupied",
+            Hazard::PipeThroughEnclosedSpace => "pipe_through_enclosed_space",
+            Hazard::CylinderRoomUnderground => "cylinder_room_underground",
+            Hazard::CylinderInDiningArea => "cylinder_in_dining_area",
+            Hazard::SubstandardCylinder => "substandard_cylinder",
+            Hazard::SubstandardCooker => "substandard_cooker",
+            Hazard::SubstandardHose => "substandard_hose",
+            Hazard::SubstandardRegulator => "substandard_regulator",
+            Hazard::IllegalTee => "illegal_tee",
+            Hazard::AlarmInstalledImproperly => "alarm_installed_improperly",
+            Hazard::IllegalFillingPoint => "illegal_filling_point",
+            Hazard::UnauthorisedAlteration => "unauthorised_alteration",
+            Hazard::IndoorPipeCorroded => "indoor_pipe_corroded",
+        }
+    }
+}
+
 /// One entry of a rule set's hazard table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

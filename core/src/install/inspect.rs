@@ -585,13 +585,7 @@ fn catalogue_findings<'a>(
         }
     };
     if !index.has_catalogue() {
-        unlisted(
-            out,
-            Message::new(
-                format!("{}型号“{model}”", k.zh),
-                format!("{} model \"{model}\"", k.en),
-            ),
-        );
+        // Declarations without a catalogue only tell which gases a model detects.
         return None;
     }
     match index.lookup(model, d.vendor.as_deref()) {

@@ -155,6 +155,13 @@ impl CatalogueIndex {
         );
     }
 
+    /// Add every declaration of `ds` (see [`Self::add_declaration`]).
+    pub fn add_declarations(&mut self, ds: &[Declaration], as_of: Date) {
+        for d in ds {
+            self.add_declaration(d, as_of);
+        }
+    }
+
     /// The declaration of `model`, if one was added.
     pub fn declaration(&self, model: &str) -> Option<&Declared> {
         self.declarations.get(&model_key(model))
