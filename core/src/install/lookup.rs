@@ -134,14 +134,13 @@ impl CatalogueIndex {
     /// declaration of the same model replaces an earlier one.
     pub fn add_declaration(&mut self, d: &Declaration, as_of: Date) {
         let r = check_declaration(d, as_of);
-        let mut failing: Vec<&'static str> = r
-            .findings
-            .iter()
-            .filter(|f| f.status == crate::check::Status::Fail)
-            .map(|f| f.id)
-            .collect();
-        failing.sort_unstable();
-        failing.dedup();
+        // In requirement-table order, each id once.
+        let mut failing: Vec<&'static str> = Vec::new();
+        for f in &r.findings {
+            if f.status == crate::check::Status::Fail && !failing.contains(&f.id) {
+                failing.push(f.id);
+            }
+        }
         self.declarations.insert(
             model_key(&d.model),
             Declared {
@@ -173,9 +172,13 @@ impl CatalogueIndex {
             return Lookup::Unlisted;
         };
         let companies = |ls: &[&'_ Listing]| -> usize {
-            let mut names: Vec<String> = ls.iter().map(|l| model_key(&l.vendor)).collect();
-            names.sort_unstable();
-            names.dedup();
+            let mut names: Vec<String> = Vec::new();
+            for l in ls {
+                let k = model_key(&l.vendor);
+                if !names.contains(&k) {
+                    names.push(k);
+                }
+            }
             names.len()
         };
         let candidates: Vec<&Listing> = match vendor {

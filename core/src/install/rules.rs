@@ -471,9 +471,15 @@ pub fn required_devices(profile: &UserProfile, as_of: Date, rules: &RuleSet) -> 
     for o in &mut out {
         o.overdue = o.level == Level::Required && o.deadline.date().is_some_and(|d| as_of > d);
     }
-    // Alarms, then self-closing valves, then cut-off valves (one obligation per kind).
-    out.sort_by_key(|o| o.device);
-    out
+    // Alarms, then self-closing valves, then cut-off valves (one obligation per kind). Not a
+    // sort: a monomorphised sort costs kilobytes of WebAssembly.
+    let mut ordered = Vec::with_capacity(out.len());
+    for kind in InstalledKind::ALL {
+        if let Some(i) = out.iter().position(|o| o.device == kind) {
+            ordered.push(out.swap_remove(i));
+        }
+    }
+    ordered
 }
 
 fn earliest(a: Deadline, b: Deadline) -> Deadline {
