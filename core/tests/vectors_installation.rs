@@ -63,12 +63,13 @@ fn installation_vectors() {
         }
         let mut input = take(&mut case, "input", &ctx).as_object().unwrap().clone();
         let as_of = Date::parse(take(&mut input, "as_of", &ctx).as_str().unwrap()).unwrap();
-        let mut catalogue = input
-            .remove("catalogue")
-            .map(|c| match parse_document(&c.to_string()) {
-                Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
-                other => panic!("{ctx}: catalogue did not parse: {other:?}"),
-            });
+        let mut catalogue =
+            input
+                .remove("catalogue")
+                .map(|c| match parse_document(&c.to_string()) {
+                    Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
+                    other => panic!("{ctx}: catalogue did not parse: {other:?}"),
+                });
         // Declarations are read as the bindings read them: one JSON array, errors under
         // `declarations`, before the record.
         let declared: Result<(), InputError> = match input.remove("declarations") {

@@ -154,6 +154,8 @@ pub enum gasdev_result {
     InputIo = 410,
     /// value is not allowed
     InputInvalidValue = 411,
+    /// invalid unified social credit code
+    InputBadCreditCode = 412,
     /// a required pointer was NULL
     NullParameter = 900,
     /// output buffer is too small
@@ -248,6 +250,7 @@ impl gasdev_result {
             ErrorCode::InputUnknownDocument => gasdev_result::InputUnknownDocument,
             ErrorCode::InputIo => gasdev_result::InputIo,
             ErrorCode::InputInvalidValue => gasdev_result::InputInvalidValue,
+            ErrorCode::InputBadCreditCode => gasdev_result::InputBadCreditCode,
             ErrorCode::NullParameter => gasdev_result::NullParameter,
             ErrorCode::BufferTooSmall => gasdev_result::BufferTooSmall,
             ErrorCode::InvalidParameter => gasdev_result::InvalidParameter,
@@ -331,6 +334,7 @@ impl gasdev_result {
             gasdev_result::InputUnknownDocument => c"INPUT_UNKNOWN_DOCUMENT",
             gasdev_result::InputIo => c"INPUT_IO",
             gasdev_result::InputInvalidValue => c"INPUT_INVALID_VALUE",
+            gasdev_result::InputBadCreditCode => c"INPUT_BAD_CREDIT_CODE",
             gasdev_result::NullParameter => c"NULL_PARAMETER",
             gasdev_result::BufferTooSmall => c"BUFFER_TOO_SMALL",
             gasdev_result::InvalidParameter => c"INVALID_PARAMETER",

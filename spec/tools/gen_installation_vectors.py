@@ -28,9 +28,9 @@ CATALOGUE = {
             product("ZBF-OK-200", "self_closing_valve"),
             product("JT-TWO-1", "leak_alarm", ["methane"]),
             product("ZBF-SHARED", "self_closing_valve")]},
-        {"name": "另一在册单位（虚构）", "products": [product("JT-TWO-1", "leak_alarm", ["methane"])]},
+        {"name": "另一在册单位（虚构）", "credit_code": "91500119000000027K", "products": [product("JT-TWO-1", "leak_alarm", ["methane"])]},
         {"name": "移出单位（虚构）", "status": "removed",
-         "removal": {"date": "2025-01-01", "reason": "fake_products", "announcement": "示例公告"},
+         "removal": {"date": "2025-01-01", "reason": "counterfeit", "announcement": "示例公告"},
          "products": [product("JT-GONE-1", "leak_alarm", ["methane"]), product("ZBF-SHARED", "self_closing_valve")]},
         {"name": "借用资质单位（虚构）", "status": "removed",
          "removal": {"date": "2025-06-01", "reason": "borrowed_qualification"},
@@ -254,6 +254,8 @@ case("model under two companies, no vendor recorded", ["INS-7"], P(user_class="u
      [fd("ambiguous_model", "warn", ["INS-7"], A, device=0)], catalogue=True)
 case("model under two companies, vendor recorded", ["INS-7"], P(user_class="unit", connection="existing"),
      [dict(ALARM, model="JT-TWO-1", vendor="另一在册单位（虚构）")], [ob(A, "required", "2022-02-28", True, ["INS-4"])], [], catalogue=True)
+case("model under two companies, credit code recorded", ["INS-7"], P(user_class="unit", connection="existing"),
+     [dict(ALARM, model="JT-TWO-1", vendor="91500119000000027k")], [ob(A, "required", "2022-02-28", True, ["INS-4"])], [], catalogue=True)
 case("listed and removed company, no vendor recorded", ["INS-7", "CAT-4"], RES,
      [dict(VALVE, model="ZBF-SHARED")], OB6, [fd("ambiguous_model", "warn", ["INS-7"], V, device=0)], catalogue=True)
 case("listed and removed company, listed one recorded", ["INS-7"], RES,

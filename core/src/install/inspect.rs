@@ -358,7 +358,15 @@ pub fn inspect(
         }
     }
     for (i, d) in record.devices.iter().enumerate() {
-        device_findings(i, d, &record.profile, catalogue, as_of, rules, &mut findings);
+        device_findings(
+            i,
+            d,
+            &record.profile,
+            catalogue,
+            as_of,
+            rules,
+            &mut findings,
+        );
     }
     household_findings(record, rules, &mut findings);
     InspectionReport {
@@ -396,7 +404,10 @@ fn missing(o: &Obligation) -> InspectionFinding {
     };
     let action = if o.device.catalogue_kind().is_some() {
         Message::new(
-            format!("选择符合要求的{}并安装（可从目录清单中选择），安装后复查", k.zh),
+            format!(
+                "选择符合要求的{}并安装（可从目录清单中选择），安装后复查",
+                k.zh
+            ),
             format!(
                 "install a conforming {} (the catalogue lists some) and re-inspect",
                 k.en
@@ -425,7 +436,11 @@ fn missing(o: &Obligation) -> InspectionFinding {
     f
 }
 
-fn household_findings(record: &InspectionRecord, rules: &RuleSet, out: &mut Vec<InspectionFinding>) {
+fn household_findings(
+    record: &InspectionRecord,
+    rules: &RuleSet,
+    out: &mut Vec<InspectionFinding>,
+) {
     for h in &record.hazards {
         let builtin;
         let entry = match rules.hazards.iter().find(|e| e.code == *h) {
@@ -682,7 +697,7 @@ fn removed(
         (None, _) => Message::new("", ""),
     };
     let action = match reason {
-        Some(RemovalReason::FakeProducts) => Message::new(
+        Some(RemovalReason::Counterfeit) => Message::new(
             "该单位因制假售假被移出：核验设备是否为正品（标识解析、法定认证证书），假冒产品须更换",
             "removed for counterfeiting: verify the device is genuine (identifier resolution, certificates); replace a counterfeit",
         ),
@@ -729,7 +744,9 @@ fn gas_findings(
     let detects: Option<&[Gas]> = d
         .detects
         .as_deref()
-        .or(listing.map(|l| l.detects.as_slice()).filter(|g| !g.is_empty()))
+        .or(listing
+            .map(|l| l.detects.as_slice())
+            .filter(|g| !g.is_empty()))
         .or(declared.filter(|g| !g.is_empty()));
     let supply = profile.gas_supply.text();
     let needs_zh: Vec<&str> = fit.detects_any_of.iter().map(|g| g.text().zh).collect();
@@ -765,17 +782,28 @@ fn gas_findings(
                     format!(
                         "适用气种不符：用户使用{}，报警装置检测{}",
                         supply.zh,
-                        if has_zh.is_empty() { String::from("—") } else { has_zh.join("、") }
+                        if has_zh.is_empty() {
+                            String::from("—")
+                        } else {
+                            has_zh.join("、")
+                        }
                     ),
                     format!(
                         "wrong gas: the user has {}, the alarm detects {}",
                         supply.en,
-                        if has_en.is_empty() { String::from("nothing") } else { has_en.join(", ") }
+                        if has_en.is_empty() {
+                            String::from("nothing")
+                        } else {
+                            has_en.join(", ")
+                        }
                     ),
                 ),
                 Message::new(
                     format!("更换为能检测{}的报警装置", needs_zh.join("或")),
-                    format!("replace it with an alarm that detects {}", needs_en.join(" or ")),
+                    format!(
+                        "replace it with an alarm that detects {}",
+                        needs_en.join(" or ")
+                    ),
                 ),
             ));
         }
@@ -846,7 +874,11 @@ fn device_findings(
         ));
     }
     if d.valve_latched_closed {
-        let clause = if d.kind == InstalledKind::SelfClosingValve { "VLV-0e" } else { "INS-9" };
+        let clause = if d.kind == InstalledKind::SelfClosingValve {
+            "VLV-0e"
+        } else {
+            "INS-9"
+        };
         out.push(finding(
             FindingCode::ValveNeedsManualReset,
             &[clause],

@@ -1,32 +1,20 @@
 //! Finding a recorded device in the catalogue and in the vendors' declarations, without guessing.
 //!
-//! Models are compared by [`model_key`]: trimmed, full-width ASCII folded to half-width, ASCII
-//! case folded (`zbf-jfsl200 ` and `ＺＢＦ-ＪＦＳＬ200` are `ZBF-JFSL200`). A model listed under
-//! several companies is resolved by the record's `vendor` (a name compared the same way, or a
-//! credit code); without it the lookup is [`Lookup::Ambiguous`], never a silent pick.
+//! Models and company names are compared by [`fold_key`] (trimmed, full-width folded to
+//! half-width, case folded: `zbf-jfsl200 ` and `ＺＢＦ-ＪＦＳＬ200` are `ZBF-JFSL200`), as the
+//! catalogue check compares them. A model listed under several companies is resolved by the
+//! record's `vendor` (a name, or the company's 统一社会信用代码); without it the lookup is
+//! [`Lookup::Ambiguous`], never a silent pick.
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::check::check_declaration;
-use crate::model::{Catalogue, Date, Declaration, DeviceKind, Gas, RemovalReason, Tier, VendorStatus};
-
-/// The comparison key of a model or company name: trimmed, full-width ASCII (U+FF01..U+FF5E) and
-/// the ideographic space folded to ASCII, then upper-cased (ASCII only; other letters unchanged).
-pub fn model_key(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
-        .chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => {
-                char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
-            }
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
-}
+use crate::model::fold::fold_key;
+use crate::model::{
+    Catalogue, Date, Declaration, DeviceKind, Gas, RemovalReason, Tier, VendorStatus,
+};
 
 /// One listing of a model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +23,8 @@ pub struct Listing {
     pub kind: DeviceKind,
     /// Vendor name as listed.
     pub vendor: String,
+    /// The vendor's 统一社会信用代码, if listed.
+    pub credit_code: Option<String>,
     /// The removal, if the vendor was removed (status `removed`).
     pub removal: Option<(Option<Date>, Option<RemovalReason>)>,
     /// Gases the listed product detects.
@@ -42,7 +32,7 @@ pub struct Listing {
 }
 
 impl Listing {
-    /// Removed on `as_of`: a removal takes effect on its date (no date: already removed).
+    /// Removed on `as_of`: a removal takes effect on its date (as `Vendor::is_removed_on`).
     pub fn removed_on(&self, as_of: Date) -> bool {
         self.removal
             .as_ref()
@@ -100,9 +90,10 @@ impl CatalogueIndex {
                 )
             });
             for p in &v.products {
-                models.entry(model_key(&p.model)).or_default().push(Listing {
+                models.entry(fold_key(&p.model)).or_default().push(Listing {
                     kind: p.kind,
                     vendor: v.name.clone(),
+                    credit_code: v.credit_code.as_ref().map(|c| String::from(c.as_str())),
                     removal,
                     detects: p.capabilities.detects.clone(),
                 });
@@ -142,7 +133,7 @@ impl CatalogueIndex {
             }
         }
         self.declarations.insert(
-            model_key(&d.model),
+            fold_key(&d.model),
             Declared {
                 model: d.model.clone(),
                 kind: d.kind,
@@ -163,18 +154,18 @@ impl CatalogueIndex {
 
     /// The declaration of `model`, if one was added.
     pub fn declaration(&self, model: &str) -> Option<&Declared> {
-        self.declarations.get(&model_key(model))
+        self.declarations.get(&fold_key(model))
     }
 
     /// Look `model` up, resolving several companies by `vendor` (name or credit code).
     pub fn lookup(&self, model: &str, vendor: Option<&str>) -> Lookup<'_> {
-        let Some(all) = self.models.get(&model_key(model)) else {
+        let Some(all) = self.models.get(&fold_key(model)) else {
             return Lookup::Unlisted;
         };
         let companies = |ls: &[&'_ Listing]| -> usize {
             let mut names: Vec<String> = Vec::new();
             for l in ls {
-                let k = model_key(&l.vendor);
+                let k = fold_key(&l.vendor);
                 if !names.contains(&k) {
                     names.push(k);
                 }
@@ -183,8 +174,13 @@ impl CatalogueIndex {
         };
         let candidates: Vec<&Listing> = match vendor {
             Some(v) => {
-                let key = model_key(v);
-                all.iter().filter(|l| model_key(&l.vendor) == key).collect()
+                let key = fold_key(v);
+                let code = v.trim().to_ascii_uppercase();
+                all.iter()
+                    .filter(|l| {
+                        fold_key(&l.vendor) == key || l.credit_code.as_deref() == Some(&code)
+                    })
+                    .collect()
             }
             None => all.iter().collect(),
         };
@@ -205,17 +201,4 @@ fn vendor_names<'a>(ls: impl Iterator<Item = &'a Listing>) -> Vec<&'a str> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_fold_space_width_and_case() {
-        assert_eq!(model_key(" zbf-jfsl200 "), "ZBF-JFSL200");
-        assert_eq!(model_key("ＺＢＦ－ＪＦＳＬ２００"), "ZBF-JFSL200");
-        assert_eq!(model_key("\u{3000}Jt-1\u{3000}"), "JT-1");
-        assert_eq!(model_key("燃气阀Ａ"), "燃气阀A");
-    }
 }

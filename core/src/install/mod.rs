@@ -19,12 +19,11 @@ pub use inspect::{
     InspectionReport, Severity, inspect,
 };
 pub use kind::InstalledKind;
-pub use lookup::{CatalogueIndex, Declared, Listing, Lookup, model_key};
+pub use lookup::{CatalogueIndex, Declared, Listing, Lookup};
 pub use profile::{
     Connection, GasSupply, Height, LPG_V1_REJECTED, ProfileError, UnitCategory, UserClass,
     UserProfile,
 };
 pub use rules::{
-    Deadline, DeadlineRule, GasFit, Group, Level, Note, Obligation, Rule, RuleSet,
-    required_devices,
+    Deadline, DeadlineRule, GasFit, Group, Level, Note, Obligation, Rule, RuleSet, required_devices,
 };

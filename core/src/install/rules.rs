@@ -281,8 +281,12 @@ impl RuleSet {
             Rule {
                 gas_supply: natural.clone(),
                 deadline_note: Some(Note {
-                    zh: String::from("安装方案二为“到2022年2月底”，五（二）单位用户集中安装阶段为“2022年3月底前”，按较早日期"),
-                    en: String::from("安装方案 二 says by the end of February 2022, 五（二） (unit users' installation phase) by the end of March 2022; the earlier date applies"),
+                    zh: String::from(
+                        "安装方案二为“到2022年2月底”，五（二）单位用户集中安装阶段为“2022年3月底前”，按较早日期"
+                    ),
+                    en: String::from(
+                        "安装方案 二 says by the end of February 2022, 五（二） (unit users' installation phase) by the end of March 2022; the earlier date applies"
+                    ),
                 }),
                 ..rule(
                     "INS-4",
@@ -380,10 +384,30 @@ impl RuleSet {
             stale_after_days: 7,
             rules,
             gas_fit: alloc::vec![
-                fit(GasSupply::PipedNaturalGas, &[Gas::Methane], "GB 15322.2-2019: 天然气 (methane) detectors; ALM-3a", false),
-                fit(GasSupply::PipedLpg, &[Gas::Propane], "GB 15322.2-2019: 液化石油气 (propane) detectors", false),
-                fit(GasSupply::BottledLpg, &[Gas::Propane], "GB 15322.2-2019: 液化石油气 (propane) detectors", false),
-                fit(GasSupply::PipedCoalGas, &[Gas::CarbonMonoxide], "GB 15322 人工煤气 detectors (CO or hydrogen; libgasdev models CO only): inferred", true),
+                fit(
+                    GasSupply::PipedNaturalGas,
+                    &[Gas::Methane],
+                    "GB 15322.2-2019: 天然气 (methane) detectors; ALM-3a",
+                    false
+                ),
+                fit(
+                    GasSupply::PipedLpg,
+                    &[Gas::Propane],
+                    "GB 15322.2-2019: 液化石油气 (propane) detectors",
+                    false
+                ),
+                fit(
+                    GasSupply::BottledLpg,
+                    &[Gas::Propane],
+                    "GB 15322.2-2019: 液化石油气 (propane) detectors",
+                    false
+                ),
+                fit(
+                    GasSupply::PipedCoalGas,
+                    &[Gas::CarbonMonoxide],
+                    "GB 15322 人工煤气 detectors (CO or hydrogen; libgasdev models CO only): inferred",
+                    true
+                ),
             ],
             hazards: super::hazard::builtin(),
         }
