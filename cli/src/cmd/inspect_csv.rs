@@ -135,6 +135,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 c == "household"
                     || c == "community"
                     || PROFILE.contains(&c)
+                    || HOUSEHOLD.iter().any(|(h, _)| *h == c)
                     || DEVICE.iter().any(|(d, _)| *d == c)
             };
             match h.iter().find(|c| !known(c)) {
