@@ -10,10 +10,6 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 AS_OF = "2026-06-01"
 tests = []
 
-RULES = json.loads((ROOT / "spec/installation-rules.json").read_text())
-# The deadline note of INS-4 (the plan's two dates), as the rule set states it.
-INS4_NOTE = next(r["deadline_note"] for r in RULES["rules"] if r["id"] == "INS-4")
-
 def product(model, kind, detects=None):
     p = {"model": model, "kind": kind, "claimed_tier": "low"}
     if detects:
@@ -48,10 +44,7 @@ def ob(device, level, deadline, overdue, clauses):
         d = {"type": "on_connection"}
     else:
         d = {"type": "by", "date": deadline}
-    o = {"device": device, "level": level, "deadline": d, "overdue": overdue, "clauses": clauses}
-    if "INS-4" in clauses:
-        o["notes"] = [INS4_NOTE]
-    return o
+    return {"device": device, "level": level, "deadline": d, "overdue": overdue, "clauses": clauses}
 
 def fd(code, severity, clauses, kind, device=None, overdue=False, hazard=None):
     return {"code": code, "severity": severity, "clauses": clauses, "device": device, "kind": kind, "overdue": overdue,

@@ -474,8 +474,6 @@ export interface Obligation {
   deadline: { type: "by"; date: string } | { type: "on_connection" | "none" };
   overdue: boolean;
   clauses: string[];
-  /** Deadline notes of the rules behind it (INS-4: the plan's two dates); absent when none. */
-  notes?: Bilingual[];
 }
 
 export interface InspectionFinding {

@@ -988,6 +988,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ins4_message_names_both_dates() {
+        use crate::install::{Connection, GasSupply, UserClass};
+        let record = InspectionRecord {
+            household: String::from("H"),
+            community: None,
+            profile: UserProfile {
+                user_class: UserClass::Unit,
+                connection: Connection::Existing,
+                unit_category: None,
+                building_height_m: super::super::Height::from_cm(3000),
+                old_compound: false,
+                hardship: false,
+                crowded_place: false,
+                gas_supply: GasSupply::PipedNaturalGas,
+                connection_date: None,
+                note: None,
+            },
+            devices: Vec::new(),
+            hazards: Vec::new(),
+            fire_centre: None,
+        };
+        let r = inspect(
+            &record,
+            None,
+            Date::parse("2026-06-01").unwrap(),
+            &RuleSet::nanchuan_2022(),
+        );
+        let m = &r.findings[0].message;
+        assert_eq!(r.findings[0].code, FindingCode::MissingRequiredDevice);
+        assert!(m.zh.contains("2022-02-28") && m.zh.contains("2022年3月底前"), "{}", m.zh);
+        assert!(m.en.contains("2022-02-28") && m.en.contains("end of March 2022"), "{}", m.en);
+    }
+
+    #[test]
     fn day_arithmetic() {
         let d = |s| Date::parse(s).unwrap();
         assert_eq!(days_between(d("2024-02-28"), d("2024-03-01")), Some(2));

@@ -453,8 +453,9 @@ pub struct Obligation {
     pub overdue: bool,
     /// Clause ids of every rule behind it, in rule order.
     pub clauses: Vec<String>,
-    /// Deadline notes of the rules behind it.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    /// Deadline notes of the rules behind it, shown in the missing-device message (not repeated
+    /// in the serialized obligation: a batch would carry the same text on every record).
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub notes: Vec<Note>,
 }
 
