@@ -145,17 +145,6 @@ case("certificate not yet valid on the as-of date", ["CERT-3", "ALM-1a"], ALARM_
 case("an extra expired certificate of a kind no clause needs is info", ["CERT-3", "INT-4"], ALARM_HIGH,
      lambda d: d["certificates"].append({"kind": "other", "number": "ISO9001-2019-001", "valid_until": "2020-01-01"}),
      {"CERT-3": "info"})
-case("an expired CPA next to its valid renewal is info", ["CERT-3", "ALM-1a", "INT-4"], ALARM_HIGH,
-     lambda d: d["certificates"].insert(0, {"kind": "pattern_approval", "number": "CPA 2019C101-50",
-                                            "valid_from": "2019-03-01", "valid_until": "2024-02-29"}),
-     {"CERT-3": "info"})
-case("an expired CPA listed after its valid renewal is info", ["CERT-3", "ALM-1a", "INT-4"], ALARM_HIGH,
-     lambda d: d["certificates"].append({"kind": "pattern_approval", "number": "CPA 2019C101-50",
-                                         "valid_from": "2019-03-01", "valid_until": "2024-02-29"}),
-     {"CERT-3": "info"})
-case("a certificate without a number fails CERT-1, not the tier", ["CERT-1", "INT-4"], ALARM_HIGH,
-     lambda d: d["certificates"].append({"kind": "other", "valid_until": "2030-01-01"}),
-     {"CERT-1": "fail"})
 case("certificate valid on its last day", ["CERT-3", "ALM-1a"], ALARM_HIGH, cert(0, valid_until=AS_OF), {})
 case("alarm listing no GB 15322 part", ["ALM-2a"], ALARM_HIGH,
      set_(standards=["GB 50058-2014", "GB 23757-2009"]), {"ALM-2a": "fail"})
@@ -224,9 +213,6 @@ case("mid-tier valve without an active identifier", ["VLV-2b"], VALVE_HIGH,
      {"VLV-2b": "fail"})
 case("mid-tier valve not collecting its state", ["VLV-3"], VALVE_HIGH,
      lambda d: (set_(claimed_tier="mid")(d), caps(collects=None)(d)), {"VLV-3": "fail"})
-case("a valve's expired certificate is info: no clause asks a valve for one", ["CERT-3", "INT-4"], VALVE_HIGH,
-     lambda d: d.__setitem__("certificates", [{"kind": "ccc", "number": "CCC-2018-1", "valid_until": "2023-01-01"}]),
-     {"CERT-1": "pass", "CERT-2": "pass", "CERT-3": "info"})
 case("mid-tier valve without transmission", ["VLV-4a"], VALVE_HIGH,
      lambda d: (set_(claimed_tier="mid")(d), caps(transmits=None, platform=None)(d)), {"VLV-4a": "fail"})
 case("mid-tier valve notifying nobody", ["VLV-4b"], VALVE_HIGH,
@@ -319,11 +305,6 @@ cat_case("vendor without a high-tier valve", ["CAT-2", "INT-6"], lambda c: c["ve
 cat_case("vendor with no products", ["CAT-2", "CAT-6"], lambda c: c["vendors"][2].__setitem__("products", []),
          {"CAT-2": "fail", "CAT-6": "fail"})
 
-def one_kind_vendor(c):
-    c["vendors"][2] = vendor("C", 3, kinds=("alarm",))
-    c["vendors"].append(vendor("D", 4, kinds=("valve",)))
-cat_case("vendors selling one kind need its three tiers only", ["CAT-2", "CAT-6", "INT-6"], one_kind_vendor, {})
-
 def break_mid_alarm(c):
     c["vendors"][0]["products"][1]["capabilities"]["detects"] = ["methane"]
 cat_case("non-conformant mid product does not fill its tier", ["CAT-2", "INT-6", "ALM-3b"], break_mid_alarm, {"CAT-2": "fail"},
@@ -356,6 +337,63 @@ def removed_broken(c):
     v["products"][0].pop("price")
     c["vendors"].append(v)
 cat_case("removed vendor's broken products are excluded", ["CAT-4", "CAT-3"], removed_broken, {})
+
+# --- input errors -------------------------------------------------------------------------------
+def bad(desc, text, error, field, spec=("INPUT",)):
+    tests.append({"tcId": len(tests) + 1, "description": desc, "spec": list(spec), "flags": [],
+                  "input": {"as_of": AS_OF, "json": text}, "result": "invalid",
+                  "expected": {"error": error, "field": field}})
+
+MIN = '"model": "X", "kind": "leak_alarm", "claimed_tier": "low"'
+bad("empty file", "", "INPUT_EMPTY", "")
+bad("whitespace only", " \n\t ", "INPUT_EMPTY", "")
+bad("truncated JSON", "{" + MIN + ",", "INPUT_JSON_SYNTAX", "")
+bad("trailing garbage after the object", "{" + MIN + "} x", "INPUT_JSON_SYNTAX", "")
+bad("top level is an array", "[]", "INPUT_UNKNOWN_DOCUMENT", "")
+bad("object that is neither document", '{"hello": 1}', "INPUT_UNKNOWN_DOCUMENT", "")
+bad("unknown top-level field", "{" + MIN + ', "colour": "red"}', "INPUT_UNKNOWN_FIELD", "colour")
+bad("unknown capability field", "{" + MIN + ', "capabilities": {"detect": []}}', "INPUT_UNKNOWN_FIELD", "capabilities.detect")
+bad("unknown tier", '{"model": "X", "kind": "leak_alarm", "claimed_tier": "premium"}', "INPUT_UNKNOWN_VALUE", "claimed_tier")
+bad("unknown kind", '{"model": "X", "kind": "smoke_alarm", "claimed_tier": "low"}', "INPUT_UNKNOWN_VALUE", "kind")
+bad("unknown gas", "{" + MIN + ', "capabilities": {"detects": ["radon"]}}', "INPUT_UNKNOWN_VALUE", "capabilities.detects[0]")
+bad("missing claimed tier", '{"model": "X", "kind": "leak_alarm"}', "INPUT_MISSING_FIELD", "")
+bad("model is a number", '{"model": 7, "kind": "leak_alarm", "claimed_tier": "low"}', "INPUT_JSON_TYPE", "model")
+bad("detects is a string", "{" + MIN + ', "capabilities": {"detects": "methane"}}', "INPUT_JSON_TYPE", "capabilities.detects")
+bad("impossible certificate date", "{" + MIN + ', "certificates": [{"kind": "ccc", "valid_until": "2023-02-29"}]}',
+    "INPUT_BAD_DATE", "certificates[0].valid_until")
+bad("price with three decimals", "{" + MIN + ', "price": "99.999"}', "INPUT_BAD_PRICE", "price")
+bad("price as a number", "{" + MIN + ', "price": 99}', "INPUT_JSON_TYPE", "price")
+bad("catalogue vendor with unknown status", '{"name": "c", "vendors": [{"name": "v", "status": "suspended"}]}',
+    "INPUT_UNKNOWN_VALUE", "vendors[0].status")
+bad("catalogue product with unknown carrier", '{"name": "c", "vendors": [{"name": "v", "products": [{' + MIN +
+    ', "identifiers": [{"carrier": "tattoo", "value": "x"}]}]}]}', "INPUT_UNKNOWN_VALUE", "vendors[0].products[0].identifiers[0].carrier")
+bad("removal reason outside the list", '{"name": "c", "vendors": [{"name": "v", "status": "removed", "removal": {"date": "2025-01-01", "reason": "rude"}}]}',
+    "INPUT_UNKNOWN_VALUE", "vendors[0].removal.reason")
+bad("kind is a number", '{"model": "X", "kind": 1, "claimed_tier": "low"}', "INPUT_JSON_TYPE", "kind")
+bad("tier written as an object", '{"model": "X", "kind": "leak_alarm", "claimed_tier": {"low": null}}',
+    "INPUT_JSON_TYPE", "claimed_tier")
+bad("removal without its date", '{"name": "c", "vendors": [{"name": "v", "status": "removed", "removal": {"reason": "other"}}]}',
+    "INPUT_MISSING_FIELD", "vendors[0].removal")
+
+# --- rule set version 2 (appended: tcIds are never renumbered) -----------------------------------
+case("an expired CPA next to its valid renewal is info", ["CERT-3", "ALM-1a", "INT-4"], ALARM_HIGH,
+     lambda d: d["certificates"].insert(0, {"kind": "pattern_approval", "number": "CPA 2019C101-50",
+                                            "valid_from": "2019-03-01", "valid_until": "2024-02-29"}),
+     {"CERT-3": "info"})
+case("an expired CPA listed after its valid renewal is info", ["CERT-3", "ALM-1a", "INT-4"], ALARM_HIGH,
+     lambda d: d["certificates"].append({"kind": "pattern_approval", "number": "CPA 2019C101-50",
+                                         "valid_from": "2019-03-01", "valid_until": "2024-02-29"}),
+     {"CERT-3": "info"})
+case("a certificate without a number fails CERT-1, not the tier", ["CERT-1", "INT-4"], ALARM_HIGH,
+     lambda d: d["certificates"].append({"kind": "other", "valid_until": "2030-01-01"}),
+     {"CERT-1": "fail"})
+case("a valve's expired certificate is info: no clause asks a valve for one", ["CERT-3", "INT-4"], VALVE_HIGH,
+     lambda d: d.__setitem__("certificates", [{"kind": "ccc", "number": "CCC-2018-1", "valid_until": "2023-01-01"}]),
+     {"CERT-1": "pass", "CERT-2": "pass", "CERT-3": "info"})
+def one_kind_vendor(c):
+    c["vendors"][2] = vendor("C", 3, kinds=("alarm",))
+    c["vendors"].append(vendor("D", 4, kinds=("valve",)))
+cat_case("vendors selling one kind need its three tiers only", ["CAT-2", "CAT-6", "INT-6"], one_kind_vendor, {})
 
 # Version 2 of the rule set: companies, kinds, integrity, removal dates, prices.
 def future_removal(c):
@@ -444,40 +482,6 @@ def installation_prices(c):
             p["installation_price"] = "80.00"
 cat_case("installation prices apart from product prices", ["PRICE-1", "CAT-3"], installation_prices, {})
 
-# --- input errors -------------------------------------------------------------------------------
-def bad(desc, text, error, field, spec=("INPUT",)):
-    tests.append({"tcId": len(tests) + 1, "description": desc, "spec": list(spec), "flags": [],
-                  "input": {"as_of": AS_OF, "json": text}, "result": "invalid",
-                  "expected": {"error": error, "field": field}})
-
-MIN = '"model": "X", "kind": "leak_alarm", "claimed_tier": "low"'
-bad("empty file", "", "INPUT_EMPTY", "")
-bad("whitespace only", " \n\t ", "INPUT_EMPTY", "")
-bad("truncated JSON", "{" + MIN + ",", "INPUT_JSON_SYNTAX", "")
-bad("trailing garbage after the object", "{" + MIN + "} x", "INPUT_JSON_SYNTAX", "")
-bad("top level is an array", "[]", "INPUT_UNKNOWN_DOCUMENT", "")
-bad("object that is neither document", '{"hello": 1}', "INPUT_UNKNOWN_DOCUMENT", "")
-bad("unknown top-level field", "{" + MIN + ', "colour": "red"}', "INPUT_UNKNOWN_FIELD", "colour")
-bad("unknown capability field", "{" + MIN + ', "capabilities": {"detect": []}}', "INPUT_UNKNOWN_FIELD", "capabilities.detect")
-bad("unknown tier", '{"model": "X", "kind": "leak_alarm", "claimed_tier": "premium"}', "INPUT_UNKNOWN_VALUE", "claimed_tier")
-bad("unknown kind", '{"model": "X", "kind": "smoke_alarm", "claimed_tier": "low"}', "INPUT_UNKNOWN_VALUE", "kind")
-bad("unknown gas", "{" + MIN + ', "capabilities": {"detects": ["radon"]}}', "INPUT_UNKNOWN_VALUE", "capabilities.detects[0]")
-bad("missing claimed tier", '{"model": "X", "kind": "leak_alarm"}', "INPUT_MISSING_FIELD", "")
-bad("model is a number", '{"model": 7, "kind": "leak_alarm", "claimed_tier": "low"}', "INPUT_JSON_TYPE", "model")
-bad("detects is a string", "{" + MIN + ', "capabilities": {"detects": "methane"}}', "INPUT_JSON_TYPE", "capabilities.detects")
-bad("impossible certificate date", "{" + MIN + ', "certificates": [{"kind": "ccc", "valid_until": "2023-02-29"}]}',
-    "INPUT_BAD_DATE", "certificates[0].valid_until")
-bad("price with three decimals", "{" + MIN + ', "price": "99.999"}', "INPUT_BAD_PRICE", "price")
-bad("price as a number", "{" + MIN + ', "price": 99}', "INPUT_JSON_TYPE", "price")
-bad("catalogue vendor with unknown status", '{"name": "c", "vendors": [{"name": "v", "status": "suspended"}]}',
-    "INPUT_UNKNOWN_VALUE", "vendors[0].status")
-bad("catalogue product with unknown carrier", '{"name": "c", "vendors": [{"name": "v", "products": [{' + MIN +
-    ', "identifiers": [{"carrier": "tattoo", "value": "x"}]}]}]}', "INPUT_UNKNOWN_VALUE", "vendors[0].products[0].identifiers[0].carrier")
-bad("removal reason outside the list", '{"name": "c", "vendors": [{"name": "v", "status": "removed", "removal": {"date": "2025-01-01", "reason": "rude"}}]}',
-    "INPUT_UNKNOWN_VALUE", "vendors[0].removal.reason")
-bad("kind is a number", '{"model": "X", "kind": 1, "claimed_tier": "low"}', "INPUT_JSON_TYPE", "kind")
-bad("tier written as an object", '{"model": "X", "kind": "leak_alarm", "claimed_tier": {"low": null}}',
-    "INPUT_JSON_TYPE", "claimed_tier")
 bad("malformed credit code (letter O)", '{"name": "c", "vendors": [{"name": "v", "credit_code": "91500119O0000001X8"}]}',
     "INPUT_BAD_CREDIT_CODE", "vendors[0].credit_code", ("INPUT", "CAT-1"))
 bad("credit code with a wrong check character", '{"name": "c", "vendors": [{"name": "v", "credit_code": "%s"}]}'
@@ -487,8 +491,6 @@ bad("credit code of 17 characters", '{"name": "c", "vendors": [{"name": "v", "cr
     "INPUT_BAD_CREDIT_CODE", "vendors[0].credit_code", ("INPUT", "CAT-1"))
 bad("negative installation price", '{"name": "c", "vendors": [{"name": "v", "products": [{' + MIN + ', "installation_price": "-80.00"}]}]}',
     "INPUT_BAD_PRICE", "vendors[0].products[0].installation_price", ("INPUT", "PRICE-1"))
-bad("removal without its date", '{"name": "c", "vendors": [{"name": "v", "status": "removed", "removal": {"reason": "other"}}]}',
-    "INPUT_MISSING_FIELD", "vendors[0].removal")
 
 doc = {"area": "declarations", "version": 2,
        "description": "Product declarations and catalogues checked against the clauses (ALM, VLV, CAT) and libgasdev's own checks (CERT, INTEG, PRICE), rule set nanchuan-2022 version 2, and malformed documents. "

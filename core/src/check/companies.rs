@@ -38,8 +38,12 @@ impl Companies {
     /// Group the entries on the list on `as_of` into companies.
     pub(crate) fn of(cat: &Catalogue, as_of: Date) -> Companies {
         let mut out = Companies::default();
-        let mut by_code: BTreeMap<CreditCode, usize> = BTreeMap::new();
-        let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
+        // One map type for both keys (and for `integrity`'s models): one instantiation of the
+        // B-tree code in the WebAssembly module. Values are company numbers.
+        let mut by_code: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let first =
+            |m: &BTreeMap<String, Vec<usize>>, k: &str| m.get(k).and_then(|v| v.first().copied());
         for (i, v) in cat.vendors.iter().enumerate() {
             if v.is_removed_on(as_of) {
                 out.of_entry.push(None);
@@ -47,15 +51,15 @@ impl Companies {
             }
             let name = fold_key(&v.name);
             let found = match v.credit_code {
-                Some(code) => by_code.get(&code).copied().or_else(|| {
+                Some(code) => first(&by_code, code.as_str()).or_else(|| {
                     // A same-named company without a code (or with this one) is this company.
-                    by_name.get(&name).copied().filter(|&c| {
+                    first(&by_name, &name).filter(|&c| {
                         out.list
                             .get(c)
                             .is_some_and(|c| c.code.is_none_or(|k| k == code))
                     })
                 }),
-                None => by_name.get(&name).copied(),
+                None => first(&by_name, &name),
             };
             let id = match found {
                 Some(id) => id,
@@ -75,9 +79,9 @@ impl Companies {
                 }
             }
             if let Some(code) = v.credit_code {
-                by_code.entry(code).or_insert(id);
+                by_code.entry(code.as_str().into()).or_default().push(id);
             }
-            by_name.entry(name).or_insert(id);
+            by_name.entry(name).or_default().push(id);
             out.of_entry.push(Some(id));
         }
         out

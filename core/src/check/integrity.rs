@@ -110,15 +110,22 @@ fn integ1(cat: &Catalogue, companies: &Companies) -> Finding {
     )
 }
 
-/// The product entries of the listed vendors, grouped by folded model, in catalogue order.
-fn by_model(cat: &Catalogue, companies: &Companies) -> BTreeMap<String, Vec<Place>> {
-    let mut groups: BTreeMap<String, Vec<Place>> = BTreeMap::new();
+/// The product entries of the listed vendors, grouped by folded model (groups in model order,
+/// places in catalogue order).
+fn by_model(cat: &Catalogue, companies: &Companies) -> Vec<Vec<Place>> {
+    let mut places = Vec::new();
+    // The map type of `companies.rs`: one B-tree instantiation in the WebAssembly module.
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (entry, v) in cat.vendors.iter().enumerate() {
         let Some(company) = companies.company_of(entry) else {
             continue;
         };
         for (product, p) in v.products.iter().enumerate() {
-            groups.entry(fold_key(&p.model)).or_default().push(Place {
+            groups
+                .entry(fold_key(&p.model))
+                .or_default()
+                .push(places.len());
+            places.push(Place {
                 entry,
                 product,
                 company,
@@ -128,6 +135,9 @@ fn by_model(cat: &Catalogue, companies: &Companies) -> BTreeMap<String, Vec<Plac
         }
     }
     groups
+        .into_values()
+        .map(|ix| ix.iter().filter_map(|&i| places.get(i).copied()).collect())
+        .collect()
 }
 
 /// The model text of a place.
@@ -147,7 +157,7 @@ fn over_models(
     judge: impl Fn(&str, &[Place]) -> Option<(String, Message)>,
 ) -> Finding {
     let mut problems = Vec::new();
-    for group in by_model(cat, companies).values().filter(|g| g.len() > 1) {
+    for group in by_model(cat, companies).iter().filter(|g| g.len() > 1) {
         let model = group.first().map_or("", |p| model_of(cat, p));
         problems.extend(judge(model, group));
     }

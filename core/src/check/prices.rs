@@ -8,7 +8,6 @@
 //! gets an `info` finding. Both numbers are **inferred** (rule set `nanchuan-2022` version 2,
 //! [`PriceRules::NANCHUAN_2022`]), documented in `spec/interpretations.md` INT-13.
 
-use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -31,7 +30,7 @@ impl PriceRules {
     /// Rule set `nanchuan-2022` version 2: twice the median; 100 000 yuan (inferred, INT-13).
     pub const NANCHUAN_2022: PriceRules = PriceRules {
         above_median_percent: 200,
-        cap: Price::from_fen(100_000_00),
+        cap: Price::from_fen(10_000_000), // 100 000.00 yuan
     };
 }
 
@@ -74,16 +73,17 @@ pub struct PriceGroup {
     pub products: Vec<PricedProduct>,
 }
 
-/// The `k`-th smallest (0-based) of the counted values.
-fn kth(counts: &BTreeMap<u64, usize>, k: usize) -> u64 {
-    let mut seen = 0usize;
-    for (&v, &n) in counts {
-        seen = seen.saturating_add(n);
-        if k < seen {
-            return v;
+/// `values` in ascending order, by insertion (groups are small; no sort routine is linked into the
+/// WebAssembly module for this).
+fn ascending(mut values: Vec<u64>) -> Vec<u64> {
+    for i in 1..values.len() {
+        let mut j = i;
+        while j > 0 && values.get(j - 1) > values.get(j) {
+            values.swap(j - 1, j);
+            j -= 1;
         }
     }
-    0
+    values
 }
 
 /// The price table of the products of the vendors on the list, per kind × tier (groups in kind,
@@ -93,7 +93,6 @@ pub(crate) fn table(cat: &Catalogue, companies: &Companies, rules: PriceRules) -
     for kind in DeviceKind::ALL {
         for tier in Tier::ALL {
             let mut products = Vec::new();
-            let mut counts: BTreeMap<u64, usize> = BTreeMap::new();
             for (i, v) in cat.vendors.iter().enumerate() {
                 if companies.company_of(i).is_none() {
                     continue;
@@ -104,7 +103,6 @@ pub(crate) fn table(cat: &Catalogue, companies: &Companies, rules: PriceRules) -
                     .filter(|p| p.kind == kind && p.claimed_tier == tier)
                 {
                     let Some(price) = p.price else { continue };
-                    *counts.entry(price.fen()).or_default() += 1;
                     products.push(PricedProduct {
                         vendor: v.name.clone(),
                         model: p.model.clone(),
@@ -119,11 +117,13 @@ pub(crate) fn table(cat: &Catalogue, companies: &Companies, rules: PriceRules) -
             if n == 0 {
                 continue;
             }
-            let upper = kth(&counts, n / 2);
+            let sorted = ascending(products.iter().map(|p| p.price.fen()).collect());
+            let at = |k: usize| sorted.get(k).copied().unwrap_or(0);
+            let upper = at(n / 2);
             let median = if n % 2 == 1 {
                 upper
             } else {
-                let lower = kth(&counts, n / 2 - 1);
+                let lower = at(n / 2 - 1);
                 lower / 2 + upper / 2 + (lower % 2 + upper % 2) / 2
             };
             for p in &mut products {
@@ -144,8 +144,8 @@ pub(crate) fn table(cat: &Catalogue, companies: &Companies, rules: PriceRules) -
                 tier,
                 count: n,
                 median: Price::from_fen(median),
-                min: Price::from_fen(counts.keys().next().copied().unwrap_or(0)),
-                max: Price::from_fen(counts.keys().next_back().copied().unwrap_or(0)),
+                min: Price::from_fen(at(0)),
+                max: Price::from_fen(at(n - 1)),
                 products,
             });
         }

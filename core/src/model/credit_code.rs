@@ -91,14 +91,9 @@ impl CreditCodeError {
 
 /// The value of a GB 32100 character, if it is one.
 fn value(c: u8) -> Option<u32> {
-    let mut v = 0u32;
-    for &a in ALPHABET {
-        if a == c {
-            return Some(v);
-        }
-        v += 1;
-    }
-    None
+    (0u32..)
+        .zip(ALPHABET)
+        .find_map(|(v, &a)| (a == c).then_some(v))
 }
 
 /// The GB 11714 value of an organisation-code character: digits 0–9, letters A = 10 … Z = 35.
@@ -118,7 +113,15 @@ impl CreditCode {
     /// # Errors
     /// [`CreditCodeError`] with the first problem found and the offset of its character.
     pub fn parse(s: &str) -> Result<CreditCode, CreditCodeError> {
-        let bytes = s.as_bytes();
+        CreditCode::parse_bytes(s.as_bytes())
+    }
+
+    /// As [`CreditCode::parse`], for bytes that may not be UTF-8 (C, WebAssembly): any byte outside
+    /// the set, a non-ASCII one included, is a `Character` problem at its offset.
+    ///
+    /// # Errors
+    /// [`CreditCodeError`] with the first problem found and the offset of its byte.
+    pub fn parse_bytes(bytes: &[u8]) -> Result<CreditCode, CreditCodeError> {
         let err = |problem, offset| Err(CreditCodeError { problem, offset });
         let mut code = [0u8; 18];
         let mut values = [0u32; 18];

@@ -3,7 +3,8 @@
 //!
 //! Two texts are the same name when their folded keys are equal. Folding: leading and trailing white
 //! space (including the ideographic space U+3000) is removed; full-width ASCII forms U+FF01–U+FF5E
-//! become their ASCII characters and U+3000 a space; letters are lower-cased (Unicode lower case).
+//! become their ASCII characters and U+3000 a space; letters are upper-cased (Unicode upper case: the
+//! table the standards check already links, so folding adds no case table to the WebAssembly module).
 //! Nothing else changes: inner white space, punctuation such as （ ） and Chinese characters are
 //! compared as written. Documented in `spec/declaration.md` ("How names are compared").
 
@@ -18,11 +19,11 @@ fn half_width(c: char) -> char {
     }
 }
 
-/// The comparison key of a name or model: trimmed, half-width, lower case.
+/// The comparison key of a name or model: trimmed, half-width, upper case.
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().map(half_width) {
-        out.extend(c.to_lowercase());
+        out.extend(c.to_uppercase());
     }
     let trimmed = out.trim();
     if trimmed.len() == out.len() {
@@ -43,12 +44,11 @@ mod tests {
 
     #[test]
     fn folds_width_case_and_outer_space() {
-        assert_eq!(fold_key(" ZBF-JFSL200 "), "zbf-jfsl200");
-        assert_eq!(fold_key("ＺＢＦ－ＪＦＳＬ２００"), "zbf-jfsl200");
+        assert_eq!(fold_key(" zbf-JFSL200 "), "ZBF-JFSL200");
+        assert_eq!(fold_key("ｚｂｆ－ＪＦＳＬ２００"), "ZBF-JFSL200");
         assert_eq!(fold_key("\u{3000}示例科技有限公司\t"), "示例科技有限公司");
         assert!(same_key("Acme Ltd", "ａｃｍｅ　ltd"));
-        // Inner white space and full-width brackets (not in U+FF01–FF5E's ASCII mapping? they
-        // are: （ is U+FF08) are folded; other punctuation stays.
+        // Full-width brackets are in U+FF01–FF5E (（ is U+FF08) and fold; inner white space stays.
         assert_eq!(fold_key("示例（重庆）"), "示例(重庆)");
         assert!(!same_key("a b", "ab"));
     }
