@@ -349,7 +349,10 @@ fn inspect_with_declarations_checks_unlisted_models() {
         "--declarations",
         "spec/examples",
     ]);
-    assert_eq!(code, 2, "a catalogue among the declarations is an input error");
+    assert_eq!(
+        code, 2,
+        "a catalogue among the declarations is an input error"
+    );
     assert!(err.contains("INPUT_UNKNOWN_DOCUMENT"), "{err}");
 }
 

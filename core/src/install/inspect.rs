@@ -1017,8 +1017,16 @@ mod tests {
         );
         let m = &r.findings[0].message;
         assert_eq!(r.findings[0].code, FindingCode::MissingRequiredDevice);
-        assert!(m.zh.contains("2022-02-28") && m.zh.contains("2022年3月底前"), "{}", m.zh);
-        assert!(m.en.contains("2022-02-28") && m.en.contains("end of March 2022"), "{}", m.en);
+        assert!(
+            m.zh.contains("2022-02-28") && m.zh.contains("2022年3月底前"),
+            "{}",
+            m.zh
+        );
+        assert!(
+            m.en.contains("2022-02-28") && m.en.contains("end of March 2022"),
+            "{}",
+            m.en
+        );
     }
 
     #[test]
