@@ -62,7 +62,8 @@ pub struct Declared {
 pub struct CatalogueIndex {
     catalogue: bool,
     models: BTreeMap<String, Vec<Listing>>,
-    declarations: BTreeMap<String, Declared>,
+    /// By folded model; few, so a list (one B-tree instantiation less in WebAssembly).
+    declarations: Vec<(String, Declared)>,
 }
 
 /// What a lookup found.
@@ -102,7 +103,7 @@ impl CatalogueIndex {
         CatalogueIndex {
             catalogue: true,
             models,
-            declarations: BTreeMap::new(),
+            declarations: Vec::new(),
         }
     }
 
@@ -132,17 +133,19 @@ impl CatalogueIndex {
                 failing.push(f.id);
             }
         }
-        self.declarations.insert(
-            fold_key(&d.model),
-            Declared {
-                model: d.model.clone(),
-                kind: d.kind,
-                conformant: r.conformant,
-                achieved: r.achieved_tier,
-                failing,
-                detects: d.capabilities.detects.clone(),
-            },
-        );
+        let key = fold_key(&d.model);
+        let declared = Declared {
+            model: d.model.clone(),
+            kind: d.kind,
+            conformant: r.conformant,
+            achieved: r.achieved_tier,
+            failing,
+            detects: d.capabilities.detects.clone(),
+        };
+        match self.declarations.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = declared,
+            None => self.declarations.push((key, declared)),
+        }
     }
 
     /// Add every declaration of `ds` (see [`Self::add_declaration`]).
@@ -154,7 +157,11 @@ impl CatalogueIndex {
 
     /// The declaration of `model`, if one was added.
     pub fn declaration(&self, model: &str) -> Option<&Declared> {
-        self.declarations.get(&fold_key(model))
+        let key = fold_key(model);
+        self.declarations
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, d)| d)
     }
 
     /// Look `model` up, resolving several companies by `vendor` (name or credit code).
