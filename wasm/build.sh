@@ -31,5 +31,7 @@ rm -rf out/wasm/site
 mkdir -p out/wasm/site/gasdev out/wasm/site/examples
 cp -r wasm/web/. out/wasm/site/
 cp wasm/pkg/gasdev_wasm.js wasm/pkg/gasdev_wasm_bg.wasm out/wasm/site/gasdev/
-cp spec/examples/*.json out/wasm/site/examples/
+cp spec/examples/*.json spec/examples/inspections.jsonl out/wasm/site/examples/
+mkdir -p out/wasm/site/examples/declarations
+cp spec/examples/declarations/*.json out/wasm/site/examples/declarations/
 echo "built wasm/pkg ($(wc -c < wasm/pkg/gasdev_wasm_bg.wasm) bytes .wasm) and out/wasm/site"

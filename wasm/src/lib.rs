@@ -191,10 +191,11 @@ fn ident_options(v: Option<JsValue>) -> Result<IdentOptions, JsError> {
 }
 
 fn check_options(v: Option<JsValue>, what: &str) -> Result<CheckOptions, JsError> {
-    let o = Options::new(v, what, &["asOf", "catalogue"])?;
+    let o = Options::new(v, what, &["asOf", "catalogue", "declarations"])?;
     Ok(CheckOptions {
         as_of: o.string("asOf")?,
         catalogue: o.document("catalogue")?,
+        declarations: o.document("declarations")?,
     })
 }
 

@@ -36,6 +36,19 @@ const ops = {
     return { size: file.size, result: stream ? gasdev.decodeStream(bytes) : gasdev.decodeFrame(bytes, options) };
   },
   ident: (text, options) => gasdev.parseIdent(text, options),
+  // Inspection records, one JSON object per line (blank lines skipped), at most `max` records:
+  // [{line, result}] with the 1-based line number of each record.
+  inspectLines(lines, catalogue, declarations, asOf, max) {
+    const options = { asOf };
+    if (catalogue) options.catalogue = catalogue;
+    if (declarations.length) options.declarations = `[${declarations.join(",")}]`;
+    const out = [];
+    for (let i = 0; i < lines.length && out.length < max; i++) {
+      if (!lines[i].trim()) continue;
+      out.push({ line: i + 1, result: gasdev.inspect(lines[i], options) });
+    }
+    return out;
+  },
 };
 
 self.onmessage = async ({ data: { id, op, args } }) => {
