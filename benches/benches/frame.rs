@@ -36,6 +36,15 @@ fn bench_frame(c: &mut Criterion, name: &str, hex: &str) {
     g.bench_function("decode_verify", |b| {
         b.iter(|| wire::decode(black_box(&bytes)).is_ok())
     });
+    // The zero-copy path of a platform that only routes frames: the checked view, the CRC
+    // verified, the header fields read; no `FrameRepr` is built.
+    g.bench_function("checked_view", |b| {
+        b.iter(|| {
+            let f = wire::Frame::new_checked(black_box(&bytes[..])).ok()?;
+            f.verify_crc()
+                .then(|| (f.msg_type(), f.seq(), f.timestamp(), f.body().len()))
+        })
+    });
     let mut out = [0u8; wire::MAX_FRAME_LEN];
     g.bench_function("encode", |b| {
         b.iter(|| black_box(&repr).emit(black_box(&mut out)).ok())

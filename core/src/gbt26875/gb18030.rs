@@ -105,12 +105,14 @@ pub const TABLE: &str = if cfg!(gb18030_direct) {
 pub(super) fn decode_simple(src: &[u8], dst: &mut [u8]) -> (usize, usize) {
     let mut read = 0usize;
     let mut written = 0usize;
-    while let Some(&b1) = src.get(read) {
+    // Each step writes up to 3 bytes (a 2-byte character's third byte is overwritten next).
+    while let (Some(&b1), Some(out)) = (
+        src.get(read),
+        dst.get_mut(written..)
+            .and_then(|d| d.first_chunk_mut::<3>()),
+    ) {
         if b1 < 0x80 {
-            let Some(slot) = dst.get_mut(written) else {
-                break;
-            };
-            *slot = b1;
+            out[0] = b1;
             read += 1;
             written += 1;
             continue;
@@ -129,23 +131,19 @@ pub(super) fn decode_simple(src: &[u8], dst: &mut [u8]) -> (usize, usize) {
         let Some(cp) = two_byte_decode(usize::from(lead) * ROW + usize::from(trail)) else {
             break;
         };
-        // Two-byte code points are U+0080..=U+FFFF (build.rs checks): 2 or 3 UTF-8 bytes.
-        let bytes = [
-            0xE0 | (cp >> 12) as u8,
-            0x80 | ((cp >> 6) & 0x3F) as u8,
-            0x80 | (cp & 0x3F) as u8,
-        ];
-        let utf8: &[u8] = if cp < 0x800 {
-            &[0xC0 | (cp >> 6) as u8, bytes[2]]
+        // Two-byte code points are U+0080..=U+FFFF (the unit tests check): 2 or 3 UTF-8 bytes.
+        if cp < 0x800 {
+            *out = [0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8, 0];
+            written += 2;
         } else {
-            &bytes
-        };
-        let Some(slot) = dst.get_mut(written..written + utf8.len()) else {
-            break;
-        };
-        slot.copy_from_slice(utf8);
+            *out = [
+                0xE0 | (cp >> 12) as u8,
+                0x80 | ((cp >> 6) & 0x3F) as u8,
+                0x80 | (cp & 0x3F) as u8,
+            ];
+            written += 3;
+        }
         read += 2;
-        written += utf8.len();
     }
     (read, written)
 }
@@ -490,6 +488,8 @@ mod tests {
         // A 2-byte UTF-8 character (U+00A4 ¤ is A1E8) and output that runs out.
         assert_eq!(decode_simple(&[0xA1, 0xE8], &mut out), (2, 2));
         assert_eq!(&out[..2], "¤".as_bytes());
+        // It writes only while 3 bytes of output are left.
         assert_eq!(decode_simple(&[0x41, 0xB3, 0xF8], &mut out[..3]), (1, 1));
+        assert_eq!(decode_simple(&[0x41, 0xB3, 0xF8], &mut out[..4]), (3, 4));
     }
 }
