@@ -8,8 +8,8 @@
 //! four-byte sequence, every code point, hostile byte strings and short output buffers.
 //!
 //! Two tables decode two-byte sequences (build.rs sets cfg `gb18030_direct`):
-//! - on host builds, `TWO_BYTE_DIRECT`: one `u16` per pointer (47 880 bytes), one load per
-//!   character;
+//! - on host builds, `TWO_BYTE_UTF8`: the UTF-8 bytes of each pointer's character in one `u32`
+//!   (95 760 bytes), one load and one store per character;
 //! - on wasm32 and bare-metal targets, and with the `compact-gb18030` feature, the compact
 //!   delta table (one byte per pointer plus escapes, ≈ 24 KB less, 16 KB gzipped): a row walk of
 //!   up to 190 entries per character. The encoder always uses the compact table.
@@ -73,13 +73,44 @@ fn two_byte_compact(pointer: usize) -> Option<u32> {
     row_entries(pointer / ROW).nth(pointer % ROW)
 }
 
-/// The code point of two-byte pointer `pointer` (`0..23940`).
+/// The UTF-8 form of two-byte pointer `pointer` (`0..23940`): the bytes (the third is 0 for a
+/// 2-byte character) and their count.
 #[cfg(gb18030_direct)]
 #[inline]
+fn two_byte_utf8(pointer: usize) -> Option<([u8; 3], usize)> {
+    let [a, b, c, n] = direct::TWO_BYTE_UTF8.get(pointer)?.to_le_bytes();
+    Some(([a, b, c], usize::from(n)))
+}
+
+/// The UTF-8 form of two-byte pointer `pointer`, from the code point.
+#[cfg(not(gb18030_direct))]
+fn two_byte_utf8(pointer: usize) -> Option<([u8; 3], usize)> {
+    let cp = two_byte_decode(pointer)?;
+    // Two-byte code points are U+0080..=U+FFFF (the unit tests check): 2 or 3 UTF-8 bytes.
+    Some(if cp < 0x800 {
+        ([0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8, 0], 2)
+    } else {
+        (
+            [
+                0xE0 | (cp >> 12) as u8,
+                0x80 | ((cp >> 6) & 0x3F) as u8,
+                0x80 | (cp & 0x3F) as u8,
+            ],
+            3,
+        )
+    })
+}
+
+/// The code point of two-byte pointer `pointer` (`0..23940`).
+#[cfg(gb18030_direct)]
 fn two_byte_decode(pointer: usize) -> Option<u32> {
-    direct::TWO_BYTE_DIRECT
-        .get(pointer)
-        .map(|&cp| u32::from(cp))
+    let ([a, b, c], n) = two_byte_utf8(pointer)?;
+    let (a, b, c) = (u32::from(a), u32::from(b), u32::from(c));
+    Some(if n == 2 {
+        ((a & 0x1F) << 6) | (b & 0x3F)
+    } else {
+        ((a & 0x0F) << 12) | ((b & 0x3F) << 6) | (c & 0x3F)
+    })
 }
 
 /// The code point of two-byte pointer `pointer` (`0..23940`).
@@ -128,21 +159,11 @@ pub(super) fn decode_simple(src: &[u8], dst: &mut [u8]) -> (usize, usize) {
         let Some(lead) = b1.checked_sub(0x81).filter(|&l| l < 0x7E) else {
             break;
         };
-        let Some(cp) = two_byte_decode(usize::from(lead) * ROW + usize::from(trail)) else {
+        let Some((utf8, n)) = two_byte_utf8(usize::from(lead) * ROW + usize::from(trail)) else {
             break;
         };
-        // Two-byte code points are U+0080..=U+FFFF (the unit tests check): 2 or 3 UTF-8 bytes.
-        if cp < 0x800 {
-            *out = [0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8, 0];
-            written += 2;
-        } else {
-            *out = [
-                0xE0 | (cp >> 12) as u8,
-                0x80 | ((cp >> 6) & 0x3F) as u8,
-                0x80 | (cp & 0x3F) as u8,
-            ];
-            written += 3;
-        }
+        *out = utf8;
+        written += n;
         read += 2;
     }
     (read, written)
@@ -445,6 +466,11 @@ mod tests {
         for p in 0..TWO_BYTE.len() {
             assert_eq!(two_byte_decode(p), two_byte_compact(p), "pointer {p}");
             assert!(two_byte_decode(p).is_some_and(|c| (0x80..=0xFFFF).contains(&c)));
+            let ch = two_byte_compact(p).and_then(char::from_u32).unwrap();
+            let mut want = [0u8; 4];
+            let want = ch.encode_utf8(&mut want).as_bytes();
+            let (got, n) = two_byte_utf8(p).unwrap();
+            assert_eq!(&got[..n], want, "pointer {p}");
         }
         assert_eq!(two_byte_decode(TWO_BYTE.len()), None);
     }
