@@ -4,6 +4,10 @@
 //! Exit status: 0 = everything conformant / valid, 1 = some finding failed or some input is
 //! invalid as a value, 2 = input error (unreadable file, malformed document, bad arguments).
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+#[macro_use]
+mod out;
 mod cmd;
 mod exit;
 mod input;
@@ -40,7 +44,11 @@ fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and usage errors to stderr.
-            let _ = e.print();
+            if let Err(err) = e.print() {
+                if !e.use_stderr() {
+                    out::fail(&err);
+                }
+            }
             return if e.use_stderr() {
                 exit::input_error()
             } else {

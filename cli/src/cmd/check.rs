@@ -139,9 +139,9 @@ pub fn run(args: Args) -> ExitCode {
         Format::Markdown => Ok(render(&out, lang, args.failures_only, Style::Markdown)),
     };
     match text {
-        Ok(t) => print!("{t}"),
+        Ok(t) => out!("{t}"),
         Err(e) => {
-            eprintln!("gasdev check: cannot serialize the report: {e}");
+            errln!("gasdev check: cannot serialize the report: {e}");
             return crate::exit::input_error();
         }
     }
@@ -149,7 +149,7 @@ pub fn run(args: Args) -> ExitCode {
         // The table and Markdown reports show input errors in place; JSON readers also get them here.
         for f in &out.files {
             if let Some(e) = &f.error {
-                eprintln!("{}", error_line(&f.path, e, Lang::En));
+                errln!("{}", error_line(&f.path, e, Lang::En));
             }
         }
     }

@@ -99,9 +99,9 @@ fn report_input_error(
     lang: Lang,
 ) -> ExitCode {
     if format == Format::Json {
-        println!("{}", json!({"error": code.name(), "offset": offset}));
+        outln!("{}", json!({"error": code.name(), "offset": offset}));
     }
-    eprintln!(
+    errln!(
         "gasdev decode: {} at {offset}: {}{detail}",
         code.name(),
         code.text().get(lang)
@@ -202,13 +202,13 @@ fn decode_one(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declaratio
                         frame: &repr,
                         findings: decl.map(|_| findings.as_slice()),
                     };
-                    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+                    outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
                 }
                 Format::Table | Format::Markdown => {
                     let md = format == Format::Markdown;
-                    print!("{}", render(&repr, bytes, lang, md));
+                    out!("{}", render(&repr, bytes, lang, md));
                     if decl.is_some() {
-                        print!("{}", render_findings(&findings, lang, md));
+                        out!("{}", render_findings(&findings, lang, md));
                     }
                 }
             }
@@ -227,12 +227,12 @@ fn decode_one(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declaratio
 
 fn print_frame_error(e: wire::Error, bytes: &[u8], format: Format, lang: Lang) {
     if format == Format::Json {
-        println!(
+        outln!(
             "{}",
             json!({"error": e.code().name(), "offset": e.offset()})
         );
     } else {
-        println!(
+        outln!(
             "{}: {} ({} {})",
             e.code().name(),
             e.code().text().get(lang),
@@ -242,7 +242,7 @@ fn print_frame_error(e: wire::Error, bytes: &[u8], format: Format, lang: Lang) {
         // Show the frame's header when it is readable: a report, not just a refusal.
         let f = wire::Frame::new_unchecked(bytes);
         if f.check_len().is_ok() {
-            println!(
+            outln!(
                 "{}: {:#04x}, seq {}, {}",
                 pick(lang, "报文类型", "message type"),
                 f.msg_type(),
@@ -251,7 +251,7 @@ fn print_frame_error(e: wire::Error, bytes: &[u8], format: Format, lang: Lang) {
             );
         }
     }
-    eprintln!("gasdev decode: {} at byte {}", e.code().name(), e.offset());
+    errln!("gasdev decode: {} at byte {}", e.code().name(), e.offset());
 }
 
 fn at(lang: Lang) -> &'static str {
@@ -799,9 +799,9 @@ fn decode_stream(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declara
     d.feed_all(bytes, |ev| handle(ev, &mut pos, &mut items, &mut text));
     d.finish_all(|ev| handle(ev, &mut pos, &mut items, &mut text));
     if format == Format::Json {
-        println!("[{}]", items.join(",\n"));
+        outln!("[{}]", items.join(",\n"));
     } else {
-        print!("{text}");
+        out!("{text}");
     }
     if clean {
         crate::exit::ok()

@@ -30,12 +30,12 @@ pub struct Args {
 
 fn fail(code: ErrorCode, offset: usize, detail: &str, format: Format, lang: Lang) {
     if format == Format::Json {
-        println!(
+        outln!(
             "{}",
             json!({"error": code.name(), "offset": offset, "detail": detail})
         );
     }
-    eprintln!(
+    errln!(
         "gasdev encode: {} at {offset}: {} ({detail})",
         code.name(),
         code.text().get(lang)
@@ -100,9 +100,9 @@ pub fn run(args: Args) -> ExitCode {
         Ok(bytes) => {
             let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
             if format == Format::Json {
-                println!("{}", json!({"hex": hex, "length": bytes.len()}));
+                outln!("{}", json!({"hex": hex, "length": bytes.len()}));
             } else {
-                println!("{hex}");
+                outln!("{hex}");
             }
             crate::exit::ok()
         }

@@ -82,7 +82,7 @@ pub fn run(args: Args) -> ExitCode {
         if arg == "-" {
             let mut buf = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                eprintln!("gasdev ident: cannot read standard input: {e}");
+                errln!("gasdev ident: cannot read standard input: {e}");
                 return crate::exit::input_error();
             }
             for line in buf.split(|b| *b == b'\n') {
@@ -96,7 +96,7 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     if inputs.is_empty() {
-        eprintln!("gasdev ident: no identifiers given (standard input was empty)");
+        errln!("gasdev ident: no identifiers given (standard input was empty)");
         return crate::exit::input_error();
     }
     let reports: Vec<Report> = inputs
@@ -106,14 +106,14 @@ pub fn run(args: Args) -> ExitCode {
 
     match args.format {
         Format::Json => match serde_json::to_string_pretty(&reports) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => {
-                eprintln!("gasdev ident: cannot serialize the report: {e}");
+                errln!("gasdev ident: cannot serialize the report: {e}");
                 return crate::exit::input_error();
             }
         },
-        Format::Table => print!("{}", render(&reports, lang, false)),
-        Format::Markdown => print!("{}", render(&reports, lang, true)),
+        Format::Table => out!("{}", render(&reports, lang, false)),
+        Format::Markdown => out!("{}", render(&reports, lang, true)),
     }
     if reports.iter().all(|r| r.valid) {
         crate::exit::ok()

@@ -145,7 +145,7 @@ pub fn run(args: Args) -> ExitCode {
     match run_inner(&args) {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("gasdev inspect: {msg}");
+            errln!("gasdev inspect: {msg}");
             crate::exit::input_error()
         }
     }
@@ -214,8 +214,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         Box::new(jsonl_records(counter))
     };
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = crate::out::Out::new();
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let mut summary = Summary::default();
     let mut rejects: Vec<Reject> = Vec::new();
@@ -289,13 +288,13 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
             let n = summary.households + summary.rejected_rows;
             let done = read_bytes.get();
             match total {
-                Some(t) if t > 0 => eprint!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
-                _ => eprint!("\r{n} records"),
+                Some(t) if t > 0 => err!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
+                _ => err!("\r{n} records"),
             }
         }
     }
     if progress {
-        eprintln!(
+        errln!(
             "\r{} records  done ",
             summary.households + summary.rejected_rows
         );
@@ -310,7 +309,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         }
         InspectFormat::Csv => {
             out.flush().map_err(io)?;
-            eprint!("{}", summary_text(&summary, &rejects, lang));
+            err!("{}", summary_text(&summary, &rejects, lang));
         }
         InspectFormat::Table => {
             if !table_rows.is_empty() {
@@ -322,7 +321,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     out.flush().map_err(io)?;
     if args.format != InspectFormat::Table {
         for r in &rejects {
-            eprintln!(
+            errln!(
                 "{}:{}: {} [{}] {}",
                 args.file.display(),
                 r.error.line,
