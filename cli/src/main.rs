@@ -19,6 +19,9 @@ use clap::{Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "gasdev", version, about, long_about = None)]
 struct Cli {
+    /// Size limit of one input file or document, in bytes (README "Input bounds").
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = input::DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -56,6 +59,7 @@ fn main() -> std::process::ExitCode {
             };
         }
     };
+    input::set_max_input_bytes(cli.max_input_bytes);
     match cli.command {
         Command::Check(a) => cmd::check::run(a),
         Command::Requirements(a) => cmd::requirements::run(a),

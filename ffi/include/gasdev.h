@@ -300,6 +300,18 @@ enum gasdev_result
   GASDEV_RESULT_INPUT_IO = 410,
   // value is not allowed
   GASDEV_RESULT_INPUT_INVALID_VALUE = 411,
+  // input exceeds its size limit
+  GASDEV_RESULT_INPUT_TOO_LARGE = 412,
+  // line exceeds its length limit
+  GASDEV_RESULT_INPUT_LINE_TOO_LONG = 413,
+  // not a regular file (FIFO, device or socket): not read
+  GASDEV_RESULT_INPUT_NOT_REGULAR_FILE = 414,
+  // unterminated quote in a CSV row (a quoted field may not span lines)
+  GASDEV_RESULT_CSV_UNTERMINATED_QUOTE = 415,
+  // CSV row has a different number of fields than the header
+  GASDEV_RESULT_CSV_FIELD_COUNT = 416,
+  // rows of one household are not consecutive
+  GASDEV_RESULT_CSV_HOUSEHOLD_SPLIT = 417,
   // a required pointer was NULL
   GASDEV_RESULT_NULL_PARAMETER = 900,
   // output buffer is too small

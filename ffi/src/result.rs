@@ -154,6 +154,18 @@ pub enum gasdev_result {
     InputIo = 410,
     /// value is not allowed
     InputInvalidValue = 411,
+    /// input exceeds its size limit
+    InputTooLarge = 412,
+    /// line exceeds its length limit
+    InputLineTooLong = 413,
+    /// not a regular file (FIFO, device or socket): not read
+    InputNotRegularFile = 414,
+    /// unterminated quote in a CSV row (a quoted field may not span lines)
+    CsvUnterminatedQuote = 415,
+    /// CSV row has a different number of fields than the header
+    CsvFieldCount = 416,
+    /// rows of one household are not consecutive
+    CsvHouseholdSplit = 417,
     /// a required pointer was NULL
     NullParameter = 900,
     /// output buffer is too small
@@ -248,6 +260,12 @@ impl gasdev_result {
             ErrorCode::InputUnknownDocument => gasdev_result::InputUnknownDocument,
             ErrorCode::InputIo => gasdev_result::InputIo,
             ErrorCode::InputInvalidValue => gasdev_result::InputInvalidValue,
+            ErrorCode::InputTooLarge => gasdev_result::InputTooLarge,
+            ErrorCode::InputLineTooLong => gasdev_result::InputLineTooLong,
+            ErrorCode::InputNotRegularFile => gasdev_result::InputNotRegularFile,
+            ErrorCode::CsvUnterminatedQuote => gasdev_result::CsvUnterminatedQuote,
+            ErrorCode::CsvFieldCount => gasdev_result::CsvFieldCount,
+            ErrorCode::CsvHouseholdSplit => gasdev_result::CsvHouseholdSplit,
             ErrorCode::NullParameter => gasdev_result::NullParameter,
             ErrorCode::BufferTooSmall => gasdev_result::BufferTooSmall,
             ErrorCode::InvalidParameter => gasdev_result::InvalidParameter,
@@ -331,6 +349,12 @@ impl gasdev_result {
             gasdev_result::InputUnknownDocument => c"INPUT_UNKNOWN_DOCUMENT",
             gasdev_result::InputIo => c"INPUT_IO",
             gasdev_result::InputInvalidValue => c"INPUT_INVALID_VALUE",
+            gasdev_result::InputTooLarge => c"INPUT_TOO_LARGE",
+            gasdev_result::InputLineTooLong => c"INPUT_LINE_TOO_LONG",
+            gasdev_result::InputNotRegularFile => c"INPUT_NOT_REGULAR_FILE",
+            gasdev_result::CsvUnterminatedQuote => c"CSV_UNTERMINATED_QUOTE",
+            gasdev_result::CsvFieldCount => c"CSV_FIELD_COUNT",
+            gasdev_result::CsvHouseholdSplit => c"CSV_HOUSEHOLD_SPLIT",
             gasdev_result::NullParameter => c"NULL_PARAMETER",
             gasdev_result::BufferTooSmall => c"BUFFER_TOO_SMALL",
             gasdev_result::InvalidParameter => c"INVALID_PARAMETER",

@@ -14,7 +14,7 @@ use gasdev::model::Date;
 
 use gasdev::api::{Document, InputError};
 
-use crate::input::{expand, read_document};
+use crate::input::{Entry, expand, read_document};
 use crate::output::{Format, LangArg, md_cell, table};
 
 /// Arguments of `gasdev check`.
@@ -95,9 +95,16 @@ pub fn run(args: Args) -> ExitCode {
     let as_of = args.as_of.unwrap_or_else(today);
     let files: Vec<FileResult> = expand(&args.paths)
         .into_iter()
-        .map(|path| {
+        .map(|entry| {
+            let (path, read) = match entry {
+                Entry::File(path) => {
+                    let read = read_document(&path);
+                    (path, read)
+                }
+                Entry::Skipped(path, e) => (path, Err(e)),
+            };
             let label = path.display().to_string();
-            match read_document(&path) {
+            match read {
                 Ok(Document::Declaration(d)) => FileResult {
                     path: label,
                     document: Some("declaration"),

@@ -174,7 +174,9 @@ fn load_catalogue(path: &std::path::Path) -> Result<CatalogueIndex, String> {
 }
 
 fn load_rules(path: &std::path::Path) -> Result<RuleSet, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = crate::input::read_file_limited(path)
+        .and_then(crate::input::utf8)
+        .map_err(|e| format!("{}: {} {}", path.display(), e.name, e.message.en))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: INPUT_INVALID_VALUE {e}", path.display()))
 }
 
