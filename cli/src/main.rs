@@ -11,6 +11,7 @@ mod out;
 mod cmd;
 mod exit;
 mod input;
+mod lines;
 mod output;
 
 use clap::{Parser, Subcommand};

@@ -6,7 +6,7 @@
 //! row rejected or the input unreadable.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -216,6 +216,18 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         Box::new(jsonl_records(counter))
     };
 
+    let mut items = items.peekable();
+    if items.peek().is_none() {
+        return Err(format!(
+            "{}: INPUT_EMPTY {}",
+            args.file.display(),
+            if csv_input {
+                "no CSV rows"
+            } else {
+                "no records (the input is empty)"
+            }
+        ));
+    }
     let mut out = crate::out::Out::new();
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let mut summary = Summary::default();
@@ -343,22 +355,12 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
 }
 
 fn jsonl_records(reader: impl Read) -> impl Iterator<Item = Item> {
-    let mut lines = BufReader::new(reader).lines();
-    let mut n: u64 = 0;
+    let mut lines = crate::lines::Lines::new(BufReader::with_capacity(64 * 1024, reader));
     std::iter::from_fn(move || {
         loop {
-            n += 1;
-            match lines.next()? {
-                Err(e) => {
-                    let err = InputError::new(
-                        gasdev::ErrorCode::NotUtf8,
-                        0,
-                        0,
-                        String::new(),
-                        &e.to_string(),
-                    );
-                    return Some((n, Err(err)));
-                }
+            let (n, line) = lines.next_text()?;
+            match line {
+                Err(e) => return Some((n, Err(e))),
                 Ok(l) if l.trim().is_empty() => continue,
                 Ok(l) => return Some((n, parse_record(&l))),
             }
@@ -391,11 +393,48 @@ fn findings_table(rows: &[Vec<String>], lang: Lang) -> String {
     table(&header, rows)
 }
 
+/// A CSV output cell. A cell that a spreadsheet would run as a formula (OWASP "CSV injection":
+/// first character `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, unless it is a plain number
+/// (`-3`, `+1.5`); then the usual quoting of `,`, `"`, line breaks.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(s) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
+    }
+}
+
+/// `[+-]digits[.digits]`.
+fn plain_number(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(csv_field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_field("+HYPERLINK(x)"), "'+HYPERLINK(x)");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-1+2"), "'-1+2");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
+        assert_eq!(csv_field("-3"), "-3");
+        assert_eq!(csv_field("+1.5"), "+1.5");
+        assert_eq!(csv_field("NC-1"), "NC-1");
     }
 }
 
