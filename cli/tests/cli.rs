@@ -287,7 +287,11 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
         .map(|r| r["line"].as_u64().unwrap())
         .collect();
     // The lines of the file (the header is line 1): `sed -n 17p` shows the `villa` row.
-    assert_eq!(csv_lines, [17, 18, 19], "CSV line numbers are the file's lines");
+    assert_eq!(
+        csv_lines,
+        [17, 18, 19],
+        "CSV line numbers are the file's lines"
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use gasdev::model::Date;
 use gasdev::api::{Document, InputError};
 
 use crate::input::{Entry, expand, read_document};
-use crate::output::{Format, LangArg, md_cell, table};
+use crate::output::{Format, LangArg, escape_text, md_cell, table};
 
 /// Arguments of `gasdev check`.
 #[derive(clap::Args)]
@@ -220,7 +220,11 @@ fn error_line(path: &str, e: &InputError, lang: Lang) -> String {
     } else {
         format!(" [{}]", e.field)
     };
-    format!("{path}:{}:{}: {}{field} {msg}", e.line, e.column, e.name)
+    // Paths and messages can hold input text (a file name, an unknown value): escaped.
+    escape_text(&format!(
+        "{path}:{}:{}: {}{field} {msg}",
+        e.line, e.column, e.name
+    ))
 }
 
 /// A label and its value: full-width colon in Chinese, ": " in English.
@@ -240,7 +244,12 @@ fn heading(style: Style, level: usize, text: &str) -> String {
         Style::Markdown => format!("\n{} {}\n\n", "#".repeat(level), md_cell(text)),
         Style::Table => {
             let mark = if level <= 2 { "=" } else { "-" };
-            format!("\n{} {text} {}\n", mark.repeat(3), mark.repeat(3))
+            format!(
+                "\n{} {} {}\n",
+                mark.repeat(3),
+                escape_text(text),
+                mark.repeat(3)
+            )
         }
     }
 }
@@ -467,7 +476,11 @@ fn render(out: &Output, lang: Lang, failures_only: bool, style: Style) -> String
             (None, Some(e)) => {
                 s.push_str(&heading(style, 1, &f.path));
                 s.push_str(tr(lang, "输入错误 ", "input error "));
-                s.push_str(&error_line(&f.path, e, lang));
+                let line = error_line(&f.path, e, lang);
+                s.push_str(&match style {
+                    Style::Markdown => md_cell(&line),
+                    Style::Table => line,
+                });
                 s.push('\n');
             }
             (None, None) => {}
