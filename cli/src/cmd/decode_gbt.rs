@@ -258,7 +258,7 @@ fn field_value(key: &str, obj: &serde_json::Map<String, Value>, lang: Lang) -> O
     })
 }
 
-fn render(d: &Decoded<'_>, lang: Lang, from_hex: bool, markdown: bool) -> String {
+pub(crate) fn render(d: &Decoded<'_>, lang: Lang, from_hex: bool, markdown: bool) -> String {
     let h = d.header();
     let l = |zh, en| label(lang, zh, en).to_owned();
     let mut rows: Vec<Vec<String>> = Vec::new();
