@@ -87,7 +87,11 @@ pub fn run(args: Args) -> ExitCode {
     let doc = match gasdev::api::parse_frame_doc(&text) {
         Ok(d) => d,
         Err(e) => {
-            fail(e.code, e.offset, &e.detail, format, lang);
+            let detail = match &e.field {
+                Some(f) => format!("[{f}] {}", e.detail),
+                None => e.detail.clone(),
+            };
+            fail(e.code, e.offset, &detail, format, lang);
             // A forbidden command is a frame that cannot be emitted (1); the rest is unusable input (2).
             return if e.code == ErrorCode::FrameForbiddenCommand {
                 crate::exit::findings()
