@@ -217,7 +217,12 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     };
 
     let mut items = items.peekable();
-    if items.peek().is_none() {
+    let empty = match items.peek() {
+        None => true,
+        Some((_, Err(e))) => e.error_code() == gasdev::ErrorCode::InputEmpty,
+        Some(_) => false,
+    };
+    if empty {
         return Err(format!(
             "{}: INPUT_EMPTY {}",
             args.file.display(),
