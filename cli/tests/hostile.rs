@@ -3,6 +3,13 @@
 //! (exit 101, "panicked"), a time bound and a memory bound (`ulimit -v`, so an allocation beyond it
 //! aborts the process and fails the test). The C API's overlap rows are `ffi/tests/c/api_test.c`
 //! (`test_overlaps`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "integration test: a panic is a failing test"
+)]
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -53,7 +60,6 @@ fn gasdev_with(args: &[&str], stdin: Option<&[u8]>, out: Out) -> Run {
             Stdio::null()
         })
         .stderr(Stdio::piped());
-    let closed_reader;
     match out {
         Out::Pipe => {
             cmd.stdout(Stdio::piped());
@@ -63,10 +69,11 @@ fn gasdev_with(args: &[&str], stdin: Option<&[u8]>, out: Out) -> Run {
         }
         Out::Closed => {
             // A pipe whose read end is closed before the child starts: every write is EPIPE.
-            let (reader, writer) = std::io::pipe().unwrap();
-            closed_reader = reader;
-            drop(closed_reader);
-            cmd.stdout(writer);
+            // (The read end belongs to `true` alone, which has exited.)
+            let mut reader = Command::new("true").stdin(Stdio::piped()).spawn().unwrap();
+            let writer = reader.stdin.take().unwrap();
+            reader.wait().unwrap();
+            cmd.stdout(Stdio::from(writer));
         }
     }
     let start = Instant::now();
@@ -161,7 +168,7 @@ fn csv_row(household: &str, community: &str) -> String {
 /// Bytes a terminal acts on: C0 controls other than line feed, DEL, and C1 controls.
 fn terminal_controls(text: &str) -> Vec<char> {
     text.chars()
-        .filter(|c| (c.is_control() && *c != '\n'))
+        .filter(|c| c.is_control() && *c != '\n')
         .collect()
 }
 

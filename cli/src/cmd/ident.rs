@@ -122,7 +122,7 @@ pub fn run(args: Args) -> ExitCode {
                 crate::lines::Lines::new(std::io::BufReader::with_capacity(64 * 1024, stdin));
             while let Some((n, line)) = lines.next_bytes() {
                 match line {
-                    Ok(b) if b.is_empty() => {}
+                    Ok([]) => {}
                     Ok(b) => push(b, &mut pending, &mut out),
                     Err(e) => {
                         read_errors += 1;

@@ -424,25 +424,6 @@ fn plain_number(s: &str) -> bool {
         && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn formulas_are_neutralised() {
-        assert_eq!(csv_field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
-        assert_eq!(csv_field("+HYPERLINK(x)"), "'+HYPERLINK(x)");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("-1+2"), "'-1+2");
-        assert_eq!(csv_field("\tx"), "'\tx");
-        assert_eq!(csv_field("\rx"), "\"'\rx\"");
-        assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
-        assert_eq!(csv_field("-3"), "-3");
-        assert_eq!(csv_field("+1.5"), "+1.5");
-        assert_eq!(csv_field("NC-1"), "NC-1");
-    }
-}
-
 fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io::Result<()> {
     let community = r.community.as_deref().unwrap_or("");
     for f in &r.findings {
@@ -567,5 +548,24 @@ impl<R: Read> Read for Counter<R> {
         let n = self.inner.read(buf)?;
         self.count.set(self.count.get().saturating_add(n as u64));
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(csv_field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_field("+HYPERLINK(x)"), "'+HYPERLINK(x)");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-1+2"), "'-1+2");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
+        assert_eq!(csv_field("-3"), "-3");
+        assert_eq!(csv_field("+1.5"), "+1.5");
+        assert_eq!(csv_field("NC-1"), "NC-1");
     }
 }

@@ -325,7 +325,7 @@ mod tests {
         // More than two decimals is refused at any size (no relative tolerance).
         assert_eq!(f64_to_centi(12345.678), None);
         assert_eq!(f64_to_centi(999_999.999), None);
-        assert_eq!(f64_to_centi(1_000_000.0049), None);
+        assert_eq!(f64_to_centi(1_000_000.004_9), None);
         assert_eq!(f64_to_centi(12.345), None);
         assert_eq!(f64_to_centi(12345.67), Some(1_234_567));
         assert_eq!(f64_to_centi(999_999.99), Some(99_999_999));
