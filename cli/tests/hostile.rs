@@ -653,6 +653,15 @@ fn errors_have_their_name_and_position() {
         "{}",
         r.err
     );
+
+    // An encoder range error names its field.
+    let doc = r#"{"seq":1,"timestamp":1656633600,"message":{"type":"command","command":{"kind":"set_report_interval","seconds":0}}}"#;
+    let r = gasdev(&["encode", "--format", "json", "-"], Some(doc.as_bytes()));
+    assert_eq!(
+        (r.code, r.json()["error"].as_str()),
+        (1, Some("FRAME_BAD_FIELD"))
+    );
+    assert!(r.err.contains("[message.command]"), "{}", r.err);
 }
 
 #[test]

@@ -87,7 +87,12 @@ pub fn run(args: Args) -> ExitCode {
             crate::exit::ok()
         }
         Err(e) => {
-            fail(e.code(), 0, &e.to_string(), format, lang);
+            // The field the encoder refused (an empty model, an extension of a known type, …).
+            let detail = match doc.encode_error_field() {
+                Some(f) => format!("[{f}] {e}"),
+                None => e.to_string(),
+            };
+            fail(e.code(), 0, &detail, format, lang);
             crate::exit::findings()
         }
     }
