@@ -13,6 +13,7 @@ mod exit;
 mod input;
 mod lines;
 mod output;
+mod scan;
 
 use clap::{Parser, Subcommand};
 

@@ -1,15 +1,7 @@
 //! `gasdev decode --stream`: every libgasdev frame and every GB/T 26875.3 packet of a capture, in
-//! any order, with garbage between them. The protocol is detected per frame, not per file.
-//!
-//! At each position the scanner asks the core: bytes `GD` start a libgasdev candidate, decoded by
-//! `wire::decode` on the length its header gives (a candidate that fails is `rejected` with its
-//! own error and only its first byte is dropped, as `wire::StreamDecoder` does [FRAME-091]);
-//! bytes `@@` start a GB/T 26875.3 candidate, framed by `gbt26875::find_packet` (both markers and
-//! the length agree) and decoded by `gbt26875::decode`: a framed packet that fails (a bad
-//! checksum) is reported with its own error and skipped whole; `@@` that frames nothing is
-//! `rejected` (first byte dropped). Every other byte is garbage, reported as `skipped` runs.
-//! Every input byte is accounted for once. Each item is written as soon as it is found (memory:
-//! the input, within `--max-input-bytes`, and one item).
+//! any order, with garbage between them (found by `cli/src/scan.rs`), each written as soon as it is
+//! found with its offset, protocol and own error (memory: the input, within `--max-input-bytes`,
+//! and one item).
 //!
 //! `--declaration` applies to libgasdev frames; a GB/T 26875.3 packet carries no model or tier to
 //! check it against, so each packet says so (`"declaration": "not_applicable"`) and the note is
@@ -24,6 +16,7 @@ use gasdev::wire;
 
 use crate::cmd::decode::{Decoded, ErrorAt, at, pick, render, render_findings};
 use crate::output::Format;
+use crate::scan::Found;
 
 /// One item of the stream.
 #[derive(serde::Serialize)]
@@ -122,137 +115,76 @@ pub fn decode_stream(
     };
     let md = format == Format::Markdown;
     let mut gbt_packets = 0usize;
-    let mut pos = 0usize;
-    let mut garbage: Option<usize> = None;
-    let flush_garbage = |sink: &mut Sink<'_>, garbage: &mut Option<usize>, pos: usize| {
-        if let Some(start) = garbage.take() {
-            let n = pos.saturating_sub(start);
+    crate::scan::scan(bytes, |pos, len, found| match found {
+        Found::Skipped => {
             sink.clean = false;
             let text = format!(
-                "@{start}: {} {n} {}\n",
-                pick(sink.lang, "跳过", "skipped"),
-                pick(sink.lang, "字节", "bytes")
+                "@{pos}: {} {len} {}\n",
+                pick(lang, "跳过", "skipped"),
+                pick(lang, "字节", "bytes")
             );
             sink.item(
                 &Item {
-                    offset: start,
+                    offset: pos,
                     protocol: None,
-                    what: What::Skipped(n),
+                    what: What::Skipped(len),
                 },
                 &text,
             );
         }
-    };
-    while let Some(rest) = bytes.get(pos..).filter(|r| !r.is_empty()) {
-        if rest.starts_with(&wire::MAGIC) {
-            flush_garbage(&mut sink, &mut garbage, pos);
-            let frame = wire::Frame::new_unchecked(rest);
-            // The length byte follows the magic and the version (`spec/frame.md`).
-            let len = if rest.len() > 3 {
-                frame.total_len().clamp(1, rest.len())
-            } else {
-                rest.len()
+        Found::Frame(repr) => {
+            let frame_bytes = bytes.get(pos..pos.saturating_add(len)).unwrap_or_default();
+            let findings = decl.map(|d| wire::validate(&repr, d)).unwrap_or_default();
+            if !findings.is_empty() {
+                sink.clean = false;
+            }
+            let mut text = format!("\n@{pos}:\n{}", render(&repr, frame_bytes, lang, md));
+            if decl.is_some() {
+                text.push_str(&render_findings(&findings, lang, md));
+            }
+            let decoded = Decoded {
+                frame: &repr,
+                findings: decl.map(|_| findings.as_slice()),
             };
-            let candidate = rest.get(..len).unwrap_or(rest);
-            match wire::decode(candidate) {
-                Ok(repr) => {
-                    let findings = decl.map(|d| wire::validate(&repr, d)).unwrap_or_default();
-                    if !findings.is_empty() {
-                        sink.clean = false;
-                    }
-                    let mut text = format!("\n@{pos}:\n{}", render(&repr, candidate, lang, md));
-                    if decl.is_some() {
-                        text.push_str(&render_findings(&findings, lang, md));
-                    }
-                    let decoded = Decoded {
-                        frame: &repr,
-                        findings: decl.map(|_| findings.as_slice()),
-                    };
-                    sink.item(
-                        &Item {
-                            offset: pos,
-                            protocol: LIBGASDEV,
-                            what: What::Frame(decoded),
-                        },
-                        &text,
-                    );
-                    pos = pos.saturating_add(len);
-                }
-                Err(e) => {
-                    sink.error(pos, LIBGASDEV, What::Rejected(ErrorAt::from(e)));
-                    pos = pos.saturating_add(1);
-                }
+            sink.item(
+                &Item {
+                    offset: pos,
+                    protocol: LIBGASDEV,
+                    what: What::Frame(decoded),
+                },
+                &text,
+            );
+        }
+        Found::Packet(d) => {
+            gbt_packets = gbt_packets.saturating_add(1);
+            let mut text = format!(
+                "\n@{pos}:\n{}\n",
+                crate::cmd::decode_gbt::render(&d, lang, false, md)
+            );
+            if decl.is_some() {
+                text.push_str(pick(
+                    lang,
+                    "（声明核对不适用于 GB/T 26875.3 报文）\n",
+                    "(the declaration does not apply to GB/T 26875.3 packets)\n",
+                ));
             }
-            continue;
+            let item = PacketItem {
+                packet: &d,
+                declaration: decl.map(|_| "not_applicable"),
+            };
+            sink.item(
+                &Item {
+                    offset: pos,
+                    protocol: GBT,
+                    what: What::Packet(item),
+                },
+                &text,
+            );
         }
-        if rest.starts_with(&gbt::START) {
-            flush_garbage(&mut sink, &mut garbage, pos);
-            // A packet is at most `MAX_LEN` bytes: looking further would cost O(n) per `@@`.
-            let window = rest.get(..gbt::MAX_LEN).unwrap_or(rest);
-            match gbt::find_packet(window) {
-                gbt::Found::Packet { start: 0, len } => {
-                    let packet = rest.get(..len).unwrap_or(rest);
-                    match gbt::decode(packet, gbt::Options::TOLERANT) {
-                        Ok(d) => {
-                            gbt_packets = gbt_packets.saturating_add(1);
-                            let mut text = format!(
-                                "\n@{pos}:\n{}\n",
-                                crate::cmd::decode_gbt::render(&d, lang, false, md)
-                            );
-                            if decl.is_some() {
-                                text.push_str(pick(
-                                    lang,
-                                    "（声明核对不适用于 GB/T 26875.3 报文）\n",
-                                    "(the declaration does not apply to GB/T 26875.3 packets)\n",
-                                ));
-                            }
-                            let item = PacketItem {
-                                packet: &d,
-                                declaration: decl.map(|_| "not_applicable"),
-                            };
-                            sink.item(
-                                &Item {
-                                    offset: pos,
-                                    protocol: GBT,
-                                    what: What::Packet(item),
-                                },
-                                &text,
-                            );
-                        }
-                        Err(e) => {
-                            let e = ErrorAt {
-                                error: e.code().name(),
-                                offset: e.offset(),
-                            };
-                            sink.error(pos, GBT, What::Error(e));
-                        }
-                    }
-                    pos = pos.saturating_add(len.max(1));
-                }
-                _ => {
-                    // `@@` that frames no packet here: its own error, first byte dropped.
-                    let code = match gbt::decode(window, gbt::Options::TOLERANT) {
-                        Err(e) => ErrorAt {
-                            error: e.code().name(),
-                            offset: e.offset(),
-                        },
-                        Ok(_) => ErrorAt {
-                            error: gasdev::ErrorCode::GbtBadEnd.name(),
-                            offset: 0,
-                        },
-                    };
-                    sink.error(pos, GBT, What::Rejected(code));
-                    pos = pos.saturating_add(1);
-                }
-            }
-            continue;
-        }
-        if garbage.is_none() {
-            garbage = Some(pos);
-        }
-        pos = pos.saturating_add(1);
-    }
-    flush_garbage(&mut sink, &mut garbage, pos);
+        Found::FrameRejected(e) => sink.error(pos, LIBGASDEV, What::Rejected(ErrorAt::from(e))),
+        Found::PacketError(e) => sink.error(pos, GBT, What::Error(gbt_error(e))),
+        Found::PacketRejected(e) => sink.error(pos, GBT, What::Rejected(gbt_error(e))),
+    });
     let (first, clean) = (sink.first, sink.clean);
     {
         use std::io::Write as _;
@@ -270,5 +202,12 @@ pub fn decode_stream(
         crate::exit::ok()
     } else {
         crate::exit::findings()
+    }
+}
+
+fn gbt_error(e: gbt::Error) -> ErrorAt {
+    ErrorAt {
+        error: e.code().name(),
+        offset: e.offset(),
     }
 }
