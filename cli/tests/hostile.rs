@@ -676,3 +676,79 @@ fn million_identifiers_stream() {
     assert_eq!(r.code, 0, "{}", r.err);
     assert_eq!(r.out().matches("\"valid\": true").count(), 200_000);
 }
+
+#[cfg(unix)]
+#[test]
+fn more_hostile_inputs() {
+    // A file name with ESC and CR in a directory: the name is escaped in the report.
+    let d = tmpdir("names");
+    std::fs::copy(
+        example("declaration-alarm-mid.json"),
+        d.join("a\u{1b}[2J\rFAKE.json"),
+    )
+    .unwrap();
+    let r = gasdev(&["check", &s(&d)], None);
+    assert_eq!(terminal_controls(&r.out()), [] as [char; 0], "{}", r.out());
+    assert!(
+        r.out().contains("a\\u{1b}[2J\\u{d}FAKE.json"),
+        "{}",
+        r.out()
+    );
+
+    // 300 nested directories: the walk has no recursion to overflow.
+    let deep = tmpdir("deep");
+    let mut p = deep.clone();
+    for _ in 0..300 {
+        p = p.join("d");
+    }
+    std::fs::create_dir_all(&p).unwrap();
+    std::fs::copy(example("declaration-alarm-mid.json"), p.join("x.json")).unwrap();
+    let r = gasdev(&["check", "--format", "json", &s(&deep)], None);
+    assert_eq!(r.json()["summary"]["files"], 1);
+
+    // JSON lines: a 2 MiB line among good ones is rejected alone; NUL bytes and a bad UTF-8 line
+    // are rejected with their line; the other records are inspected.
+    let good = std::fs::read_to_string(example("inspections.jsonl")).unwrap();
+    let first = good.lines().next().unwrap();
+    let mut text = format!("{first}\n");
+    text.push_str(&"x".repeat(2 << 20));
+    text.push('\n');
+    text.push_str("{\"household\":\"\u{0}\"}\n");
+    let mut bytes = text.into_bytes();
+    bytes.extend(b"\xff\xfe\n");
+    bytes.extend(format!("{first}\r\n").as_bytes());
+    let r = gasdev(&["inspect", "-", "--format", "json"], Some(&bytes));
+    assert_eq!(r.code, 2);
+    let v = r.json();
+    assert_eq!(v["summary"]["households"], 2);
+    let rejects: Vec<(u64, &str)> = v["rejects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["line"].as_u64().unwrap(), r["name"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rejects[0], (2, "INPUT_LINE_TOO_LONG"));
+    assert_eq!(rejects[1].0, 3);
+    assert_eq!(rejects[2], (4, "NOT_UTF8"));
+
+    // CSV with a BOM and CRLF line ends reads like plain CSV.
+    let csv = format!("\u{feff}{CSV_HEADER}\r\n{}\r\n", csv_row("A", "C"));
+    let r = gasdev(
+        &["inspect", "-", "--input-format", "csv", "--format", "json"],
+        Some(csv.as_bytes()),
+    );
+    assert_eq!(
+        (r.code, r.json()["summary"]["households"].as_u64()),
+        (0, Some(1)),
+        "{}",
+        r.err
+    );
+
+    // Truncated and degenerate captures.
+    for input in ["4744", "4040", "47440135", "404040404040"] {
+        let r = gasdev(&["decode", "--stream", "--format", "json", input], None);
+        assert_eq!(r.code, 1, "{input}");
+        let r = gasdev(&["decode", "--format", "json", input], None);
+        assert!(r.code == 1 || r.code == 2, "{input}: {}", r.code);
+    }
+}

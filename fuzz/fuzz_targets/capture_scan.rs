@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
             }
             Found::FrameRejected(e) => {
                 assert_eq!(len, 1);
-                assert!(gasdev::wire::decode(&data[pos..]).is_err() || e.offset() <= data.len() - pos);
+                assert!(e.offset() <= data.len() - pos);
             }
             Found::PacketRejected(e) => {
                 assert_eq!(len, 1);
