@@ -296,6 +296,51 @@ mod tests {
     use super::*;
 
     #[test]
+    fn outputs_apart_from_inputs_and_each_other() {
+        let a = Span::raw(core::ptr::without_provenance::<u8>(100), 10);
+        let b = Span::raw(core::ptr::without_provenance::<u8>(110), 10);
+        let inside = Span::raw(core::ptr::without_provenance::<u8>(105), 1);
+        assert_eq!(disjoint(&[a], &[b]), Ok(()));
+        assert_eq!(
+            disjoint(&[a, inside], &[b]),
+            Ok(()),
+            "inputs may overlap each other"
+        );
+        assert_eq!(
+            disjoint(&[a], &[inside]),
+            Err(gasdev_result::InvalidParameter)
+        );
+        assert_eq!(
+            disjoint(&[], &[a, inside]),
+            Err(gasdev_result::InvalidParameter)
+        );
+        assert_eq!(disjoint(&[], &[b, a]), Ok(()));
+        // NULL outputs (optional) and empty ranges overlap nothing.
+        assert_eq!(
+            disjoint(&[a], &[Span::ptr(core::ptr::null::<u64>())]),
+            Ok(())
+        );
+        assert_eq!(
+            Span::array(core::ptr::without_provenance::<u64>(8), usize::MAX).len,
+            usize::MAX
+        );
+    }
+
+    #[test]
+    fn ranges_past_ptrdiff_max_or_the_address_space_are_refused() {
+        assert_eq!(check_range(8, MAX_LEN), Ok(()));
+        assert_eq!(
+            check_range(8, MAX_LEN + 1),
+            Err(gasdev_result::InvalidParameter)
+        );
+        assert_eq!(
+            check_range(usize::MAX - 3, 8),
+            Err(gasdev_result::InvalidParameter)
+        );
+        assert_eq!(check_range(usize::MAX - 8, 8), Ok(()));
+    }
+
+    #[test]
     fn buffers_that_overlap_an_input_are_refused() {
         let mut mem = [0u8; 16];
         let p = mem.as_mut_ptr();
