@@ -301,17 +301,17 @@ enum gasdev_result
   // value is not allowed
   GASDEV_RESULT_INPUT_INVALID_VALUE = 411,
   // input exceeds its size limit
-  GASDEV_RESULT_INPUT_TOO_LARGE = 412,
+  GASDEV_RESULT_INPUT_TOO_LARGE = 413,
   // line exceeds its length limit
-  GASDEV_RESULT_INPUT_LINE_TOO_LONG = 413,
+  GASDEV_RESULT_INPUT_LINE_TOO_LONG = 414,
   // not a regular file (FIFO, device or socket): not read
-  GASDEV_RESULT_INPUT_NOT_REGULAR_FILE = 414,
+  GASDEV_RESULT_INPUT_NOT_REGULAR_FILE = 415,
   // unterminated quote in a CSV row (a quoted field may not span lines)
-  GASDEV_RESULT_CSV_UNTERMINATED_QUOTE = 415,
+  GASDEV_RESULT_CSV_UNTERMINATED_QUOTE = 416,
   // CSV row has a different number of fields than the header
-  GASDEV_RESULT_CSV_FIELD_COUNT = 416,
+  GASDEV_RESULT_CSV_FIELD_COUNT = 417,
   // rows of one household are not consecutive
-  GASDEV_RESULT_CSV_HOUSEHOLD_SPLIT = 417,
+  GASDEV_RESULT_CSV_HOUSEHOLD_SPLIT = 418,
   // a required pointer was NULL
   GASDEV_RESULT_NULL_PARAMETER = 900,
   // output buffer is too small

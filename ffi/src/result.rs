@@ -155,17 +155,17 @@ pub enum gasdev_result {
     /// value is not allowed
     InputInvalidValue = 411,
     /// input exceeds its size limit
-    InputTooLarge = 412,
+    InputTooLarge = 413,
     /// line exceeds its length limit
-    InputLineTooLong = 413,
+    InputLineTooLong = 414,
     /// not a regular file (FIFO, device or socket): not read
-    InputNotRegularFile = 414,
+    InputNotRegularFile = 415,
     /// unterminated quote in a CSV row (a quoted field may not span lines)
-    CsvUnterminatedQuote = 415,
+    CsvUnterminatedQuote = 416,
     /// CSV row has a different number of fields than the header
-    CsvFieldCount = 416,
+    CsvFieldCount = 417,
     /// rows of one household are not consecutive
-    CsvHouseholdSplit = 417,
+    CsvHouseholdSplit = 418,
     /// a required pointer was NULL
     NullParameter = 900,
     /// output buffer is too small
