@@ -32,12 +32,13 @@ use gasdev::model::{AlarmStatus, Date, Declaration, Reading, ValveStatus};
 use gasdev::wire::{self, Message, StreamDecoder, StreamEvent};
 use serde_json::{Map, Value};
 
-const FILES: [&str; 5] = [
+const FILES: [&str; 6] = [
     "declarations",
     "identifiers",
     "frames",
     "gbt26875",
     "installation",
+    "credit_codes",
 ];
 
 /// The input object of a case: keys are taken out one by one; `done` fails on leftovers.
@@ -91,6 +92,31 @@ fn list(items: impl IntoIterator<Item = String>) -> String {
 fn input_error(e: &gasdev::api::InputError) -> (&'static str, String) {
     let field = if e.field.is_empty() { "-" } else { &e.field };
     ("invalid", format!("error={} field={field}", e.name))
+}
+
+// --- credit codes --------------------------------------------------------------------------
+
+fn credit_code(mut i: Input) -> (&'static str, String) {
+    let bytes = match (i.take("text"), i.take("hex")) {
+        (Some(t), None) => t.as_str().unwrap().as_bytes().to_vec(),
+        (None, Some(h)) => unhex(h.as_str().unwrap()),
+        _ => panic!("{}: needs exactly one of text / hex", i.1),
+    };
+    i.done();
+    match gasdev::model::CreditCode::parse_bytes(&bytes) {
+        Ok(c) => (
+            "valid",
+            format!(
+                "region={} organisation_code={}",
+                c.region(),
+                c.organisation_code()
+            ),
+        ),
+        Err(e) => (
+            "invalid",
+            format!("error={} offset={}", e.code().name(), e.offset),
+        ),
+    }
 }
 
 // --- identifiers ---------------------------------------------------------------------------
@@ -548,6 +574,7 @@ fn main() {
                 "frames" => frame(input),
                 "gbt26875" => gbt(input),
                 "declarations" => declaration(input),
+                "credit_codes" => credit_code(input),
                 _ => installation(input),
             };
             let _ = writeln!(out, "{ctx} {result} {summary}");

@@ -205,6 +205,8 @@ error_table! {
     InputIo = 410, "INPUT_IO", "文件读取失败", "file could not be read";
     /// A value is well-typed but not allowed (out of range, duplicated, contradictory).
     InputInvalidValue = 411, "INPUT_INVALID_VALUE", "取值不合法", "value is not allowed";
+    /// A 统一社会信用代码 that is not valid under GB 32100-2015 (set, length, check characters).
+    InputBadCreditCode = 412, "INPUT_BAD_CREDIT_CODE", "统一社会信用代码无效", "invalid unified social credit code";
     /// The input is larger than its documented size limit (`--max-input-bytes`).
     InputTooLarge = 413, "INPUT_TOO_LARGE", "输入超过大小上限", "input exceeds its size limit";
     /// A line of a line-oriented input is longer than its documented limit.

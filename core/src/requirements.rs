@@ -10,7 +10,7 @@ use crate::text::Text;
 /// The rule-set id of this table (`spec/requirements.json` `ruleset`).
 pub const RULESET: &str = "nanchuan-2022";
 /// The rule-set version (`spec/requirements.json` `version`).
-pub const RULESET_VERSION: u32 = 1;
+pub const RULESET_VERSION: u32 = 2;
 
 /// What a requirement applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,8 +127,13 @@ pub struct Requirement {
     pub tiers: TierSet,
     /// How it is evaluated.
     pub check: CheckKind,
-    /// The clause text in Chinese (quoted) and its English rendering.
+    /// The clause rendered for this id in Chinese and English. The Chinese rendering attributes
+    /// nothing to the plan that [`Requirement::source_text`] does not say.
     pub text: Text,
+    /// The exact sentence(s) of the plan this requirement derives from (parts joined by `……`),
+    /// each a verbatim substring of `spec/sources/nanchuan-2022.txt` (whitespace ignored);
+    /// `None` for libgasdev's own checks (CERT-*, INTEG-*, PRICE-*).
+    pub source_text: Option<&'static str>,
     /// Standard numbers that satisfy it, when it asks for conformance to a standard.
     pub standards: &'static [&'static str],
     /// The id of the interpretation in `spec/interpretations.md` that applies, if any.
@@ -172,6 +177,9 @@ pub static ALL: &[Requirement] = &[
             "销售安装任意型号的产品应取得《计量器具型式批准证书》。",
             "Holds a pattern-approval certificate of a measuring instrument (CPA).",
         ),
+        source_text: Some(
+            "销售安装任意型号的产品应取得《计量器具型式批准证书》《防爆合格证》《消防产品认证证书》等法定认证。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -187,6 +195,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "销售安装任意型号的产品应取得《防爆合格证》。",
             "Holds an explosion-protection certificate.",
+        ),
+        source_text: Some(
+            "销售安装任意型号的产品应取得《计量器具型式批准证书》《防爆合格证》《消防产品认证证书》等法定认证。",
         ),
         standards: &[],
         interpretation: None,
@@ -204,6 +215,9 @@ pub static ALL: &[Requirement] = &[
             "销售安装任意型号的产品应取得《消防产品认证证书》。",
             "Holds a fire-product certification certificate.",
         ),
+        source_text: Some(
+            "销售安装任意型号的产品应取得《计量器具型式批准证书》《防爆合格证》《消防产品认证证书》等法定认证。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -217,11 +231,14 @@ pub static ALL: &[Requirement] = &[
             .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new(
-            "应符合《可燃气体探测器 第1部分：工业及商业用途点型可燃气体探测器》或《可燃气体探测器 第2部分：家用可燃气体探测器》（按用途）。",
-            "Conforms to GB 15322.1 (industrial/commercial point type) or GB 15322.2 (household), whichever fits its use.",
+            "应符合《可燃气体探测器第1部分工业及商业用途点型可燃气体探测器》《可燃气体探测器第2部分家用可燃气体探测器》等规范要求。",
+            "Conforms to GB 15322.1 (industrial/commercial point type) and GB 15322.2 (household) as the plan lists them; libgasdev accepts the part that fits its use (INT-14).",
+        ),
+        source_text: Some(
+            "应符合《可燃气体探测器第1部分工业及商业用途点型可燃气体探测器》《可燃气体探测器第2部分家用可燃气体探测器》《爆炸危险环境电力装置设计规范》《消防电子产品防护要求》等规范要求。",
         ),
         standards: &["GB 15322.1", "GB 15322.2"],
-        interpretation: None,
+        interpretation: Some("INT-14"),
     },
     Requirement {
         id: "ALM-2b",
@@ -235,6 +252,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "应符合《爆炸危险环境电力装置设计规范》。",
             "Conforms to the design code for electrical installations in explosive atmospheres (GB 50058).",
+        ),
+        source_text: Some(
+            "应符合《可燃气体探测器第1部分工业及商业用途点型可燃气体探测器》《可燃气体探测器第2部分家用可燃气体探测器》《爆炸危险环境电力装置设计规范》《消防电子产品防护要求》等规范要求。",
         ),
         standards: &["GB 50058"],
         interpretation: None,
@@ -252,6 +272,9 @@ pub static ALL: &[Requirement] = &[
             "应符合《消防电子产品防护要求》。",
             "Conforms to the protection requirements for fire electronic products (GB 23757, standard number inferred).",
         ),
+        source_text: Some(
+            "应符合《可燃气体探测器第1部分工业及商业用途点型可燃气体探测器》《可燃气体探测器第2部分家用可燃气体探测器》《爆炸危险环境电力装置设计规范》《消防电子产品防护要求》等规范要求。",
+        ),
         standards: &["GB 23757"],
         interpretation: Some("INT-3"),
     },
@@ -265,6 +288,7 @@ pub static ALL: &[Requirement] = &[
             .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new("应具备甲烷浓度检测功能。", "Detects methane concentration."),
+        source_text: Some("应具备甲烷浓度检测功能，中、高档产品还应具备一氧化碳浓度检测功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -278,6 +302,7 @@ pub static ALL: &[Requirement] = &[
             "中、高档产品还应具备一氧化碳浓度检测功能。",
             "Mid and high tiers also detect carbon monoxide concentration.",
         ),
+        source_text: Some("应具备甲烷浓度检测功能，中、高档产品还应具备一氧化碳浓度检测功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -291,6 +316,7 @@ pub static ALL: &[Requirement] = &[
             "中、高档产品应具备有线或无线连锁切断装置的功能。",
             "Mid and high tiers interlock a cut-off device, wired or wireless.",
         ),
+        source_text: Some("中、高档产品应具备有线或无线连锁切断装置的功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -307,6 +333,7 @@ pub static ALL: &[Requirement] = &[
             "应具备工业互联网被动标识功能。",
             "Carries an industrial-internet passive identifier (label, QR code, RFID, NFC).",
         ),
+        source_text: Some("应具备工业互联网被动标识功能，中、高档产品还应具备主动标识功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -320,6 +347,7 @@ pub static ALL: &[Requirement] = &[
             "中、高档产品还应具备主动标识功能。",
             "Mid and high tiers also carry an active identifier (SIM/UICC, module or chip).",
         ),
+        source_text: Some("应具备工业互联网被动标识功能，中、高档产品还应具备主动标识功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -336,6 +364,7 @@ pub static ALL: &[Requirement] = &[
             "应具备泄漏报警装置运行状态数据采集功能。",
             "Collects its own running status.",
         ),
+        source_text: Some("应具备泄漏报警装置运行状态、切断阀开闭状态及泄漏气体浓度数据采集功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -352,6 +381,7 @@ pub static ALL: &[Requirement] = &[
             "应具备切断阀开闭状态数据采集功能。",
             "Collects the cut-off valve's open/closed state.",
         ),
+        source_text: Some("应具备泄漏报警装置运行状态、切断阀开闭状态及泄漏气体浓度数据采集功能。"),
         standards: &[],
         interpretation: Some("INT-1"),
     },
@@ -368,6 +398,7 @@ pub static ALL: &[Requirement] = &[
             "应具备泄漏气体浓度数据采集功能。",
             "Collects the leaked-gas concentration.",
         ),
+        source_text: Some("应具备泄漏报警装置运行状态、切断阀开闭状态及泄漏气体浓度数据采集功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -384,6 +415,9 @@ pub static ALL: &[Requirement] = &[
             "应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台。",
             "Transmits alarm information, wired or wireless, into the alarm monitoring platform.",
         ),
+        source_text: Some(
+            "应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台，中、高档产品还应具备通过电话、微信、APP等方式告知用户的功能。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -396,6 +430,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "中、高档产品还应具备通过电话、微信、APP等方式告知用户的功能。",
             "Mid and high tiers also notify the user by phone call, WeChat, app or similar.",
+        ),
+        source_text: Some(
+            "应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台，中、高档产品还应具备通过电话、微信、APP等方式告知用户的功能。",
         ),
         standards: &[],
         interpretation: None,
@@ -413,6 +450,9 @@ pub static ALL: &[Requirement] = &[
             "具有超压自动关闭功能。",
             "Closes automatically on over-pressure.",
         ),
+        source_text: Some(
+            "安全自闭阀是指安装在户内燃气管道上，同时具有超压自动关闭、欠压自动关闭、过流自动关闭功能，关闭时不借助外部动力，关闭后须手动开启的装置。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -428,6 +468,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "具有欠压自动关闭功能。",
             "Closes automatically on under-pressure.",
+        ),
+        source_text: Some(
+            "安全自闭阀是指安装在户内燃气管道上，同时具有超压自动关闭、欠压自动关闭、过流自动关闭功能，关闭时不借助外部动力，关闭后须手动开启的装置。",
         ),
         standards: &[],
         interpretation: None,
@@ -445,6 +488,9 @@ pub static ALL: &[Requirement] = &[
             "具有过流自动关闭功能。",
             "Closes automatically on over-flow.",
         ),
+        source_text: Some(
+            "安全自闭阀是指安装在户内燃气管道上，同时具有超压自动关闭、欠压自动关闭、过流自动关闭功能，关闭时不借助外部动力，关闭后须手动开启的装置。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -458,6 +504,9 @@ pub static ALL: &[Requirement] = &[
             .with(Tier::High),
         check: CheckKind::Declaration,
         text: Text::new("关闭时不借助外部动力。", "Closing needs no external power."),
+        source_text: Some(
+            "安全自闭阀是指安装在户内燃气管道上，同时具有超压自动关闭、欠压自动关闭、过流自动关闭功能，关闭时不借助外部动力，关闭后须手动开启的装置。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -473,6 +522,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "关闭后须手动开启。",
             "After closing it can only be reopened by hand; no remote or automatic reopening.",
+        ),
+        source_text: Some(
+            "安全自闭阀是指安装在户内燃气管道上，同时具有超压自动关闭、欠压自动关闭、过流自动关闭功能，关闭时不借助外部动力，关闭后须手动开启的装置。",
         ),
         standards: &[],
         interpretation: None,
@@ -490,6 +542,7 @@ pub static ALL: &[Requirement] = &[
             "应符合《管道燃气自闭阀》等规范要求。",
             "Conforms to the pipeline gas self-closing valve standard (CJ/T 447).",
         ),
+        source_text: Some("应符合《管道燃气自闭阀》等规范要求。"),
         standards: &["CJ/T 447"],
         interpretation: None,
     },
@@ -506,6 +559,7 @@ pub static ALL: &[Requirement] = &[
             "应具备工业互联网被动标识功能。",
             "Carries an industrial-internet passive identifier.",
         ),
+        source_text: Some("应具备工业互联网被动标识功能，中、高档产品还应具备主动标识功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -519,6 +573,7 @@ pub static ALL: &[Requirement] = &[
             "中、高档产品还应具备主动标识功能。",
             "Mid and high tiers also carry an active identifier.",
         ),
+        source_text: Some("应具备工业互联网被动标识功能，中、高档产品还应具备主动标识功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -532,6 +587,7 @@ pub static ALL: &[Requirement] = &[
             "中、高档产品应具备安全自闭阀开、闭状态数据收集功能。",
             "Mid and high tiers collect the valve's open/closed state.",
         ),
+        source_text: Some("中、高档产品应具备安全自闭阀开、闭状态数据收集功能。"),
         standards: &[],
         interpretation: None,
     },
@@ -545,6 +601,9 @@ pub static ALL: &[Requirement] = &[
             "中、高档产品应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台。",
             "Mid and high tiers transmit alarm information, wired or wireless, into the monitoring platform.",
         ),
+        source_text: Some(
+            "中、高档产品应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台，并通过电话、微信、APP等方式告知用户。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -557,6 +616,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "中、高档产品应通过电话、微信、APP等方式告知用户。",
             "Mid and high tiers notify the user by phone call, WeChat, app or similar.",
+        ),
+        source_text: Some(
+            "中、高档产品应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台，并通过电话、微信、APP等方式告知用户。",
         ),
         standards: &[],
         interpretation: None,
@@ -574,6 +636,7 @@ pub static ALL: &[Requirement] = &[
             "所列证书均应有证书编号。",
             "Every listed certificate has a number.",
         ),
+        source_text: None,
         standards: &[],
         interpretation: Some("INT-4"),
     },
@@ -590,6 +653,7 @@ pub static ALL: &[Requirement] = &[
             "证书有效期起始日不得晚于截止日。",
             "No certificate's validity starts after it ends.",
         ),
+        source_text: None,
         standards: &[],
         interpretation: Some("INT-4"),
     },
@@ -606,6 +670,7 @@ pub static ALL: &[Requirement] = &[
             "所列证书在核查日期应处于有效期内。",
             "Every listed certificate is valid on the as-of date.",
         ),
+        source_text: None,
         standards: &[],
         interpretation: Some("INT-4"),
     },
@@ -617,7 +682,10 @@ pub static ALL: &[Requirement] = &[
         check: CheckKind::Catalogue,
         text: Text::new(
             "供用户选择的销售安装单位原则上不少于3家。",
-            "In principle at least 3 sales-and-installation vendors are listed.",
+            "In principle at least 3 sales-and-installation vendors are listed for users to choose from: distinct companies, by credit code or folded name, not entries (INT-5).",
+        ),
+        source_text: Some(
+            "供用户选择的销售安装单位原则上不少于3家，每家销售安装单位高中低档三档产品至少各1种。",
         ),
         standards: &[],
         interpretation: Some("INT-5"),
@@ -632,6 +700,9 @@ pub static ALL: &[Requirement] = &[
             "每家销售安装单位高中低档三档产品至少各1种。",
             "Each listed vendor offers at least one product in each tier: high, mid, low.",
         ),
+        source_text: Some(
+            "供用户选择的销售安装单位原则上不少于3家，每家销售安装单位高中低档三档产品至少各1种。",
+        ),
         standards: &[],
         interpretation: Some("INT-6"),
     },
@@ -644,6 +715,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "及时向社会公布企业名称、资质等级、联系方式、产品型号、收费价格、服务内容等信息。",
             "The catalogue publishes company name, qualification grade, contact details, product model, price and service content.",
+        ),
+        source_text: Some(
+            "通过公开征集、集中比选的方式，选择资质齐全、质量可靠、售后完备、价格合理的燃气类可燃气体泄漏报警装置和安全自闭阀销售安装单位，及时向社会公布企业名称、资质等级、联系方式、产品型号、收费价格、服务内容等信息。",
         ),
         standards: &[],
         interpretation: None,
@@ -658,6 +732,9 @@ pub static ALL: &[Requirement] = &[
             "对挂靠借用资质、制假售假、价格操纵等扰乱市场的单位，要及时移出清单并向社会公告。",
             "Vendors that borrow qualifications, sell fakes or manipulate prices are removed and the removal is announced; removed vendors no longer count.",
         ),
+        source_text: Some(
+            "要完善清单动态管理机制，对挂靠借用资质、制假售假、价格操纵等扰乱市场的单位，要及时移出清单并向社会公告。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -671,8 +748,97 @@ pub static ALL: &[Requirement] = &[
             "要全面推广应用智能燃气安全装置。",
             "Intelligent (data-transmitting) devices are promoted: report which listed products are intelligent.",
         ),
+        source_text: Some(
+            "要全面推广应用智能燃气安全装置，引导居民、单位用户安装使用智能化燃气类可燃气体泄漏报警装置和安全自闭阀。",
+        ),
         standards: &[],
         interpretation: None,
+    },
+    Requirement {
+        id: "CAT-6",
+        scope: Scope::Catalogue,
+        clause: "安装方案 四（二）",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Catalogue,
+        text: Text::new(
+            "选择……燃气类可燃气体泄漏报警装置和安全自闭阀销售安装单位……供用户选择的销售安装单位原则上不少于3家。",
+            "Users can choose each device kind: at least 3 distinct listed companies offer a conformant leak alarm, and at least 3 a conformant self-closing valve (INT-11).",
+        ),
+        source_text: Some(
+            "通过公开征集、集中比选的方式，选择资质齐全、质量可靠、售后完备、价格合理的燃气类可燃气体泄漏报警装置和安全自闭阀销售安装单位……供用户选择的销售安装单位原则上不少于3家",
+        ),
+        standards: &[],
+        interpretation: Some("INT-11"),
+    },
+    Requirement {
+        id: "INTEG-1",
+        scope: Scope::Catalogue,
+        clause: "libgasdev",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Catalogue,
+        text: Text::new(
+            "每家企业在目录中只列出一次（按统一社会信用代码或企业名称判断）。",
+            "Each company is listed once (same credit code, or same name after folding).",
+        ),
+        source_text: None,
+        standards: &[],
+        interpretation: Some("INT-12"),
+    },
+    Requirement {
+        id: "INTEG-2",
+        scope: Scope::Catalogue,
+        clause: "libgasdev",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Catalogue,
+        text: Text::new(
+            "同一企业对同一类别、同一档次的同一型号只列出一次。",
+            "A company lists a model once for a kind and tier (no duplicate entries).",
+        ),
+        source_text: None,
+        standards: &[],
+        interpretation: Some("INT-12"),
+    },
+    Requirement {
+        id: "INTEG-3",
+        scope: Scope::Catalogue,
+        clause: "libgasdev",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Catalogue,
+        text: Text::new(
+            "同一型号只由一家企业列出。",
+            "A model is listed by one company only.",
+        ),
+        source_text: None,
+        standards: &[],
+        interpretation: Some("INT-12"),
+    },
+    Requirement {
+        id: "INTEG-4",
+        scope: Scope::Catalogue,
+        clause: "libgasdev",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Catalogue,
+        text: Text::new(
+            "同一型号只声明一个类别和一个档次。",
+            "A model claims one device kind and one tier.",
+        ),
+        source_text: None,
+        standards: &[],
+        interpretation: Some("INT-12"),
+    },
+    Requirement {
+        id: "PRICE-1",
+        scope: Scope::Catalogue,
+        clause: "libgasdev",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Informational,
+        text: Text::new(
+            "列出同类同档产品价格的中位数、最低价、最高价及各产品与中位数之比，提示明显偏高或不合常理的价格，供核实价格合理性（不作为不符合）。",
+            "Lays out product prices per kind and tier (median, min, max, ratio to the median) and notes prices far above the median or implausible, as evidence for 价格合理 and 价格操纵 (information, never a failure).",
+        ),
+        source_text: None,
+        standards: &[],
+        interpretation: Some("INT-13"),
     },
     Requirement {
         id: "INS-1",
@@ -683,6 +849,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "新增的单位用户全部安装使用燃气类可燃气体泄漏报警装置。",
             "New unit (non-residential) users install a gas leak alarm on connection.",
+        ),
+        source_text: Some(
+            "新增的单位用户全部安装使用燃气类可燃气体泄漏报警装置，新增居民用户全部安装使用安全自闭阀（建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体泄漏报警装置）。",
         ),
         standards: &[],
         interpretation: None,
@@ -697,6 +866,9 @@ pub static ALL: &[Requirement] = &[
             "新增居民用户全部安装使用安全自闭阀。",
             "New residential users install a self-closing valve on connection.",
         ),
+        source_text: Some(
+            "新增的单位用户全部安装使用燃气类可燃气体泄漏报警装置，新增居民用户全部安装使用安全自闭阀（建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体泄漏报警装置）。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -709,6 +881,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体泄漏报警装置。",
             "Residential users in buildings taller than 100 m also install a gas leak alarm.",
+        ),
+        source_text: Some(
+            "新增的单位用户全部安装使用燃气类可燃气体泄漏报警装置，新增居民用户全部安装使用安全自闭阀（建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体泄漏报警装置）。……到2022年底，既有管道天然气居民用户中，老旧小区居民用户和生活困难用户全部安装使用安全自闭阀（建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体泄漏报警装置），全力推进其他居民用户安装使用工作。",
         ),
         standards: &[],
         interpretation: None,
@@ -723,6 +898,9 @@ pub static ALL: &[Requirement] = &[
             "到2022年2月底，餐饮、酒店、商场、学校、医院等既有管道天然气单位用户全部安装使用燃气类可燃气体泄漏报警装置。",
             "Existing unit users on piped natural gas (restaurants, hotels, malls, schools, hospitals…) install a leak alarm by 2022-02-28.",
         ),
+        source_text: Some(
+            "到2022年2月底，餐饮、酒店、商场、学校、医院等既有管道天然气单位用户全部安装使用燃气类可燃气体泄漏报警装置。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -733,8 +911,11 @@ pub static ALL: &[Requirement] = &[
         tiers: TierSet::EMPTY,
         check: CheckKind::Installation,
         text: Text::new(
-            "到2022年底，既有管道天然气居民用户中，老旧小区居民用户和生活困难群众用户全部安装使用安全自闭阀。",
-            "Existing residential users in old compounds and hardship households install a self-closing valve by 2022-12-31.",
+            "到2022年底，既有管道天然气居民用户中，老旧小区居民用户和生活困难用户全部安装使用安全自闭阀。",
+            "Existing residential users in old compounds and users in hardship (生活困难用户) install a self-closing valve by 2022-12-31.",
+        ),
+        source_text: Some(
+            "到2022年底，既有管道天然气居民用户中，老旧小区居民用户和生活困难用户全部安装使用安全自闭阀（建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体泄漏报警装置），全力推进其他居民用户安装使用工作。",
         ),
         standards: &[],
         interpretation: None,
@@ -746,11 +927,14 @@ pub static ALL: &[Requirement] = &[
         tiers: TierSet::EMPTY,
         check: CheckKind::Installation,
         text: Text::new(
-            "全力推进其他既有居民用户安装使用安全自闭阀。",
-            "Other existing residential users are encouraged to install a self-closing valve (no deadline).",
+            "既有管道天然气居民用户中，全力推进其他居民用户安装使用工作。",
+            "Installation by the other existing residential users is pushed forward (no device and no deadline named; libgasdev recommends a self-closing valve, INT-15).",
+        ),
+        source_text: Some(
+            "到2022年底，既有管道天然气居民用户中，老旧小区居民用户和生活困难用户全部安装使用安全自闭阀（建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体泄漏报警装置），全力推进其他居民用户安装使用工作。",
         ),
         standards: &[],
-        interpretation: None,
+        interpretation: Some("INT-15"),
     },
     Requirement {
         id: "INS-7",
@@ -761,6 +945,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "将燃气安全装置的安装、使用情况作为用户通气验收、入户安检必检内容。",
             "Installation and use of the safety devices is a mandatory item of gas-connection acceptance and home inspection.",
+        ),
+        source_text: Some(
+            "要督促燃气经营企业完善用户管理机制，将燃气安全装置的安装、使用情况作为用户通气验收、入户安检必检内容。",
         ),
         standards: &[],
         interpretation: None,
@@ -775,6 +962,9 @@ pub static ALL: &[Requirement] = &[
             "报警信息接入报警系统监测管理平台。",
             "Alarm information reaches the monitoring management platform.",
         ),
+        source_text: Some(
+            "应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台，中、高档产品还应具备通过电话、微信、APP等方式告知用户的功能。……中、高档产品应具备有线或无线传输功能，将报警信息接入报警系统监测管理平台，并通过电话、微信、APP等方式告知用户。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -787,6 +977,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "销售企业建立用户管理信息平台，实时监测安全装置运行、泄漏检测等情况，并同燃气经营企业用户管理平台、物业消防管理、用户使用端共享数据。",
             "Vendor platforms monitor devices in real time and share data with the gas company, property fire-safety management and the user.",
+        ),
+        source_text: Some(
+            "要督促燃气安全装置销售企业建立用户管理信息平台，实时监测安全装置运行、泄漏检测等情况，并同燃气经营企业用户管理平台、物业消防管理、用户使用端共享数据。",
         ),
         standards: &[],
         interpretation: None,
@@ -801,6 +994,9 @@ pub static ALL: &[Requirement] = &[
             "燃气经营企业公开接入标准。",
             "Gas companies publish an open access standard (the libgasdev frame, spec/frame.md).",
         ),
+        source_text: Some(
+            "要督促燃气经营企业建立、完善用户管理信息系统，公开接入标准，将燃气安全装置销售企业平台数据应用到入户检查、应急抢险等作业，实现燃气经营企业、燃气安全装置销售企业信息互通、数据共享、处置联动。",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -814,6 +1010,9 @@ pub static ALL: &[Requirement] = &[
             "督促单位用户将燃气泄漏报警器、自动切断、在线监测系统信号接入消防控制中心。",
             "Unit users connect leak alarm, automatic cut-off and monitoring signals to the fire control centre (GB/T 26875.3).",
         ),
+        source_text: Some(
+            "督促单位用户将燃气泄漏报警器、自动切断、在线监测系统信号接入消防控制中心；",
+        ),
         standards: &[],
         interpretation: None,
     },
@@ -826,6 +1025,9 @@ pub static ALL: &[Requirement] = &[
         text: Text::new(
             "加大具备工业互联网标识解析和数据传输功能的燃气安全装置推广普及力度。",
             "Devices with identifier resolution and data transmission are promoted.",
+        ),
+        source_text: Some(
+            "加大具备工业互联网标识解析和数据传输功能的燃气安全装置推广普及力度，完成既有单位用户和老旧小区、生活困难群众等居民用户安全装置安装，有序推进其他居民用户安装使用燃气安全装置，并依托城市安全、安全生产等平台，建设用户安全装置使用管理平台，强化安全装置使用管理。",
         ),
         standards: &[],
         interpretation: None,

@@ -66,6 +66,7 @@ fn requirement_table_matches_spec() {
                     "check",
                     "zh",
                     "en",
+                    "source_text",
                     "standards",
                     "interpretation"
                 ]
@@ -80,6 +81,12 @@ fn requirement_table_matches_spec() {
         assert_eq!(row["check"], req.check.as_str(), "{}", req.id);
         assert_eq!(row["zh"], req.text.zh, "{}", req.id);
         assert_eq!(row["en"], req.text.en, "{}", req.id);
+        assert_eq!(
+            row.get("source_text").and_then(Value::as_str),
+            req.source_text,
+            "{}",
+            req.id
+        );
         let tiers: Vec<&str> = req.tiers.iter().map(|t| t.as_str()).collect();
         assert_eq!(row["tiers"], serde_json::json!(tiers), "{}", req.id);
         let standards = row
@@ -94,6 +101,54 @@ fn requirement_table_matches_spec() {
             req.id
         );
     }
+}
+
+/// The text without white space.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn every_plan_clause_quotes_its_source_verbatim() {
+    let path = format!(
+        "{}/../spec/sources/nanchuan-2022.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let source = squeeze(&std::fs::read_to_string(&path).unwrap());
+    let mut quoted = 0;
+    for req in ALL {
+        let plan = ["ALM", "VLV", "CAT", "INS", "PLT"]
+            .iter()
+            .any(|a| req.id.starts_with(&format!("{a}-")));
+        let Some(text) = req.source_text else {
+            assert!(
+                !plan,
+                "{} derives from the plan but has no source_text",
+                req.id
+            );
+            continue;
+        };
+        assert!(plan, "{}: only plan clauses quote the plan", req.id);
+        for part in text.split("……") {
+            assert!(
+                source.contains(&squeeze(part)),
+                "{}: source_text is not verbatim in spec/sources/nanchuan-2022.txt: {part}",
+                req.id
+            );
+        }
+        quoted += 1;
+    }
+    assert_eq!(quoted, 45, "plan clauses with a source_text");
+}
+
+#[test]
+fn a_broken_quote_is_caught() {
+    // The check above can fail: one changed character is not verbatim.
+    let source = squeeze(
+        "到2022年底，既有管道天然气居民用户中，老旧小区居民用户和生活困难用户全部安装使用安全自闭阀",
+    );
+    assert!(source.contains(&squeeze("老旧小区居民用户和生活困难用户")));
+    assert!(!source.contains(&squeeze("老旧小区居民用户和生活困难群众用户")));
 }
 
 #[test]

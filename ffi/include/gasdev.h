@@ -300,6 +300,8 @@ enum gasdev_result
   GASDEV_RESULT_INPUT_IO = 410,
   // value is not allowed
   GASDEV_RESULT_INPUT_INVALID_VALUE = 411,
+  // invalid unified social credit code
+  GASDEV_RESULT_INPUT_BAD_CREDIT_CODE = 412,
   // input exceeds its size limit
   GASDEV_RESULT_INPUT_TOO_LARGE = 413,
   // line exceeds its length limit
@@ -949,6 +951,16 @@ typedef uint8_t gasdev_document;
 typedef struct gasdev_report gasdev_report;
 #endif
 
+// The parts of a valid 统一社会信用代码, each NUL-terminated.
+typedef struct gasdev_credit_code {
+  // The 18 characters.
+  char code[19];
+  // 登记管理机关行政区划码 (positions 3–8).
+  char region[7];
+  // 主体标识码 (positions 9–17): the GB 11714 organisation code with its check character.
+  char organisation_code[10];
+} gasdev_credit_code;
+
 // The alarm conditions of a leak alarm.
 typedef struct gasdev_alarm_status {
   // Combustible-gas alarm level: a `GASDEV_ALARM_LEVEL_…` constant.
@@ -1410,6 +1422,22 @@ typedef struct gasdev_stream_event {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Validate `input[0..len]` as a 统一社会信用代码 (GB 32100-2015): 18 characters of the set without
+// I, O, S, V and Z, a six-digit division code, the organisation code's GB 11714 check character and
+// the GB 32100 check character. No trimming and no case folding.
+//
+// On success the optional `*out` receives the code and its parts. A malformed code is
+// `GASDEV_RESULT_INPUT_BAD_CREDIT_CODE`, with the byte offset of the offending character in the
+// optional `*error_offset` (18 for a code that is too long, the length for one that is too short).
+// `GASDEV_RESULT_INVALID_PARAMETER` when `out` or `error_offset` overlaps `input` or each other.
+//
+// # Safety
+// `input` is valid for reads of `len` bytes; `out` and `error_offset` are NULL or valid for a write.
+gasdev_result gasdev_credit_code_check(const uint8_t *input,
+                                       size_t len,
+                                       struct gasdev_credit_code *out,
+                                       size_t *error_offset);
 
 // The symbolic name of a result code (`"FRAME_BAD_CRC"`): static, NUL-terminated; NULL for a number
 // that is not in the error table.

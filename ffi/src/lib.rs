@@ -50,6 +50,7 @@ extern crate alloc;
 extern crate std;
 
 mod boundary;
+pub mod credit_code;
 pub mod error;
 pub mod frame;
 pub mod gbt;

@@ -154,6 +154,8 @@ pub enum gasdev_result {
     InputIo = 410,
     /// value is not allowed
     InputInvalidValue = 411,
+    /// invalid unified social credit code
+    InputBadCreditCode = 412,
     /// input exceeds its size limit
     InputTooLarge = 413,
     /// line exceeds its length limit
@@ -260,6 +262,7 @@ impl gasdev_result {
             ErrorCode::InputUnknownDocument => gasdev_result::InputUnknownDocument,
             ErrorCode::InputIo => gasdev_result::InputIo,
             ErrorCode::InputInvalidValue => gasdev_result::InputInvalidValue,
+            ErrorCode::InputBadCreditCode => gasdev_result::InputBadCreditCode,
             ErrorCode::InputTooLarge => gasdev_result::InputTooLarge,
             ErrorCode::InputLineTooLong => gasdev_result::InputLineTooLong,
             ErrorCode::InputNotRegularFile => gasdev_result::InputNotRegularFile,
@@ -349,6 +352,7 @@ impl gasdev_result {
             gasdev_result::InputUnknownDocument => c"INPUT_UNKNOWN_DOCUMENT",
             gasdev_result::InputIo => c"INPUT_IO",
             gasdev_result::InputInvalidValue => c"INPUT_INVALID_VALUE",
+            gasdev_result::InputBadCreditCode => c"INPUT_BAD_CREDIT_CODE",
             gasdev_result::InputTooLarge => c"INPUT_TOO_LARGE",
             gasdev_result::InputLineTooLong => c"INPUT_LINE_TOO_LONG",
             gasdev_result::InputNotRegularFile => c"INPUT_NOT_REGULAR_FILE",

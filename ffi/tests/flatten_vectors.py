@@ -16,7 +16,7 @@ import json
 import pathlib
 import sys
 
-FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation"]
+FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation", "credit_codes"]
 
 
 class Obj:
@@ -214,7 +214,13 @@ def installation(i, out):
     return "record"
 
 
-MODES = {"identifiers": identifier, "frames": frame, "gbt26875": gbt,
+def credit_code(i, out):
+    data = i.take("text").encode("utf-8") if "text" in i.d else bytes.fromhex(i.take("hex"))
+    out.append(f"input={hexs(data)}")
+    return "credit_code"
+
+
+MODES = {"credit_codes": credit_code, "identifiers": identifier, "frames": frame, "gbt26875": gbt,
          "declarations": declaration, "installation": installation}
 
 

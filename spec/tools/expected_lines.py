@@ -8,7 +8,7 @@ Usage: python3 spec/tools/expected_lines.py [spec/vectors]
 import json, pathlib, sys
 
 VECTORS = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[1] / "vectors")
-FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation"]
+FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation", "credit_codes"]
 
 def b(x):
     return "true" if x else "false"
@@ -79,7 +79,13 @@ def install(case):
     codes = [f["code"] for f in e["findings"]]
     return f"compliant={b(e['compliant'])} findings={','.join(codes) or '-'}"
 
-SUMMARY = {"identifiers": ident, "frames": frame, "gbt26875": gbt, "declarations": decl, "installation": install}
+def credit(case):
+    e = case["expected"]
+    if "error" in e:
+        return err(e)
+    return f"region={e['region']} organisation_code={e['organisation_code']}"
+
+SUMMARY = {"credit_codes": credit, "identifiers": ident, "frames": frame, "gbt26875": gbt, "declarations": decl, "installation": install}
 
 for name in FILES:
     doc = json.loads((VECTORS / f"{name}.json").read_text())

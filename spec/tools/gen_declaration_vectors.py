@@ -74,7 +74,8 @@ def expected_product(doc, raw):
         findings[r["id"]] = raw[r["id"]] if claimed in r["tiers"] else "not_applicable"
     achieved = None
     for t in TIERS:
-        if all(raw[r["id"]] in MEETS for r in reqs_for(kind) if t in r["tiers"]):
+        # INT-4 (rule set version 2): libgasdev's own CERT-* checks never decide the tier.
+        if all(raw[r["id"]] in MEETS for r in reqs_for(kind) if t in r["tiers"] and r["scope"] != "any_product"):
             achieved = t
         else:
             break
@@ -141,9 +142,9 @@ case("certificate validity starts after it ends", ["CERT-2", "ALM-1a"], ALARM_HI
      cert(0, valid_from="2030-01-01", valid_until="2029-01-01"), {"ALM-1a": "fail", "CERT-2": "fail", "CERT-3": "fail"})
 case("certificate not yet valid on the as-of date", ["CERT-3", "ALM-1a"], ALARM_HIGH,
      cert(0, valid_from="2026-07-01"), {"ALM-1a": "fail", "CERT-3": "fail"})
-case("an extra expired certificate fails only CERT-3", ["CERT-3"], ALARM_HIGH,
-     lambda d: d["certificates"].append({"kind": "other", "number": "TR-2019-001", "valid_until": "2020-01-01"}),
-     {"CERT-3": "fail"})
+case("an extra expired certificate of a kind no clause needs is info", ["CERT-3", "INT-4"], ALARM_HIGH,
+     lambda d: d["certificates"].append({"kind": "other", "number": "ISO9001-2019-001", "valid_until": "2020-01-01"}),
+     {"CERT-3": "info"})
 case("certificate valid on its last day", ["CERT-3", "ALM-1a"], ALARM_HIGH, cert(0, valid_until=AS_OF), {})
 case("alarm listing no GB 15322 part", ["ALM-2a"], ALARM_HIGH,
      set_(standards=["GB 50058-2014", "GB 23757-2009"]), {"ALM-2a": "fail"})
@@ -233,35 +234,57 @@ def tiered(base_high, base_low, vendor, n):
     mid["model"] = base_high["model"].replace("-H", "-M")
     return [product(base_low, vendor, n), product(mid, vendor, n), product(base_high, vendor, n)]
 
-def vendor(name, n, status="listed", kinds=("alarm", "valve")):
+# 统一社会信用代码 (GB 32100-2015), computed here from the standard's formulas, independently of the
+# Rust implementation: the organisation code's GB 11714 check character, then the GB 32100 one.
+CC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+def org_check(body8):
+    val = lambda c: int(c) if c.isdigit() else ord(c) - ord("A") + 10
+    r = 11 - sum(val(c) * w for c, w in zip(body8, [3, 7, 9, 10, 5, 8, 4, 2])) % 11
+    return {10: "X", 11: "0"}.get(r, str(r))
+
+def credit_code(region, body8, authority="91"):
+    first17 = authority + region + body8 + org_check(body8)
+    c = (31 - sum(CC_ALPHABET.index(ch) * w for ch, w in zip(first17, CC_WEIGHTS)) % 31) % 31
+    return first17 + CC_ALPHABET[c]
+
+def vendor(name, n, status="listed", kinds=("alarm", "valve"), code=True):
     prods = []
     if "alarm" in kinds:
         prods += tiered(ALARM_HIGH, ALARM_LOW, name, n)
     if "valve" in kinds:
         prods += tiered(VALVE_HIGH, VALVE_LOW, name, n)
-    v = {"name": f"示例单位{name}（虚构）", "qualification_grade": "二级（示例）", "contact": f"023-0000-000{n}（虚构）",
-         "status": status, "products": prods}
+    v = {"name": f"示例单位{name}（虚构）"}
+    if code:
+        v["credit_code"] = credit_code("500119", f"{n:08d}")
+    v.update({"qualification_grade": "二级（示例）", "contact": f"023-0000-000{n}（虚构）",
+              "status": status, "products": prods})
     if status == "removed":
         v["removal"] = {"date": "2025-05-20", "reason": "price_manipulation", "announcement": "示例公告 2025 第1号"}
     return v
 
 CAT = {"name": "示例目录（虚构）", "issuer": "示例专班", "published": "2025-03-15",
-       "vendors": [vendor("A", 1), vendor("B", 2), vendor("C", 3, kinds=("alarm",))]}
+       "vendors": [vendor("A", 1), vendor("B", 2), vendor("C", 3)]}
 
 def expected_catalogue(cat, statuses):
     prods = []
     for v in cat["vendors"]:
-        if v.get("status", "listed") == "removed":
+        removal = v.get("removal")
+        if v.get("status", "listed") == "removed" and (removal is None or removal["date"] <= AS_OF):
             continue
         for p in v["products"]:
             prods.append({"model": p["model"], "conformant": True, "achieved_tier": "high" if p["claimed_tier"] != "low" else "low"})
     return prods
 
+CAT_IDS = ["CAT-1", "CAT-2", "CAT-3", "CAT-4", "CAT-5", "CAT-6", "INTEG-1", "INTEG-2", "INTEG-3", "INTEG-4", "PRICE-1"]
+
 def cat_case(desc, spec, mutate, findings, products_fix=None, flags=()):
     cat = copy.deepcopy(CAT)
     if mutate:
         mutate(cat)
-    f = {"CAT-1": "pass", "CAT-2": "pass", "CAT-3": "pass", "CAT-4": "pass", "CAT-5": "info"}
+    f = {i: "pass" for i in CAT_IDS}
+    f["CAT-5"] = "info"
     f.update(findings)
     prods = expected_catalogue(cat, f)
     for model, fix in (products_fix or {}).items():
@@ -273,12 +296,14 @@ def cat_case(desc, spec, mutate, findings, products_fix=None, flags=()):
                   "input": {"as_of": AS_OF, "document": cat}, "result": "valid",
                   "expected": {"document": "catalogue", "conformant": conformant, "findings": f, "products": prods}})
 
-cat_case("catalogue meeting CAT-1 to CAT-4", ["CAT-1", "CAT-2", "CAT-3", "CAT-4", "CAT-5"], None, {})
-cat_case("two listed vendors are too few", ["CAT-1", "INT-5"], lambda c: c["vendors"].pop(), {"CAT-1": "fail"})
-cat_case("a removed vendor does not count for CAT-1", ["CAT-1", "CAT-4"],
-         lambda c: c["vendors"].__setitem__(2, vendor("C", 3, status="removed")), {"CAT-1": "fail"})
+cat_case("catalogue meeting every catalogue clause and check", CAT_IDS, None, {})
+cat_case("two listed vendors are too few", ["CAT-1", "CAT-6", "INT-5", "INT-11"], lambda c: c["vendors"].pop(),
+         {"CAT-1": "fail", "CAT-6": "fail"})
+cat_case("a removed vendor does not count for CAT-1", ["CAT-1", "CAT-4", "CAT-6"],
+         lambda c: c["vendors"].__setitem__(2, vendor("C", 3, status="removed")), {"CAT-1": "fail", "CAT-6": "fail"})
 cat_case("vendor without a high-tier valve", ["CAT-2", "INT-6"], lambda c: c["vendors"][1]["products"].pop(), {"CAT-2": "fail"})
-cat_case("vendor with no products", ["CAT-2"], lambda c: c["vendors"][2].__setitem__("products", []), {"CAT-2": "fail"})
+cat_case("vendor with no products", ["CAT-2", "CAT-6"], lambda c: c["vendors"][2].__setitem__("products", []),
+         {"CAT-2": "fail", "CAT-6": "fail"})
 
 def break_mid_alarm(c):
     c["vendors"][0]["products"][1]["capabilities"]["detects"] = ["methane"]
@@ -303,7 +328,7 @@ def removed_no_record(c):
     c["vendors"].append(v)
 cat_case("removed vendor without a removal record", ["CAT-4"], removed_no_record, {"CAT-4": "fail"})
 cat_case("listed vendor with a removal record", ["CAT-4"],
-         lambda c: c["vendors"][0].__setitem__("removal", {"date": "2025-01-01", "reason": "fake_products", "announcement": "x"}),
+         lambda c: c["vendors"][0].__setitem__("removal", {"date": "2025-01-01", "reason": "counterfeit", "announcement": "x"}),
          {"CAT-4": "fail"})
 
 def removed_broken(c):
@@ -350,8 +375,125 @@ bad("tier written as an object", '{"model": "X", "kind": "leak_alarm", "claimed_
 bad("removal without its date", '{"name": "c", "vendors": [{"name": "v", "status": "removed", "removal": {"reason": "other"}}]}',
     "INPUT_MISSING_FIELD", "vendors[0].removal")
 
-doc = {"area": "declarations", "version": 1,
-       "description": "Product declarations and catalogues checked against the clauses (ALM, VLV, CERT, CAT), and malformed documents. "
+# --- rule set version 2 (appended: tcIds are never renumbered) -----------------------------------
+case("an expired CPA next to its valid renewal is info", ["CERT-3", "ALM-1a", "INT-4"], ALARM_HIGH,
+     lambda d: d["certificates"].insert(0, {"kind": "pattern_approval", "number": "CPA 2019C101-50",
+                                            "valid_from": "2019-03-01", "valid_until": "2024-02-29"}),
+     {"CERT-3": "info"})
+case("an expired CPA listed after its valid renewal is info", ["CERT-3", "ALM-1a", "INT-4"], ALARM_HIGH,
+     lambda d: d["certificates"].append({"kind": "pattern_approval", "number": "CPA 2019C101-50",
+                                         "valid_from": "2019-03-01", "valid_until": "2024-02-29"}),
+     {"CERT-3": "info"})
+case("a certificate without a number fails CERT-1, not the tier", ["CERT-1", "INT-4"], ALARM_HIGH,
+     lambda d: d["certificates"].append({"kind": "other", "valid_until": "2030-01-01"}),
+     {"CERT-1": "fail"})
+case("a valve's expired certificate is info: no clause asks a valve for one", ["CERT-3", "INT-4"], VALVE_HIGH,
+     lambda d: d.__setitem__("certificates", [{"kind": "ccc", "number": "CCC-2018-1", "valid_until": "2023-01-01"}]),
+     {"CERT-1": "pass", "CERT-2": "pass", "CERT-3": "info"})
+def one_kind_vendor(c):
+    c["vendors"][2] = vendor("C", 3, kinds=("alarm",))
+    c["vendors"].append(vendor("D", 4, kinds=("valve",)))
+cat_case("vendors selling one kind need its three tiers only", ["CAT-2", "CAT-6", "INT-6"], one_kind_vendor, {})
+
+# Version 2 of the rule set: companies, kinds, integrity, removal dates, prices.
+def future_removal(c):
+    c["vendors"][2]["status"] = "removed"
+    c["vendors"][2]["removal"] = {"date": "2030-01-01", "reason": "borrowed_qualification", "announcement": "示例公告 2029 第9号"}
+cat_case("a removal dated in the future does not yet exclude the vendor", ["CAT-1", "CAT-4"], future_removal, {})
+
+def removal_today(c):
+    c["vendors"][2]["status"] = "removed"
+    c["vendors"][2]["removal"] = {"date": AS_OF, "reason": "counterfeit", "announcement": "示例公告"}
+cat_case("a removal takes effect on its date", ["CAT-1", "CAT-4", "CAT-6"], removal_today, {"CAT-1": "fail", "CAT-6": "fail"})
+
+def version1_reason(c):
+    v = vendor("D", 4, status="removed")
+    v["removal"]["reason"] = "fake_products"
+    c["vendors"].append(v)
+cat_case("the version-1 removal reason fake_products is still read", ["CAT-4"], version1_reason, {})
+
+def same_company_thrice(c):
+    c["vendors"] = [vendor("A", 1), vendor("A", 1), vendor("A", 1)]
+cat_case("one company listed three times counts once", ["CAT-1", "CAT-6", "INTEG-1", "INTEG-2", "INT-5"], same_company_thrice,
+         {"CAT-1": "fail", "CAT-6": "fail", "INTEG-1": "fail", "INTEG-2": "fail"})
+
+def same_code_other_name(c):
+    c["vendors"][1]["credit_code"] = c["vendors"][0]["credit_code"]
+cat_case("two names with one credit code are one company", ["CAT-1", "CAT-6", "INTEG-1"], same_code_other_name,
+         {"CAT-1": "fail", "CAT-6": "fail", "INTEG-1": "fail"})
+
+def folded_name(c):
+    for v in c["vendors"]:
+        v.pop("credit_code")
+    c["vendors"][1]["name"] = " 示例单位Ａ(虚构) "
+cat_case("names equal after trimming, width and case folding are one company", ["CAT-1", "INTEG-1"], folded_name,
+         {"CAT-1": "fail", "CAT-6": "fail", "INTEG-1": "fail"})
+
+def no_codes(c):
+    for v in c["vendors"]:
+        v.pop("credit_code")
+cat_case("a catalogue without any credit code is valid", ["CAT-1"], no_codes, {})
+
+def same_name_two_codes(c):
+    c["vendors"][1]["name"] = c["vendors"][0]["name"]
+cat_case("one name with two different credit codes is two companies", ["CAT-1", "INTEG-1"], same_name_two_codes, {})
+
+def valves_only(c):
+    c["vendors"] = [vendor(n, i + 1, kinds=("valve",)) for i, n in enumerate("ABC")]
+cat_case("three vendors selling only valves leave users no alarm to choose", ["CAT-6", "INT-11"], valves_only, {"CAT-6": "fail"})
+
+def model_two_vendors(c):
+    c["vendors"][1]["products"][0]["model"] = c["vendors"][0]["products"][0]["model"]
+cat_case("one model under two vendors", ["INTEG-3"], model_two_vendors, {"INTEG-3": "fail"})
+
+def model_twice(c):
+    c["vendors"][0]["products"].append(copy.deepcopy(c["vendors"][0]["products"][0]))
+cat_case("one model listed twice by one vendor", ["INTEG-2"], model_twice, {"INTEG-2": "fail"})
+
+def model_folded_twice(c):
+    p = copy.deepcopy(c["vendors"][0]["products"][0])
+    p["model"] = " " + p["model"].lower() + " "
+    c["vendors"][0]["products"].append(p)
+cat_case("a model repeated in other case and with spaces is the same model", ["INTEG-2"], model_folded_twice, {"INTEG-2": "fail"})
+
+def model_two_tiers(c):
+    c["vendors"][0]["products"][1]["model"] = c["vendors"][0]["products"][2]["model"]
+cat_case("one model claimed for two tiers", ["INTEG-4"], model_two_tiers, {"INTEG-4": "fail"})
+
+def absurd_price(c):
+    c["vendors"][0]["products"][0]["price"] = "99999999999.00"
+cat_case("an absurd price is noted for the committee, never failed", ["PRICE-1", "INT-13"], absurd_price, {"PRICE-1": "info"})
+
+def high_price(c):
+    c["vendors"][1]["products"][2]["price"] = "1500.00"
+cat_case("a price above twice its kind-and-tier median is noted", ["PRICE-1", "INT-13"], high_price, {"PRICE-1": "info"})
+
+def twice_median(c):
+    c["vendors"][1]["products"][2]["price"] = "1396.00"
+cat_case("a price of exactly twice the median is not noted", ["PRICE-1", "INT-13"], twice_median, {})
+
+def absurd_installation(c):
+    c["vendors"][0]["products"][0]["installation_price"] = "100000.01"
+cat_case("an absurd installation price is noted", ["PRICE-1", "INT-13"], absurd_installation, {"PRICE-1": "info"})
+
+def installation_prices(c):
+    for v in c["vendors"]:
+        for p in v["products"]:
+            p["installation_price"] = "80.00"
+cat_case("installation prices apart from product prices", ["PRICE-1", "CAT-3"], installation_prices, {})
+
+bad("malformed credit code (letter O)", '{"name": "c", "vendors": [{"name": "v", "credit_code": "91500119O0000001X8"}]}',
+    "INPUT_BAD_CREDIT_CODE", "vendors[0].credit_code", ("INPUT", "CAT-1"))
+bad("credit code with a wrong check character", '{"name": "c", "vendors": [{"name": "v", "credit_code": "%s"}]}'
+    % (credit_code("500119", "00000001")[:17] + ("0" if credit_code("500119", "00000001")[17] != "0" else "1")),
+    "INPUT_BAD_CREDIT_CODE", "vendors[0].credit_code", ("INPUT", "CAT-1"))
+bad("credit code of 17 characters", '{"name": "c", "vendors": [{"name": "v", "credit_code": "%s"}]}' % credit_code("500119", "00000001")[:17],
+    "INPUT_BAD_CREDIT_CODE", "vendors[0].credit_code", ("INPUT", "CAT-1"))
+bad("negative installation price", '{"name": "c", "vendors": [{"name": "v", "products": [{' + MIN + ', "installation_price": "-80.00"}]}]}',
+    "INPUT_BAD_PRICE", "vendors[0].products[0].installation_price", ("INPUT", "PRICE-1"))
+
+doc = {"area": "declarations", "version": 2,
+       "description": "Product declarations and catalogues checked against the clauses (ALM, VLV, CAT) and libgasdev's own checks (CERT, INTEG, PRICE), rule set nanchuan-2022 version 2, and malformed documents. "
                       "expected.findings maps every requirement id of the document's kind to its status. Generated by spec/tools/gen_declaration_vectors.py.",
        "notes": {}, "tests": tests}
 (ROOT / "spec/vectors/declarations.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")

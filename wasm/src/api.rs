@@ -756,6 +756,34 @@ pub fn parse_ident(input: Input, options: IdentOptions) -> Result<String, Misuse
     }))
 }
 
+/// The parts of a valid 统一社会信用代码 (`checkCreditCode`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CreditCodeParts {
+    /// The 18 characters.
+    pub code: String,
+    /// 登记管理机关行政区划码 (positions 3–8).
+    pub region: String,
+    /// 主体标识码 (positions 9–17).
+    pub organisation_code: String,
+}
+
+/// Validate a 统一社会信用代码 (GB 32100-2015) with the core's `CreditCode::parse_bytes`.
+pub fn check_credit_code(input: Input) -> String {
+    let bytes = match &input {
+        Input::Text(t) => t.as_bytes(),
+        Input::Bytes(b) => b.as_slice(),
+    };
+    outcome(
+        gasdev::model::CreditCode::parse_bytes(bytes)
+            .map(|c| CreditCodeParts {
+                code: c.as_str().into(),
+                region: c.region().into(),
+                organisation_code: c.organisation_code().into(),
+            })
+            .map_err(|e| ApiError::new(e.code()).at(e.offset).detail(&e.to_string())),
+    )
+}
+
 // ---------------------------------------------------------------------------------------------
 // Declarations, catalogues, requirements, inspections
 // ---------------------------------------------------------------------------------------------

@@ -254,6 +254,18 @@ pub fn parse_ident(
     js(&api::parse_ident(i, o).map_err(misuse)?)
 }
 
+/// Validate a 统一社会信用代码 (GB 32100-2015): `{code, region, organisation_code}`, or
+/// `INPUT_BAD_CREDIT_CODE` with the byte offset of the offending character.
+#[wasm_bindgen(js_name = checkCreditCode, unchecked_return_type = "Result<CreditCodeParts>")]
+pub fn check_credit_code(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    js(&api::check_credit_code(read_input(
+        &input,
+        "checkCreditCode",
+    )?))
+}
+
 /// Check a declaration or a catalogue, detected by its keys (one file of `gasdev check`).
 #[wasm_bindgen(js_name = checkDocument, unchecked_return_type = "Result<CheckedDocument>")]
 pub fn check_document(

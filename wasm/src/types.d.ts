@@ -412,13 +412,44 @@ export interface ProductReport {
   findings: Finding[];
 }
 
+export type RemovalReason = "borrowed_qualification" | "counterfeit" | "price_manipulation" | "other";
+
 export interface VendorSummary {
   name: string;
+  credit_code: string | null;
   status: "listed" | "removed";
+  removed_on: string | null;
+  removal_reason: RemovalReason | null;
   excluded: boolean;
+  company: number | null;
   products: number;
   alarm_tiers: Tier[];
   valve_tiers: Tier[];
+}
+
+/** CAT-6: the companies offering a conformant product of one kind, per tier. */
+export interface KindOffer {
+  kind: DeviceKind;
+  companies: number;
+  tiers: { tier: Tier; companies: string[] }[];
+}
+
+/** PRICE-1: the product prices of one kind × tier (yuan strings). */
+export interface PriceGroup {
+  kind: DeviceKind;
+  tier: Tier;
+  count: number;
+  median: string;
+  min: string;
+  max: string;
+  products: {
+    vendor: string;
+    model: string;
+    price: string;
+    installation_price: string | null;
+    percent_of_median: number | null;
+    noted: boolean;
+  }[];
 }
 
 export interface CatalogueReport {
@@ -427,7 +458,17 @@ export interface CatalogueReport {
   counts: Counts;
   findings: Finding[];
   vendors: VendorSummary[];
+  companies: number;
+  kinds: KindOffer[];
+  prices: PriceGroup[];
   products: ProductReport[];
+}
+
+/** `checkCreditCode`: a valid 统一社会信用代码 (GB 32100-2015) and its parts. */
+export interface CreditCodeParts {
+  code: string;
+  region: string;
+  organisation_code: string;
 }
 
 /** One checked file of `gasdev check --format json` (without its path). */
@@ -447,6 +488,7 @@ export interface Requirement {
   tiers: Tier[];
   check: "declaration" | "catalogue" | "informational" | "installation";
   text: Bilingual;
+  source_text: string | null;
   standards: string[];
   interpretation: string | null;
 }

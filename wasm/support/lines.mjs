@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import * as gasdev from "../pkg/node.mjs";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
-export const FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation"];
+export const FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation", "credit_codes"];
 
 export function loadVectors(name) {
   return JSON.parse(readFileSync(`${root}spec/vectors/${name}.json`, "utf8"));
@@ -128,7 +128,14 @@ function install(input) {
   return ["valid", `compliant=${b(v.compliant)} findings=${list(v.findings.map((f) => f.code))}`, raw];
 }
 
-const RUN = { identifiers: ident, frames: frame, gbt26875: gbt, declarations: decl, installation: install };
+function credit(input) {
+  const r = gasdev.checkCreditCode("text" in input ? input.text : bytes(input.hex));
+  const raw = [["checkCreditCode", r]];
+  if (r.type === "error") return ["invalid", err(r.error), raw];
+  return ["valid", `region=${r.value.region} organisation_code=${r.value.organisation_code}`, raw];
+}
+
+const RUN = { credit_codes: credit, identifiers: ident, frames: frame, gbt26875: gbt, declarations: decl, installation: install };
 
 /** Every case in file order: {area, tcId, line, results}. */
 export function runAll() {

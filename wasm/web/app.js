@@ -35,6 +35,11 @@ const T = {
     deviations: "偏差（宽容模式接受）", objects: "信息对象", findings: "与声明的比对",
     identValid: "有效", identInvalid: "无效", canonical: "规范形式", form: "写法", item: "产品标识",
     parts: "组成部分", flags: "提示", yes: "是", no: "否", errorAt: "错误位置",
+    creditCode: "统一社会信用代码", company: "企业序号", removalReason: "移出原因", removalPending: (d) => `在册（将于 ${d} 移出）`,
+    kindGrid: "各类装置可供选择的企业（CAT-6）", companies: "企业数", low: "低档", mid: "中档", high: "高档",
+    prices: "价格一览（PRICE-1，仅供参考）", tier: "档次", count: "产品数", median: "中位数（元）", min: "最低（元）",
+    max: "最高（元）", noted: "提示",
+    reasons: { borrowed_qualification: "挂靠借用资质", counterfeit: "制假售假", price_manipulation: "价格操纵", other: "其他扰乱市场行为" },
   },
   en: {
     title: "Gas safety device checker", tabCheck: "Conformance", tabFrame: "Frame decoder", tabIdent: "Identifiers",
@@ -69,6 +74,11 @@ const T = {
     findings: "checked against the declaration", identValid: "valid", identInvalid: "invalid",
     canonical: "canonical form", form: "written as", item: "item identifier", parts: "parts", flags: "notes",
     yes: "yes", no: "no", errorAt: "error at",
+    creditCode: "credit code", company: "company", removalReason: "removal reason", removalPending: (d) => `listed (removal takes effect ${d})`,
+    kindGrid: "Companies per device kind and tier (CAT-6)", companies: "companies", low: "low", mid: "mid", high: "high",
+    prices: "Prices (PRICE-1, information only)", tier: "tier", count: "count", median: "median (yuan)", min: "min (yuan)",
+    max: "max (yuan)", noted: "noted",
+    reasons: { borrowed_qualification: "borrowed qualification", counterfeit: "counterfeit products", price_manipulation: "price manipulation", other: "other market disturbance" },
   },
 };
 const mb = (n) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
@@ -183,9 +193,20 @@ ${findingsTable(p.findings, failuresOnly)}</div>`;
 function catalogueBlock(c, failuresOnly) {
   const tiers = (ts) => (ts.length ? ts.map((x) => TIER[x][lang]).join("/") : "-");
   let s = `<p>${esc(c.name)} ${verdictBadge(c.conformant)}</p><h3>${t("catClauses")}</h3>${findingsTable(c.findings, false)}`;
-  s += `<h3>${t("vendors")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("status")}</th><th>${t("products")}</th><th>${t("alarmTiers")}</th><th>${t("valveTiers")}</th></tr></thead><tbody>`;
-  for (const v of c.vendors)
-    s += `<tr><td>${esc(v.name)}</td><td>${v.excluded ? t("removed") : t("listed")}</td><td>${v.products}</td><td>${tiers(v.alarm_tiers)}</td><td>${tiers(v.valve_tiers)}</td></tr>`;
+  s += `<h3>${t("vendors")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("creditCode")}</th><th>${t("company")}</th><th>${t("status")}</th><th>${t("removalReason")}</th><th>${t("products")}</th><th>${t("alarmTiers")}</th><th>${t("valveTiers")}</th></tr></thead><tbody>`;
+  for (const v of c.vendors) {
+    const status = v.excluded ? t("removed") : v.removed_on ? t("removalPending")(v.removed_on) : t("listed");
+    const reason = v.removal_reason ? t("reasons")[v.removal_reason] : "-";
+    s += `<tr><td>${esc(v.name)}</td><td>${esc(v.credit_code ?? "-")}</td><td>${v.company ?? "-"}</td><td>${status}</td><td>${reason}</td><td>${v.products}</td><td>${tiers(v.alarm_tiers)}</td><td>${tiers(v.valve_tiers)}</td></tr>`;
+  }
+  s += `</tbody></table></div><h3>${t("kindGrid")}</h3><div class="table-wrap"><table class="kind-grid"><thead><tr><th>${t("kind")}</th><th>${t("companies")}</th><th>${t("low")}</th><th>${t("mid")}</th><th>${t("high")}</th></tr></thead><tbody>`;
+  for (const k of c.kinds)
+    s += `<tr data-kind="${k.kind}"><td>${KIND[k.kind][lang]}</td><td>${k.companies}</td>${k.tiers.map((x) => `<td>${x.companies.length ? x.companies.map(esc).join(lang === "zh" ? "、" : ", ") : "-"}</td>`).join("")}</tr>`;
+  s += `</tbody></table></div><h3>${t("prices")}</h3><div class="table-wrap"><table class="price-table"><thead><tr><th>${t("kind")}</th><th>${t("tier")}</th><th>${t("count")}</th><th>${t("median")}</th><th>${t("min")}</th><th>${t("max")}</th><th>${t("noted")}</th></tr></thead><tbody>`;
+  for (const g of c.prices) {
+    const noted = g.products.filter((p) => p.noted).map((p) => `${esc(p.model)} ${p.price}`).join(", ");
+    s += `<tr><td>${KIND[g.kind][lang]}</td><td>${TIER[g.tier][lang]}</td><td>${g.count}</td><td>${g.median}</td><td>${g.min}</td><td>${g.max}</td><td>${noted}</td></tr>`;
+  }
   s += `</tbody></table></div><h3>${t("productList")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("model")}</th><th>${t("kind")}</th><th>${t("claimed")}</th><th>${t("achieved")}</th><th>${t("verdict")}</th><th>${t("failedCol")}</th></tr></thead><tbody>`;
   for (const p of c.products)
     s += `<tr data-product="${esc(p.model)}"><td>${esc(p.vendor)}</td><td>${esc(p.model)}</td><td>${KIND[p.kind][lang]}</td><td>${TIER[p.claimed_tier][lang]}</td><td>${tierText(p.achieved_tier)}</td><td class="status-${p.conformant ? "pass" : "fail"}">${p.conformant ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</td><td>${p.counts.fail}</td></tr>`;

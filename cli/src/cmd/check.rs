@@ -385,14 +385,22 @@ fn catalogue_block(style: Style, c: &CatalogueReport, lang: Lang, failures_only:
         .vendors
         .iter()
         .map(|v| {
+            let status = match (v.excluded, v.removed_on) {
+                (true, _) => tr(lang, "已移出（不计入）", "removed (excluded)").to_string(),
+                (false, Some(d)) => match lang {
+                    Lang::Zh => format!("在册（将于 {d} 移出）"),
+                    Lang::En => format!("listed (removal takes effect {d})"),
+                },
+                (false, None) => tr(lang, "在册", "listed").to_string(),
+            };
             vec![
                 v.name.clone(),
-                if v.excluded {
-                    tr(lang, "已移出（不计入）", "removed (excluded)")
-                } else {
-                    tr(lang, "在册", "listed")
-                }
-                .to_string(),
+                v.credit_code.map_or_else(|| "-".into(), |c| c.to_string()),
+                v.company.map_or_else(|| "-".into(), |n| n.to_string()),
+                status,
+                v.removal_reason
+                    .map_or("-", |r| r.text().get(lang))
+                    .to_string(),
                 v.products.to_string(),
                 tiers(&v.alarm_tiers),
                 tiers(&v.valve_tiers),
@@ -401,10 +409,84 @@ fn catalogue_block(style: Style, c: &CatalogueReport, lang: Lang, failures_only:
         .collect();
     let header = [
         tr(lang, "单位", "vendor"),
+        tr(lang, "统一社会信用代码", "credit code"),
+        tr(lang, "企业序号", "company"),
         tr(lang, "状态", "status"),
+        tr(lang, "移出原因", "removal reason"),
         tr(lang, "产品数", "products"),
         tr(lang, "报警装置达标档次", "alarm tiers filled"),
         tr(lang, "自闭阀达标档次", "valve tiers filled"),
+    ];
+    s.push_str(&grid(style, &header, &rows));
+    s.push_str(&heading(
+        style,
+        3,
+        tr(
+            lang,
+            "各类装置可供选择的企业（CAT-6）",
+            "Companies per device kind and tier (CAT-6)",
+        ),
+    ));
+    let rows: Vec<Vec<String>> = c
+        .kinds
+        .iter()
+        .map(|k| {
+            let mut row = vec![k.kind.text().get(lang).to_string(), k.companies.to_string()];
+            for t in &k.tiers {
+                row.push(if t.companies.is_empty() {
+                    "-".into()
+                } else {
+                    t.companies.join(tr(lang, "、", ", "))
+                });
+            }
+            row
+        })
+        .collect();
+    let header = [
+        tr(lang, "类别", "kind"),
+        tr(lang, "企业数", "companies"),
+        tr(lang, "低档", "low"),
+        tr(lang, "中档", "mid"),
+        tr(lang, "高档", "high"),
+    ];
+    s.push_str(&grid(style, &header, &rows));
+    s.push_str(&heading(
+        style,
+        3,
+        tr(
+            lang,
+            "价格一览（PRICE-1，仅供参考）",
+            "Prices (PRICE-1, information only)",
+        ),
+    ));
+    let rows: Vec<Vec<String>> = c
+        .prices
+        .iter()
+        .map(|g| {
+            vec![
+                g.kind.text().get(lang).to_string(),
+                g.tier.text().get(lang).to_string(),
+                g.count.to_string(),
+                g.median.to_string(),
+                g.min.to_string(),
+                g.max.to_string(),
+                g.products
+                    .iter()
+                    .filter(|p| p.noted)
+                    .map(|p| format!("{} {}", p.model, p.price))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        })
+        .collect();
+    let header = [
+        tr(lang, "类别", "kind"),
+        tr(lang, "档次", "tier"),
+        tr(lang, "产品数", "count"),
+        tr(lang, "中位数（元）", "median (yuan)"),
+        tr(lang, "最低（元）", "min (yuan)"),
+        tr(lang, "最高（元）", "max (yuan)"),
+        tr(lang, "提示", "noted"),
     ];
     s.push_str(&grid(style, &header, &rows));
     s.push_str(&heading(style, 3, tr(lang, "产品一览", "Products")));

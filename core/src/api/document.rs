@@ -198,6 +198,8 @@ fn classify_data(detail: &str) -> ErrorCode {
         ErrorCode::InputBadDate
     } else if detail.starts_with("invalid price") {
         ErrorCode::InputBadPrice
+    } else if detail.starts_with("invalid credit code") {
+        ErrorCode::InputBadCreditCode
     } else if detail.starts_with("concentration") {
         ErrorCode::InputBadConcentration
     } else if detail.starts_with("invalid type") {

@@ -1,31 +1,79 @@
-//! Catalogue clauses (安装方案 四（二）、（三）): CAT-1..CAT-5, plus every listed product's report.
+//! Catalogue clauses (安装方案 四（二）、（三）): CAT-1..CAT-6, libgasdev's integrity checks
+//! INTEG-1..INTEG-4 (`integrity.rs`), price evidence PRICE-1 (`prices.rs`), plus every listed
+//! product's own report.
+//!
+//! 四（二）: 「通过公开征集、集中比选的方式，选择资质齐全、质量可靠、售后完备、价格合理的燃气类可燃气体泄漏报警装置和
+//! 安全自闭阀销售安装单位，及时向社会公布企业名称、资质等级、联系方式、产品型号、收费价格、服务内容等信息。供用户选择
+//! 的销售安装单位原则上不少于3家，每家销售安装单位高中低档三档产品至少各1种。」
+//!
+//! A vendor is on the list on the as-of date unless it is removed and its removal has taken effect
+//! (`Vendor::is_removed_on`): a removal dated in the future does not yet exclude it.
 
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Counts, Finding, Message, ProductReport, Status, check_declaration};
-use crate::model::{Catalogue, Date, DeviceKind, Tier, Vendor, VendorStatus};
+use super::companies::Companies;
+use super::prices::{PriceGroup, PriceRules};
+use super::{
+    Counts, Finding, Message, ProductReport, Status, check_declaration, integrity, prices,
+};
+use crate::model::{Catalogue, CreditCode, Date, DeviceKind, RemovalReason, Tier, VendorStatus};
 
-/// Minimum number of listed vendors (CAT-1: 原则上不少于3家; INT-5).
+/// Minimum number of distinct listed companies (CAT-1: 原则上不少于3家; INT-5), also per device
+/// kind (CAT-6, INT-11).
 pub const MIN_VENDORS: usize = 3;
 
-/// Per-vendor summary: status and, for each kind it sells, which tiers a conformant product fills.
+/// The device kinds the catalogue must offer (四（二）: 「燃气类可燃气体泄漏报警装置和安全自闭阀销售安装单位」).
+pub const CATALOGUE_KINDS: [DeviceKind; 2] = [DeviceKind::LeakAlarm, DeviceKind::SelfClosingValve];
+
+/// Per-entry summary: status and, for each kind it sells, which tiers a conformant product fills.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct VendorSummary {
     /// Company name.
     pub name: String,
-    /// Listed or removed.
+    /// 统一社会信用代码, if given.
+    pub credit_code: Option<CreditCode>,
+    /// Listed or removed (as written).
     pub status: VendorStatus,
-    /// Removed vendors are excluded from CAT-1/CAT-2 and their products are not checked.
+    /// Date the removal takes effect, if removed.
+    pub removed_on: Option<Date>,
+    /// Why it was removed, if removed.
+    pub removal_reason: Option<RemovalReason>,
+    /// Not on the list on the as-of date: excluded from CAT-1/2/6 and its products are not checked.
     pub excluded: bool,
+    /// The distinct company (1-based, in order of first entry) this entry belongs to; `None` when
+    /// excluded. Two entries with the same number are one company (INTEG-1).
+    pub company: Option<usize>,
     /// Number of products.
     pub products: usize,
     /// Tiers filled by conformant leak alarms (INT-6).
     pub alarm_tiers: Vec<Tier>,
     /// Tiers filled by conformant self-closing valves (INT-6).
     pub valve_tiers: Vec<Tier>,
+}
+
+/// One cell of the kind × tier grid: the companies offering a conformant product there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct TierOffer {
+    /// Tier.
+    pub tier: Tier,
+    /// Names of the distinct companies (first entry's name), in catalogue order.
+    pub companies: Vec<String>,
+}
+
+/// What the catalogue offers users of one device kind (CAT-6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct KindOffer {
+    /// Device kind.
+    pub kind: DeviceKind,
+    /// Distinct listed companies with at least one conformant product of the kind.
+    pub companies: usize,
+    /// Low, mid, high.
+    pub tiers: Vec<TierOffer>,
 }
 
 /// The report on a catalogue.
@@ -38,29 +86,56 @@ pub struct CatalogueReport {
     pub conformant: bool,
     /// Counts of the catalogue's own findings.
     pub counts: Counts,
-    /// CAT-1..CAT-5, in order.
+    /// CAT-1..CAT-6, INTEG-1..INTEG-4, PRICE-1, in order.
     pub findings: Vec<Finding>,
-    /// One summary per vendor, in catalogue order.
+    /// One summary per vendor entry, in catalogue order.
     pub vendors: Vec<VendorSummary>,
+    /// Distinct listed companies.
+    pub companies: usize,
+    /// Per device kind, the companies filling each tier (CAT-6).
+    pub kinds: Vec<KindOffer>,
+    /// Product prices per kind × tier (PRICE-1).
+    pub prices: Vec<PriceGroup>,
     /// Reports of the products of listed vendors, in catalogue order.
     pub products: Vec<ProductReport>,
 }
 
 /// Check a catalogue on the date `as_of`.
 pub fn check_catalogue(cat: &Catalogue, as_of: Date) -> CatalogueReport {
+    let companies = Companies::of(cat, as_of);
     let mut products = Vec::new();
     let mut vendors = Vec::new();
-    for v in &cat.vendors {
-        let excluded = v.status == VendorStatus::Removed;
+    let mut kinds: Vec<KindOffer> = CATALOGUE_KINDS
+        .iter()
+        .map(|&kind| KindOffer {
+            kind,
+            companies: 0,
+            tiers: Tier::ALL
+                .iter()
+                .map(|&tier| TierOffer {
+                    tier,
+                    companies: Vec::new(),
+                })
+                .collect(),
+        })
+        .collect();
+    // Per kind, the companies with a conformant product (by company number).
+    let mut offering: Vec<Vec<usize>> = alloc::vec![Vec::new(); CATALOGUE_KINDS.len()];
+    for (i, v) in cat.vendors.iter().enumerate() {
+        let company = companies.company_of(i);
         let mut summary = VendorSummary {
             name: v.name.clone(),
+            credit_code: v.credit_code,
             status: v.status,
-            excluded,
+            removed_on: v.removal.as_ref().map(|r| r.date),
+            removal_reason: v.removal.as_ref().map(|r| r.reason),
+            excluded: company.is_none(),
+            company: company.map(|c| c.saturating_add(1)),
             products: v.products.len(),
             alarm_tiers: Vec::new(),
             valve_tiers: Vec::new(),
         };
-        if !excluded {
+        if let Some(c) = company {
             for p in &v.products {
                 let mut decl = p.clone();
                 if decl.vendor.is_none() {
@@ -72,10 +147,21 @@ pub fn check_catalogue(cat: &Catalogue, as_of: Date) -> CatalogueReport {
                         DeviceKind::LeakAlarm => &mut summary.alarm_tiers,
                         DeviceKind::SelfClosingValve => &mut summary.valve_tiers,
                     };
-                    if !tiers.contains(&p.claimed_tier) {
-                        // Kept in tier order (at most three: an insertion, not a sort).
-                        let at = tiers.iter().take_while(|t| **t < p.claimed_tier).count();
-                        tiers.insert(at, p.claimed_tier);
+                    insert_tier(tiers, p.claimed_tier);
+                    let k = CATALOGUE_KINDS.iter().position(|&k| k == p.kind);
+                    let offer = k.and_then(|k| kinds.get_mut(k));
+                    let cell =
+                        offer.and_then(|o| o.tiers.iter_mut().find(|t| t.tier == p.claimed_tier));
+                    let name = companies.list.get(c).map(|c| &c.name);
+                    if let (Some(cell), Some(name)) = (cell, name)
+                        && !cell.companies.contains(name)
+                    {
+                        cell.companies.push(name.clone());
+                    }
+                    if let Some(list) = k.and_then(|k| offering.get_mut(k))
+                        && !list.contains(&c)
+                    {
+                        list.push(c);
                     }
                 }
                 products.push(report);
@@ -83,13 +169,21 @@ pub fn check_catalogue(cat: &Catalogue, as_of: Date) -> CatalogueReport {
         }
         vendors.push(summary);
     }
-    let findings = alloc::vec![
-        cat1(&vendors),
+    for (offer, list) in kinds.iter_mut().zip(&offering) {
+        offer.companies = list.len();
+    }
+    let rules = PriceRules::NANCHUAN_2022;
+    let prices = prices::table(cat, &companies, rules);
+    let mut findings = alloc::vec![
+        cat1(cat, &companies),
         cat2(cat, &vendors),
-        cat3(cat),
-        cat4(cat),
-        cat5(cat),
+        cat3(cat, &companies),
+        cat4(cat, as_of),
+        cat5(cat, &companies),
+        cat6(&kinds),
     ];
+    findings.extend(integrity::check(cat, &companies));
+    findings.push(prices::price1(&prices, rules));
     let counts = Counts::of(&findings);
     CatalogueReport {
         name: cat.name.clone(),
@@ -97,7 +191,18 @@ pub fn check_catalogue(cat: &Catalogue, as_of: Date) -> CatalogueReport {
         counts,
         findings,
         vendors,
+        companies: companies.list.len(),
+        kinds,
+        prices,
         products,
+    }
+}
+
+/// Insert `tier` into a tier-ordered list of at most three (an insertion, not a sort).
+fn insert_tier(tiers: &mut Vec<Tier>, tier: Tier) {
+    if !tiers.contains(&tier) {
+        let at = tiers.iter().take_while(|t| **t < tier).count();
+        tiers.insert(at, tier);
     }
 }
 
@@ -111,7 +216,7 @@ fn finding(id: &'static str, status: Status, field: impl Into<String>, reason: M
 }
 
 /// One finding for a clause: `fail` listing every problem (field of the first), else `pass`.
-fn verdict(id: &'static str, problems: Vec<(String, Message)>, ok: Message) -> Finding {
+pub(crate) fn verdict(id: &'static str, problems: Vec<(String, Message)>, ok: Message) -> Finding {
     let Some((field, _)) = problems.first() else {
         return finding(id, Status::Pass, "vendors", ok);
     };
@@ -126,10 +231,11 @@ fn verdict(id: &'static str, problems: Vec<(String, Message)>, ok: Message) -> F
     )
 }
 
-/// CAT-1: at least three listed vendors (INT-5).
-fn cat1(vendors: &[VendorSummary]) -> Finding {
-    let listed = vendors.iter().filter(|v| !v.excluded).count();
-    let removed = vendors.len().saturating_sub(listed);
+/// CAT-1: at least three distinct companies on the list (INT-5): companies, not entries.
+fn cat1(cat: &Catalogue, companies: &Companies) -> Finding {
+    let listed = companies.list.len();
+    let entries = companies.of_entry.iter().filter(|c| c.is_some()).count();
+    let removed = cat.vendors.len().saturating_sub(entries);
     let status = if listed >= MIN_VENDORS {
         Status::Pass
     } else {
@@ -141,10 +247,10 @@ fn cat1(vendors: &[VendorSummary]) -> Finding {
         "vendors",
         Message::new(
             format!(
-                "在册销售安装单位 {listed} 家（已移出 {removed} 家不计），要求不少于 {MIN_VENDORS} 家"
+                "在册销售安装单位 {listed} 家（{entries} 个条目按统一社会信用代码或企业名称合并；已移出 {removed} 个条目不计），要求不少于 {MIN_VENDORS} 家"
             ),
             format!(
-                "{listed} listed vendors ({removed} removed, not counted); at least {MIN_VENDORS} required"
+                "{listed} distinct listed companies ({entries} entries merged by credit code or name; {removed} removed entries not counted); at least {MIN_VENDORS} required"
             ),
         ),
     )
@@ -206,10 +312,10 @@ fn blank(s: Option<&str>) -> bool {
 }
 
 /// CAT-3: disclosure of name, qualification grade, contact, model, price, service.
-fn cat3(cat: &Catalogue) -> Finding {
+fn cat3(cat: &Catalogue, companies: &Companies) -> Finding {
     let mut problems = Vec::new();
     for (i, v) in cat.vendors.iter().enumerate() {
-        if v.status == VendorStatus::Removed {
+        if companies.company_of(i).is_none() {
             continue;
         }
         let vendor_fields = [
@@ -295,9 +401,11 @@ fn cat3(cat: &Catalogue) -> Finding {
     )
 }
 
-/// CAT-4: removed vendors carry a removal record with an announcement; listed ones do not.
-fn cat4(cat: &Catalogue) -> Finding {
+/// CAT-4: removed vendors carry a removal record with an announcement; listed ones do not. A
+/// removal dated after `as_of` is pending: the vendor still counts until that date.
+fn cat4(cat: &Catalogue, as_of: Date) -> Finding {
     let mut removed = 0usize;
+    let mut pending = Vec::new();
     let mut problems = Vec::new();
     for (i, v) in cat.vendors.iter().enumerate() {
         let problem = match (v.status, &v.removal) {
@@ -325,30 +433,54 @@ fn cat4(cat: &Catalogue) -> Finding {
                     format!("\"{}\" has a removal record but is still listed", v.name),
                 ),
             )),
-            (VendorStatus::Removed, Some(_)) => {
-                removed = removed.saturating_add(1);
+            (VendorStatus::Removed, Some(r)) => {
+                if r.date > as_of {
+                    pending.push(format!("{}（{}）", v.name, r.date));
+                } else {
+                    removed = removed.saturating_add(1);
+                }
                 None
             }
             (VendorStatus::Listed, None) => None,
         };
         problems.extend(problem);
     }
+    let (pzh, pen) = if pending.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(
+                "；{} 家将于移出日期生效后不再计入：{}",
+                pending.len(),
+                pending.join("、")
+            ),
+            format!(
+                "; {} removal(s) not yet in effect, still counted until then: {}",
+                pending.len(),
+                pending.join(", ")
+            ),
+        )
+    };
     verdict(
         "CAT-4",
         problems,
         Message::new(
-            format!("已移出 {removed} 家，均有公告，且不计入 CAT-1、CAT-2"),
-            format!("{removed} vendors removed, each announced and excluded from CAT-1 and CAT-2"),
+            format!("已移出 {removed} 家，均有公告，且不计入 CAT-1、CAT-2、CAT-6{pzh}"),
+            format!(
+                "{removed} vendors removed, each announced and excluded from CAT-1, CAT-2 and CAT-6{pen}"
+            ),
         ),
     )
 }
 
 /// CAT-5: which listed products are intelligent (informational, never a failure).
-fn cat5(cat: &Catalogue) -> Finding {
+fn cat5(cat: &Catalogue, companies: &Companies) -> Finding {
     let listed = || {
         cat.vendors
             .iter()
-            .filter(|v: &&Vendor| v.status == VendorStatus::Listed)
+            .enumerate()
+            .filter(|(i, _)| companies.company_of(*i).is_some())
+            .map(|(_, v)| v)
     };
     let total: usize = listed().map(|v| v.products.len()).sum();
     let smart: Vec<&str> = listed()
@@ -369,6 +501,65 @@ fn cat5(cat: &Catalogue) -> Finding {
             format!(
                 "{} of {total} listed products are intelligent (transmit data): {models}",
                 smart.len()
+            ),
+        ),
+    )
+}
+
+/// CAT-6: users can choose each device kind: at least three distinct listed companies offer a
+/// conformant product of it (INT-11, the strict reading of INT-5 applied per kind).
+fn cat6(kinds: &[KindOffer]) -> Finding {
+    let mut problems = Vec::new();
+    for offer in kinds {
+        if offer.companies >= MIN_VENDORS {
+            continue;
+        }
+        let k = offer.kind.text();
+        let n = offer.companies;
+        let (zh, en) = if n == 0 {
+            (
+                format!("没有在册企业提供符合要求的{}，用户无从选择", k.zh),
+                format!(
+                    "no listed company offers a conformant {}: users cannot choose one",
+                    k.en
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "提供符合要求的{}的在册企业仅 {n} 家，要求不少于 {MIN_VENDORS} 家",
+                    k.zh
+                ),
+                format!(
+                    "only {n} listed companies offer a conformant {}; at least {MIN_VENDORS} required",
+                    k.en
+                ),
+            )
+        };
+        problems.push((
+            String::from("vendors[].products[].kind"),
+            Message::new(zh, en),
+        ));
+    }
+    let summary: Vec<String> = kinds
+        .iter()
+        .map(|o| format!("{} {}", o.kind.text().zh, o.companies))
+        .collect();
+    let summary_en: Vec<String> = kinds
+        .iter()
+        .map(|o| format!("{} {}", o.kind.text().en, o.companies))
+        .collect();
+    verdict(
+        "CAT-6",
+        problems,
+        Message::new(
+            format!(
+                "每类装置均有不少于 {MIN_VENDORS} 家在册企业提供符合要求的产品（{}）",
+                summary.join("、")
+            ),
+            format!(
+                "each device kind is offered by at least {MIN_VENDORS} listed companies ({})",
+                summary_en.join(", ")
             ),
         ),
     )

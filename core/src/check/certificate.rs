@@ -151,12 +151,35 @@ fn validity_ordered(decl: &Declaration) -> Outcome {
     }
 }
 
-/// CERT-3: every listed certificate is valid on `as_of`; missing dates need evidence.
+/// The certificate kinds a clause of the product's kind asks for (ALM-1a/1b/1c: 附件3 一.1
+/// 「应取得」); valves have none.
+fn needed(decl: &Declaration) -> &'static [CertKind] {
+    match decl.kind {
+        crate::model::DeviceKind::LeakAlarm => &[
+            CertKind::PatternApproval,
+            CertKind::ExplosionProof,
+            CertKind::FireProduct,
+        ],
+        crate::model::DeviceKind::SelfClosingValve => &[],
+    }
+}
+
+/// CERT-3 (INT-4, version 2): a listed certificate that is not valid on `as_of` fails only when it
+/// leaves a kind a clause needs without a valid certificate. One renewed by a valid certificate of
+/// the same kind, or of a kind no clause needs, is `info`. Missing dates need evidence. CERT-3
+/// never decides the achieved tier (libgasdev's own check, not a 附件3 clause).
 fn valid_on(decl: &Declaration, as_of: Date) -> Outcome {
     if decl.certificates.is_empty() {
         return none_listed();
     }
+    let renewal = |kind: CertKind| {
+        decl.certificates
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.kind == kind && has_number(c) && validity(c, as_of) == Some(true))
+    };
     let mut undated = None;
+    let mut noted: Option<Outcome> = None;
     for (i, c) in decl.certificates.iter().enumerate() {
         match validity(c, as_of) {
             Some(false) => {
@@ -167,34 +190,60 @@ fn valid_on(decl: &Declaration, as_of: Date) -> Outcome {
                 } else {
                     ("尚未生效", "is not yet valid")
                 };
-                return Outcome::fail(
-                    format!("certificates[{i}]"),
-                    Message::new(
-                        format!("{zh}在 {as_of} {szh}"),
-                        format!("{en} {sen} on {as_of}"),
-                    ),
-                );
+                let field = format!("certificates[{i}]");
+                if let Some((j, r)) = renewal(c.kind) {
+                    let (rzh, ren) = label(r);
+                    noted.get_or_insert(Outcome::new(
+                        Status::Info,
+                        field,
+                        Message::new(
+                            format!("{zh}在 {as_of} {szh}；已由 certificates[{j}] {rzh}接续，不影响结论"),
+                            format!("{en} {sen} on {as_of}; renewed by certificates[{j}] {ren}, no effect on the verdict"),
+                        ),
+                    ));
+                } else if !needed(decl).contains(&c.kind) {
+                    noted.get_or_insert(Outcome::new(
+                        Status::Info,
+                        field,
+                        Message::new(
+                            format!("{zh}在 {as_of} {szh}；任何条款均不要求此证书，不影响结论"),
+                            format!("{en} {sen} on {as_of}; not needed by any clause, no effect on the verdict"),
+                        ),
+                    ));
+                } else {
+                    return Outcome::fail(
+                        field,
+                        Message::new(
+                            format!("{zh}在 {as_of} {szh}，且没有同类有效证书"),
+                            format!(
+                                "{en} {sen} on {as_of} and no valid certificate of its kind is listed"
+                            ),
+                        ),
+                    );
+                }
             }
             None if undated.is_none() => undated = Some(i),
             _ => {}
         }
     }
-    match undated {
-        Some(i) => Outcome::evidence(
+    if let Some(i) = undated {
+        return Outcome::evidence(
             format!("certificates[{i}].valid_until"),
             Message::new(
                 "有证书未写明有效期",
                 "a certificate has no validity end date",
             ),
-        ),
-        None => Outcome::pass(
+        );
+    }
+    noted.unwrap_or_else(|| {
+        Outcome::pass(
             "certificates",
             Message::new(
                 format!("所列证书在 {as_of} 均有效"),
                 format!("every certificate is valid on {as_of}"),
             ),
-        ),
-    }
+        )
+    })
 }
 
 fn none_listed() -> Outcome {

@@ -13,7 +13,10 @@ mod alarm;
 mod capability;
 mod catalogue;
 mod certificate;
+mod companies;
 pub mod identifier;
+mod integrity;
+mod prices;
 mod product;
 mod standards;
 mod valve;
@@ -23,7 +26,10 @@ use alloc::vec::Vec;
 
 use crate::model::{DeviceKind, Tier};
 
-pub use catalogue::{CatalogueReport, VendorSummary, check_catalogue};
+pub use catalogue::{
+    CATALOGUE_KINDS, CatalogueReport, KindOffer, TierOffer, VendorSummary, check_catalogue,
+};
+pub use prices::{PriceGroup, PriceRules, PricedProduct};
 pub use product::{ProductReport, check_declaration};
 
 /// The verdict of one requirement.
@@ -198,11 +204,13 @@ pub(crate) const fn meets(status: Status) -> bool {
     )
 }
 
-/// The highest tier at which every applicable requirement is met, given raw outcomes by id.
+/// The highest tier at which every applicable 附件3 clause is met, given raw outcomes by id.
+/// libgasdev's own checks (scope `any_product`: CERT-*) never decide the tier (INT-4).
 pub(crate) fn achieved_tier(kind: DeviceKind, raw: &[(&'static str, Status)]) -> Option<Tier> {
     let mut achieved = None;
     for tier in Tier::ALL {
         let ok = crate::requirements::for_product(kind, tier)
+            .filter(|req| req.scope != crate::requirements::Scope::AnyProduct)
             .all(|req| raw.iter().any(|(id, st)| *id == req.id && meets(*st)));
         if !ok {
             break;

@@ -117,6 +117,7 @@ mod tests {
             claimed_tier: Tier::Low,
             use_case: None,
             price: None,
+            installation_price: None,
             service: None,
             certificates: Vec::new(),
             standards: Vec::new(),

@@ -76,6 +76,7 @@ mod tests {
             claimed_tier: crate::model::Tier::Low,
             use_case: None,
             price: None,
+            installation_price: None,
             service: None,
             certificates: Vec::new(),
             standards: stds.iter().map(|s| String::from(*s)).collect(),

@@ -317,9 +317,12 @@ pub struct Declaration {
     /// Household or industrial/commercial use (selects GB 15322.2 or .1 for ALM-2a).
     #[cfg_attr(feature = "serde", serde(default))]
     pub use_case: Option<UseCase>,
-    /// Price charged (收费价格, CAT-3), a yuan string such as `"399.00"`.
+    /// Product price charged (收费价格, CAT-3), a yuan string such as `"399.00"`.
     #[cfg_attr(feature = "serde", serde(default))]
     pub price: Option<Price>,
+    /// Installation price, when charged apart from the product (产品、安装价格, 职责: 区发展改革委).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub installation_price: Option<Price>,
     /// Service content (服务内容, CAT-3).
     #[cfg_attr(feature = "serde", serde(default))]
     pub service: Option<String>,
@@ -362,28 +365,74 @@ crate::serde_names::deserialize_by_name!(VendorStatus {
     Removed = "removed",
 });
 
-/// Why a vendor was removed (CAT-4, 安装方案 四（三）).
+/// Why a vendor was removed (CAT-4, 安装方案 四（三）「对挂靠借用资质、制假售假、价格操纵等扰乱市场的单位，
+/// 要及时移出清单并向社会公告」).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RemovalReason {
-    /// 挂靠借用资质.
+    /// 挂靠借用资质: the listing was wrong; the devices themselves are not in doubt.
     BorrowedQualification,
-    /// 制假售假.
-    FakeProducts,
+    /// 制假售假: the devices themselves may be counterfeit. Rule set version 1 called it
+    /// `fake_products`; that name is still read.
+    Counterfeit,
     /// 价格操纵.
     PriceManipulation,
     /// Another disturbance of the market (扰乱市场).
     Other,
 }
 
-crate::serde_names::deserialize_by_name!(RemovalReason {
-    BorrowedQualification = "borrowed_qualification",
-    FakeProducts = "fake_products",
-    PriceManipulation = "price_manipulation",
-    Other = "other",
-});
+#[cfg(feature = "serde")]
+impl crate::serde_names::ByName for RemovalReason {
+    const ALL: &'static [Self] = &[
+        RemovalReason::BorrowedQualification,
+        RemovalReason::Counterfeit,
+        RemovalReason::PriceManipulation,
+        RemovalReason::Other,
+    ];
+    const NAMES: &'static [&'static str] = &[
+        "borrowed_qualification",
+        "counterfeit",
+        "price_manipulation",
+        "other",
+    ];
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RemovalReason {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// The names of version 2 and, last, the version-1 name of `Counterfeit`.
+        const READ: &[&str] = &[
+            "borrowed_qualification",
+            "counterfeit",
+            "price_manipulation",
+            "other",
+            "fake_products",
+        ];
+        Ok(match crate::serde_names::variant_index(d, READ)? {
+            0 => RemovalReason::BorrowedQualification,
+            2 => RemovalReason::PriceManipulation,
+            3 => RemovalReason::Other,
+            _ => RemovalReason::Counterfeit,
+        })
+    }
+}
+
+impl RemovalReason {
+    /// The reason in both languages.
+    pub const fn text(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            RemovalReason::BorrowedQualification => {
+                Text::new("挂靠借用资质", "borrowed qualification")
+            }
+            RemovalReason::Counterfeit => Text::new("制假售假", "counterfeit products"),
+            RemovalReason::PriceManipulation => Text::new("价格操纵", "price manipulation"),
+            RemovalReason::Other => Text::new("其他扰乱市场行为", "other market disturbance"),
+        }
+    }
+}
 
 /// The record of a removal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -408,6 +457,10 @@ pub struct Removal {
 pub struct Vendor {
     /// Company name (企业名称).
     pub name: String,
+    /// 统一社会信用代码 (GB 32100-2015), optional: CAT-1 counts distinct companies by it when
+    /// present, otherwise by the folded name.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub credit_code: Option<crate::model::CreditCode>,
     /// Qualification grade (资质等级).
     #[cfg_attr(feature = "serde", serde(default))]
     pub qualification_grade: Option<String>,
@@ -423,6 +476,14 @@ pub struct Vendor {
     /// Products offered.
     #[cfg_attr(feature = "serde", serde(default))]
     pub products: Vec<Declaration>,
+}
+
+impl Vendor {
+    /// Whether the vendor is off the list on `date`: it is marked removed and its removal has
+    /// taken effect (a removal takes effect on its date; one without a record counts at once).
+    pub fn is_removed_on(&self, date: Date) -> bool {
+        self.status == VendorStatus::Removed && self.removal.as_ref().is_none_or(|r| r.date <= date)
+    }
 }
 
 /// A catalogue (目录清单) of vendors and their products.

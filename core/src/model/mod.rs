@@ -13,8 +13,11 @@ mod date;
 mod kind;
 mod valve;
 
+mod credit_code;
 #[cfg(feature = "alloc")]
 mod declaration;
+#[cfg(feature = "alloc")]
+pub mod fold;
 #[cfg(feature = "alloc")]
 mod price;
 
@@ -22,6 +25,7 @@ pub use alarm::{AlarmLevel, AlarmStatus, ExpressedState};
 #[cfg(all(feature = "serde", feature = "alloc"))]
 pub(crate) use concentration::f64_to_centi;
 pub use concentration::{Concentration, ConcentrationError, ConcentrationUnit, LelBasis, Reading};
+pub use credit_code::{CreditCode, CreditCodeError, CreditCodeProblem};
 pub use date::{Date, DateError};
 pub use kind::{DeviceKind, Gas, Tier, UseCase};
 pub use valve::{TripReason, ValveState, ValveStatus, ValveStatusError};

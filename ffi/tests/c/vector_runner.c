@@ -95,6 +95,25 @@ static const char *run_ident(const test_case *c, sbuf *out) {
     return result;
 }
 
+/* --- credit codes ----------------------------------------------------------------------------- */
+
+static const char *run_credit_code(const test_case *c, sbuf *out) {
+    size_t len, off = 0;
+    unsigned char *input = unhex(need(c, "input"), &len);
+    gasdev_credit_code cc;
+    gasdev_result rc = gasdev_credit_code_check(input, len, &cc, &off);
+    const char *result;
+    if (rc == GASDEV_RESULT_OK) {
+        sb_printf(out, "region=%s organisation_code=%s", cc.region, cc.organisation_code);
+        if (strlen(cc.code) != 18 || memcmp(cc.code, input, 18) != 0) die("credit code echo");
+        result = "valid";
+    } else {
+        result = error_offset(out, rc, off);
+    }
+    free(input);
+    return result;
+}
+
 /* --- frames ----------------------------------------------------------------------------------- */
 
 static const char *message_type_name(uint8_t t) {
@@ -557,7 +576,7 @@ static const struct {
     const char *mode;
     const char *(*run)(const test_case *, sbuf *);
 } MODES[] = {
-    {"ident", run_ident},         {"frame", run_frame},           {"stream", run_stream},
+    {"credit_code", run_credit_code}, {"ident", run_ident}, {"frame", run_frame},           {"stream", run_stream},
     {"frame_decl", run_frame_decl}, {"gbt_packet", run_gbt_packet}, {"gbt_hex", run_gbt_hex},
     {"gbt_answer", run_gbt_answer}, {"map_alarm", run_map_alarm},   {"map_valve", run_map_valve},
     {"map_frame", run_map_frame}, {"document", run_document},     {"record", run_record},
