@@ -665,6 +665,7 @@ static void test_overlaps(void) {
         gasdev_gbt_packet p;
         gasdev_requirement q;
         gasdev_input_error e;
+        gasdev_credit_code c;
         size_t z;
         unsigned char b[4096];
     } u;
@@ -722,6 +723,17 @@ static void test_overlaps(void) {
     memcpy(u.b, "ALM-3b", 6);
     RC(gasdev_requirement_find((const char *)u.b, 6, &u.q), GASDEV_RESULT_INVALID_PARAMETER);
     RC(gasdev_requirement_find("ALM-3b", 6, &req), GASDEV_RESULT_OK);
+
+    /* gasdev_credit_code_check: `out` over the input; `error_offset` inside `out`. */
+    memcpy(u.b, "91350100M000100Y43", 18);
+    RC(gasdev_credit_code_check(u.b, 18, &u.c, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    {
+        gasdev_credit_code cc;
+        RC(gasdev_credit_code_check((const uint8_t *)"91350100M000100Y43", 18, &cc, (size_t *)(void *)&cc),
+           GASDEV_RESULT_INVALID_PARAMETER);
+        RC(gasdev_credit_code_check((const uint8_t *)"91350100M000100Y43", SIZE_MAX, &cc, &off),
+           GASDEV_RESULT_INVALID_PARAMETER);
+    }
 
     /* gasdev_result_message: `*out_n` inside the buffer. */
     RC(gasdev_result_message(GASDEV_RESULT_OK, GASDEV_LANG_EN, (char *)u.b, sizeof u.b, &u.z),
