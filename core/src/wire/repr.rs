@@ -1585,6 +1585,7 @@ fn validate_text(s: &str, max: usize) -> Result<(), EmitError> {
 /// The JSON path (`spec/frame.md` §8) of the field [`validate_message`] refuses, so that an
 /// encoder error names it (`gasdev encode`); `None` when the message is valid. Mirrors
 /// `validate_message` check for check.
+#[cfg(all(feature = "serde", feature = "alloc"))]
 pub(crate) fn invalid_field(m: &Message<'_>) -> Option<&'static str> {
     fn snapshot(s: &Snapshot) -> Option<&'static str> {
         if s.valve.as_ref().is_some_and(|v| v.validate().is_err()) {
