@@ -3,18 +3,25 @@
 #   wasm/pkg/: package.json, gasdev_wasm.js (ES module for browsers: `await init()` first),
 #              node.mjs (Node entry: initialised on import), gasdev_wasm_bg.wasm, .d.ts files.
 #   out/wasm/site/: wasm/web/* plus the module under gasdev/; serve it from any static server.
-# Needs: rustup target wasm32-unknown-unknown and wasm-bindgen-cli of the crate's exact version
-# (scripts/setup installs both). No wasm-opt: the size comes from the `wasm-release` profile.
+# Needs: the pinned nightly of wasm/toolchain with rust-src, and wasm-bindgen-cli of the crate's exact
+# version (scripts/setup installs both). No wasm-opt (binaryen 108's -Oz makes the gzipped module
+# larger); the size comes from the `wasm-release` profile and a standard library rebuilt for size with
+# panics as immediate aborts (-Z build-std; the core never panics, and the profile already aborts).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 cd "$root"
 
-cargo build -q -p gasdev-wasm --lib --target wasm32-unknown-unknown --profile wasm-release
+toolchain="$(wasm/toolchain)"
+# Its own target directory: the nightly's artifacts never mix with the stable ones.
+CARGO_TARGET_DIR="$root/target/wasm-nightly" \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+  cargo "+$toolchain" build -q -p gasdev-wasm --lib --target wasm32-unknown-unknown --profile wasm-release \
+  -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 rm -rf wasm/pkg
 wasm-bindgen --target web --out-dir wasm/pkg --out-name gasdev_wasm \
   --remove-name-section --remove-producers-section \
-  target/wasm32-unknown-unknown/wasm-release/gasdev_wasm.wasm
+  target/wasm-nightly/wasm32-unknown-unknown/wasm-release/gasdev_wasm.wasm
 cp wasm/js/package.json wasm/js/node.mjs wasm/js/node.d.mts wasm/js/README.md wasm/pkg/
 # The package's version is the crate's.
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"

@@ -1388,6 +1388,9 @@ typedef struct gasdev_requirement {
   struct gasdev_str text_en;
   // The interpretation (`INT-n`, `spec/interpretations.md`) that applies; empty if none.
   struct gasdev_str interpretation;
+  // The plan's own sentence(s) the requirement derives from (verbatim, parts joined by `……`);
+  // empty for libgasdev's own checks (CERT-*, INTEG-*, PRICE-*).
+  struct gasdev_str source_text;
   // A `GASDEV_SCOPE_…` constant.
   uint8_t scope;
   // A `GASDEV_CHECK_KIND_…` constant.

@@ -85,6 +85,9 @@ pub struct gasdev_requirement {
     pub text_en: gasdev_str,
     /// The interpretation (`INT-n`, `spec/interpretations.md`) that applies; empty if none.
     pub interpretation: gasdev_str,
+    /// The plan's own sentence(s) the requirement derives from (verbatim, parts joined by `……`);
+    /// empty for libgasdev's own checks (CERT-*, INTEG-*, PRICE-*).
+    pub source_text: gasdev_str,
     /// A `GASDEV_SCOPE_…` constant.
     pub scope: u8,
     /// A `GASDEV_CHECK_KIND_…` constant.
@@ -110,6 +113,7 @@ fn describe(r: &Requirement) -> gasdev_requirement {
         text_zh: gasdev_str::of(r.text.zh),
         text_en: gasdev_str::of(r.text.en),
         interpretation: gasdev_str::of(r.interpretation.unwrap_or("")),
+        source_text: gasdev_str::of(r.source_text.unwrap_or("")),
         scope: (match r.scope {
             Scope::LeakAlarm => gasdev_scope::LeakAlarm,
             Scope::SelfClosingValve => gasdev_scope::SelfClosingValve,

@@ -128,6 +128,15 @@ test("conformance checker: bundled examples, verdicts per product and clause", a
     rs.map((r) => `${r.dataset.clause}:${r.dataset.status}`),
   );
   assert.deepEqual(catRows, catalogue.value.report.findings.map((f) => `${f.id}:${f.status}`));
+  // CAT-6 grid: one row per device kind with the company count the core computed.
+  const kindRows = await page.$$eval('article[data-file="catalogue.json"] table.kind-grid tr[data-kind]', (rs) =>
+    rs.map((r) => `${r.dataset.kind}:${r.cells[1].textContent}`),
+  );
+  assert.deepEqual(kindRows, catalogue.value.report.kinds.map((k) => `${k.kind}:${k.companies}`));
+  // PRICE-1 table: one row per kind × tier, the example's noted high-tier valve shown.
+  const priceRows = await page.$$eval('article[data-file="catalogue.json"] table.price-table tbody tr', (rs) => rs.length);
+  assert.equal(priceRows, catalogue.value.report.prices.length);
+  assert.ok((await page.textContent('article[data-file="catalogue.json"] table.price-table')).includes("ZBF-NPRH200 1080.00"));
   await page.screenshot({ path: join(shots, "checker-zh.png"), fullPage: false });
 });
 
