@@ -302,6 +302,18 @@ enum gasdev_result
   GASDEV_RESULT_INPUT_INVALID_VALUE = 411,
   // invalid unified social credit code
   GASDEV_RESULT_INPUT_BAD_CREDIT_CODE = 412,
+  // input exceeds its size limit
+  GASDEV_RESULT_INPUT_TOO_LARGE = 413,
+  // line exceeds its length limit
+  GASDEV_RESULT_INPUT_LINE_TOO_LONG = 414,
+  // not a regular file (FIFO, device or socket): not read
+  GASDEV_RESULT_INPUT_NOT_REGULAR_FILE = 415,
+  // unterminated quote in a CSV row (a quoted field may not span lines)
+  GASDEV_RESULT_CSV_UNTERMINATED_QUOTE = 416,
+  // CSV row has a different number of fields than the header
+  GASDEV_RESULT_CSV_FIELD_COUNT = 417,
+  // rows of one household are not consecutive
+  GASDEV_RESULT_CSV_HOUSEHOLD_SPLIT = 418,
   // a required pointer was NULL
   GASDEV_RESULT_NULL_PARAMETER = 900,
   // output buffer is too small

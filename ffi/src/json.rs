@@ -18,7 +18,9 @@ use gasdev::check::{Finding, Status, check_catalogue, check_declaration};
 use gasdev::install::{CatalogueIndex, RuleSet, inspect};
 use gasdev::model::{Date, Tier};
 
-use crate::boundary::{Res, bytes, check_out, guard, input, opt_text, text, write, write_opt};
+use crate::boundary::{
+    Res, Span, bytes, check_out, disjoint, guard, input, opt_text, text, write, write_opt,
+};
 use crate::requirements::gasdev_str;
 use crate::result::gasdev_result;
 
@@ -199,6 +201,11 @@ pub unsafe extern "C" fn gasdev_check_document(
     error: *mut gasdev_input_error,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(json, len), Span::raw(as_of, as_of_len)],
+            &[Span::ptr(out), Span::ptr(error)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let doc = unsafe { text(json, len) }?;
@@ -311,6 +318,15 @@ pub unsafe extern "C" fn gasdev_inspect_with_declarations(
     error: *mut gasdev_input_error,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[
+                Span::raw(record, len),
+                Span::raw(catalogue, catalogue_len),
+                Span::raw(as_of, as_of_len),
+            ],
+            &[Span::ptr(out), Span::ptr(error)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let rec = unsafe { text(record, len) }?;
@@ -394,6 +410,14 @@ pub unsafe extern "C" fn gasdev_frame_check_declaration(
     error: *mut gasdev_input_error,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[
+                Span::raw(frame, len),
+                Span::raw(declaration, declaration_len),
+            ],
+            &[Span::ptr(out), Span::ptr(error)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(frame, len) }?;
@@ -452,6 +476,8 @@ pub unsafe extern "C" fn gasdev_report_get_summary(
     out: *mut gasdev_report_summary,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::ptr(report)], &[Span::ptr(out)])?;
         check_out(out)?;
         // SAFETY: a live report (caller contract).
         let r = unsafe { input(report) }?;
@@ -473,6 +499,8 @@ pub unsafe extern "C" fn gasdev_report_item(
     out: *mut gasdev_str,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::ptr(report)], &[Span::ptr(out)])?;
         check_out(out)?;
         // SAFETY: a live report (caller contract).
         let r = unsafe { input(report) }?;
@@ -495,6 +523,8 @@ pub unsafe extern "C" fn gasdev_report_json(
     len: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::ptr(report)], &[Span::ptr(json), Span::ptr(len)])?;
         check_out(json)?;
         check_out(len)?;
         // SAFETY: a live report (caller contract).

@@ -680,7 +680,7 @@ fn encode_frame_inner(doc: DocArg) -> Result<Encoded, ApiError> {
         ErrorCode::InputEmpty => ApiError::new(ErrorCode::InputEmpty).at(0),
         code => {
             let mut a = ApiError::new(code).detail(&e.detail);
-            if let Some(f) = e.field {
+            if let Some(f) = &e.field {
                 a = a.field(f);
             }
             a.line = (e.line > 0).then_some(e.line);

@@ -6,7 +6,7 @@
 //! row rejected or the input unreadable.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -150,7 +150,7 @@ pub fn run(args: Args) -> ExitCode {
     match run_inner(&args) {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("gasdev inspect: {msg}");
+            errln!("gasdev inspect: {msg}");
             crate::exit::input_error()
         }
     }
@@ -219,7 +219,9 @@ fn load_declarations(
 }
 
 fn load_rules(path: &std::path::Path) -> Result<RuleSet, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = crate::input::read_file_limited(path)
+        .and_then(crate::input::utf8)
+        .map_err(|e| format!("{}: {} {}", path.display(), e.name, e.message.en))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: INPUT_INVALID_VALUE {e}", path.display()))
 }
 
@@ -263,8 +265,24 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         Box::new(jsonl_records(counter))
     };
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut items = items.peekable();
+    let empty = match items.peek() {
+        None => true,
+        Some((_, Err(e))) => e.error_code() == gasdev::ErrorCode::InputEmpty,
+        Some(_) => false,
+    };
+    if empty {
+        return Err(format!(
+            "{}: INPUT_EMPTY {}",
+            args.file.display(),
+            if csv_input {
+                "no CSV rows"
+            } else {
+                "no records (the input is empty)"
+            }
+        ));
+    }
+    let mut out = crate::out::Out::new();
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let mut summary = Summary::default();
     let mut rejects: Vec<Reject> = Vec::new();
@@ -338,13 +356,13 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
             let n = summary.households + summary.rejected_rows;
             let done = read_bytes.get();
             match total {
-                Some(t) if t > 0 => eprint!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
-                _ => eprint!("\r{n} records"),
+                Some(t) if t > 0 => err!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
+                _ => err!("\r{n} records"),
             }
         }
     }
     if progress {
-        eprintln!(
+        errln!(
             "\r{} records  done ",
             summary.households + summary.rejected_rows
         );
@@ -359,7 +377,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         }
         InspectFormat::Csv => {
             out.flush().map_err(io)?;
-            eprint!("{}", summary_text(&summary, &rejects, lang));
+            err!("{}", summary_text(&summary, &rejects, lang));
         }
         InspectFormat::Table => {
             if !table_rows.is_empty() {
@@ -371,7 +389,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     out.flush().map_err(io)?;
     if args.format != InspectFormat::Table {
         for r in &rejects {
-            eprintln!(
+            errln!(
                 "{}:{}: {} [{}] {}",
                 args.file.display(),
                 r.error.line,
@@ -391,22 +409,12 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
 }
 
 fn jsonl_records(reader: impl Read) -> impl Iterator<Item = Item> {
-    let mut lines = BufReader::new(reader).lines();
-    let mut n: u64 = 0;
+    let mut lines = crate::lines::Lines::new(BufReader::with_capacity(64 * 1024, reader));
     std::iter::from_fn(move || {
         loop {
-            n += 1;
-            match lines.next()? {
-                Err(e) => {
-                    let err = InputError::new(
-                        gasdev::ErrorCode::NotUtf8,
-                        0,
-                        0,
-                        String::new(),
-                        &e.to_string(),
-                    );
-                    return Some((n, Err(err)));
-                }
+            let (n, line) = lines.next_text()?;
+            match line {
+                Err(e) => return Some((n, Err(e))),
                 Ok(l) if l.trim().is_empty() => continue,
                 Ok(l) => return Some((n, parse_record(&l))),
             }
@@ -439,12 +447,30 @@ fn findings_table(rows: &[Vec<String>], lang: Lang) -> String {
     table(&header, rows)
 }
 
+/// A CSV output cell. A cell that a spreadsheet would run as a formula (OWASP "CSV injection":
+/// first character `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, unless it is a plain number
+/// (`-3`, `+1.5`); then the usual quoting of `,`, `"`, line breaks.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(s) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
+}
+
+/// `[+-]digits[.digits]`.
+fn plain_number(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io::Result<()> {
@@ -573,5 +599,24 @@ impl<R: Read> Read for Counter<R> {
         let n = self.inner.read(buf)?;
         self.count.set(self.count.get().saturating_add(n as u64));
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(csv_field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_field("+HYPERLINK(x)"), "'+HYPERLINK(x)");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-1+2"), "'-1+2");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
+        assert_eq!(csv_field("-3"), "-3");
+        assert_eq!(csv_field("+1.5"), "+1.5");
+        assert_eq!(csv_field("NC-1"), "NC-1");
     }
 }

@@ -6,7 +6,12 @@
 //! CSV row is accepted or rejected exactly like the same data in JSON lines; a rejected row is
 //! skipped with its line number and the CSV column name as the field.
 
-use std::io::Read;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::io::{BufReader, Read};
+
+use crate::lines::Lines;
+use crate::output::escape_text;
 
 use gasdev::ErrorCode;
 use gasdev::api::{InputError, parse_record};
@@ -120,80 +125,159 @@ struct Grouper {
     line: u64,
     profile: Value,
     record: Option<InspectionRecord>,
+    /// Households already closed: a 64-bit hash of the id → the line of its first row (16 bytes
+    /// per household; a hash collision between two ids, chance ~n²/2⁶⁵, would reject a row).
+    closed: HashMap<u64, u64>,
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+/// Whether a CSV line ends inside a quoted field (RFC 4180: a field that starts with `"` runs to
+/// the next `"` not doubled). A quoted field may not span lines: the format is one row per device.
+fn unterminated_quote(line: &str) -> bool {
+    let mut at_field_start = true;
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            ',' => at_field_start = true,
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            ' ' | '\t' if at_field_start => {}
+            _ => at_field_start = false,
+        }
+    }
+    quoted
+}
+
+/// The fields of one CSV line (the `csv` crate parses it; trimmed like the header).
+fn split(line: &str) -> Result<Vec<String>, InputError> {
+    if unterminated_quote(line) {
+        return Err(reject(
+            ErrorCode::CsvUnterminatedQuote,
+            "",
+            "a quoted field is not closed on its line (one row per device; quoted fields may not span lines)",
+        ));
+    }
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(line.as_bytes());
+    match r.records().next() {
+        Some(Ok(rec)) => Ok(rec.iter().map(str::to_string).collect()),
+        Some(Err(e)) => Err(reject(ErrorCode::CsvFieldCount, "", &e.to_string())),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Records from CSV text.
 pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_reader(reader);
-    let headers: Result<Vec<String>, InputError> = match csv.headers() {
-        Ok(h) => {
-            let h: Vec<String> = h.iter().map(str::to_string).collect();
-            let known = |c: &str| {
-                c == "household"
-                    || c == "community"
-                    || PROFILE.contains(&c)
-                    || HOUSEHOLD.iter().any(|(h, _)| *h == c)
-                    || DEVICE.iter().any(|(d, _)| *d == c)
-            };
-            match h.iter().find(|c| !known(c)) {
-                Some(c) => Err(reject(
+    let mut lines = Lines::new(BufReader::with_capacity(64 * 1024, reader));
+    // The header: the first line that is not blank.
+    let headers: Result<Vec<String>, (u64, InputError)> = loop {
+        match lines.next_text() {
+            None => break Err((1, reject(ErrorCode::InputEmpty, "", "no header row"))),
+            Some((n, Err(e))) => break Err((n, e)),
+            Some((_, Ok(l))) if l.trim().is_empty() => continue,
+            Some((n, Ok(l))) => {
+                let l = l.strip_prefix('\u{feff}').unwrap_or(&l).to_string();
+                break split(&l).map_err(|e| (n, e));
+            }
+        }
+    };
+    let headers: Result<Vec<String>, (u64, InputError)> = headers.and_then(|h| {
+        let known = |c: &str| {
+            c == "household"
+                || c == "community"
+                || PROFILE.contains(&c)
+                || HOUSEHOLD.iter().any(|(h, _)| *h == c)
+                || DEVICE.iter().any(|(d, _)| *d == c)
+        };
+        match h.iter().find(|c| !known(c)) {
+            Some(c) => Err((
+                1,
+                reject(
                     ErrorCode::InputUnknownField,
                     c,
                     &format!("unknown column `{c}`"),
-                )),
-                None => match ["household", "user_class", "connection", "gas_supply"]
-                    .iter()
-                    .find(|r| !h.iter().any(|c| c == *r))
-                {
-                    Some(r) => Err(reject(
+                ),
+            )),
+            None => match ["household", "user_class", "connection", "gas_supply"]
+                .iter()
+                .find(|r| !h.iter().any(|c| c == *r))
+            {
+                Some(r) => Err((
+                    1,
+                    reject(
                         ErrorCode::InputMissingField,
                         r,
                         &format!("missing column `{r}`"),
-                    )),
-                    None => Ok(h),
-                },
-            }
+                    ),
+                )),
+                None => Ok(h),
+            },
         }
-        Err(e) => Err(reject(ErrorCode::InputJsonSyntax, "", &e.to_string())),
-    };
-    let mut rows = csv.into_records();
+    });
     let mut g = Grouper {
         household: None,
         line: 0,
         profile: Value::Null,
         record: None,
+        closed: HashMap::new(),
     };
     let mut header_error = headers.as_ref().err().cloned();
     let mut finished = false;
     std::iter::from_fn(move || {
-        if let Some(e) = header_error.take() {
+        if let Some((n, e)) = header_error.take() {
             finished = true;
-            return Some((1, Err(e)));
+            return Some((n, Err(e)));
         }
         let Ok(headers) = &headers else { return None };
         loop {
             if finished {
                 return None;
             }
-            let Some(row) = rows.next() else {
+            let Some((line, text)) = lines.next_text() else {
                 finished = true;
                 let line = g.line;
                 return g.record.take().map(|r| (line, Ok(r)));
             };
-            let row = match row {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    return Some((
-                        line,
-                        Err(reject(ErrorCode::InputJsonSyntax, "", &e.to_string())),
-                    ));
-                }
+            let text = match text {
+                Ok(t) if t.trim().is_empty() => continue,
+                Ok(t) => t,
+                Err(e) => return Some((line, Err(e))),
             };
-            let line = row.position().map_or(0, |p| p.line());
+            let row = match split(&text) {
+                Ok(r) => r,
+                Err(e) => return Some((line, Err(e))),
+            };
+            if row.len() != headers.len() {
+                return Some((
+                    line,
+                    Err(reject(
+                        ErrorCode::CsvFieldCount,
+                        "",
+                        &format!("{} fields, the header has {}", row.len(), headers.len()),
+                    )),
+                ));
+            }
             let mut household = String::new();
             let mut community = None;
             let mut profile = Map::new();
@@ -267,6 +351,21 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 Ok(p) => p,
                 Err(e) => return Some((line, Err(e))),
             };
+            if g.household.as_deref() != Some(household.as_str()) {
+                if let Some(first) = g.closed.get(&id_hash(&household)) {
+                    return Some((
+                        line,
+                        Err(reject(
+                            ErrorCode::CsvHouseholdSplit,
+                            "household",
+                            &format!(
+                                "household `{}` already ended (its rows began at line {first}); its rows must be consecutive",
+                                escape_text(&household)
+                            ),
+                        )),
+                    ));
+                }
+            }
             if g.household.as_deref() == Some(household.as_str()) {
                 if profile != g.profile {
                     return Some((
@@ -284,6 +383,9 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 continue;
             }
             let done = g.record.replace(parsed).map(|r| (g.line, Ok(r)));
+            if let Some(prev) = g.household.take() {
+                g.closed.insert(id_hash(&prev), g.line);
+            }
             g.household = Some(household);
             g.profile = profile;
             g.line = line;

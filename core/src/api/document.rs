@@ -189,7 +189,7 @@ pub(crate) fn typed<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     })
 }
 
-fn json_error(e: &serde_json::Error, field: String) -> InputError {
+pub(crate) fn json_error(e: &serde_json::Error, field: String) -> InputError {
     let full = e.to_string();
     let detail = full
         .rsplit_once(" at line ")
