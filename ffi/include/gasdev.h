@@ -1726,7 +1726,8 @@ gasdev_result gasdev_check_document(const char *json,
 // `gasdev inspect` batch) on the date `as_of`, against the Nanchuan 2022 rules and, if
 // `catalogue` is not NULL, the catalogue `catalogue[0..catalogue_len]` (JSON). On success `*out`
 // receives a report whose items are the finding codes, in order
-// (`{"document": "inspection", "report": {…}}`).
+// (`{"document": "inspection", "report": {…}}`). Same as
+// `gasdev_inspect_with_declarations` with no declarations.
 //
 // Errors as `gasdev_check_document`; the catalogue is parsed first, so an `*error` may be about
 // it (a catalogue that is a declaration is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT`). *Host builds
@@ -1744,6 +1745,30 @@ gasdev_result gasdev_inspect_record(const char *record,
                                     size_t as_of_len,
                                     struct gasdev_report **out,
                                     struct gasdev_input_error *error);
+#endif
+
+#if defined(GASDEV_HOST)
+// Inspect one household as `gasdev_inspect_record`, with vendors' declarations
+// `declarations[0..declarations_len]`: a JSON array of product declarations (NULL: none). An
+// unlisted model is then checked against 附件3 on its declaration (`off_catalogue_*` findings)
+// and an alarm's detected gases are read from it (`gasdev inspect --declarations`).
+//
+// Errors as `gasdev_inspect_record`; the catalogue is parsed first, then the declarations (an
+// `*error` field is then `declarations[i]…`), then the record. *Host builds only.*
+//
+// # Safety
+// As `gasdev_inspect_record`; `declarations` is NULL (with length 0) or valid for
+// `declarations_len` bytes.
+gasdev_result gasdev_inspect_with_declarations(const char *record,
+                                               size_t len,
+                                               const char *catalogue,
+                                               size_t catalogue_len,
+                                               const char *declarations,
+                                               size_t declarations_len,
+                                               const char *as_of,
+                                               size_t as_of_len,
+                                               struct gasdev_report **out,
+                                               struct gasdev_input_error *error);
 #endif
 
 #if defined(GASDEV_HOST)

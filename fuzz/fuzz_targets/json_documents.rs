@@ -4,9 +4,10 @@
 //! fact from serde_json's position: `core/src/api/json_path.rs`).
 #![no_main]
 
-use gasdev::api::{parse_document, parse_frame_doc, parse_record};
-use gasdev::install::InspectionRecord;
-use gasdev::model::{Catalogue, Declaration};
+use gasdev::api::{Document, parse_document, parse_frame_doc, parse_record};
+use gasdev::check::{check_catalogue, check_declaration};
+use gasdev::install::{CatalogueIndex, InspectionRecord, RuleSet, inspect};
+use gasdev::model::{Catalogue, Date, Declaration};
 use libfuzzer_sys::fuzz_target;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use std::collections::BTreeMap;
@@ -40,7 +41,22 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Err(e) = parse_document(text) {
+    let parsed = parse_document(text);
+    // An accepted document is checked: the clause checks never panic on any document the reader
+    // accepts (catalogue companies, integrity, prices included), on two dates around removals.
+    match &parsed {
+        Ok(Document::Catalogue(c)) => {
+            for day in [Date::MIN, Date::new(2026, 6, 1).unwrap_or(Date::MIN)] {
+                let r = check_catalogue(c, day);
+                assert_eq!(r.findings.len(), 11);
+            }
+        }
+        Ok(Document::Declaration(d)) => {
+            let _ = check_declaration(d, Date::MIN);
+        }
+        Err(_) => {}
+    }
+    if let Err(e) = parsed {
         if about_a_field(e.name) {
             let body = text.strip_prefix('\u{feff}').unwrap_or(text);
             // Told apart by the top-level keys, as the core does (the values are not read: a
@@ -56,6 +72,12 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(e.field, path, "{}: {text}", e.name);
             }
         }
+    }
+    // A record that reads is inspected (rule set v2, without and with an empty catalogue): no panic.
+    if let Ok(r) = parse_record(text) {
+        let rules = RuleSet::nanchuan_2022();
+        let _ = inspect(&r, None, Date::MIN, &rules);
+        let _ = inspect(&r, Some(&CatalogueIndex::without_catalogue()), Date::MIN, &rules);
     }
     if let Err(e) = parse_record(text) {
         // A record whose profile contradicts itself is rejected after it was read.

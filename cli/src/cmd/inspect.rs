@@ -52,6 +52,10 @@ pub struct Args {
     /// The catalogue to check device models against.
     #[arg(long, value_name = "FILE")]
     catalogue: Option<PathBuf>,
+    /// Vendors' declarations (`*.json` in DIR): an unlisted model is checked against 附件3 on
+    /// its declaration; an alarm's detected gases are read from it.
+    #[arg(long, value_name = "DIR")]
+    declarations: Option<PathBuf>,
     /// A district rule set replacing the built-in one (`spec/installation-rules.json` form).
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
@@ -119,7 +123,8 @@ impl Summary {
         for f in &r.findings {
             *self.findings.entry(f.code.name()).or_default() += 1;
             if f.code == FindingCode::MissingRequiredDevice {
-                *self.missing_required.entry(f.kind.as_str()).or_default() += 1;
+                let kind = f.kind.map_or("-", |k| k.as_str());
+                *self.missing_required.entry(kind).or_default() += 1;
             }
             if f.overdue {
                 overdue += 1;
@@ -173,6 +178,46 @@ fn load_catalogue(path: &std::path::Path) -> Result<CatalogueIndex, String> {
     }
 }
 
+/// Every `*.json` of `dir`, in name order, as declarations added to `index`.
+fn load_declarations(
+    dir: &std::path::Path,
+    index: &mut CatalogueIndex,
+    as_of: Date,
+) -> Result<usize, String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    paths.sort();
+    for path in &paths {
+        match crate::input::read_document(path) {
+            Ok(Document::Declaration(d)) => index.add_declaration(&d, as_of),
+            Ok(Document::Catalogue(_)) => {
+                return Err(format!(
+                    "{}: INPUT_UNKNOWN_DOCUMENT a catalogue, not a declaration",
+                    path.display()
+                ));
+            }
+            Err(e) => {
+                return Err(format!(
+                    "{}:{}:{}: {} [{}] {}",
+                    path.display(),
+                    e.line,
+                    e.column,
+                    e.name,
+                    e.field,
+                    e.message.en
+                ));
+            }
+        }
+    }
+    Ok(paths.len())
+}
+
 fn load_rules(path: &std::path::Path) -> Result<RuleSet, String> {
     let text = crate::input::read_file_limited(path)
         .and_then(crate::input::utf8)
@@ -186,7 +231,11 @@ type Item = (u64, Result<InspectionRecord, InputError>);
 fn run_inner(args: &Args) -> Result<ExitCode, String> {
     let as_of = args.as_of.unwrap_or_else(today);
     let lang = Lang::from(args.lang);
-    let catalogue = args.catalogue.as_deref().map(load_catalogue).transpose()?;
+    let mut catalogue = args.catalogue.as_deref().map(load_catalogue).transpose()?;
+    if let Some(dir) = &args.declarations {
+        let index = catalogue.get_or_insert_with(CatalogueIndex::without_catalogue);
+        load_declarations(dir, index, as_of)?;
+    }
     let rules = match &args.rules {
         Some(p) => load_rules(p)?,
         None => RuleSet::nanchuan_2022(),
@@ -253,7 +302,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         InspectFormat::Csv => {
             writeln!(
                 out,
-                "household,community,compliant,severity,code,clauses,device,message,action"
+                "household,community,compliant,severity,code,clauses,device,kind,hazard,message,action"
             )
             .map_err(io)?;
         }
@@ -429,7 +478,7 @@ fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io:
     for f in &r.findings {
         writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{}",
             csv_field(&r.household),
             csv_field(community),
             r.compliant,
@@ -437,6 +486,8 @@ fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io:
             f.code.name(),
             csv_field(&f.clauses.join(" ")),
             f.device.map(|d| d.to_string()).unwrap_or_default(),
+            f.kind.map_or("", |k| k.as_str()),
+            f.hazard.map_or("", |h| h.as_str()),
             csv_field(f.message.get(lang)),
             csv_field(f.action.get(lang)),
         )?;

@@ -19,33 +19,53 @@ use gasdev::install::InspectionRecord;
 use serde_json::{Map, Value};
 
 /// Columns of the profile (the first row of a household sets them; later rows must repeat them).
-const PROFILE: [&str; 8] = [
+const PROFILE: [&str; 9] = [
     "user_class",
     "connection",
     "unit_category",
     "building_height_m",
     "old_compound",
     "hardship",
+    "crowded_place",
     "gas_supply",
     "connection_date",
 ];
+/// Household columns outside the profile (repeated like the profile): `hazards` (codes separated
+/// by `;`) and the fire-centre signals (`fire_centre.alarm` …).
+const HOUSEHOLD: [(&str, &str); 4] = [
+    ("hazards", "hazards"),
+    ("fire_centre_alarm", "alarm"),
+    ("fire_centre_cutoff", "cutoff"),
+    ("fire_centre_monitoring", "monitoring"),
+];
 /// Columns of a device (prefixed `device_` where the JSON name is generic).
-const DEVICE: [(&str, &str); 7] = [
+const DEVICE: [(&str, &str); 11] = [
     ("device_kind", "kind"),
     ("identifier", "identifier"),
     ("model", "model"),
+    ("vendor", "vendor"),
+    ("installed_on", "installed_on"),
+    ("detects", "detects"),
     ("powered", "powered"),
     ("sensor_end_of_life", "sensor_end_of_life"),
+    ("end_of_life", "end_of_life"),
     ("valve_latched_closed", "valve_latched_closed"),
     ("last_report", "last_report"),
 ];
-const BOOLEAN: [&str; 5] = [
+const BOOLEAN: [&str; 10] = [
     "old_compound",
     "hardship",
+    "crowded_place",
     "powered",
     "sensor_end_of_life",
+    "end_of_life",
     "valve_latched_closed",
+    "fire_centre_alarm",
+    "fire_centre_cutoff",
+    "fire_centre_monitoring",
 ];
+/// Columns holding a list, items separated by `;`.
+const LIST: [&str; 2] = ["hazards", "detects"];
 
 type Item = (u64, Result<InspectionRecord, InputError>);
 
@@ -62,6 +82,15 @@ fn cell(column: &str, text: &str) -> Value {
             _ => {}
         }
     }
+    if LIST.contains(&column) {
+        return Value::Array(
+            text.split(';')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| Value::String(t.to_string()))
+                .collect(),
+        );
+    }
     if column == "building_height_m" {
         if let Ok(x) = text.parse::<f64>() {
             if let Some(n) = serde_json::Number::from_f64(x) {
@@ -74,7 +103,16 @@ fn cell(column: &str, text: &str) -> Value {
 
 /// Map a JSON path of the one-row record back to the CSV column.
 fn column_of(path: &str) -> String {
+    if let Some(signal) = path.strip_prefix("fire_centre.") {
+        return HOUSEHOLD
+            .iter()
+            .find(|(_, j)| *j == signal)
+            .map_or(path, |(c, _)| c)
+            .to_string();
+    }
     let last = path.rsplit('.').next().unwrap_or(path);
+    // A list item (`hazards[1]`, `detects[0]`) is its column.
+    let last = last.split('[').next().unwrap_or(last);
     DEVICE
         .iter()
         .find(|(_, j)| *j == last)
@@ -169,6 +207,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
             c == "household"
                 || c == "community"
                 || PROFILE.contains(&c)
+                || HOUSEHOLD.iter().any(|(h, _)| *h == c)
                 || DEVICE.iter().any(|(d, _)| *d == c)
         };
         match h.iter().find(|c| !known(c)) {
@@ -242,6 +281,8 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
             let mut household = String::new();
             let mut community = None;
             let mut profile = Map::new();
+            let mut household_cols = Map::new();
+            let mut fire_centre = Map::new();
             let mut device = Map::new();
             for (column, text) in headers.iter().zip(row.iter()) {
                 if text.is_empty() {
@@ -252,6 +293,14 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                     "community" => community = Some(text.to_string()),
                     c if PROFILE.contains(&c) => {
                         profile.insert(c.to_string(), cell(c, text));
+                    }
+                    "hazards" => {
+                        household_cols.insert("hazards".into(), cell("hazards", text));
+                    }
+                    c if c.starts_with("fire_centre_") => {
+                        if let Some((_, json)) = HOUSEHOLD.iter().find(|(h, _)| *h == c) {
+                            fire_centre.insert((*json).to_string(), cell(c, text));
+                        }
                     }
                     c => {
                         if let Some((_, json)) = DEVICE.iter().find(|(d, _)| *d == c) {
@@ -277,6 +326,14 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 one.insert("community".into(), Value::String(c.clone()));
             }
             one.insert("profile".into(), profile.clone());
+            if !fire_centre.is_empty() {
+                household_cols.insert("fire_centre".into(), Value::Object(fire_centre));
+            }
+            for (k, v) in &household_cols {
+                one.insert(k.clone(), v.clone());
+            }
+            // What later rows of the household must repeat: the profile and the household columns.
+            let profile = serde_json::json!([profile, household_cols]);
             let has_device = !device.is_empty();
             one.insert(
                 "devices".into(),

@@ -178,7 +178,7 @@ pub enum Reading {
 /// module). One unit in the last place is below 10⁻⁸ here, so `12345.678`, `999999.999` and
 /// `1000000.0049` are refused whatever their size. serde hands over the number, not its text: a
 /// literal whose extra digits are below that (`12.5000000000000001`) reads as the same number and
-/// cannot be told apart (`spec/interpretations.md` INT-16).
+/// cannot be told apart (`spec/interpretations.md` INT-26).
 pub(crate) fn f64_to_centi(x: f64) -> Option<u32> {
     if !x.is_finite() || !(0.0..=4.0e7).contains(&x) {
         return None;

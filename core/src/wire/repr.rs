@@ -1126,6 +1126,9 @@ const fn reading_len(r: &Reading) -> usize {
     }
 }
 
+// 64-bit hosts: inlined into the caller, so the result is built in place instead of being written
+// field by field and read back whole (a store-forwarding stall that was a quarter of decode time).
+#[cfg_attr(target_pointer_width = "64", inline(always))]
 fn parse_snapshot<'a>(area: &'a [u8], base: usize) -> Result<(Snapshot, Tlvs<'a>), Error> {
     let mut s = Snapshot::default();
     let ext = walk_tlvs(area, base, snapshot_tlv::LAST, None, |at, t| {
@@ -1357,6 +1360,9 @@ impl<'a> FrameRepr<'a> {
     }
 }
 
+// 64-bit hosts: inlined into the caller, so the result is built in place instead of being written
+// field by field and read back whole (a store-forwarding stall that was a quarter of decode time).
+#[cfg_attr(target_pointer_width = "64", inline(always))]
 fn parse_message(ty: u8, body: &[u8]) -> Result<Message<'_>, Error> {
     let mut r = Reader {
         rest: body,

@@ -636,6 +636,36 @@ static void test_json(void) {
         RC(gasdev_inspect_record(record, strlen(record), NULL, 3, as_of, 10, &r, &e), GASDEV_RESULT_NULL_PARAMETER);
         CHECK(r == NULL);
     }
+    /* Inspection with declarations (a JSON array): the alarm's gases come from its declaration. */
+    {
+        static const char record[] =
+            "{\"household\":\"H-003\",\"profile\":{\"gas_supply\":\"piped_lpg\",\"building_height_m\":30,"
+            "\"user_class\":\"unit\",\"connection\":\"existing\"},\"devices\":[{\"kind\":\"leak_alarm\","
+            "\"identifier\":\"88.118.1/JTM-JFSM100-1\",\"model\":\"JTM-JFSM100\",\"powered\":true}],"
+            "\"fire_centre\":{\"alarm\":true}}";
+        size_t dlen = strlen(decl);
+        char *decls = malloc(dlen + 3);
+        CHECK(decls != NULL);
+        decls[0] = '[';
+        memcpy(decls + 1, decl, dlen);
+        decls[dlen + 1] = ']';
+        decls[dlen + 2] = '\0';
+        RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, decls, dlen + 2, as_of, 10, &r, &e),
+           GASDEV_RESULT_OK);
+        RC(gasdev_report_get_summary(r, &s), GASDEV_RESULT_OK);
+        CHECK(s.document == GASDEV_DOCUMENT_INSPECTION && !s.conformant && s.items == 1);
+        RC(gasdev_report_item(r, 0, &item), GASDEV_RESULT_OK);
+        CHECK(item.len == strlen("gas_mismatch") && memcmp(item.data, "gas_mismatch", item.len) == 0);
+        gasdev_report_free(r);
+        r = NULL;
+        static const char bad[] = "[{\"model\":\"X\",\"kind\":\"smoke_alarm\",\"claimed_tier\":\"low\"}]";
+        RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, bad, strlen(bad), as_of, 10, &r, &e),
+           GASDEV_RESULT_INPUT_UNKNOWN_VALUE);
+        CHECK(strcmp(e.field, "declarations[0].kind") == 0 && r == NULL);
+        RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, NULL, 3, as_of, 10, &r, &e),
+           GASDEV_RESULT_NULL_PARAMETER);
+        free(decls);
+    }
     free(decl);
     free(cat);
 }
