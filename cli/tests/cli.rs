@@ -255,10 +255,11 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
             s["compliant"].as_u64(),
             s["rejected_rows"].as_u64()
         ),
-        (Some(24), Some(14), Some(6))
+        (Some(26), Some(16), Some(6))
     );
     assert_eq!(s["overdue_obligations"], 7);
-    assert_eq!(s["findings"]["removed_vendor"], 2);
+    assert_eq!(s["findings"]["removed_vendor"], 3);
+    assert_eq!(s["findings"]["ambiguous_model"], 1);
     assert_eq!(s["findings"]["not_in_catalogue"], 3);
     assert_eq!(s["findings"]["gas_mismatch"], 1);
     assert_eq!(s["findings"]["hazard"], 4);
@@ -279,12 +280,12 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
     assert_eq!(
         rejects,
         [
-            (25, "INPUT_UNKNOWN_VALUE", "profile.user_class"),
-            (26, "INPUT_INVALID_VALUE", "profile.building_height_m"),
-            (27, "INPUT_BAD_DATE", "profile.connection_date"),
-            (28, "INPUT_UNKNOWN_VALUE", "profile.gas_supply"),
-            (29, "INPUT_UNKNOWN_VALUE", "hazards[0]"),
-            (30, "INPUT_INVALID_VALUE", "devices[0].sensor_end_of_life"),
+            (27, "INPUT_UNKNOWN_VALUE", "profile.user_class"),
+            (28, "INPUT_INVALID_VALUE", "profile.building_height_m"),
+            (29, "INPUT_BAD_DATE", "profile.connection_date"),
+            (30, "INPUT_UNKNOWN_VALUE", "profile.gas_supply"),
+            (31, "INPUT_UNKNOWN_VALUE", "hazards[0]"),
+            (32, "INPUT_INVALID_VALUE", "devices[0].sensor_end_of_life"),
         ]
     );
     let csv_lines: Vec<u64> = csv["rejects"]
@@ -295,7 +296,7 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
         .collect();
     assert_eq!(
         csv_lines,
-        [29, 30, 31, 32, 33, 34],
+        [31, 32, 33, 34, 35, 36],
         "CSV line numbers count the header and the rows of several devices"
     );
     let csv_fields: Vec<&str> = csv["rejects"]
