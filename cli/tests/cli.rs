@@ -83,9 +83,9 @@ fn json_report_has_the_documented_keys() {
     let file = &v["files"][0];
     assert_eq!(file["document"], "catalogue");
     let report = &file["report"];
-    // The removed vendor is excluded: its six products are not checked.
+    // The two removed vendors are excluded: their products are not checked.
     let vendors = report["vendors"].as_array().unwrap();
-    assert_eq!(vendors.iter().filter(|v| v["excluded"] == true).count(), 1);
+    assert_eq!(vendors.iter().filter(|v| v["excluded"] == true).count(), 2);
     let products = report["products"].as_array().unwrap();
     assert_eq!(products.len(), 18);
     for p in products {
@@ -392,7 +392,7 @@ fn inspect_table_and_csv_outputs() {
     assert!(lines.any(|l| {
         l.starts_with("NC-SY-0003,商业街,false,fail,not_powered,INS-7,0,leak_alarm,,")
     }));
-    assert!(summary.contains("户数: 24"), "{summary}");
+    assert!(summary.contains("户数: 26"), "{summary}");
 }
 
 #[test]
