@@ -236,6 +236,22 @@ enum gasdev_result
   GASDEV_RESULT_FRAME_FORBIDDEN_COMMAND = 216,
   // malformed hex text of a frame
   GASDEV_RESULT_FRAME_BAD_HEX = 217,
+  // frame is not authenticated (no security field)
+  GASDEV_RESULT_FRAME_UNAUTHENTICATED = 218,
+  // security field is malformed or truncated
+  GASDEV_RESULT_FRAME_BAD_SECURITY = 219,
+  // unknown security suite
+  GASDEV_RESULT_FRAME_UNKNOWN_SUITE = 220,
+  // unknown key id
+  GASDEV_RESULT_FRAME_UNKNOWN_KEY_ID = 221,
+  // authentication tag does not verify (frame altered or wrong key)
+  GASDEV_RESULT_FRAME_BAD_TAG = 222,
+  // replayed frame (counter already seen or too old)
+  GASDEV_RESULT_FRAME_REPLAY = 223,
+  // frame counter jumps implausibly far ahead
+  GASDEV_RESULT_FRAME_COUNTER_JUMP = 224,
+  // frame counter exhausted: the key must be changed
+  GASDEV_RESULT_FRAME_COUNTER_EXHAUSTED = 225,
   // packet is truncated
   GASDEV_RESULT_GBT_TRUNCATED = 300,
   // start marker is not @@
