@@ -32,7 +32,12 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(policy, Policy::LegacyAcceptUnauthenticated);
                 }
             }
-            Err(e) => assert!(e.offset() <= bound, "offset {} of {}", e.offset(), data.len()),
+            Err(e) => assert!(
+                e.offset() <= bound,
+                "offset {} of {}",
+                e.offset(),
+                data.len()
+            ),
         }
     }
 
@@ -44,7 +49,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(n, data.len() + 16);
             let mut slot = KeySlot::new(1, FrameKey::new(KEY), config);
             let opened = secure::open(sealed, &mut slot, Policy::Required).expect("sealed opens");
-            assert_eq!(opened.auth, Authentication::Authenticated { key_id: 1, counter });
+            assert_eq!(
+                opened.auth,
+                Authentication::Authenticated { key_id: 1, counter }
+            );
             let plain = wire::decode(data).expect("what seals decodes");
             assert_eq!(opened.frame.seq, plain.seq);
             assert_eq!(opened.frame.timestamp, plain.timestamp);
@@ -54,7 +62,10 @@ fuzz_target!(|data: &[u8]| {
             let mut m = sealed.to_vec();
             m[i] ^= 1 << (counter % 8);
             let mut fresh = KeySlot::new(1, FrameKey::new(KEY), config);
-            assert!(secure::open(&m, &mut fresh, Policy::Required).is_err(), "byte {i} changed");
+            assert!(
+                secure::open(&m, &mut fresh, Policy::Required).is_err(),
+                "byte {i} changed"
+            );
         }
         Err(e) => assert!(e.offset() <= bound, "seal offset {}", e.offset()),
     }
