@@ -7,6 +7,7 @@
 mod cmd;
 mod exit;
 mod input;
+mod keyfile;
 mod output;
 
 use clap::{Parser, Subcommand};
