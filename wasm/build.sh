@@ -17,6 +17,7 @@ toolchain="$(wasm/toolchain)"
 CARGO_TARGET_DIR="$root/target/wasm-nightly" \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
   cargo "+$toolchain" build -q -p gasdev-wasm --lib --target wasm32-unknown-unknown --profile wasm-release \
+  ${GASDEV_WASM_FEATURES:+--features "$GASDEV_WASM_FEATURES"} \
   -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 rm -rf wasm/pkg
 wasm-bindgen --target web --out-dir wasm/pkg --out-name gasdev_wasm \
