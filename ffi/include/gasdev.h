@@ -1428,8 +1428,9 @@ typedef struct gasdev_replay_state {
   uint32_t max_jump;
   // The number of counters remembered, 1..=64.
   uint8_t window_size;
-  // Whether any counter has been accepted yet.
-  bool any_accepted;
+  // 1 once a counter has been accepted, 0 before (a `uint8_t`, not a `bool`: a state restored
+  // from storage may hold any byte, and any other value is `GASDEV_RESULT_INVALID_PARAMETER`).
+  uint8_t any_accepted;
 } gasdev_replay_state;
 
 // How `gasdev_frame_open` authenticated a frame.

@@ -32,8 +32,9 @@ pub struct gasdev_replay_state {
     pub max_jump: u32,
     /// The number of counters remembered, 1..=64.
     pub window_size: u8,
-    /// Whether any counter has been accepted yet.
-    pub any_accepted: bool,
+    /// 1 once a counter has been accepted, 0 before (a `uint8_t`, not a `bool`: a state restored
+    /// from storage may hold any byte, and any other value is `GASDEV_RESULT_INVALID_PARAMETER`).
+    pub any_accepted: u8,
 }
 
 /// How `gasdev_frame_open` authenticated a frame.
@@ -52,11 +53,12 @@ pub struct gasdev_frame_auth {
 fn window_of(s: &gasdev_replay_state) -> Result<ReplayWindow, gasdev_result> {
     let config =
         WindowConfig::new(s.window_size, s.max_jump).ok_or(gasdev_result::InvalidParameter)?;
-    Ok(ReplayWindow::restore(
-        config,
-        s.any_accepted.then_some(s.highest),
-        s.bitmap,
-    ))
+    let highest = match s.any_accepted {
+        0 => None,
+        1 => Some(s.highest),
+        _ => return Err(gasdev_result::InvalidParameter),
+    };
+    Ok(ReplayWindow::restore(config, highest, s.bitmap))
 }
 
 fn state_of(w: &ReplayWindow) -> gasdev_replay_state {
@@ -65,7 +67,7 @@ fn state_of(w: &ReplayWindow) -> gasdev_replay_state {
         highest: w.highest().unwrap_or(0),
         max_jump: w.config().max_jump(),
         window_size: w.config().size(),
-        any_accepted: w.highest().is_some(),
+        any_accepted: u8::from(w.highest().is_some()),
     }
 }
 
