@@ -19,6 +19,7 @@ fn declaration(kind: DeviceKind) -> Declaration {
         claimed_tier: Tier::Low,
         use_case: None,
         price: None,
+        installation_price: None,
         service: None,
         certificates: Vec::new(),
         standards: Vec::new(),
