@@ -13,16 +13,22 @@ root="$(dirname "$here")"
 cd "$root"
 
 toolchain="$(wasm/toolchain)"
-# Its own target directory: the nightly's artifacts never mix with the stable ones.
-CARGO_TARGET_DIR="$root/target/wasm-nightly" \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-  cargo "+$toolchain" build -q -p gasdev-wasm --lib --target wasm32-unknown-unknown --profile wasm-release \
-  ${GASDEV_WASM_FEATURES:+--features "$GASDEV_WASM_FEATURES"} \
-  -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 rm -rf wasm/pkg
-wasm-bindgen --target web --out-dir wasm/pkg --out-name gasdev_wasm \
-  --remove-name-section --remove-producers-section \
-  target/wasm-nightly/wasm32-unknown-unknown/wasm-release/gasdev_wasm.wasm
+# Two modules from one crate: the decoder and checker (feature `checker`, the 200 KiB budget) and the
+# platform module (feature `platform`: inspect, mapToGbt), each with its own JavaScript glue.
+for module in checker:gasdev_wasm platform:gasdev_platform; do
+  feature="${module%%:*}"
+  name="${module##*:}"
+  # Its own target directory: the nightly's artifacts never mix with the stable ones.
+  CARGO_TARGET_DIR="$root/target/wasm-nightly" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    cargo "+$toolchain" build -q -p gasdev-wasm --lib --target wasm32-unknown-unknown --profile wasm-release \
+    --no-default-features --features "$feature" \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+  wasm-bindgen --target web --out-dir wasm/pkg --out-name "$name" \
+    --remove-name-section --remove-producers-section \
+    target/wasm-nightly/wasm32-unknown-unknown/wasm-release/gasdev_wasm.wasm
+done
 cp wasm/js/package.json wasm/js/node.mjs wasm/js/node.d.mts wasm/js/README.md wasm/pkg/
 # The package's version is the crate's.
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
@@ -31,6 +37,9 @@ sed -i "s/\"version\": \"0.0.0-set-by-build\"/\"version\": \"$version\"/" wasm/p
 rm -rf out/wasm/site
 mkdir -p out/wasm/site/gasdev out/wasm/site/examples
 cp -r wasm/web/. out/wasm/site/
-cp wasm/pkg/gasdev_wasm.js wasm/pkg/gasdev_wasm_bg.wasm out/wasm/site/gasdev/
-cp spec/examples/*.json out/wasm/site/examples/
-echo "built wasm/pkg ($(wc -c < wasm/pkg/gasdev_wasm_bg.wasm) bytes .wasm) and out/wasm/site"
+cp wasm/pkg/gasdev_wasm.js wasm/pkg/gasdev_wasm_bg.wasm wasm/pkg/gasdev_platform.js wasm/pkg/gasdev_platform_bg.wasm \
+  out/wasm/site/gasdev/
+cp spec/examples/*.json spec/examples/inspections.jsonl out/wasm/site/examples/
+mkdir -p out/wasm/site/examples/declarations
+cp spec/examples/declarations/*.json out/wasm/site/examples/declarations/
+echo "built wasm/pkg ($(wc -c < wasm/pkg/gasdev_wasm_bg.wasm) bytes gasdev_wasm_bg.wasm, $(wc -c < wasm/pkg/gasdev_platform_bg.wasm) bytes gasdev_platform_bg.wasm) and out/wasm/site"

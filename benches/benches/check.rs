@@ -13,7 +13,9 @@ use gasdev::model::Date;
 
 const PRODUCTS: usize = 10_000;
 
-/// A catalogue of `PRODUCTS` products: 10 000 / 6 vendors' worth of low/mid/high alarms and valves.
+/// A catalogue of `PRODUCTS` products: 10 000 / 6 vendors' worth of low/mid/high alarms and valves,
+/// each vendor a distinct company (no credit code, its own name) listing its own models, as in a real
+/// catalogue (rule set version 2 merges entries of one company and flags shared models).
 fn catalogue_json() -> String {
     let example = include_str!("../../spec/examples/catalogue.json");
     let mut doc: serde_json::Value = serde_json::from_str(example).unwrap_or_default();
@@ -23,6 +25,15 @@ fn catalogue_json() -> String {
         .map(|i| {
             let mut v = template.clone();
             v["name"] = serde_json::Value::from(format!("生成单位{i}（虚构）"));
+            if let Some(o) = v.as_object_mut() {
+                o.remove("credit_code");
+            }
+            if let Some(products) = v["products"].as_array_mut() {
+                for p in products {
+                    let model = format!("{}-{i}", p["model"].as_str().unwrap_or(""));
+                    p["model"] = serde_json::Value::from(model);
+                }
+            }
             v
         })
         .collect();

@@ -3,6 +3,9 @@
 //! checksum, which is all a packet has: there is no CRC). Also: strict mode, the description's
 //! GB 18030 text, a full 22-object packet, encoding, the confirm answer and the JSON form.
 //!
+//! The `peer` group: the packets of `benches/data/gbt26875_packets.txt`, side by side with the Go
+//! codec (`scripts/bench-go-peer`).
+//!
 //! Run: `cargo bench -p gasdev-benches --bench gbt26875`.
 #![expect(missing_docs, reason = "criterion macros generate undocumented items")]
 
@@ -127,5 +130,122 @@ fn decode(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, decode);
+/// The packets of the side-by-side benchmark with the Go codec (`scripts/bench-go-peer` reads the
+/// same file): name and bytes.
+fn peer_packets() -> Vec<(&'static str, Vec<u8>)> {
+    include_str!("../data/gbt26875_packets.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(name, hex)| (name, unhex(hex.trim())))
+        .collect()
+}
+
+fn time_sum(t: gbt::TimeLabel) -> u64 {
+    t.raw.iter().map(|&b| u64::from(b)).sum()
+}
+
+fn component_sum(c: gbt::ComponentId) -> u64 {
+    u64::from(c.system_type)
+        + u64::from(c.system_address)
+        + u64::from(c.component_type)
+        + u64::from(c.component_address)
+}
+
+/// Read every field of a decoded packet (what the Go codec fills in its structs); with `text`,
+/// also convert every description to UTF-8 (which the Go codec always does).
+fn visit(d: &gbt::Decoded<'_>, text: bool) -> u64 {
+    let h = d.header();
+    let mut sum = u64::from(h.serial)
+        + u64::from(h.version.main)
+        + time_sum(h.time)
+        + h.source.value()
+        + h.destination.value()
+        + u64::from(h.command);
+    let desc = |dsc: &gbt::Description| {
+        if text {
+            dsc.text().as_str().len() as u64
+        } else {
+            u64::from(dsc.raw[0])
+        }
+    };
+    if let Some(adu) = d.adu() {
+        for item in adu.items() {
+            sum += item.time.map_or(0, time_sum);
+            sum += match item.object {
+                Object::SystemStatus { system, status } => {
+                    u64::from(system.system_type)
+                        + u64::from(system.system_address)
+                        + u64::from(status)
+                }
+                Object::ComponentStatus {
+                    component,
+                    status,
+                    description,
+                } => component_sum(component) + u64::from(status) + desc(&description),
+                Object::AnalogValue {
+                    component,
+                    analog_type,
+                    value,
+                } => component_sum(component) + u64::from(analog_type) + value as u64,
+                Object::UitdStatus { status } => u64::from(status),
+                _ => 1,
+            };
+        }
+    }
+    sum
+}
+
+/// Side by side with the Go codec (BENCHMARKS.md): `peer/<packet>/lib` decodes (tolerant,
+/// checksum verified) and reads every field, `peer/<packet>/lib_text` also converts every
+/// description to UTF-8. Baselines: the byte sum of the packet (`peer/<packet>/sum`), and the
+/// description decoded by `encoding_rs` (`peer/<packet>/text_encoding_rs`) against the core's
+/// (`peer/<packet>/text_core`).
+fn peer(c: &mut Criterion) {
+    let mut g = c.benchmark_group("peer");
+    g.throughput(Throughput::Elements(1));
+    for (name, p) in peer_packets() {
+        let d = gbt::decode(&p, Options::TOLERANT);
+        assert!(
+            d.as_ref().is_ok_and(|d| d.deviations().is_empty()),
+            "{name}: {d:?}"
+        );
+        g.bench_function(format!("{name}/sum"), |b| {
+            b.iter(|| gbt::checksum(black_box(summed(&p))));
+        });
+        g.bench_function(format!("{name}/lib"), |b| {
+            b.iter(|| gbt::decode(black_box(&p), Options::TOLERANT).map(|d| visit(&d, false)));
+        });
+        g.bench_function(format!("{name}/lib_text"), |b| {
+            b.iter(|| gbt::decode(black_box(&p), Options::TOLERANT).map(|d| visit(&d, true)));
+        });
+        let first = d.ok().and_then(|d| {
+            d.adu()
+                .and_then(|a| a.items().next())
+                .and_then(|i| match i.object {
+                    Object::ComponentStatus { description, .. } => Some(description),
+                    _ => None,
+                })
+        });
+        if let Some(dsc) = first {
+            let bytes = dsc.text_bytes();
+            g.bench_function(format!("{name}/text_core"), |b| {
+                b.iter(|| black_box(&dsc).text().as_str().len());
+            });
+            let mut out = [0u8; gbt::DescriptionText::CAPACITY];
+            g.bench_function(format!("{name}/text_encoding_rs"), |b| {
+                b.iter(|| {
+                    let mut dec = encoding_rs::GB18030.new_decoder_without_bom_handling();
+                    let (_, _, n, _) = dec.decode_to_utf8(black_box(bytes), &mut out, true);
+                    out.get(..n)
+                        .and_then(|o| std::str::from_utf8(o).ok())
+                        .map_or(0, str::len)
+                });
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, decode, peer);
 criterion_main!(benches);

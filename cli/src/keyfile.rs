@@ -105,7 +105,7 @@ fn warn_if_readable_by_others(path: &Path) {
     if let Ok(m) = std::fs::metadata(path)
         && m.permissions().mode() & 0o077 != 0
     {
-        eprintln!(
+        errln!(
             "gasdev: warning: key file {} is readable by other users (chmod 600 it)",
             path.display()
         );

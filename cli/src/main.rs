@@ -4,11 +4,17 @@
 //! Exit status: 0 = everything conformant / valid, 1 = some finding failed or some input is
 //! invalid as a value, 2 = input error (unreadable file, malformed document, bad arguments).
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+#[macro_use]
+mod out;
 mod cmd;
 mod exit;
 mod input;
 mod keyfile;
+mod lines;
 mod output;
+mod scan;
 
 use clap::{Parser, Subcommand};
 
@@ -16,6 +22,9 @@ use clap::{Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "gasdev", version, about, long_about = None)]
 struct Cli {
+    /// Size limit of one input file or document, in bytes (README "Input bounds").
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = input::DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -41,7 +50,11 @@ fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and usage errors to stderr.
-            let _ = e.print();
+            if let Err(err) = e.print() {
+                if !e.use_stderr() {
+                    out::fail(&err);
+                }
+            }
             return if e.use_stderr() {
                 exit::input_error()
             } else {
@@ -49,6 +62,7 @@ fn main() -> std::process::ExitCode {
             };
         }
     };
+    input::set_max_input_bytes(cli.max_input_bytes);
     match cli.command {
         Command::Check(a) => cmd::check::run(a),
         Command::Requirements(a) => cmd::requirements::run(a),

@@ -52,8 +52,22 @@ pub fn pad(s: &str, w: usize) -> String {
     out
 }
 
-/// Render rows as an aligned text table with a header rule. Cells never wrap.
+/// Text from input as shown in a terminal table or report: controls and invisible characters as
+/// escapes (`\u{1b}`), by the core's one escaping function.
+pub fn escape_text(s: &str) -> String {
+    gasdev::text::escape_text(s)
+}
+
+/// Render rows as an aligned text table with a header rule. Cells never wrap; every cell is
+/// escaped ([`escape_text`]).
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let header: Vec<String> = header.iter().map(|h| escape_text(h)).collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| escape_text(c)).collect())
+        .collect();
+    let (header, rows) = (header.as_slice(), rows.as_slice());
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
@@ -78,7 +92,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Escape a cell for a Markdown table.
+/// Escape a cell for a Markdown table (the core's [`gasdev::text::escape_markdown`]).
 pub fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    gasdev::text::escape_markdown(s)
 }

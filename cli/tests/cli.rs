@@ -240,7 +240,7 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
         "json",
     ];
     let (code, jl) = json(&[&["inspect", "spec/examples/inspections.jsonl"][..], &base].concat());
-    assert_eq!(code, 2, "three bad rows make it an input error");
+    assert_eq!(code, 2, "six bad rows make it an input error");
     let (code, csv) = json(&[&["inspect", "spec/examples/inspections.csv"][..], &base].concat());
     assert_eq!(code, 2);
     assert_eq!(
@@ -255,11 +255,15 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
             s["compliant"].as_u64(),
             s["rejected_rows"].as_u64()
         ),
-        (Some(14), Some(8), Some(3))
+        (Some(24), Some(14), Some(6))
     );
-    assert_eq!(s["overdue_obligations"], 2);
-    assert_eq!(s["findings"]["removed_vendor"], 1);
-    assert_eq!(s["communities"]["商业街"]["non_compliant"], 3);
+    assert_eq!(s["overdue_obligations"], 7);
+    assert_eq!(s["findings"]["removed_vendor"], 2);
+    assert_eq!(s["findings"]["not_in_catalogue"], 3);
+    assert_eq!(s["findings"]["gas_mismatch"], 1);
+    assert_eq!(s["findings"]["hazard"], 4);
+    assert_eq!(s["missing_required"]["cutoff_valve"], 2);
+    assert_eq!(s["communities"]["商业街"]["non_compliant"], 5);
     let rejects: Vec<(u64, &str, &str)> = jl["rejects"]
         .as_array()
         .unwrap()
@@ -275,9 +279,12 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
     assert_eq!(
         rejects,
         [
-            (15, "INPUT_UNKNOWN_VALUE", "profile.user_class"),
-            (16, "INPUT_INVALID_VALUE", "profile.building_height_m"),
-            (17, "INPUT_BAD_DATE", "profile.connection_date"),
+            (25, "INPUT_UNKNOWN_VALUE", "profile.user_class"),
+            (26, "INPUT_INVALID_VALUE", "profile.building_height_m"),
+            (27, "INPUT_BAD_DATE", "profile.connection_date"),
+            (28, "INPUT_UNKNOWN_VALUE", "profile.gas_supply"),
+            (29, "INPUT_UNKNOWN_VALUE", "hazards[0]"),
+            (30, "INPUT_INVALID_VALUE", "devices[0].sensor_end_of_life"),
         ]
     );
     let csv_lines: Vec<u64> = csv["rejects"]
@@ -286,7 +293,67 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
         .iter()
         .map(|r| r["line"].as_u64().unwrap())
         .collect();
-    assert_eq!(csv_lines, [16, 17, 18], "CSV line numbers count the header");
+    assert_eq!(
+        csv_lines,
+        [29, 30, 31, 32, 33, 34],
+        "CSV line numbers count the header and the rows of several devices"
+    );
+    let csv_fields: Vec<&str> = csv["rejects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        csv_fields,
+        [
+            "user_class",
+            "building_height_m",
+            "connection_date",
+            "gas_supply",
+            "hazards",
+            "sensor_end_of_life"
+        ],
+        "a CSV reject names the column"
+    );
+}
+
+#[test]
+fn inspect_with_declarations_checks_unlisted_models() {
+    let (code, r) = json(&[
+        "inspect",
+        "spec/examples/inspections.jsonl",
+        "--catalogue",
+        "spec/examples/catalogue.json",
+        "--declarations",
+        "spec/examples/declarations",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 2);
+    let f = &r["summary"]["findings"];
+    assert_eq!(
+        (
+            f["off_catalogue_conformant"].as_u64(),
+            f["off_catalogue_nonconformant"].as_u64(),
+            f["off_catalogue_undeclared"].as_u64(),
+            f["not_in_catalogue"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1), None)
+    );
+    let (code, _, err) = gasdev(&[
+        "inspect",
+        "spec/examples/inspections.jsonl",
+        "--declarations",
+        "spec/examples",
+    ]);
+    assert_eq!(
+        code, 2,
+        "a catalogue among the declarations is an input error"
+    );
+    assert!(err.contains("INPUT_UNKNOWN_DOCUMENT"), "{err}");
 }
 
 #[test]
@@ -317,10 +384,14 @@ fn inspect_table_and_csv_outputs() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("household,community,compliant,severity,code,clauses,device,message,action")
+        Some(
+            "household,community,compliant,severity,code,clauses,device,kind,hazard,message,action"
+        )
     );
-    assert!(lines.any(|l| l.starts_with("NC-SY-0003,商业街,false,fail,not_powered,INS-7,0,")));
-    assert!(summary.contains("户数: 14"), "{summary}");
+    assert!(lines.any(|l| {
+        l.starts_with("NC-SY-0003,商业街,false,fail,not_powered,INS-7,0,leak_alarm,,")
+    }));
+    assert!(summary.contains("户数: 24"), "{summary}");
 }
 
 #[test]
@@ -330,7 +401,7 @@ fn inspect_good_households_only_exits_zero() {
     let path = dir.join("ok.jsonl");
     std::fs::write(
         &path,
-        "{\"household\":\"A\",\"profile\":{\"user_class\":\"residential\",\"connection\":\"new\",\"gas_supply\":\"lpg\",\"building_height_m\":20},\"devices\":[{\"kind\":\"self_closing_valve\",\"identifier\":\"88.118.1/V-1\"}]}\n\n",
+        "{\"household\":\"A\",\"profile\":{\"user_class\":\"residential\",\"connection\":\"new\",\"gas_supply\":\"piped_lpg\",\"building_height_m\":20},\"devices\":[{\"kind\":\"self_closing_valve\",\"identifier\":\"88.118.1/V-1\"}]}\n\n",
     )
     .unwrap();
     let (code, out, _) = gasdev(&[

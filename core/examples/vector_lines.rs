@@ -518,19 +518,34 @@ fn declaration(mut i: Input) -> (&'static str, String) {
 
 fn installation(mut i: Input) -> (&'static str, String) {
     let as_of = Date::parse(&i.string("as_of")).unwrap();
-    let catalogue = i
+    let mut catalogue = i
         .take("catalogue")
         .map(|c| match parse_document(&c.to_string()) {
             Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
             other => panic!("catalogue did not parse: {other:?}"),
         });
+    let declared = match i.take("declarations") {
+        None => Ok(()),
+        Some(d) => match gasdev::api::parse_declarations(&d.to_string()) {
+            Ok(ds) => {
+                catalogue
+                    .get_or_insert_with(CatalogueIndex::without_catalogue)
+                    .add_declarations(&ds, as_of);
+                Ok(())
+            }
+            Err(mut e) => {
+                e.field = format!("declarations{}", e.field);
+                Err(e)
+            }
+        },
+    };
     let text = match (i.take("record"), i.take("json")) {
         (Some(r), None) => r.to_string(),
         (None, Some(Value::String(t))) => t,
         _ => panic!("{}: needs exactly one of record / json", i.1),
     };
     i.done();
-    match parse_record(&text) {
+    match declared.and_then(|()| parse_record(&text)) {
         Err(e) => input_error(&e),
         Ok(record) => {
             let r = inspect(

@@ -223,6 +223,18 @@ error_table! {
     InputInvalidValue = 411, "INPUT_INVALID_VALUE", "取值不合法", "value is not allowed";
     /// A 统一社会信用代码 that is not valid under GB 32100-2015 (set, length, check characters).
     InputBadCreditCode = 412, "INPUT_BAD_CREDIT_CODE", "统一社会信用代码无效", "invalid unified social credit code";
+    /// The input is larger than its documented size limit (`--max-input-bytes`).
+    InputTooLarge = 413, "INPUT_TOO_LARGE", "输入超过大小上限", "input exceeds its size limit";
+    /// A line of a line-oriented input is longer than its documented limit.
+    InputLineTooLong = 414, "INPUT_LINE_TOO_LONG", "行超过长度上限", "line exceeds its length limit";
+    /// A directory entry that is not a regular file (FIFO, device, socket): skipped without being opened.
+    InputNotRegularFile = 415, "INPUT_NOT_REGULAR_FILE", "不是普通文件（管道、设备或套接字），未读取", "not a regular file (FIFO, device or socket): not read";
+    /// A CSV row whose quoted field is not closed on the same line.
+    CsvUnterminatedQuote = 416, "CSV_UNTERMINATED_QUOTE", "CSV 行内引号未闭合（带引号的字段不得跨行）", "unterminated quote in a CSV row (a quoted field may not span lines)";
+    /// A CSV row with more or fewer fields than the header.
+    CsvFieldCount = 417, "CSV_FIELD_COUNT", "CSV 行的字段数与表头不同", "CSV row has a different number of fields than the header";
+    /// A household's CSV rows are interrupted by another household's rows.
+    CsvHouseholdSplit = 418, "CSV_HOUSEHOLD_SPLIT", "同一户的 CSV 行不连续", "rows of one household are not consecutive";
 
     // --- 9xx binding boundary ---
     /// A required pointer argument was NULL.

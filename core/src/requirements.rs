@@ -953,6 +953,102 @@ pub static ALL: &[Requirement] = &[
         interpretation: None,
     },
     Requirement {
+        id: "INS-8",
+        scope: Scope::Installation,
+        clause: "深化方案 三（三）2",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Installation,
+        text: Text::new(
+            "建立餐饮经营场所、学校、医院、酒店、小旅馆、农贸市场、商住混合体、群租房、民宿等场所及用户清单。",
+            "Public places (restaurants, schools, hospitals, hotels, small hotels, farmers' markets, mixed-use buildings, group rentals, homestays, training and elderly-care institutions) and crowded places, on any gas, bottled LPG included, have a working leak alarm that fits their gas.",
+        ),
+        source_text: Some(
+            "2.深化公共场所燃气安全风险隐患排查整治。建立餐饮经营场所、学校、医院、酒店、小旅馆、农贸市场、商住混合体、群租房、民宿等场所及用户清单。……督促公共场所、人员密集场所等重点用气场所安装燃气泄漏报警器、切断阀等安全装置。",
+        ),
+        standards: &[],
+        interpretation: Some("INT-16"),
+    },
+    Requirement {
+        id: "INS-9",
+        scope: Scope::Installation,
+        clause: "职责 区教委 / 其他区级各部门",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Installation,
+        text: Text::new(
+            "督促公共场所、人员密集场所等重点用气场所安装燃气泄漏报警器、切断阀等安全装置。",
+            "Schools, training institutions and crowded places install an emergency cut-off valve (interlocked with the alarm) as the codes require.",
+        ),
+        source_text: Some(
+            "负责指导和督促学校、教育培训机构等所属行业用气单位按规定安装使用燃气类可燃气体泄漏报警装置、切断阀等安全装置。……督促公共场所、人员密集场所等重点用气场所安装燃气泄漏报警器、切断阀等安全装置。",
+        ),
+        standards: &[],
+        interpretation: Some("INT-17"),
+    },
+    Requirement {
+        id: "INS-10",
+        scope: Scope::Installation,
+        clause: "深化方案 三（三）2",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Installation,
+        text: Text::new(
+            "不安装燃气泄漏报警装置或安装使用不规范、适用气种不符或功能过期失效等风险隐患。",
+            "A leak alarm detects the user's gas (methane for natural gas, propane for LPG); a wrong gas is a hazard to rectify.",
+        ),
+        source_text: Some(
+            "重点排查整治燃气管道被违规占压、穿越密闭空间，气瓶间违规设置在地下室和半地下室内、擅自将气瓶放置于室内用餐场所，使用不合格的气瓶、灶具、连接软管和减压阀，私接“三通”，不安装燃气泄漏报警装置或安装使用不规范、适用气种不符或功能过期失效等风险隐患。",
+        ),
+        standards: &[],
+        interpretation: Some("INT-18"),
+    },
+    Requirement {
+        id: "INS-11",
+        scope: Scope::Installation,
+        clause: "深化方案 三（三）2",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Installation,
+        text: Text::new(
+            "重点排查整治燃气管道被违规占压、穿越密闭空间，气瓶间违规设置在地下室和半地下室内、擅自将气瓶放置于室内用餐场所，使用不合格的气瓶、灶具、连接软管和减压阀，私接“三通”，不安装燃气泄漏报警装置或安装使用不规范、适用气种不符或功能过期失效等风险隐患。",
+            "Hazards of public places found at inspection (pipes built over or through enclosed spaces, cylinder rooms underground, cylinders in dining areas, substandard cylinders, cookers, hoses, regulators, illegal tees, improper alarms, devices past their life) fail the inspection.",
+        ),
+        source_text: Some(
+            "组织燃气经营企业、公共场所物业管理单位、用户对照清单全面排查风险隐患，重点排查整治燃气管道被违规占压、穿越密闭空间，气瓶间违规设置在地下室和半地下室内、擅自将气瓶放置于室内用餐场所，使用不合格的气瓶、灶具、连接软管和减压阀，私接“三通”，不安装燃气泄漏报警装置或安装使用不规范、适用气种不符或功能过期失效等风险隐患。",
+        ),
+        standards: &[],
+        interpretation: None,
+    },
+    Requirement {
+        id: "INS-12",
+        scope: Scope::Installation,
+        clause: "深化方案 三（三）3",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Installation,
+        text: Text::new(
+            "重点排查整治小区内违规设置非法储存充装点，居民用户擅自安装、改装、拆除户内燃气设施和燃气计量装置，室内管道严重锈蚀，使用不合格气瓶、灶具、连接软管和减压阀等风险隐患。",
+            "Hazards of old compounds found at inspection (illegal storage or filling points, unauthorised alteration of indoor gas installations or meters, badly corroded indoor pipes) fail the inspection.",
+        ),
+        source_text: Some(
+            "全面排查老旧小区燃气管道、调压箱（柜、站）、燃气引入管、立管以及管道穿越楼板等部位风险隐患，重点排查整治小区内违规设置非法储存充装点，居民用户擅自安装、改装、拆除户内燃气设施和燃气计量装置，室内管道严重锈蚀，使用不合格气瓶、灶具、连接软管和减压阀等风险隐患。",
+        ),
+        standards: &[],
+        interpretation: None,
+    },
+    Requirement {
+        id: "INS-13",
+        scope: Scope::Installation,
+        clause: "安装方案 四（三）",
+        tiers: TierSet::EMPTY,
+        check: CheckKind::Installation,
+        text: Text::new(
+            "保障清单内、外企业合法市场主体地位，保障用户自主选择权，维护市场秩序。",
+            "The catalogue is a choice, not a monopoly: an off-catalogue device is lawful and is checked against 附件3 on its declaration, never failed for being unlisted.",
+        ),
+        source_text: Some(
+            "要完善投诉举报机制，及时核查处理各类举报投诉，保障清单内、外企业合法市场主体地位，保障用户自主选择权，维护市场秩序。",
+        ),
+        standards: &[],
+        interpretation: Some("INT-19"),
+    },
+    Requirement {
         id: "PLT-1",
         scope: Scope::Platform,
         clause: "附件3 一.7 / 二.4",

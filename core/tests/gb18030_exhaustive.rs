@@ -2,6 +2,9 @@
 //! `encoding_rs` itself: every two-byte sequence, every four-byte sequence of the four-byte form,
 //! every code point, every short sequence over the byte classes that matter to error recovery
 //! (with every output buffer length), and random hostile byte strings. They can never differ.
+//! The build decodes with one of two two-byte tables (`gasdev::gbt26875::GB18030_TABLE`): host
+//! builds the direct one, `--features compact-gb18030` (as `scripts/test-all` runs the alloc
+//! build) the compact one of wasm32 and firmware; this test runs in both.
 
 #![allow(
     clippy::panic,

@@ -31,7 +31,9 @@ fn check<T: ByName + Serialize + DeserializeOwned + PartialEq + Debug>() -> usiz
 #[test]
 fn names_are_the_serialized_forms() {
     use gasdev::gbt26875::{Mode, Raise};
-    use gasdev::install::{Connection, GasSupply, Level, UnitCategory, UserClass};
+    use gasdev::install::{
+        Connection, GasSupply, Hazard, InstalledKind, Level, UnitCategory, UserClass,
+    };
     use gasdev::model::*;
     use gasdev::wire::{Capability, CarrierKind, CommandCode, FaultKind, NakReason, RaisedLevel};
     let n = check::<AlarmLevel>()
@@ -58,6 +60,8 @@ fn names_are_the_serialized_forms() {
         + check::<Connection>()
         + check::<UnitCategory>()
         + check::<GasSupply>()
+        + check::<InstalledKind>()
+        + check::<Hazard>()
         + check::<Level>()
         + check::<gasdev::install::Group>()
         + check::<RaisedLevel>()
@@ -66,5 +70,5 @@ fn names_are_the_serialized_forms() {
         + check::<Capability>()
         + check::<CommandCode>()
         + check::<NakReason>();
-    assert_eq!(n, 136, "variants checked");
+    assert_eq!(n, 161, "variants checked");
 }

@@ -138,7 +138,7 @@ fn every_plan_clause_quotes_its_source_verbatim() {
         }
         quoted += 1;
     }
-    assert_eq!(quoted, 45, "plan clauses with a source_text");
+    assert_eq!(quoted, 51, "plan clauses with a source_text");
 }
 
 #[test]

@@ -13,7 +13,7 @@ mod common;
 use common::{document_text, done, take};
 use std::collections::BTreeSet;
 
-use gasdev::api::{Document, parse_document, parse_record};
+use gasdev::api::{Document, InputError, parse_declarations, parse_document, parse_record};
 use gasdev::install::{CatalogueIndex, FindingCode, RuleSet, inspect};
 use gasdev::model::Date;
 use serde_json::Value;
@@ -23,7 +23,7 @@ fn installation_vectors() {
     let mut file = common::load("installation");
     let root = file.as_object_mut().unwrap();
     assert_eq!(take(root, "area", "root"), "installation");
-    assert_eq!(take(root, "version", "root"), 1);
+    assert_eq!(take(root, "version", "root"), 2);
     assert!(take(root, "description", "root").is_string());
     let notes = take(root, "notes", "root");
     let tests = take(root, "tests", "root");
@@ -63,12 +63,30 @@ fn installation_vectors() {
         }
         let mut input = take(&mut case, "input", &ctx).as_object().unwrap().clone();
         let as_of = Date::parse(take(&mut input, "as_of", &ctx).as_str().unwrap()).unwrap();
-        let catalogue = input
-            .remove("catalogue")
-            .map(|c| match parse_document(&c.to_string()) {
-                Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
-                other => panic!("{ctx}: catalogue did not parse: {other:?}"),
-            });
+        let mut catalogue =
+            input
+                .remove("catalogue")
+                .map(|c| match parse_document(&c.to_string()) {
+                    Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
+                    other => panic!("{ctx}: catalogue did not parse: {other:?}"),
+                });
+        // Declarations are read as the bindings read them: one JSON array, errors under
+        // `declarations`, before the record.
+        let declared: Result<(), InputError> = match input.remove("declarations") {
+            None => Ok(()),
+            Some(d) => match parse_declarations(&d.to_string()) {
+                Ok(ds) => {
+                    catalogue
+                        .get_or_insert_with(CatalogueIndex::without_catalogue)
+                        .add_declarations(&ds, as_of);
+                    Ok(())
+                }
+                Err(mut e) => {
+                    e.field = format!("declarations{}", e.field);
+                    Err(e)
+                }
+            },
+        };
         let text = document_text(&mut input, "record", &ctx);
         done(&input, &ctx);
         let result = take(&mut case, "result", &ctx);
@@ -78,7 +96,10 @@ fn installation_vectors() {
             .clone();
         done(&case, &ctx);
 
-        match (result.as_str().unwrap(), parse_record(&text)) {
+        match (
+            result.as_str().unwrap(),
+            declared.and_then(|()| parse_record(&text)),
+        ) {
             ("invalid", Err(e)) => {
                 assert_eq!(take(&mut expected, "error", &ctx), e.name, "{ctx}: error");
                 assert_eq!(
@@ -107,7 +128,8 @@ fn installation_vectors() {
                     .map(|f| {
                         assert!(f["message"]["zh"].is_string() && f["action"]["en"].is_string());
                         serde_json::json!({"code": f["code"], "severity": f["severity"], "clauses": f["clauses"],
-                                           "device": f["device"], "kind": f["kind"], "overdue": f["overdue"]})
+                                           "device": f["device"], "kind": f["kind"], "overdue": f["overdue"],
+                                           "hazard": f["hazard"]})
                     })
                     .collect();
                 assert_eq!(
@@ -138,6 +160,13 @@ fn installation_vectors() {
         "INS-5",
         "INS-6",
         "INS-7",
+        "INS-8",
+        "INS-9",
+        "INS-10",
+        "INS-11",
+        "INS-12",
+        "INS-13",
+        "PLT-4",
         "GB55009-6.1.5",
     ] {
         assert!(clauses_seen.contains(rule), "no vector for {rule}");

@@ -331,6 +331,18 @@ enum gasdev_result
   GASDEV_RESULT_INPUT_INVALID_VALUE = 411,
   // invalid unified social credit code
   GASDEV_RESULT_INPUT_BAD_CREDIT_CODE = 412,
+  // input exceeds its size limit
+  GASDEV_RESULT_INPUT_TOO_LARGE = 413,
+  // line exceeds its length limit
+  GASDEV_RESULT_INPUT_LINE_TOO_LONG = 414,
+  // not a regular file (FIFO, device or socket): not read
+  GASDEV_RESULT_INPUT_NOT_REGULAR_FILE = 415,
+  // unterminated quote in a CSV row (a quoted field may not span lines)
+  GASDEV_RESULT_CSV_UNTERMINATED_QUOTE = 416,
+  // CSV row has a different number of fields than the header
+  GASDEV_RESULT_CSV_FIELD_COUNT = 417,
+  // rows of one household are not consecutive
+  GASDEV_RESULT_CSV_HOUSEHOLD_SPLIT = 418,
   // a required pointer was NULL
   GASDEV_RESULT_NULL_PARAMETER = 900,
   // output buffer is too small
@@ -1771,7 +1783,8 @@ gasdev_result gasdev_check_document(const char *json,
 // `gasdev inspect` batch) on the date `as_of`, against the Nanchuan 2022 rules and, if
 // `catalogue` is not NULL, the catalogue `catalogue[0..catalogue_len]` (JSON). On success `*out`
 // receives a report whose items are the finding codes, in order
-// (`{"document": "inspection", "report": {…}}`).
+// (`{"document": "inspection", "report": {…}}`). Same as
+// `gasdev_inspect_with_declarations` with no declarations.
 //
 // Errors as `gasdev_check_document`; the catalogue is parsed first, so an `*error` may be about
 // it (a catalogue that is a declaration is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT`). *Host builds
@@ -1789,6 +1802,30 @@ gasdev_result gasdev_inspect_record(const char *record,
                                     size_t as_of_len,
                                     struct gasdev_report **out,
                                     struct gasdev_input_error *error);
+#endif
+
+#if defined(GASDEV_HOST)
+// Inspect one household as `gasdev_inspect_record`, with vendors' declarations
+// `declarations[0..declarations_len]`: a JSON array of product declarations (NULL: none). An
+// unlisted model is then checked against 附件3 on its declaration (`off_catalogue_*` findings)
+// and an alarm's detected gases are read from it (`gasdev inspect --declarations`).
+//
+// Errors as `gasdev_inspect_record`; the catalogue is parsed first, then the declarations (an
+// `*error` field is then `declarations[i]…`), then the record. *Host builds only.*
+//
+// # Safety
+// As `gasdev_inspect_record`; `declarations` is NULL (with length 0) or valid for
+// `declarations_len` bytes.
+gasdev_result gasdev_inspect_with_declarations(const char *record,
+                                               size_t len,
+                                               const char *catalogue,
+                                               size_t catalogue_len,
+                                               const char *declarations,
+                                               size_t declarations_len,
+                                               const char *as_of,
+                                               size_t as_of_len,
+                                               struct gasdev_report **out,
+                                               struct gasdev_input_error *error);
 #endif
 
 #if defined(GASDEV_HOST)

@@ -100,9 +100,7 @@ pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Res<&'a [u8]> {
     if ptr.is_null() {
         return Err(gasdev_result::NullParameter);
     }
-    if len > MAX_LEN {
-        return Err(gasdev_result::InvalidParameter);
-    }
+    check_range(ptr.addr(), len)?;
     // SAFETY: non-NULL, at most isize::MAX bytes (checked); valid for reads of `len` bytes and
     // not mutated during the call (caller contract). u8 has alignment 1.
     Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
@@ -173,12 +171,56 @@ impl Span {
         }
     }
 
+    /// The `T` at `ptr` (empty when `ptr` is NULL: nothing is read or written there).
+    pub(crate) fn ptr<T>(ptr: *const T) -> Span {
+        let len = if ptr.is_null() {
+            0
+        } else {
+            core::mem::size_of::<T>()
+        };
+        Span::raw(ptr, len)
+    }
+
+    /// `count` values of `T` at `ptr` (saturating: a count near `SIZE_MAX` covers the rest of the
+    /// address space, so it overlaps anything after `ptr`).
+    pub(crate) fn array<T>(ptr: *const T, count: usize) -> Span {
+        let len = if ptr.is_null() {
+            0
+        } else {
+            count.saturating_mul(core::mem::size_of::<T>())
+        };
+        Span::raw(ptr, len)
+    }
+
     /// Whether the two ranges share a byte.
     pub(crate) fn overlaps(self, other: Span) -> bool {
         self.len > 0
             && other.len > 0
             && self.start < other.start.saturating_add(other.len)
             && other.start < self.start.saturating_add(self.len)
+    }
+}
+
+/// `GASDEV_RESULT_INVALID_PARAMETER` unless every output is disjoint from every input and from
+/// every other output (inputs may overlap each other: they are only read). Called first by every
+/// function with more than one pointer, before any pointer is dereferenced.
+pub(crate) fn disjoint(inputs: &[Span], outputs: &[Span]) -> Res {
+    for (i, o) in outputs.iter().enumerate() {
+        let others = outputs.iter().skip(i.saturating_add(1));
+        if inputs.iter().chain(others).any(|x| x.overlaps(*o)) {
+            return Err(gasdev_result::InvalidParameter);
+        }
+    }
+    Ok(())
+}
+
+/// `GASDEV_RESULT_INVALID_PARAMETER` for a range that is longer than `PTRDIFF_MAX` or wraps
+/// around the end of the address space (`slice::from_raw_parts` forbids both).
+fn check_range(addr: usize, len: usize) -> Res {
+    if len > MAX_LEN || addr.checked_add(len).is_none() {
+        Err(gasdev_result::InvalidParameter)
+    } else {
+        Ok(())
     }
 }
 
@@ -191,9 +233,7 @@ pub(crate) unsafe fn buffer<'a>(ptr: *mut u8, len: usize, inputs: &[Span]) -> Re
     if ptr.is_null() {
         return Err(gasdev_result::NullParameter);
     }
-    if len > MAX_LEN {
-        return Err(gasdev_result::InvalidParameter);
-    }
+    check_range(ptr.addr(), len)?;
     let out = Span::raw(ptr, len);
     if inputs.iter().any(|i| i.overlaps(out)) {
         return Err(gasdev_result::InvalidParameter);
@@ -254,6 +294,51 @@ pub(crate) fn span_of(base: &str, part: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outputs_apart_from_inputs_and_each_other() {
+        let a = Span::raw(core::ptr::without_provenance::<u8>(100), 10);
+        let b = Span::raw(core::ptr::without_provenance::<u8>(110), 10);
+        let inside = Span::raw(core::ptr::without_provenance::<u8>(105), 1);
+        assert_eq!(disjoint(&[a], &[b]), Ok(()));
+        assert_eq!(
+            disjoint(&[a, inside], &[b]),
+            Ok(()),
+            "inputs may overlap each other"
+        );
+        assert_eq!(
+            disjoint(&[a], &[inside]),
+            Err(gasdev_result::InvalidParameter)
+        );
+        assert_eq!(
+            disjoint(&[], &[a, inside]),
+            Err(gasdev_result::InvalidParameter)
+        );
+        assert_eq!(disjoint(&[], &[b, a]), Ok(()));
+        // NULL outputs (optional) and empty ranges overlap nothing.
+        assert_eq!(
+            disjoint(&[a], &[Span::ptr(core::ptr::null::<u64>())]),
+            Ok(())
+        );
+        assert_eq!(
+            Span::array(core::ptr::without_provenance::<u64>(8), usize::MAX).len,
+            usize::MAX
+        );
+    }
+
+    #[test]
+    fn ranges_past_ptrdiff_max_or_the_address_space_are_refused() {
+        assert_eq!(check_range(8, MAX_LEN), Ok(()));
+        assert_eq!(
+            check_range(8, MAX_LEN + 1),
+            Err(gasdev_result::InvalidParameter)
+        );
+        assert_eq!(
+            check_range(usize::MAX - 3, 8),
+            Err(gasdev_result::InvalidParameter)
+        );
+        assert_eq!(check_range(usize::MAX - 8, 8), Ok(()));
+    }
 
     #[test]
     fn buffers_that_overlap_an_input_are_refused() {

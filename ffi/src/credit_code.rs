@@ -4,7 +4,7 @@ use core::ffi::c_char;
 
 use gasdev::model::CreditCode;
 
-use crate::boundary::{Span, bytes, check_out, guard, write, write_opt};
+use crate::boundary::{Span, bytes, check_out, disjoint, guard, write, write_opt};
 use crate::result::gasdev_result;
 
 /// The parts of a valid 统一社会信用代码, each NUL-terminated.
@@ -47,23 +47,13 @@ pub unsafe extern "C" fn gasdev_credit_code_check(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(input, len)],
+            &[Span::ptr(out), Span::ptr(error_offset)],
+        )?;
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { bytes(input, len) }?;
-        let out_span = Span::raw(out.cast_const(), core::mem::size_of::<gasdev_credit_code>());
-        let off_span = Span::raw(error_offset.cast_const(), core::mem::size_of::<usize>());
-        let spans = [
-            (out.is_null(), out_span),
-            (error_offset.is_null(), off_span),
-        ];
-        let input_span = Span::of(input);
-        for (null, span) in spans {
-            if !null && span.overlaps(input_span) {
-                return Err(gasdev_result::InvalidParameter);
-            }
-        }
-        if !out.is_null() && !error_offset.is_null() && out_span.overlaps(off_span) {
-            return Err(gasdev_result::InvalidParameter);
-        }
         match CreditCode::parse_bytes(input) {
             Ok(code) => {
                 if !out.is_null() {

@@ -4,7 +4,9 @@ use core::ffi::c_char;
 
 use gasdev::{ErrorCode, Lang};
 
-use crate::boundary::{Res, buffer, check_out, copy_text, guard, guard_value, write};
+use crate::boundary::{
+    Res, Span, buffer, check_out, copy_text, disjoint, guard, guard_value, write,
+};
 use crate::result::gasdev_result;
 
 /// A language for messages meant for people.
@@ -59,6 +61,8 @@ pub unsafe extern "C" fn gasdev_result_message(
     out_n: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[], &[Span::raw(buf, len), Span::ptr(out_n)])?;
         check_out(out_n)?;
         // SAFETY: `buf` is valid for `len` bytes (caller contract); there are no other inputs.
         let out = unsafe { buffer(buf.cast::<u8>(), len, &[]) }?;

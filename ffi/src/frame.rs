@@ -15,7 +15,8 @@ use gasdev::wire::{
 };
 
 use crate::boundary::{
-    Res, Span, buffer, bytes, check_out, guard, input, opt_bytes, opt_text, write, write_opt,
+    Res, Span, buffer, bytes, check_out, disjoint, guard, input, opt_bytes, opt_text, write,
+    write_opt,
 };
 use crate::result::gasdev_result;
 
@@ -1103,6 +1104,11 @@ pub unsafe extern "C" fn gasdev_frame_encode(
     out_len: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::ptr(frame)],
+            &[Span::raw(out, cap), Span::ptr(out_len)],
+        )?;
         check_out(out_len)?;
         // SAFETY: valid struct (caller contract).
         let f = unsafe { input(frame) }?;
@@ -1144,6 +1150,11 @@ pub unsafe extern "C" fn gasdev_frame_decode(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(bytes, len)],
+            &[Span::ptr(out), Span::ptr(error_offset)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { self::bytes(bytes, len) }?;

@@ -12,7 +12,8 @@ use gasdev::gbt26875::{
 };
 
 use crate::boundary::{
-    Res, Span, buffer, bytes, check_out, guard, input, opt_bytes, opt_text, write, write_opt,
+    Res, Span, buffer, bytes, check_out, disjoint, guard, input, opt_bytes, opt_text, write,
+    write_opt,
 };
 use crate::frame::{
     alarm_in, gasdev_alarm_status, gasdev_reading, gasdev_valve_status, reading_in, valve_in,
@@ -813,6 +814,11 @@ pub unsafe extern "C" fn gasdev_gbt_decode(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(bytes, len)],
+            &[Span::ptr(out), Span::ptr(error_offset)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { self::bytes(bytes, len) }?;
@@ -848,6 +854,8 @@ pub unsafe extern "C" fn gasdev_gbt_object_at(
     out: *mut gasdev_gbt_object,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::raw(bytes, len)], &[Span::ptr(out)])?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { self::bytes(bytes, len) }?;
@@ -886,6 +894,11 @@ pub unsafe extern "C" fn gasdev_gbt_encode(
     out_len: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::ptr(header), Span::array(objects, count)],
+            &[Span::raw(out, cap), Span::ptr(out_len)],
+        )?;
         check_out(out_len)?;
         // SAFETY: valid struct (caller contract).
         let h = header_in(unsafe { input(header) }?)?;
@@ -956,6 +969,11 @@ pub unsafe extern "C" fn gasdev_gbt_answer(
     out_len: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(packet, len), Span::ptr(time)],
+            &[Span::raw(out, cap), Span::ptr(out_len)],
+        )?;
         check_out(out_len)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(packet, len) }?;
@@ -1035,6 +1053,18 @@ pub unsafe extern "C" fn gasdev_gbt_map_alarm(
     out: *mut gasdev_gbt_mapped,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[
+                Span::ptr(status),
+                Span::ptr(combustible),
+                Span::ptr(co),
+                Span::ptr(point),
+                Span::ptr(time),
+                Span::ptr(policy),
+            ],
+            &[Span::ptr(out)],
+        )?;
         check_out(out)?;
         let bad = gasdev_result::InputBadConcentration;
         // SAFETY (all five): valid structs (caller contract).
@@ -1076,6 +1106,16 @@ pub unsafe extern "C" fn gasdev_gbt_map_valve(
     out: *mut gasdev_gbt_mapped,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[
+                Span::ptr(status),
+                Span::ptr(point),
+                Span::ptr(time),
+                Span::ptr(policy),
+            ],
+            &[Span::ptr(out)],
+        )?;
         check_out(out)?;
         // SAFETY (all four): valid structs (caller contract).
         let v = valve_in(unsafe { input(status) }?)?;
@@ -1118,6 +1158,16 @@ pub unsafe extern "C" fn gasdev_gbt_map_frame(
     out: *mut gasdev_gbt_mapped,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[
+                Span::raw(frame, len),
+                Span::ptr(point),
+                Span::ptr(fallback),
+                Span::ptr(policy),
+            ],
+            &[Span::ptr(out)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(frame, len) }?;
@@ -1159,6 +1209,15 @@ pub unsafe extern "C" fn gasdev_gbt_decode_hex_text(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(text, len)],
+            &[
+                Span::raw(out, cap),
+                Span::ptr(out_len),
+                Span::ptr(error_offset),
+            ],
+        )?;
         check_out(out_len)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(text.cast::<u8>(), len) }?;

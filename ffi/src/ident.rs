@@ -7,8 +7,8 @@ use core::fmt::Write as _;
 use gasdev::ident::{Form, Ident, IdentError, IdentErrorKind, Parts, Scheme};
 
 use crate::boundary::{
-    Counter, Cursor, Res, Span, buffer, bytes, check_out, guard, guard_value, span_of, write,
-    write_opt,
+    Counter, Cursor, Res, Span, buffer, bytes, check_out, disjoint, guard, guard_value, span_of,
+    write, write_opt,
 };
 use crate::result::gasdev_result;
 
@@ -245,6 +245,11 @@ pub unsafe extern "C" fn gasdev_ident_parse(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(input, len)],
+            &[Span::ptr(out), Span::ptr(error_offset)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { bytes(input, len) }?;
@@ -278,6 +283,11 @@ pub unsafe extern "C" fn gasdev_ident_parse_idis(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(input, len)],
+            &[Span::ptr(out), Span::ptr(error_offset)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { bytes(input, len) }?;
@@ -347,6 +357,15 @@ pub unsafe extern "C" fn gasdev_ident_canonical(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(input, len)],
+            &[
+                Span::raw(buf, cap),
+                Span::ptr(out_n),
+                Span::ptr(error_offset),
+            ],
+        )?;
         check_out(out_n)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { bytes(input, len) }?;

@@ -13,12 +13,14 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::ffi::c_char;
 
-use gasdev::api::{Document, InputError, parse_document, parse_record};
+use gasdev::api::{Document, InputError, parse_declarations, parse_document, parse_record};
 use gasdev::check::{Finding, Status, check_catalogue, check_declaration};
 use gasdev::install::{CatalogueIndex, RuleSet, inspect};
 use gasdev::model::{Date, Tier};
 
-use crate::boundary::{Res, bytes, check_out, guard, input, opt_text, text, write, write_opt};
+use crate::boundary::{
+    Res, Span, bytes, check_out, disjoint, guard, input, opt_text, text, write, write_opt,
+};
 use crate::requirements::gasdev_str;
 use crate::result::gasdev_result;
 
@@ -199,6 +201,11 @@ pub unsafe extern "C" fn gasdev_check_document(
     error: *mut gasdev_input_error,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(json, len), Span::raw(as_of, as_of_len)],
+            &[Span::ptr(out), Span::ptr(error)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let doc = unsafe { text(json, len) }?;
@@ -247,7 +254,8 @@ pub unsafe extern "C" fn gasdev_check_document(
 /// `gasdev inspect` batch) on the date `as_of`, against the Nanchuan 2022 rules and, if
 /// `catalogue` is not NULL, the catalogue `catalogue[0..catalogue_len]` (JSON). On success `*out`
 /// receives a report whose items are the finding codes, in order
-/// (`{"document": "inspection", "report": {…}}`).
+/// (`{"document": "inspection", "report": {…}}`). Same as
+/// `gasdev_inspect_with_declarations` with no declarations.
 ///
 /// Errors as `gasdev_check_document`; the catalogue is parsed first, so an `*error` may be about
 /// it (a catalogue that is a declaration is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT`). *Host builds
@@ -268,15 +276,67 @@ pub unsafe extern "C" fn gasdev_inspect_record(
     out: *mut *mut gasdev_report,
     error: *mut gasdev_input_error,
 ) -> gasdev_result {
+    // SAFETY: the caller's contract is this function's, with no declarations (NULL, 0).
+    unsafe {
+        gasdev_inspect_with_declarations(
+            record,
+            len,
+            catalogue,
+            catalogue_len,
+            core::ptr::null(),
+            0,
+            as_of,
+            as_of_len,
+            out,
+            error,
+        )
+    }
+}
+
+/// Inspect one household as `gasdev_inspect_record`, with vendors' declarations
+/// `declarations[0..declarations_len]`: a JSON array of product declarations (NULL: none). An
+/// unlisted model is then checked against 附件3 on its declaration (`off_catalogue_*` findings)
+/// and an alarm's detected gases are read from it (`gasdev inspect --declarations`).
+///
+/// Errors as `gasdev_inspect_record`; the catalogue is parsed first, then the declarations (an
+/// `*error` field is then `declarations[i]…`), then the record. *Host builds only.*
+///
+/// # Safety
+/// As `gasdev_inspect_record`; `declarations` is NULL (with length 0) or valid for
+/// `declarations_len` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gasdev_inspect_with_declarations(
+    record: *const c_char,
+    len: usize,
+    catalogue: *const c_char,
+    catalogue_len: usize,
+    declarations: *const c_char,
+    declarations_len: usize,
+    as_of: *const c_char,
+    as_of_len: usize,
+    out: *mut *mut gasdev_report,
+    error: *mut gasdev_input_error,
+) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[
+                Span::raw(record, len),
+                Span::raw(catalogue, catalogue_len),
+                Span::raw(as_of, as_of_len),
+            ],
+            &[Span::ptr(out), Span::ptr(error)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let rec = unsafe { text(record, len) }?;
         // SAFETY: NULL with length 0, or valid for `catalogue_len` bytes (caller contract).
         let cat = unsafe { opt_text(catalogue, catalogue_len) }?;
+        // SAFETY: NULL with length 0, or valid for `declarations_len` bytes (caller contract).
+        let decls = unsafe { opt_text(declarations, declarations_len) }?;
         // SAFETY: valid for `as_of_len` bytes (caller contract).
         let as_of = unsafe { date(as_of, as_of_len) }?;
-        let index = if catalogue.is_null() {
+        let mut index = if catalogue.is_null() {
             None
         } else {
             match parse_document(cat) {
@@ -288,6 +348,18 @@ pub unsafe extern "C" fn gasdev_inspect_record(
                 Err(e) => return unsafe { reject(error, &e) },
             }
         };
+        if !declarations.is_null() {
+            match parse_declarations(decls) {
+                Ok(ds) => index
+                    .get_or_insert_with(CatalogueIndex::without_catalogue)
+                    .add_declarations(&ds, as_of),
+                Err(mut e) => {
+                    e.field = format!("declarations{}", e.field);
+                    // SAFETY: NULL or valid for a write (caller contract).
+                    return unsafe { reject(error, &e) };
+                }
+            }
+        }
         let record = match parse_record(rec) {
             Ok(r) => r,
             // SAFETY: NULL or valid for a write (caller contract).
@@ -338,6 +410,14 @@ pub unsafe extern "C" fn gasdev_frame_check_declaration(
     error: *mut gasdev_input_error,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[
+                Span::raw(frame, len),
+                Span::raw(declaration, declaration_len),
+            ],
+            &[Span::ptr(out), Span::ptr(error)],
+        )?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(frame, len) }?;
@@ -396,6 +476,8 @@ pub unsafe extern "C" fn gasdev_report_get_summary(
     out: *mut gasdev_report_summary,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::ptr(report)], &[Span::ptr(out)])?;
         check_out(out)?;
         // SAFETY: a live report (caller contract).
         let r = unsafe { input(report) }?;
@@ -417,6 +499,8 @@ pub unsafe extern "C" fn gasdev_report_item(
     out: *mut gasdev_str,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::ptr(report)], &[Span::ptr(out)])?;
         check_out(out)?;
         // SAFETY: a live report (caller contract).
         let r = unsafe { input(report) }?;
@@ -439,6 +523,8 @@ pub unsafe extern "C" fn gasdev_report_json(
     len: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::ptr(report)], &[Span::ptr(json), Span::ptr(len)])?;
         check_out(json)?;
         check_out(len)?;
         // SAFETY: a live report (caller contract).

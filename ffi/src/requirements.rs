@@ -6,7 +6,7 @@ use core::ffi::c_char;
 use gasdev::model::Tier;
 use gasdev::requirements::{self, CheckKind, Requirement, Scope};
 
-use crate::boundary::{Res, check_out, guard, guard_value, text, write};
+use crate::boundary::{Res, Span, check_out, disjoint, guard, guard_value, text, write};
 use crate::frame::{kind_in, tier_in};
 use crate::result::gasdev_result;
 
@@ -190,6 +190,8 @@ pub unsafe extern "C" fn gasdev_requirement_find(
     out: *mut gasdev_requirement,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::raw(id, len)], &[Span::ptr(out)])?;
         check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let id = unsafe { text(id, len) }?;

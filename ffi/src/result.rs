@@ -172,6 +172,18 @@ pub enum gasdev_result {
     InputInvalidValue = 411,
     /// invalid unified social credit code
     InputBadCreditCode = 412,
+    /// input exceeds its size limit
+    InputTooLarge = 413,
+    /// line exceeds its length limit
+    InputLineTooLong = 414,
+    /// not a regular file (FIFO, device or socket): not read
+    InputNotRegularFile = 415,
+    /// unterminated quote in a CSV row (a quoted field may not span lines)
+    CsvUnterminatedQuote = 416,
+    /// CSV row has a different number of fields than the header
+    CsvFieldCount = 417,
+    /// rows of one household are not consecutive
+    CsvHouseholdSplit = 418,
     /// a required pointer was NULL
     NullParameter = 900,
     /// output buffer is too small
@@ -275,6 +287,12 @@ impl gasdev_result {
             ErrorCode::InputIo => gasdev_result::InputIo,
             ErrorCode::InputInvalidValue => gasdev_result::InputInvalidValue,
             ErrorCode::InputBadCreditCode => gasdev_result::InputBadCreditCode,
+            ErrorCode::InputTooLarge => gasdev_result::InputTooLarge,
+            ErrorCode::InputLineTooLong => gasdev_result::InputLineTooLong,
+            ErrorCode::InputNotRegularFile => gasdev_result::InputNotRegularFile,
+            ErrorCode::CsvUnterminatedQuote => gasdev_result::CsvUnterminatedQuote,
+            ErrorCode::CsvFieldCount => gasdev_result::CsvFieldCount,
+            ErrorCode::CsvHouseholdSplit => gasdev_result::CsvHouseholdSplit,
             ErrorCode::NullParameter => gasdev_result::NullParameter,
             ErrorCode::BufferTooSmall => gasdev_result::BufferTooSmall,
             ErrorCode::InvalidParameter => gasdev_result::InvalidParameter,
@@ -367,6 +385,12 @@ impl gasdev_result {
             gasdev_result::InputIo => c"INPUT_IO",
             gasdev_result::InputInvalidValue => c"INPUT_INVALID_VALUE",
             gasdev_result::InputBadCreditCode => c"INPUT_BAD_CREDIT_CODE",
+            gasdev_result::InputTooLarge => c"INPUT_TOO_LARGE",
+            gasdev_result::InputLineTooLong => c"INPUT_LINE_TOO_LONG",
+            gasdev_result::InputNotRegularFile => c"INPUT_NOT_REGULAR_FILE",
+            gasdev_result::CsvUnterminatedQuote => c"CSV_UNTERMINATED_QUOTE",
+            gasdev_result::CsvFieldCount => c"CSV_FIELD_COUNT",
+            gasdev_result::CsvHouseholdSplit => c"CSV_HOUSEHOLD_SPLIT",
             gasdev_result::NullParameter => c"NULL_PARAMETER",
             gasdev_result::BufferTooSmall => c"BUFFER_TOO_SMALL",
             gasdev_result::InvalidParameter => c"INVALID_PARAMETER",

@@ -5,7 +5,7 @@ use gasdev::wire::{StreamDecoder, StreamEvent};
 
 use core::mem::size_of;
 
-use crate::boundary::{Res, Span, bytes, check_out, guard, write};
+use crate::boundary::{Res, Span, bytes, check_out, disjoint, guard, write};
 use crate::result::gasdev_result;
 
 /// The size of `gasdev_stream_decoder`, in 8-byte words.
@@ -162,6 +162,11 @@ pub unsafe extern "C" fn gasdev_stream_feed(
     event: *mut gasdev_stream_event,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(
+            &[Span::raw(input, len)],
+            &[Span::ptr(dec), Span::ptr(consumed), Span::ptr(event)],
+        )?;
         check_out(consumed)?;
         check_out(event)?;
         // SAFETY: valid for `len` bytes (caller contract).
@@ -225,6 +230,8 @@ pub unsafe extern "C" fn gasdev_stream_pending(
     out: *mut usize,
 ) -> gasdev_result {
     guard(|| {
+        // Every output apart from every input and every other output (before any use).
+        disjoint(&[Span::ptr(dec)], &[Span::ptr(out)])?;
         check_out(out)?;
         // SAFETY: valid decoder memory not used elsewhere (caller contract).
         let d = unsafe { inner(dec) }?;

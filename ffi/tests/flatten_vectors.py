@@ -210,6 +210,9 @@ def installation(i, out):
     cat = i.take("catalogue", None)
     if cat is not None:
         out.append(f"catalogue={text_hex(json.dumps(cat, ensure_ascii=False))}")
+    decls = i.take("declarations", None)
+    if decls is not None:
+        out.append(f"declarations={text_hex(json.dumps(decls, ensure_ascii=False))}")
     out.append(f"json={text_hex(document_text(i, 'record'))}")
     return "record"
 

@@ -6,7 +6,7 @@
 
 use gasdev::api::{Document, parse_document, parse_frame_doc, parse_record};
 use gasdev::check::{check_catalogue, check_declaration};
-use gasdev::install::InspectionRecord;
+use gasdev::install::{CatalogueIndex, InspectionRecord, RuleSet, inspect};
 use gasdev::model::{Catalogue, Date, Declaration};
 use libfuzzer_sys::fuzz_target;
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -72,6 +72,12 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(e.field, path, "{}: {text}", e.name);
             }
         }
+    }
+    // A record that reads is inspected (rule set v2, without and with an empty catalogue): no panic.
+    if let Ok(r) = parse_record(text) {
+        let rules = RuleSet::nanchuan_2022();
+        let _ = inspect(&r, None, Date::MIN, &rules);
+        let _ = inspect(&r, Some(&CatalogueIndex::without_catalogue()), Date::MIN, &rules);
     }
     if let Err(e) = parse_record(text) {
         // A record whose profile contradicts itself is rejected after it was read.

@@ -26,6 +26,7 @@ const TYPES = {
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
+  ".jsonl": "application/jsonl",
   ".wasm": "application/wasm",
 };
 
@@ -287,6 +288,29 @@ test("identifier checker: scheme, parts, canonical form, error position", async 
   await page.fill("#ident-input", "88.111:1/x");
   await page.waitForSelector("#ident-results article[data-error=IDENT_BAD_CHAR]");
   await page.screenshot({ path: join(shots, "ident-error.png") });
+});
+
+test("inspection: the example district, every finding and reject as the package computes them", async () => {
+  await page.click("[data-tab=inspect]");
+  await page.click("#inspect-example");
+  await page.waitForSelector("#inspect-results table.inspect-rejects");
+  const ex = (p) => readFileSync(join(examples, p), "utf8");
+  const options = {
+    asOf: await page.inputValue("#as-of"),
+    catalogue: ex("catalogue.json"),
+    declarations: `[${ex("declarations/off-catalogue-alarm-conformant.json")},${ex("declarations/off-catalogue-alarm-no-fire-certificate.json")}]`,
+  };
+  const results = ex("inspections.jsonl").split("\n").filter((l) => l.trim()).map((l) => gasdev.inspect(l, options));
+  const findings = results.filter((r) => r.type === "ok").flatMap((r) => r.value.findings.map((f) => f.code));
+  const shown = await page.$$eval("#inspect-results table.inspect-findings tbody tr td:nth-child(3) code:first-child", (c) =>
+    c.map((x) => x.textContent),
+  );
+  assert.deepEqual(shown, findings);
+  for (const code of ["gas_mismatch", "hazard", "off_catalogue_conformant", "off_catalogue_nonconformant", "fire_centre_not_linked"])
+    assert.ok(shown.includes(code), code);
+  const rejects = await page.$$eval("#inspect-results table.inspect-rejects tbody tr td:nth-child(2)", (c) => c.map((x) => x.textContent));
+  assert.deepEqual(rejects, results.filter((r) => r.type === "error").map((r) => r.error.name));
+  await page.screenshot({ path: join(shots, "inspect-district.png") });
 });
 
 test("phone width: the checker is usable at 390 px", async () => {

@@ -16,7 +16,7 @@
     reason = "one error per call, serialized at once at the JavaScript boundary: boxing buys nothing"
 )]
 
-use gasdev::api::{Document, InputError, parse_document, parse_record};
+use gasdev::api::{Document, InputError, parse_declarations, parse_document, parse_record};
 use gasdev::check::{CatalogueReport, ProductReport, check_catalogue, check_declaration};
 use gasdev::gbt26875::{self as gbt, Mode, Options};
 use gasdev::ident::report::Report;
@@ -680,7 +680,7 @@ fn encode_frame_inner(doc: DocArg) -> Result<Encoded, ApiError> {
         ErrorCode::InputEmpty => ApiError::new(ErrorCode::InputEmpty).at(0),
         code => {
             let mut a = ApiError::new(code).detail(&e.detail);
-            if let Some(f) = e.field {
+            if let Some(f) = &e.field {
                 a = a.field(f);
             }
             a.line = (e.line > 0).then_some(e.line);
@@ -807,6 +807,9 @@ pub struct CheckOptions {
     pub as_of: Option<String>,
     /// `inspect` only: the catalogue to check installed devices against.
     pub catalogue: Option<DocArg>,
+    /// `inspect` only: vendors' declarations (a JSON array), for unlisted models and detected
+    /// gases.
+    pub declarations: Option<DocArg>,
 }
 
 /// The date of `options`, or `today`.
@@ -958,6 +961,18 @@ pub fn inspect(record: DocArg, options: &CheckOptions, today: Date) -> String {
                 }
             },
         };
+        let mut catalogue = catalogue;
+        if let Some(doc) = options.declarations.clone() {
+            let ds = parse_declarations(&doc.into_text()).map_err(|e| {
+                let mut a = ApiError::from(e);
+                let inner = a.field.take().unwrap_or_default();
+                a.field = Some(format!("declarations{inner}"));
+                a
+            })?;
+            catalogue
+                .get_or_insert_with(CatalogueIndex::without_catalogue)
+                .add_declarations(&ds, date);
+        }
         let record = parse_record(&record.into_text()).map_err(ApiError::from)?;
         Ok(inspect_record(
             &record,

@@ -19,6 +19,12 @@
 //!   `.d.ts`; the error-name union is generated from `spec/errors.json` at build time, and the
 //!   node tests type-check the runtime result of every shared vector against them.
 
+// A module built with one of the two features (wasm/build.sh) leaves the other's helpers unused.
+#![cfg_attr(
+    not(all(feature = "checker", feature = "platform")),
+    allow(dead_code, unused_imports)
+)]
+
 pub mod api;
 
 use api::{CheckOptions, DecodeOptions, DocArg, Expect, IdentOptions, Input, Misuse};
@@ -191,10 +197,11 @@ fn ident_options(v: Option<JsValue>) -> Result<IdentOptions, JsError> {
 }
 
 fn check_options(v: Option<JsValue>, what: &str) -> Result<CheckOptions, JsError> {
-    let o = Options::new(v, what, &["asOf", "catalogue"])?;
+    let o = Options::new(v, what, &["asOf", "catalogue", "declarations"])?;
     Ok(CheckOptions {
         as_of: o.string("asOf")?,
         catalogue: o.document("catalogue")?,
+        declarations: o.document("declarations")?,
     })
 }
 
@@ -207,6 +214,7 @@ fn today() -> gasdev::model::Date {
 /// Detection (`protocol: "auto"`, the default): input starting with `@@` (or its hex `4040`)
 /// is GB/T 26875.3, anything else a libgasdev frame. Bytes that are only hex digits and
 /// whitespace (a capture saved as text) are read as hex text.
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = decodeFrame, unchecked_return_type = "Result<DecodedFrame>")]
 pub fn decode_frame(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
@@ -218,6 +226,7 @@ pub fn decode_frame(
 }
 
 /// Decode every libgasdev frame of a byte stream (a capture), with skipped and rejected bytes.
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = decodeStream, unchecked_return_type = "Result<DecodedStream>")]
 pub fn decode_stream(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
@@ -227,6 +236,7 @@ pub fn decode_stream(
 
 /// Count the frames of a byte stream without building their JSON: `{frames, skipped,
 /// rejected}` (never an error; for large captures and throughput measurements).
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = countFrames, unchecked_return_type = "FrameCount")]
 pub fn count_frames(bytes: &[u8]) -> Result<JsValue, JsError> {
     let [frames, skipped, rejected] = api::count_frames(bytes);
@@ -303,6 +313,7 @@ pub fn open_frame(
 }
 
 /// Encode a libgasdev frame from its JSON form (text or object); the value is `{hex, length}`.
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = encodeFrame, unchecked_return_type = "Result<EncodedFrame>")]
 pub fn encode_frame(
     #[wasm_bindgen(unchecked_param_type = "FrameJson | string")] frame: JsValue,
@@ -311,6 +322,7 @@ pub fn encode_frame(
 }
 
 /// Parse and validate an industrial-internet identifier (text, or bytes that may not be UTF-8).
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = parseIdent, unchecked_return_type = "Result<IdentReport>")]
 pub fn parse_ident(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
@@ -323,6 +335,7 @@ pub fn parse_ident(
 
 /// Validate a 统一社会信用代码 (GB 32100-2015): `{code, region, organisation_code}`, or
 /// `INPUT_BAD_CREDIT_CODE` with the byte offset of the offending character.
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = checkCreditCode, unchecked_return_type = "Result<CreditCodeParts>")]
 pub fn check_credit_code(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
@@ -334,6 +347,7 @@ pub fn check_credit_code(
 }
 
 /// Check a declaration or a catalogue, detected by its keys (one file of `gasdev check`).
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = checkDocument, unchecked_return_type = "Result<CheckedDocument>")]
 pub fn check_document(
     #[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue,
@@ -345,6 +359,7 @@ pub fn check_document(
 }
 
 /// Check one product declaration clause by clause.
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = checkDeclaration, unchecked_return_type = "Result<ProductReport>")]
 pub fn check_declaration(
     #[wasm_bindgen(unchecked_param_type = "string | object")] declaration: JsValue,
@@ -356,6 +371,7 @@ pub fn check_declaration(
 }
 
 /// Check a catalogue: its own clauses (CAT-*) and every product in it.
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = checkCatalogue, unchecked_return_type = "Result<CatalogueReport>")]
 pub fn check_catalogue(
     #[wasm_bindgen(unchecked_param_type = "string | object")] catalogue: JsValue,
@@ -367,6 +383,7 @@ pub fn check_catalogue(
 }
 
 /// The requirement table, optionally for one device kind and tier.
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = requirements, unchecked_return_type = "Result<RequirementTable>")]
 pub fn requirements(kind: Option<TsDeviceKind>, tier: Option<TsTier>) -> Result<JsValue, JsError> {
     let text = |v: Option<JsValue>, what: &str| -> Result<Option<String>, JsError> {
@@ -385,6 +402,7 @@ pub fn requirements(kind: Option<TsDeviceKind>, tier: Option<TsTier>) -> Result<
 }
 
 /// Inspect one household record: installation obligations (INS-*) and findings.
+#[cfg(feature = "platform")]
 #[wasm_bindgen(js_name = inspect, unchecked_return_type = "Result<InspectionReport>")]
 pub fn inspect(
     #[wasm_bindgen(unchecked_param_type = "string | object")] record: JsValue,
@@ -396,6 +414,7 @@ pub fn inspect(
 }
 
 /// Answer a received GB/T 26875.3 packet with 确认 (`confirm`) or 否认 (`deny`).
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = gbtAnswer, unchecked_return_type = "Result<EncodedFrame>")]
 pub fn gbt_answer(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] packet: JsValue,
@@ -414,6 +433,7 @@ pub fn gbt_answer(
 
 /// Map an alarm status, a valve status or a libgasdev frame onto GB/T 26875.3 information
 /// objects (and packets, when the request has a `header`).
+#[cfg(feature = "platform")]
 #[wasm_bindgen(js_name = mapToGbt, unchecked_return_type = "Result<GbtMapped>")]
 pub fn map_to_gbt(
     #[wasm_bindgen(unchecked_param_type = "\"alarm\" | \"valve\" | \"frame\"")] what: JsValue,
@@ -427,6 +447,7 @@ pub fn map_to_gbt(
 }
 
 /// The library version (`Cargo.toml`), e.g. `"0.1.0"`.
+#[cfg(feature = "checker")]
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
     gasdev::VERSION.to_owned()

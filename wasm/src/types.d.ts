@@ -70,6 +70,9 @@ export interface CheckOptions {
   asOf?: string;
   /** inspect: the catalogue installed devices are checked against (JSON text or object). */
   catalogue?: string | object;
+  /** inspect: vendors' declarations (a JSON array, text or value): unlisted models are checked
+   *  against 附件3 on them, and an alarm's detected gases are read from them. */
+  declarations?: string | object[];
 }
 
 /** A mapping request of mapToGbt (the `map_alarm` / `map_valve` / `map_frame` vector inputs). */
@@ -504,8 +507,11 @@ export interface RequirementTable {
 
 // ---- Inspections (spec/installation.md) ---------------------------------------------------------
 
+/** The kinds an inspection finds: the catalogue's two, and the emergency cut-off valve. */
+export type InstalledKind = DeviceKind | "cutoff_valve";
+
 export interface Obligation {
-  device: DeviceKind;
+  device: InstalledKind;
   level: "required" | "recommended";
   deadline: { type: "by"; date: string } | { type: "on_connection" | "none" };
   overdue: boolean;
@@ -518,7 +524,10 @@ export interface InspectionFinding {
   clauses: string[];
   /** Index of the device in the record, or null for the household. */
   device: number | null;
-  kind: DeviceKind;
+  /** The device kind concerned; null for a household finding (hazard, fire centre). */
+  kind: InstalledKind | null;
+  /** The hazard code, for `hazard` findings. */
+  hazard?: string;
   overdue: boolean;
   message: Bilingual;
   action: Bilingual;

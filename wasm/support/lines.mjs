@@ -121,6 +121,7 @@ function install(input) {
   const text = "json" in input ? input.json : JSON.stringify(input.record);
   const opts = { asOf: input.as_of };
   if ("catalogue" in input) opts.catalogue = input.catalogue;
+  if ("declarations" in input) opts.declarations = input.declarations;
   const r = gasdev.inspect(text, opts);
   const raw = [["inspect", r]];
   if (r.type === "error") return ["invalid", errField(r.error), raw];

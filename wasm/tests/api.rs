@@ -173,6 +173,7 @@ fn every_vector_case_has_the_expected_tag() {
             let opts = CheckOptions {
                 as_of: Some(i["as_of"].as_str().unwrap().to_owned()),
                 catalogue: i.get("catalogue").map(|c| DocArg(c.to_string())),
+                declarations: i.get("declarations").map(|d| DocArg(d.to_string())),
             };
             let r = parse(&if run {
                 api::check(doc, &opts, today(), Expect::Any)
@@ -398,6 +399,7 @@ fn checks_expect_their_document_kind_and_dates() {
     let bad = CheckOptions {
         as_of: Some("2026-02-30".into()),
         catalogue: None,
+        declarations: None,
     };
     let r = parse(&api::check(DocArg("{}".into()), &bad, today(), Expect::Any));
     assert_eq!(r["error"]["name"], "INPUT_BAD_DATE");

@@ -2,6 +2,7 @@
 // All computation happens in worker.js (WebAssembly in a Web Worker); this file only renders.
 // Chinese is the default language; every result carries both languages, so switching re-renders.
 import { exportJson, exportMarkdown, isFailure, KIND, STATUS, summarize, TIER } from "./report.js";
+import { initInspect, renderInspect, TEXT as INSPECT_TEXT } from "./inspect.js";
 
 // ---- text ------------------------------------------------------------------------------------
 const T = {
@@ -81,6 +82,8 @@ const T = {
     reasons: { borrowed_qualification: "borrowed qualification", counterfeit: "counterfeit products", price_manipulation: "price manipulation", other: "other market disturbance" },
   },
 };
+Object.assign(T.zh, INSPECT_TEXT.zh);
+Object.assign(T.en, INSPECT_TEXT.en);
 const mb = (n) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
 
 /** Labels of JSON keys shown by the decoder, [zh, en]. Keys not listed are shown as written. */
@@ -160,6 +163,7 @@ function applyLang() {
   renderChecked();
   renderFrame();
   renderIdent();
+  renderInspect(inspectCtx);
 }
 
 function showTab(name) {
@@ -533,6 +537,16 @@ function identChanged() {
   }, 120);
 }
 
+// ---- (4) inspection: rendering and wiring in inspect.js ----------------------------------------
+const inspectCtx = {
+  $: (id) => $(id),
+  call: (...a) => call(...a),
+  status: (el, text, kind) => status(el, text, kind),
+  t: (k) => t(k),
+  lang: () => lang,
+  asOf: () => $("as-of").value || todayUtc(),
+};
+
 // ---- wiring --------------------------------------------------------------------------------------
 function todayUtc() {
   return new Date().toISOString().slice(0, 10);
@@ -598,6 +612,8 @@ function init() {
       $("ident-input").value = b.dataset.text;
       identChanged();
     });
+  // Inspection (dates as the checker's "as of")
+  initInspect(inspectCtx);
   applyLang();
   status($("check-status"), t("loading"), "busy");
   call("version")

@@ -3,6 +3,17 @@
 import init, * as gasdev from "./gasdev/gasdev_wasm.js";
 
 const ready = init();
+/** The platform module (inspect), fetched the first time the inspection tab runs. */
+let platform = null;
+async function platformModule() {
+  if (!platform) {
+    platform = import("./gasdev/gasdev_platform.js").then(async (m) => {
+      await m.default();
+      return m;
+    });
+  }
+  return platform;
+}
 
 /** Largest document the checker reads (a real catalogue is a few hundred KB). */
 export const MAX_DOCUMENT = 10 * 1024 * 1024;
@@ -36,6 +47,20 @@ const ops = {
     return { size: file.size, result: stream ? gasdev.decodeStream(bytes) : gasdev.decodeFrame(bytes, options) };
   },
   ident: (text, options) => gasdev.parseIdent(text, options),
+  // Inspection records, one JSON object per line (blank lines skipped), at most `max` records:
+  // [{line, result}] with the 1-based line number of each record.
+  async inspectLines(lines, catalogue, declarations, asOf, max) {
+    const { inspect } = await platformModule();
+    const options = { asOf };
+    if (catalogue) options.catalogue = catalogue;
+    if (declarations.length) options.declarations = `[${declarations.join(",")}]`;
+    const out = [];
+    for (let i = 0; i < lines.length && out.length < max; i++) {
+      if (!lines[i].trim()) continue;
+      out.push({ line: i + 1, result: inspect(lines[i], options) });
+    }
+    return out;
+  },
 };
 
 self.onmessage = async ({ data: { id, op, args } }) => {

@@ -14,8 +14,8 @@ use gasdev::model::Date;
 
 use gasdev::api::{Document, InputError};
 
-use crate::input::{expand, read_document};
-use crate::output::{Format, LangArg, md_cell, table};
+use crate::input::{Entry, expand, read_document};
+use crate::output::{Format, LangArg, escape_text, md_cell, table};
 
 /// Arguments of `gasdev check`.
 #[derive(clap::Args)]
@@ -95,9 +95,16 @@ pub fn run(args: Args) -> ExitCode {
     let as_of = args.as_of.unwrap_or_else(today);
     let files: Vec<FileResult> = expand(&args.paths)
         .into_iter()
-        .map(|path| {
+        .map(|entry| {
+            let (path, read) = match entry {
+                Entry::File(path) => {
+                    let read = read_document(&path);
+                    (path, read)
+                }
+                Entry::Skipped(path, e) => (path, Err(e)),
+            };
             let label = path.display().to_string();
-            match read_document(&path) {
+            match read {
                 Ok(Document::Declaration(d)) => FileResult {
                     path: label,
                     document: Some("declaration"),
@@ -139,9 +146,9 @@ pub fn run(args: Args) -> ExitCode {
         Format::Markdown => Ok(render(&out, lang, args.failures_only, Style::Markdown)),
     };
     match text {
-        Ok(t) => print!("{t}"),
+        Ok(t) => out!("{t}"),
         Err(e) => {
-            eprintln!("gasdev check: cannot serialize the report: {e}");
+            errln!("gasdev check: cannot serialize the report: {e}");
             return crate::exit::input_error();
         }
     }
@@ -149,7 +156,7 @@ pub fn run(args: Args) -> ExitCode {
         // The table and Markdown reports show input errors in place; JSON readers also get them here.
         for f in &out.files {
             if let Some(e) = &f.error {
-                eprintln!("{}", error_line(&f.path, e, Lang::En));
+                errln!("{}", error_line(&f.path, e, Lang::En));
             }
         }
     }
@@ -213,7 +220,11 @@ fn error_line(path: &str, e: &InputError, lang: Lang) -> String {
     } else {
         format!(" [{}]", e.field)
     };
-    format!("{path}:{}:{}: {}{field} {msg}", e.line, e.column, e.name)
+    // Paths and messages can hold input text (a file name, an unknown value): escaped.
+    escape_text(&format!(
+        "{path}:{}:{}: {}{field} {msg}",
+        e.line, e.column, e.name
+    ))
 }
 
 /// A label and its value: full-width colon in Chinese, ": " in English.
@@ -233,7 +244,12 @@ fn heading(style: Style, level: usize, text: &str) -> String {
         Style::Markdown => format!("\n{} {}\n\n", "#".repeat(level), md_cell(text)),
         Style::Table => {
             let mark = if level <= 2 { "=" } else { "-" };
-            format!("\n{} {text} {}\n", mark.repeat(3), mark.repeat(3))
+            format!(
+                "\n{} {} {}\n",
+                mark.repeat(3),
+                escape_text(text),
+                mark.repeat(3)
+            )
         }
     }
 }
@@ -542,7 +558,11 @@ fn render(out: &Output, lang: Lang, failures_only: bool, style: Style) -> String
             (None, Some(e)) => {
                 s.push_str(&heading(style, 1, &f.path));
                 s.push_str(tr(lang, "输入错误 ", "input error "));
-                s.push_str(&error_line(&f.path, e, lang));
+                let line = error_line(&f.path, e, lang);
+                s.push_str(&match style {
+                    Style::Markdown => md_cell(&line),
+                    Style::Table => line,
+                });
                 s.push('\n');
             }
             (None, None) => {}

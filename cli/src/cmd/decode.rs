@@ -15,13 +15,12 @@
 //! declaration, or the stream held garbage), 2 the input is unusable (unreadable file, malformed
 //! hex, bad declaration).
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use gasdev::Lang;
 use gasdev::model::{Concentration, ConcentrationUnit, Declaration, Reading};
-use gasdev::wire::{self, Event, FrameRepr, Message, Snapshot, StreamDecoder, StreamEvent};
+use gasdev::wire::{self, Event, FrameRepr, Message, Snapshot};
 use serde_json::json;
 
 use crate::output::{Format, LangArg, md_cell, table};
@@ -93,12 +92,6 @@ pub fn parse_hex(text: &[u8]) -> Result<Vec<u8>, (gasdev::ErrorCode, usize)> {
     }
 }
 
-fn looks_like_hex_text(b: &[u8]) -> bool {
-    !b.is_empty()
-        && b.iter()
-            .all(|c| c.is_ascii_hexdigit() || c.is_ascii_whitespace())
-}
-
 fn report_input_error(
     code: gasdev::ErrorCode,
     offset: usize,
@@ -107,9 +100,9 @@ fn report_input_error(
     lang: Lang,
 ) -> ExitCode {
     if format == Format::Json {
-        println!("{}", json!({"error": code.name(), "offset": offset}));
+        outln!("{}", json!({"error": code.name(), "offset": offset}));
     }
-    eprintln!(
+    errln!(
         "gasdev decode: {} at {offset}: {}{detail}",
         code.name(),
         code.text().get(lang)
@@ -122,28 +115,19 @@ pub fn run(args: Args) -> ExitCode {
     let lang = Lang::from(args.lang);
     let format = args.format;
     let (raw, source) = if args.input == "-" {
-        let mut buf = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-            return report_input_error(
-                gasdev::ErrorCode::InputIo,
-                0,
-                &format!(" ({e})"),
-                format,
-                lang,
-            );
-        }
-        (buf, Source::File)
-    } else if Path::new(&args.input).is_file() {
-        match std::fs::read(&args.input) {
+        match crate::input::read_limited(std::io::stdin().lock()) {
             Ok(b) => (b, Source::File),
             Err(e) => {
-                return report_input_error(
-                    gasdev::ErrorCode::InputIo,
-                    0,
-                    &format!(" ({e})"),
-                    format,
-                    lang,
-                );
+                let detail = format!(" ({})", e.message.en);
+                return report_input_error(e.error_code(), 0, &detail, format, lang);
+            }
+        }
+    } else if Path::new(&args.input).exists() {
+        match crate::input::read_file_limited(Path::new(&args.input)) {
+            Ok(b) => (b, Source::File),
+            Err(e) => {
+                let detail = format!(" ({}: {})", args.input, e.message.en);
+                return report_input_error(e.error_code(), 0, &detail, format, lang);
             }
         }
     } else {
@@ -153,25 +137,6 @@ pub fn run(args: Args) -> ExitCode {
     if trimmed.is_empty() {
         return report_input_error(gasdev::ErrorCode::InputEmpty, 0, "", format, lang);
     }
-
-    // GB/T 26875.3 packets (`@@…`, or their hex text `4040…`) belong to issue 5's decoder.
-    // ---- the single call site of the GB/T 26875.3 decoder ----
-    if crate::cmd::decode_gbt::detect(trimmed) {
-        return crate::cmd::decode_gbt::decode(trimmed, format, lang, args.strict);
-    }
-
-    let bytes = match source {
-        Source::File if !looks_like_hex_text(trimmed) => raw,
-        _ => match parse_hex(trimmed) {
-            Ok(b) => b,
-            Err(_) if matches!(source, Source::Hex) && args.input.contains(['/', '\\', '.']) => {
-                // Neither hex nor an existing file: most likely a mistyped path.
-                let detail = format!(" ({}: no such file, and not hex text)", args.input);
-                return report_input_error(gasdev::ErrorCode::InputIo, 0, &detail, format, lang);
-            }
-            Err((code, offset)) => return report_input_error(code, offset, "", format, lang),
-        },
-    };
 
     let decl = match &args.declaration {
         None => None,
@@ -188,14 +153,58 @@ pub fn run(args: Args) -> ExitCode {
                 );
             }
             Err(e) => {
-                let detail = format!(" ({}: {})", path.display(), e.message.get(lang));
+                let field = if e.field.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", e.field)
+                };
+                let detail = format!(
+                    " (--declaration {}:{}:{}{field}: {})",
+                    path.display(),
+                    e.line,
+                    e.column,
+                    e.message.get(lang)
+                );
                 return report_input_error(e.error_code(), 0, &detail, format, lang);
             }
         },
     };
 
+    // A binary file goes as it is; text (a file of printable ASCII, or the argument) is hex:
+    // a libgasdev frame is never printable (its version byte is 0x01), so a hex file with a
+    // comment is FRAME_BAD_HEX at the comment, not a binary frame with a bad magic.
+    let is_text = trimmed
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    let gbt_raw = crate::cmd::decode_gbt::detect(trimmed);
+    let bytes = match source {
+        Source::File if !is_text || (gbt_raw && !args.stream) => raw,
+        _ => match parse_hex(trimmed) {
+            Ok(b) => b,
+            Err(_) if matches!(source, Source::Hex) && args.input.contains(['/', '\\', '.']) => {
+                // Neither hex nor an existing file: most likely a mistyped path.
+                let detail = format!(" ({}: no such file, and not hex text)", args.input);
+                return report_input_error(gasdev::ErrorCode::InputIo, 0, &detail, format, lang);
+            }
+            Err((code, offset)) => return report_input_error(code, offset, "", format, lang),
+        },
+    };
+
+    // One packet or frame: the protocol from its first bytes. GB/T 26875.3 packets (`@@…`) and
+    // their ASCII-hex text (`4040…`, [GBT-11]) go to `decode_gbt.rs`, however they were given
+    // (a file, standard input, or the hex of either on the command line).
+    if !args.stream && crate::cmd::decode_gbt::detect(bytes.trim_ascii()) {
+        if args.declaration.is_some() {
+            errln!(
+                "gasdev decode: --declaration applies to libgasdev frames only: a GB/T 26875.3 packet carries no model or tier to check it against"
+            );
+            return crate::exit::input_error();
+        }
+        return crate::cmd::decode_gbt::decode(bytes.trim_ascii(), format, lang, args.strict);
+    }
+
     if args.stream {
-        return decode_stream(&bytes, format, lang, decl.as_deref());
+        return crate::cmd::capture::decode_stream(&bytes, format, lang, decl.as_deref());
     }
     let key = match &args.key_file {
         None => None,
@@ -212,7 +221,7 @@ pub fn run(args: Args) -> ExitCode {
 
 /// How a frame opened with `--key-file` was authenticated (the JSON form's `authentication`).
 #[derive(serde::Serialize)]
-struct AuthDoc {
+pub(crate) struct AuthDoc {
     status: &'static str,
     key_id: u8,
     counter: u32,
@@ -265,12 +274,12 @@ fn decode_one(
                         findings: decl.map(|_| findings.as_slice()),
                         authentication: auth.as_ref(),
                     };
-                    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+                    outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
                 }
                 Format::Table | Format::Markdown => {
                     let md = format == Format::Markdown;
                     if let Some(a) = &auth {
-                        println!(
+                        outln!(
                             "{}: {} {}, {} {}",
                             pick(lang, "认证", "authentication"),
                             pick(
@@ -283,9 +292,9 @@ fn decode_one(
                             a.counter
                         );
                     }
-                    print!("{}", render(&repr, bytes, lang, md));
+                    out!("{}", render(&repr, bytes, lang, md));
                     if decl.is_some() {
-                        print!("{}", render_findings(&findings, lang, md));
+                        out!("{}", render_findings(&findings, lang, md));
                     }
                 }
             }
@@ -310,9 +319,9 @@ fn print_frame_error(
     lang: Lang,
 ) {
     if format == Format::Json {
-        println!("{}", json!({"error": code.name(), "offset": offset}));
+        outln!("{}", json!({"error": code.name(), "offset": offset}));
     } else {
-        println!(
+        outln!(
             "{}: {} ({} {})",
             code.name(),
             code.text().get(lang),
@@ -322,7 +331,7 @@ fn print_frame_error(
         // Show the frame's header when it is readable: a report, not just a refusal.
         let f = wire::Frame::new_unchecked(bytes);
         if f.check_len().is_ok() {
-            println!(
+            outln!(
                 "{}: {:#04x}, seq {}, {}",
                 pick(lang, "报文类型", "message type"),
                 f.msg_type(),
@@ -331,49 +340,33 @@ fn print_frame_error(
             );
         }
     }
-    eprintln!("gasdev decode: {} at byte {offset}", code.name());
+    errln!("gasdev decode: {} at byte {offset}", code.name());
 }
 
-fn at(lang: Lang) -> &'static str {
+pub(crate) fn at(lang: Lang) -> &'static str {
     pick(lang, "位置：字节", "at byte")
 }
 
-fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     gasdev::Text::new(zh, en).get(lang)
 }
 
 /// A decoded frame in its JSON form, with the findings when a declaration was given.
 #[derive(serde::Serialize)]
-struct Decoded<'a, 'f> {
+pub(crate) struct Decoded<'a, 'f> {
     #[serde(flatten)]
-    frame: &'a FrameRepr<'f>,
+    pub(crate) frame: &'a FrameRepr<'f>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    findings: Option<&'a [wire::FrameFinding]>,
+    pub(crate) findings: Option<&'a [wire::FrameFinding]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    authentication: Option<&'a AuthDoc>,
+    pub(crate) authentication: Option<&'a AuthDoc>,
 }
 
 /// One item of `--stream --format json`, at its offset in the stream.
 #[derive(serde::Serialize)]
-struct StreamItem<'a, 'f> {
-    offset: usize,
-    #[serde(flatten)]
-    what: StreamWhat<'a, 'f>,
-}
-
-#[derive(serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-enum StreamWhat<'a, 'f> {
-    Skipped(usize),
-    Rejected(ErrorAt),
-    Error(ErrorAt),
-    Frame(Decoded<'a, 'f>),
-}
-
-#[derive(serde::Serialize)]
-struct ErrorAt {
-    error: &'static str,
-    offset: usize,
+pub(crate) struct ErrorAt {
+    pub(crate) error: &'static str,
+    pub(crate) offset: usize,
 }
 
 impl From<wire::Error> for ErrorAt {
@@ -385,7 +378,7 @@ impl From<wire::Error> for ErrorAt {
     }
 }
 
-fn render_findings(findings: &[wire::FrameFinding], lang: Lang, md: bool) -> String {
+pub(crate) fn render_findings(findings: &[wire::FrameFinding], lang: Lang, md: bool) -> String {
     let title = pick(lang, "与产品声明的比对", "checked against the declaration");
     if findings.is_empty() {
         return format!("\n{title}: {}\n", pick(lang, "无矛盾", "no contradiction"));
@@ -637,7 +630,7 @@ fn kv(rows: &mut Vec<Vec<String>>, k: &str, v: String) {
     rows.push(vec![k.to_owned(), v]);
 }
 
-fn render(repr: &FrameRepr<'_>, bytes: &[u8], lang: Lang, md: bool) -> String {
+pub(crate) fn render(repr: &FrameRepr<'_>, bytes: &[u8], lang: Lang, md: bool) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row = |k: &str, v: String| rows.push(vec![k.to_owned(), v]);
     let ty = wire::MessageType::from_code(repr.message.type_code()).map_or_else(
@@ -797,100 +790,6 @@ fn render(repr: &FrameRepr<'_>, bytes: &[u8], lang: Lang, md: bool) -> String {
     );
     let header = [pick(lang, "字段", "field"), pick(lang, "值", "value")];
     format!("{title}{}", render_rows(&header, &rows, md))
-}
-
-fn decode_stream(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declaration>) -> ExitCode {
-    let mut d = StreamDecoder::new();
-    let mut pos = 0usize; // stream offset of the decoder's first held byte
-    let mut items: Vec<String> = Vec::new();
-    let mut text = String::new();
-    let mut clean = true;
-    let item = |offset: usize, what: StreamWhat<'_, '_>| {
-        serde_json::to_string_pretty(&StreamItem { offset, what }).unwrap_or_default()
-    };
-    let mut handle =
-        |ev: StreamEvent<'_>, pos: &mut usize, items: &mut Vec<String>, text: &mut String| match ev
-        {
-            StreamEvent::Skipped(n) => {
-                clean = false;
-                items.push(item(*pos, StreamWhat::Skipped(n)));
-                text.push_str(&format!(
-                    "@{}: {} {n} {}\n",
-                    *pos,
-                    pick(lang, "跳过", "skipped"),
-                    pick(lang, "字节", "bytes")
-                ));
-                *pos += n;
-            }
-            StreamEvent::Rejected(e) => {
-                clean = false;
-                items.push(item(*pos, StreamWhat::Rejected(e.into())));
-                text.push_str(&format!(
-                    "@{}: {} {} ({} {})\n",
-                    *pos,
-                    pick(lang, "拒绝", "rejected"),
-                    e.code().name(),
-                    at(lang),
-                    e.offset()
-                ));
-                *pos += 1;
-            }
-            StreamEvent::Frame(f) => {
-                let fb = f.bytes();
-                match FrameRepr::parse(&f) {
-                    Ok(repr) => {
-                        let findings = decl
-                            .map(|dcl| wire::validate(&repr, dcl))
-                            .unwrap_or_default();
-                        if !findings.is_empty() {
-                            clean = false;
-                        }
-                        let decoded = Decoded {
-                            frame: &repr,
-                            findings: decl.map(|_| findings.as_slice()),
-                            authentication: None,
-                        };
-                        items.push(item(*pos, StreamWhat::Frame(decoded)));
-                        text.push_str(&format!(
-                            "\n@{}:\n{}",
-                            *pos,
-                            render(&repr, fb, lang, format == Format::Markdown)
-                        ));
-                        if decl.is_some() {
-                            text.push_str(&render_findings(
-                                &findings,
-                                lang,
-                                format == Format::Markdown,
-                            ));
-                        }
-                    }
-                    Err(e) => {
-                        clean = false;
-                        items.push(item(*pos, StreamWhat::Error(e.into())));
-                        text.push_str(&format!(
-                            "@{}: {} ({} {})\n",
-                            *pos,
-                            e.code().name(),
-                            at(lang),
-                            e.offset()
-                        ));
-                    }
-                }
-                *pos += fb.len();
-            }
-        };
-    d.feed_all(bytes, |ev| handle(ev, &mut pos, &mut items, &mut text));
-    d.finish_all(|ev| handle(ev, &mut pos, &mut items, &mut text));
-    if format == Format::Json {
-        println!("[{}]", items.join(",\n"));
-    } else {
-        print!("{text}");
-    }
-    if clean {
-        crate::exit::ok()
-    } else {
-        crate::exit::findings()
-    }
 }
 
 #[cfg(test)]

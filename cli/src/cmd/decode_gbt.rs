@@ -8,7 +8,6 @@
 //! Exit status: 0 decoded (tolerant deviations are listed, not failures), 1 the packet is rejected,
 //! 2 the hex text is malformed or the output cannot be written.
 
-use std::io::Write as _;
 use std::process::ExitCode;
 
 use gasdev::Lang;
@@ -67,7 +66,7 @@ pub fn decode(input: &[u8], format: Format, lang: Lang, strict: bool) -> ExitCod
             match text {
                 Ok(t) => emit(&t),
                 Err(e) => {
-                    eprintln!("gasdev decode: {e}");
+                    errln!("gasdev decode: {e}");
                     crate::exit::input_error()
                 }
             }
@@ -80,11 +79,8 @@ pub fn decode(input: &[u8], format: Format, lang: Lang, strict: bool) -> ExitCod
 }
 
 fn emit(text: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match writeln!(out, "{}", text.trim_end()) {
-        Ok(()) => crate::exit::ok(),
-        Err(_) => crate::exit::input_error(),
-    }
+    outln!("{}", text.trim_end());
+    crate::exit::ok()
 }
 
 fn print_error(e: gbt::Error, format: Format, lang: Lang, from_hex: bool) {
@@ -262,7 +258,7 @@ fn field_value(key: &str, obj: &serde_json::Map<String, Value>, lang: Lang) -> O
     })
 }
 
-fn render(d: &Decoded<'_>, lang: Lang, from_hex: bool, markdown: bool) -> String {
+pub(crate) fn render(d: &Decoded<'_>, lang: Lang, from_hex: bool, markdown: bool) -> String {
     let h = d.header();
     let l = |zh, en| label(lang, zh, en).to_owned();
     let mut rows: Vec<Vec<String>> = Vec::new();

@@ -10,7 +10,6 @@
 //! with the file's key id and the sender's counter `N`, SM4-CMAC tag, CRC. The key is read from the
 //! file, never from the command line [SEC-054]; the caller keeps the counter and never reuses it.
 
-use std::io::Read as _;
 use std::process::ExitCode;
 
 use gasdev::{ErrorCode, Lang};
@@ -40,12 +39,12 @@ pub struct Args {
 
 fn fail(code: ErrorCode, offset: usize, detail: &str, format: Format, lang: Lang) {
     if format == Format::Json {
-        println!(
+        outln!(
             "{}",
             json!({"error": code.name(), "offset": offset, "detail": detail})
         );
     }
-    eprintln!(
+    errln!(
         "gasdev encode: {} at {offset}: {} ({detail})",
         code.name(),
         code.text().get(lang)
@@ -56,48 +55,29 @@ fn fail(code: ErrorCode, offset: usize, detail: &str, format: Format, lang: Lang
 pub fn run(args: Args) -> ExitCode {
     let lang = Lang::from(args.lang);
     let format = args.format;
-    let text = if args.input == "-" {
-        let mut s = String::new();
-        match std::io::stdin().read_to_string(&mut s) {
-            Ok(_) => s,
-            Err(e) => {
-                fail(ErrorCode::InputIo, 0, &e.to_string(), format, lang);
-                return crate::exit::input_error();
-            }
-        }
+    let read = if args.input == "-" {
+        crate::input::read_limited(std::io::stdin().lock())
     } else if args.input.trim_start().starts_with('{') {
-        args.input.clone()
+        Ok(args.input.clone().into_bytes())
     } else {
-        match std::fs::read(&args.input) {
-            Ok(b) => match String::from_utf8(b) {
-                Ok(s) => s,
-                Err(e) => {
-                    fail(
-                        ErrorCode::NotUtf8,
-                        e.utf8_error().valid_up_to(),
-                        &args.input,
-                        format,
-                        lang,
-                    );
-                    return crate::exit::input_error();
-                }
-            },
-            Err(e) => {
-                fail(
-                    ErrorCode::InputIo,
-                    0,
-                    &format!("{}: {e}", args.input),
-                    format,
-                    lang,
-                );
-                return crate::exit::input_error();
-            }
+        crate::input::read_file_limited(std::path::Path::new(&args.input))
+    };
+    let text = match read.and_then(crate::input::utf8) {
+        Ok(t) => t,
+        Err(e) => {
+            let detail = format!("{}:{}:{}: {}", args.input, e.line, e.column, e.message.en);
+            fail(e.error_code(), 0, &detail, format, lang);
+            return crate::exit::input_error();
         }
     };
     let doc = match gasdev::api::parse_frame_doc(&text) {
         Ok(d) => d,
         Err(e) => {
-            fail(e.code, e.offset, &e.detail, format, lang);
+            let detail = match &e.field {
+                Some(f) => format!("[{f}] {}", e.detail),
+                None => e.detail.clone(),
+            };
+            fail(e.code, e.offset, &detail, format, lang);
             // A forbidden command is a frame that cannot be emitted (1); the rest is unusable input (2).
             return if e.code == ErrorCode::FrameForbiddenCommand {
                 crate::exit::findings()
@@ -116,7 +96,14 @@ pub fn run(args: Args) -> ExitCode {
             }
         },
     };
-    let encoded = doc.encode().map_err(|e| (e.code(), 0, e.to_string()));
+    let encoded = doc.encode().map_err(|e| {
+        // The field the encoder refused (an empty model, an extension of a known type, …).
+        let detail = match doc.encode_error_field() {
+            Some(f) => format!("[{f}] {e}"),
+            None => e.to_string(),
+        };
+        (e.code(), 0, detail)
+    });
     let encoded = match (encoded, key) {
         (Ok(bytes), Some(k)) => {
             let mut out = [0u8; gasdev::wire::MAX_FRAME_LEN];
@@ -131,9 +118,9 @@ pub fn run(args: Args) -> ExitCode {
         Ok(bytes) => {
             let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
             if format == Format::Json {
-                println!("{}", json!({"hex": hex, "length": bytes.len()}));
+                outln!("{}", json!({"hex": hex, "length": bytes.len()}));
             } else {
-                println!("{hex}");
+                outln!("{hex}");
             }
             crate::exit::ok()
         }

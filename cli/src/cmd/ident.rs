@@ -7,12 +7,12 @@
 //! invalid, 2 usage or read error.
 
 use std::ffi::OsString;
-use std::io::Read;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use gasdev::Lang;
 use gasdev::ident::report::{PartsReport, Report};
-use gasdev::ident::{Ident, IdentError, IdentErrorKind, Scheme, is_forbidden_char};
+use gasdev::ident::{Ident, IdentError, IdentErrorKind, Scheme};
 
 use crate::output::{Format, LangArg, md_cell, table, width};
 
@@ -74,51 +74,106 @@ impl SchemeArg {
     }
 }
 
+/// Inputs checked and rendered together: memory stays bounded whatever the number of lines on
+/// standard input (a table's columns are aligned within a chunk).
+const CHUNK: usize = 1000;
+
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
     let lang = Lang::from(args.lang);
-    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    let mut out = crate::out::Out::new();
+    let mut pending: Vec<Report> = Vec::new();
+    let (mut total, mut valid, mut read_errors) = (0usize, 0usize, 0usize);
+    let mut first_json = true;
+    let mut flush = |pending: &mut Vec<Report>, out: &mut crate::out::Out| {
+        if pending.is_empty() {
+            return;
+        }
+        total += pending.len();
+        valid += pending.iter().filter(|r| r.valid).count();
+        match args.format {
+            Format::Json => {
+                for r in pending.iter() {
+                    let text = serde_json::to_string_pretty(r).unwrap_or_default();
+                    let sep = if first_json { "[\n" } else { ",\n" };
+                    first_json = false;
+                    let _ = write!(out, "{sep}{text}");
+                }
+            }
+            Format::Table => {
+                let _ = write!(out, "{}", render(pending, lang, false));
+            }
+            Format::Markdown => {
+                let _ = write!(out, "{}", render(pending, lang, true));
+            }
+        }
+        pending.clear();
+    };
+    let mut push = |bytes: &[u8], pending: &mut Vec<Report>, out: &mut crate::out::Out| {
+        pending.push(check(bytes, args.scheme.scheme(), args.require_item, lang));
+        if pending.len() >= CHUNK {
+            flush(pending, out);
+        }
+    };
     for arg in &args.inputs {
         if arg == "-" {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                eprintln!("gasdev ident: cannot read standard input: {e}");
-                return crate::exit::input_error();
-            }
-            for line in buf.split(|b| *b == b'\n') {
-                let line = line.strip_suffix(b"\r").unwrap_or(line);
-                if !line.is_empty() {
-                    inputs.push(line.to_vec());
+            let stdin = std::io::stdin().lock();
+            let mut lines =
+                crate::lines::Lines::new(std::io::BufReader::with_capacity(64 * 1024, stdin));
+            while let Some((n, line)) = lines.next_bytes() {
+                match line {
+                    Ok([]) => {}
+                    Ok(b) => push(b, &mut pending, &mut out),
+                    Err(e) => {
+                        read_errors += 1;
+                        errln!("gasdev ident: -:{n}: {} {}", e.name, e.message.en);
+                    }
                 }
             }
         } else {
-            inputs.push(os_bytes(arg));
+            push(&os_bytes(arg), &mut pending, &mut out);
         }
     }
-    if inputs.is_empty() {
-        eprintln!("gasdev ident: no identifiers given (standard input was empty)");
+    flush(&mut pending, &mut out);
+    if total == 0 && read_errors == 0 {
+        errln!("gasdev ident: INPUT_EMPTY no identifiers given (standard input was empty)");
         return crate::exit::input_error();
     }
-    let reports: Vec<Report> = inputs
-        .iter()
-        .map(|b| check(b, args.scheme.scheme(), args.require_item, lang))
-        .collect();
-
     match args.format {
-        Format::Json => match serde_json::to_string_pretty(&reports) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("gasdev ident: cannot serialize the report: {e}");
-                return crate::exit::input_error();
-            }
-        },
-        Format::Table => print!("{}", render(&reports, lang, false)),
-        Format::Markdown => print!("{}", render(&reports, lang, true)),
+        Format::Json if first_json => {
+            let _ = writeln!(out, "[]");
+        }
+        Format::Json => {
+            let _ = writeln!(out, "\n]");
+        }
+        Format::Table | Format::Markdown => {
+            let _ = write!(out, "{}", summary(total, valid, lang));
+        }
     }
-    if reports.iter().all(|r| r.valid) {
+    out.done();
+    if read_errors > 0 {
+        crate::exit::input_error()
+    } else if valid == total {
         crate::exit::ok()
     } else {
         crate::exit::findings()
+    }
+}
+
+fn summary(total: usize, valid: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "\n共 {} 个：有效 {}，无效 {}。\n",
+            total,
+            valid,
+            total - valid
+        ),
+        Lang::En => format!(
+            "\n{} checked: {} valid, {} invalid.\n",
+            total,
+            valid,
+            total - valid
+        ),
     }
 }
 
@@ -182,11 +237,8 @@ fn shown(input: &str, offset: Option<usize>) -> (String, Option<usize>) {
             out.push_str(&format!("…({} bytes)", input.len()));
             return (out, column);
         }
-        if is_forbidden_char(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
+        // The core's one escaping function (also used by every table and Markdown cell).
+        out.push_str(&gasdev::text::escape_text(c.encode_utf8(&mut [0; 4])));
     }
     if offset == Some(input.len()) {
         column = Some(width(&out));
@@ -401,20 +453,5 @@ fn render(reports: &[Report], lang: Lang, markdown: bool) -> String {
             }
         }
     }
-    let valid = reports.iter().filter(|r| r.valid).count();
-    out.push_str(&match lang {
-        Lang::Zh => format!(
-            "\n共 {} 个：有效 {}，无效 {}。\n",
-            reports.len(),
-            valid,
-            reports.len() - valid
-        ),
-        Lang::En => format!(
-            "\n{} checked: {} valid, {} invalid.\n",
-            reports.len(),
-            valid,
-            reports.len() - valid
-        ),
-    });
     out
 }

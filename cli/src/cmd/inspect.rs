@@ -6,7 +6,7 @@
 //! row rejected or the input unreadable.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,6 +52,10 @@ pub struct Args {
     /// The catalogue to check device models against.
     #[arg(long, value_name = "FILE")]
     catalogue: Option<PathBuf>,
+    /// Vendors' declarations (`*.json` in DIR): an unlisted model is checked against 附件3 on
+    /// its declaration; an alarm's detected gases are read from it.
+    #[arg(long, value_name = "DIR")]
+    declarations: Option<PathBuf>,
     /// A district rule set replacing the built-in one (`spec/installation-rules.json` form).
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
@@ -119,7 +123,8 @@ impl Summary {
         for f in &r.findings {
             *self.findings.entry(f.code.name()).or_default() += 1;
             if f.code == FindingCode::MissingRequiredDevice {
-                *self.missing_required.entry(f.kind.as_str()).or_default() += 1;
+                let kind = f.kind.map_or("-", |k| k.as_str());
+                *self.missing_required.entry(kind).or_default() += 1;
             }
             if f.overdue {
                 overdue += 1;
@@ -145,7 +150,7 @@ pub fn run(args: Args) -> ExitCode {
     match run_inner(&args) {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("gasdev inspect: {msg}");
+            errln!("gasdev inspect: {msg}");
             crate::exit::input_error()
         }
     }
@@ -173,8 +178,50 @@ fn load_catalogue(path: &std::path::Path) -> Result<CatalogueIndex, String> {
     }
 }
 
+/// Every `*.json` of `dir`, in name order, as declarations added to `index`.
+fn load_declarations(
+    dir: &std::path::Path,
+    index: &mut CatalogueIndex,
+    as_of: Date,
+) -> Result<usize, String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    paths.sort();
+    for path in &paths {
+        match crate::input::read_document(path) {
+            Ok(Document::Declaration(d)) => index.add_declaration(&d, as_of),
+            Ok(Document::Catalogue(_)) => {
+                return Err(format!(
+                    "{}: INPUT_UNKNOWN_DOCUMENT a catalogue, not a declaration",
+                    path.display()
+                ));
+            }
+            Err(e) => {
+                return Err(format!(
+                    "{}:{}:{}: {} [{}] {}",
+                    path.display(),
+                    e.line,
+                    e.column,
+                    e.name,
+                    e.field,
+                    e.message.en
+                ));
+            }
+        }
+    }
+    Ok(paths.len())
+}
+
 fn load_rules(path: &std::path::Path) -> Result<RuleSet, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = crate::input::read_file_limited(path)
+        .and_then(crate::input::utf8)
+        .map_err(|e| format!("{}: {} {}", path.display(), e.name, e.message.en))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: INPUT_INVALID_VALUE {e}", path.display()))
 }
 
@@ -184,7 +231,11 @@ type Item = (u64, Result<InspectionRecord, InputError>);
 fn run_inner(args: &Args) -> Result<ExitCode, String> {
     let as_of = args.as_of.unwrap_or_else(today);
     let lang = Lang::from(args.lang);
-    let catalogue = args.catalogue.as_deref().map(load_catalogue).transpose()?;
+    let mut catalogue = args.catalogue.as_deref().map(load_catalogue).transpose()?;
+    if let Some(dir) = &args.declarations {
+        let index = catalogue.get_or_insert_with(CatalogueIndex::without_catalogue);
+        load_declarations(dir, index, as_of)?;
+    }
     let rules = match &args.rules {
         Some(p) => load_rules(p)?,
         None => RuleSet::nanchuan_2022(),
@@ -214,8 +265,24 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         Box::new(jsonl_records(counter))
     };
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut items = items.peekable();
+    let empty = match items.peek() {
+        None => true,
+        Some((_, Err(e))) => e.error_code() == gasdev::ErrorCode::InputEmpty,
+        Some(_) => false,
+    };
+    if empty {
+        return Err(format!(
+            "{}: INPUT_EMPTY {}",
+            args.file.display(),
+            if csv_input {
+                "no CSV rows"
+            } else {
+                "no records (the input is empty)"
+            }
+        ));
+    }
+    let mut out = crate::out::Out::new();
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let mut summary = Summary::default();
     let mut rejects: Vec<Reject> = Vec::new();
@@ -235,7 +302,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         InspectFormat::Csv => {
             writeln!(
                 out,
-                "household,community,compliant,severity,code,clauses,device,message,action"
+                "household,community,compliant,severity,code,clauses,device,kind,hazard,message,action"
             )
             .map_err(io)?;
         }
@@ -289,13 +356,13 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
             let n = summary.households + summary.rejected_rows;
             let done = read_bytes.get();
             match total {
-                Some(t) if t > 0 => eprint!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
-                _ => eprint!("\r{n} records"),
+                Some(t) if t > 0 => err!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
+                _ => err!("\r{n} records"),
             }
         }
     }
     if progress {
-        eprintln!(
+        errln!(
             "\r{} records  done ",
             summary.households + summary.rejected_rows
         );
@@ -310,7 +377,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         }
         InspectFormat::Csv => {
             out.flush().map_err(io)?;
-            eprint!("{}", summary_text(&summary, &rejects, lang));
+            err!("{}", summary_text(&summary, &rejects, lang));
         }
         InspectFormat::Table => {
             if !table_rows.is_empty() {
@@ -322,7 +389,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     out.flush().map_err(io)?;
     if args.format != InspectFormat::Table {
         for r in &rejects {
-            eprintln!(
+            errln!(
                 "{}:{}: {} [{}] {}",
                 args.file.display(),
                 r.error.line,
@@ -342,22 +409,12 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
 }
 
 fn jsonl_records(reader: impl Read) -> impl Iterator<Item = Item> {
-    let mut lines = BufReader::new(reader).lines();
-    let mut n: u64 = 0;
+    let mut lines = crate::lines::Lines::new(BufReader::with_capacity(64 * 1024, reader));
     std::iter::from_fn(move || {
         loop {
-            n += 1;
-            match lines.next()? {
-                Err(e) => {
-                    let err = InputError::new(
-                        gasdev::ErrorCode::NotUtf8,
-                        0,
-                        0,
-                        String::new(),
-                        &e.to_string(),
-                    );
-                    return Some((n, Err(err)));
-                }
+            let (n, line) = lines.next_text()?;
+            match line {
+                Err(e) => return Some((n, Err(e))),
                 Ok(l) if l.trim().is_empty() => continue,
                 Ok(l) => return Some((n, parse_record(&l))),
             }
@@ -390,12 +447,30 @@ fn findings_table(rows: &[Vec<String>], lang: Lang) -> String {
     table(&header, rows)
 }
 
+/// A CSV output cell. A cell that a spreadsheet would run as a formula (OWASP "CSV injection":
+/// first character `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, unless it is a plain number
+/// (`-3`, `+1.5`); then the usual quoting of `,`, `"`, line breaks.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(s) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
+}
+
+/// `[+-]digits[.digits]`.
+fn plain_number(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io::Result<()> {
@@ -403,7 +478,7 @@ fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io:
     for f in &r.findings {
         writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{}",
             csv_field(&r.household),
             csv_field(community),
             r.compliant,
@@ -411,6 +486,8 @@ fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io:
             f.code.name(),
             csv_field(&f.clauses.join(" ")),
             f.device.map(|d| d.to_string()).unwrap_or_default(),
+            f.kind.map_or("", |k| k.as_str()),
+            f.hazard.map_or("", |h| h.as_str()),
             csv_field(f.message.get(lang)),
             csv_field(f.action.get(lang)),
         )?;
@@ -522,5 +599,24 @@ impl<R: Read> Read for Counter<R> {
         let n = self.inner.read(buf)?;
         self.count.set(self.count.get().saturating_add(n as u64));
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(csv_field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_field("+HYPERLINK(x)"), "'+HYPERLINK(x)");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-1+2"), "'-1+2");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
+        assert_eq!(csv_field("-3"), "-3");
+        assert_eq!(csv_field("+1.5"), "+1.5");
+        assert_eq!(csv_field("NC-1"), "NC-1");
     }
 }

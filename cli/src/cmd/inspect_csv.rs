@@ -6,7 +6,12 @@
 //! CSV row is accepted or rejected exactly like the same data in JSON lines; a rejected row is
 //! skipped with its line number and the CSV column name as the field.
 
-use std::io::Read;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::io::{BufReader, Read};
+
+use crate::lines::Lines;
+use crate::output::escape_text;
 
 use gasdev::ErrorCode;
 use gasdev::api::{InputError, parse_record};
@@ -14,33 +19,53 @@ use gasdev::install::InspectionRecord;
 use serde_json::{Map, Value};
 
 /// Columns of the profile (the first row of a household sets them; later rows must repeat them).
-const PROFILE: [&str; 8] = [
+const PROFILE: [&str; 9] = [
     "user_class",
     "connection",
     "unit_category",
     "building_height_m",
     "old_compound",
     "hardship",
+    "crowded_place",
     "gas_supply",
     "connection_date",
 ];
+/// Household columns outside the profile (repeated like the profile): `hazards` (codes separated
+/// by `;`) and the fire-centre signals (`fire_centre.alarm` …).
+const HOUSEHOLD: [(&str, &str); 4] = [
+    ("hazards", "hazards"),
+    ("fire_centre_alarm", "alarm"),
+    ("fire_centre_cutoff", "cutoff"),
+    ("fire_centre_monitoring", "monitoring"),
+];
 /// Columns of a device (prefixed `device_` where the JSON name is generic).
-const DEVICE: [(&str, &str); 7] = [
+const DEVICE: [(&str, &str); 11] = [
     ("device_kind", "kind"),
     ("identifier", "identifier"),
     ("model", "model"),
+    ("vendor", "vendor"),
+    ("installed_on", "installed_on"),
+    ("detects", "detects"),
     ("powered", "powered"),
     ("sensor_end_of_life", "sensor_end_of_life"),
+    ("end_of_life", "end_of_life"),
     ("valve_latched_closed", "valve_latched_closed"),
     ("last_report", "last_report"),
 ];
-const BOOLEAN: [&str; 5] = [
+const BOOLEAN: [&str; 10] = [
     "old_compound",
     "hardship",
+    "crowded_place",
     "powered",
     "sensor_end_of_life",
+    "end_of_life",
     "valve_latched_closed",
+    "fire_centre_alarm",
+    "fire_centre_cutoff",
+    "fire_centre_monitoring",
 ];
+/// Columns holding a list, items separated by `;`.
+const LIST: [&str; 2] = ["hazards", "detects"];
 
 type Item = (u64, Result<InspectionRecord, InputError>);
 
@@ -57,6 +82,15 @@ fn cell(column: &str, text: &str) -> Value {
             _ => {}
         }
     }
+    if LIST.contains(&column) {
+        return Value::Array(
+            text.split(';')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| Value::String(t.to_string()))
+                .collect(),
+        );
+    }
     if column == "building_height_m" {
         if let Ok(x) = text.parse::<f64>() {
             if let Some(n) = serde_json::Number::from_f64(x) {
@@ -69,7 +103,16 @@ fn cell(column: &str, text: &str) -> Value {
 
 /// Map a JSON path of the one-row record back to the CSV column.
 fn column_of(path: &str) -> String {
+    if let Some(signal) = path.strip_prefix("fire_centre.") {
+        return HOUSEHOLD
+            .iter()
+            .find(|(_, j)| *j == signal)
+            .map_or(path, |(c, _)| c)
+            .to_string();
+    }
     let last = path.rsplit('.').next().unwrap_or(path);
+    // A list item (`hazards[1]`, `detects[0]`) is its column.
+    let last = last.split('[').next().unwrap_or(last);
     DEVICE
         .iter()
         .find(|(_, j)| *j == last)
@@ -82,82 +125,164 @@ struct Grouper {
     line: u64,
     profile: Value,
     record: Option<InspectionRecord>,
+    /// Households already closed: a 64-bit hash of the id → the line of its first row (16 bytes
+    /// per household; a hash collision between two ids, chance ~n²/2⁶⁵, would reject a row).
+    closed: HashMap<u64, u64>,
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+/// Whether a CSV line ends inside a quoted field (RFC 4180: a field that starts with `"` runs to
+/// the next `"` not doubled). A quoted field may not span lines: the format is one row per device.
+fn unterminated_quote(line: &str) -> bool {
+    let mut at_field_start = true;
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            ',' => at_field_start = true,
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            ' ' | '\t' if at_field_start => {}
+            _ => at_field_start = false,
+        }
+    }
+    quoted
+}
+
+/// The fields of one CSV line (the `csv` crate parses it; trimmed like the header).
+fn split(line: &str) -> Result<Vec<String>, InputError> {
+    if unterminated_quote(line) {
+        return Err(reject(
+            ErrorCode::CsvUnterminatedQuote,
+            "",
+            "a quoted field is not closed on its line (one row per device; quoted fields may not span lines)",
+        ));
+    }
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(line.as_bytes());
+    match r.records().next() {
+        Some(Ok(rec)) => Ok(rec.iter().map(str::to_string).collect()),
+        Some(Err(e)) => Err(reject(ErrorCode::CsvFieldCount, "", &e.to_string())),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Records from CSV text.
 pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_reader(reader);
-    let headers: Result<Vec<String>, InputError> = match csv.headers() {
-        Ok(h) => {
-            let h: Vec<String> = h.iter().map(str::to_string).collect();
-            let known = |c: &str| {
-                c == "household"
-                    || c == "community"
-                    || PROFILE.contains(&c)
-                    || DEVICE.iter().any(|(d, _)| *d == c)
-            };
-            match h.iter().find(|c| !known(c)) {
-                Some(c) => Err(reject(
+    let mut lines = Lines::new(BufReader::with_capacity(64 * 1024, reader));
+    // The header: the first line that is not blank.
+    let headers: Result<Vec<String>, (u64, InputError)> = loop {
+        match lines.next_text() {
+            None => break Err((1, reject(ErrorCode::InputEmpty, "", "no header row"))),
+            Some((n, Err(e))) => break Err((n, e)),
+            Some((_, Ok(l))) if l.trim().is_empty() => continue,
+            Some((n, Ok(l))) => {
+                let l = l.strip_prefix('\u{feff}').unwrap_or(&l).to_string();
+                break split(&l).map_err(|e| (n, e));
+            }
+        }
+    };
+    let headers: Result<Vec<String>, (u64, InputError)> = headers.and_then(|h| {
+        let known = |c: &str| {
+            c == "household"
+                || c == "community"
+                || PROFILE.contains(&c)
+                || HOUSEHOLD.iter().any(|(h, _)| *h == c)
+                || DEVICE.iter().any(|(d, _)| *d == c)
+        };
+        match h.iter().find(|c| !known(c)) {
+            Some(c) => Err((
+                1,
+                reject(
                     ErrorCode::InputUnknownField,
                     c,
                     &format!("unknown column `{c}`"),
-                )),
-                None => match ["household", "user_class", "connection", "gas_supply"]
-                    .iter()
-                    .find(|r| !h.iter().any(|c| c == *r))
-                {
-                    Some(r) => Err(reject(
+                ),
+            )),
+            None => match ["household", "user_class", "connection", "gas_supply"]
+                .iter()
+                .find(|r| !h.iter().any(|c| c == *r))
+            {
+                Some(r) => Err((
+                    1,
+                    reject(
                         ErrorCode::InputMissingField,
                         r,
                         &format!("missing column `{r}`"),
-                    )),
-                    None => Ok(h),
-                },
-            }
+                    ),
+                )),
+                None => Ok(h),
+            },
         }
-        Err(e) => Err(reject(ErrorCode::InputJsonSyntax, "", &e.to_string())),
-    };
-    let mut rows = csv.into_records();
+    });
     let mut g = Grouper {
         household: None,
         line: 0,
         profile: Value::Null,
         record: None,
+        closed: HashMap::new(),
     };
     let mut header_error = headers.as_ref().err().cloned();
     let mut finished = false;
     std::iter::from_fn(move || {
-        if let Some(e) = header_error.take() {
+        if let Some((n, e)) = header_error.take() {
             finished = true;
-            return Some((1, Err(e)));
+            return Some((n, Err(e)));
         }
         let Ok(headers) = &headers else { return None };
         loop {
             if finished {
                 return None;
             }
-            let Some(row) = rows.next() else {
+            let Some((line, text)) = lines.next_text() else {
                 finished = true;
                 let line = g.line;
                 return g.record.take().map(|r| (line, Ok(r)));
             };
-            let row = match row {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    return Some((
-                        line,
-                        Err(reject(ErrorCode::InputJsonSyntax, "", &e.to_string())),
-                    ));
-                }
+            let text = match text {
+                Ok(t) if t.trim().is_empty() => continue,
+                Ok(t) => t,
+                Err(e) => return Some((line, Err(e))),
             };
-            let line = row.position().map_or(0, |p| p.line());
+            let row = match split(&text) {
+                Ok(r) => r,
+                Err(e) => return Some((line, Err(e))),
+            };
+            if row.len() != headers.len() {
+                return Some((
+                    line,
+                    Err(reject(
+                        ErrorCode::CsvFieldCount,
+                        "",
+                        &format!("{} fields, the header has {}", row.len(), headers.len()),
+                    )),
+                ));
+            }
             let mut household = String::new();
             let mut community = None;
             let mut profile = Map::new();
+            let mut household_cols = Map::new();
+            let mut fire_centre = Map::new();
             let mut device = Map::new();
             for (column, text) in headers.iter().zip(row.iter()) {
                 if text.is_empty() {
@@ -168,6 +293,14 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                     "community" => community = Some(text.to_string()),
                     c if PROFILE.contains(&c) => {
                         profile.insert(c.to_string(), cell(c, text));
+                    }
+                    "hazards" => {
+                        household_cols.insert("hazards".into(), cell("hazards", text));
+                    }
+                    c if c.starts_with("fire_centre_") => {
+                        if let Some((_, json)) = HOUSEHOLD.iter().find(|(h, _)| *h == c) {
+                            fire_centre.insert((*json).to_string(), cell(c, text));
+                        }
                     }
                     c => {
                         if let Some((_, json)) = DEVICE.iter().find(|(d, _)| *d == c) {
@@ -193,6 +326,14 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 one.insert("community".into(), Value::String(c.clone()));
             }
             one.insert("profile".into(), profile.clone());
+            if !fire_centre.is_empty() {
+                household_cols.insert("fire_centre".into(), Value::Object(fire_centre));
+            }
+            for (k, v) in &household_cols {
+                one.insert(k.clone(), v.clone());
+            }
+            // What later rows of the household must repeat: the profile and the household columns.
+            let profile = serde_json::json!([profile, household_cols]);
             let has_device = !device.is_empty();
             one.insert(
                 "devices".into(),
@@ -210,6 +351,21 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 Ok(p) => p,
                 Err(e) => return Some((line, Err(e))),
             };
+            if g.household.as_deref() != Some(household.as_str()) {
+                if let Some(first) = g.closed.get(&id_hash(&household)) {
+                    return Some((
+                        line,
+                        Err(reject(
+                            ErrorCode::CsvHouseholdSplit,
+                            "household",
+                            &format!(
+                                "household `{}` already ended (its rows began at line {first}); its rows must be consecutive",
+                                escape_text(&household)
+                            ),
+                        )),
+                    ));
+                }
+            }
             if g.household.as_deref() == Some(household.as_str()) {
                 if profile != g.profile {
                     return Some((
@@ -227,6 +383,9 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 continue;
             }
             let done = g.record.replace(parsed).map(|r| (g.line, Ok(r)));
+            if let Some(prev) = g.household.take() {
+                g.closed.insert(id_hash(&prev), g.line);
+            }
             g.household = Some(household);
             g.profile = profile;
             g.line = line;

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod capture;
 pub mod check;
 pub mod decode;
 pub mod decode_gbt;

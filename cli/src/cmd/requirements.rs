@@ -64,9 +64,9 @@ pub fn run(args: Args) -> ExitCode {
                 requirements: selected,
             };
             match serde_json::to_string_pretty(&out) {
-                Ok(s) => println!("{s}"),
+                Ok(s) => outln!("{s}"),
                 Err(e) => {
-                    eprintln!("gasdev requirements: {e}");
+                    errln!("gasdev requirements: {e}");
                     return crate::exit::input_error();
                 }
             }
@@ -93,12 +93,12 @@ pub fn run(args: Args) -> ExitCode {
                 Lang::En => ["id", "clause", "tiers", "requirement"],
             };
             if args.format == Format::Table {
-                print!("{}", table(&header, &rows));
+                out!("{}", table(&header, &rows));
             } else {
-                println!("| {} |\n|---|---|---|---|", header.join(" | "));
+                outln!("| {} |\n|---|---|---|---|", header.join(" | "));
                 for r in rows {
                     let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
-                    println!("| {} |", cells.join(" | "));
+                    outln!("| {} |", cells.join(" | "));
                 }
             }
         }

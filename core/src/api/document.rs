@@ -5,6 +5,7 @@
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use serde::de::DeserializeOwned;
 
@@ -127,6 +128,14 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
     }
 }
 
+/// Parse the declarations given to an inspection (`gasdev inspect --declarations`, the C and
+/// JavaScript `declarations` argument): a JSON array of product declarations.
+pub fn parse_declarations(text: &str) -> Result<Vec<Declaration>, InputError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    well_formed(body)?;
+    typed::<Vec<Declaration>>(body)
+}
+
 /// Parse one inspection record (one JSON line of a `gasdev inspect` batch) and check that its
 /// profile does not contradict itself.
 pub fn parse_record(text: &str) -> Result<crate::install::InspectionRecord, InputError> {
@@ -146,6 +155,15 @@ pub fn parse_record(text: &str) -> Result<crate::install::InspectionRecord, Inpu
         .profile
         .validate()
         .map_err(|e| InputError::new(e.code(), 1, 1, String::from(e.field()), &e.to_string()))?;
+    record.validate_devices().map_err(|e| {
+        InputError::new(
+            ErrorCode::InputInvalidValue,
+            1,
+            1,
+            e.field.clone(),
+            &e.to_string(),
+        )
+    })?;
     Ok(record)
 }
 
@@ -171,7 +189,7 @@ pub(crate) fn typed<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     })
 }
 
-fn json_error(e: &serde_json::Error, field: String) -> InputError {
+pub(crate) fn json_error(e: &serde_json::Error, field: String) -> InputError {
     let full = e.to_string();
     let detail = full
         .rsplit_once(" at line ")

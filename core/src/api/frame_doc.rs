@@ -18,7 +18,7 @@ pub struct FrameDocError {
     /// Byte offset of the error in the text (0 when it has no position).
     pub offset: usize,
     /// The JSON path of the field concerned, when the error is about one field.
-    pub field: Option<&'static str>,
+    pub field: Option<String>,
     /// What went wrong, for people.
     pub detail: String,
 }
@@ -40,20 +40,6 @@ fn forbidden_command(text: &str) -> bool {
         && kind.is_some_and(|k| OPENING_WORDS.iter().any(|w| k.contains(w)))
 }
 
-/// Map a serde_json error to the shared input error it is.
-fn json_code(e: &serde_json::Error) -> ErrorCode {
-    use serde_json::error::Category;
-    let msg = e.to_string();
-    match e.classify() {
-        Category::Io | Category::Syntax | Category::Eof => ErrorCode::InputJsonSyntax,
-        Category::Data if msg.starts_with("unknown field") => ErrorCode::InputUnknownField,
-        Category::Data if msg.starts_with("missing field") => ErrorCode::InputMissingField,
-        Category::Data if msg.starts_with("unknown variant") => ErrorCode::InputUnknownValue,
-        Category::Data if msg.starts_with("invalid type") => ErrorCode::InputJsonType,
-        Category::Data => ErrorCode::InputInvalidValue,
-    }
-}
-
 /// The byte offset of a 1-based line and column in `text`.
 fn byte_offset(text: &str, line: usize, column: usize) -> usize {
     super::json_path::line_start(text, line).saturating_add(column.saturating_sub(1))
@@ -66,7 +52,7 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
 /// command that would open a valve, which has no JSON form at all ([FRAME-072], VLV-0e); otherwise
 /// the `INPUT_*` error of the JSON, with its line, column and byte offset.
 pub fn parse_frame_doc(text: &str) -> Result<FrameDoc, FrameDocError> {
-    let none = |code, field: Option<&'static str>, detail: &str| FrameDocError {
+    let none = |code, field: Option<String>, detail: &str| FrameDocError {
         code,
         line: 0,
         column: 0,
@@ -83,16 +69,26 @@ pub fn parse_frame_doc(text: &str) -> Result<FrameDoc, FrameDocError> {
         if well_formed && forbidden_command(text) {
             return none(
                 ErrorCode::FrameForbiddenCommand,
-                Some("message.command.kind"),
+                Some("message.command.kind".to_string()),
                 "附件3 二：自闭阀关闭后须手动开启 / a self-closing valve is reopened by hand only (VLV-0e)",
             );
         }
+        // The same names and field paths as declarations and records (`document::typed`), so
+        // an encoder range error names its field (`message.carbon_monoxide`).
+        let offset = byte_offset(text, e.line(), e.column());
+        let about = match e.classify() {
+            serde_json::error::Category::Data => super::json_path::About::of(&e.to_string()),
+            _ => super::json_path::About::Value,
+        };
+        let consumed = super::json_path::line_start(text, e.line()).saturating_add(e.column());
+        let field = super::json_path::path_at(text, consumed, about);
+        let ie = super::document::json_error(&e, field);
         FrameDocError {
-            code: json_code(&e),
+            code: ie.error_code(),
             line: e.line(),
             column: e.column(),
-            offset: byte_offset(text, e.line(), e.column()),
-            field: None,
+            offset,
+            field: (!ie.field.is_empty()).then_some(ie.field),
             detail: e.to_string(),
         }
     })
@@ -122,7 +118,7 @@ mod tests {
             (e.code, e.field),
             (
                 ErrorCode::FrameForbiddenCommand,
-                Some("message.command.kind")
+                Some("message.command.kind".to_string())
             )
         );
     }

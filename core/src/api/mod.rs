@@ -6,5 +6,7 @@ mod document;
 mod frame_doc;
 mod json_path;
 
-pub use document::{Bilingual, Document, InputError, parse_document, parse_record};
+pub use document::{
+    Bilingual, Document, InputError, parse_declarations, parse_document, parse_record,
+};
 pub use frame_doc::{FrameDocError, parse_frame_doc};

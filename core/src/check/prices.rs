@@ -153,15 +153,18 @@ pub(crate) fn table(cat: &Catalogue, companies: &Companies, rules: PriceRules) -
     groups
 }
 
+/// A percentage as a multiple with two decimals: 250 → "2.50".
+fn times(percent: u64) -> String {
+    format!("{}.{:02}", percent / 100, percent % 100)
+}
+
 /// PRICE-1: `info` naming every noted product, else `pass`.
 pub(crate) fn price1(groups: &[PriceGroup], rules: PriceRules) -> Finding {
     let mut zh = Vec::new();
     let mut en = Vec::new();
     for g in groups {
         for p in g.products.iter().filter(|p| p.noted) {
-            let ratio = p
-                .percent_of_median
-                .map_or_else(String::new, |r| format!("{}.{:02}", r / 100, r % 100));
+            let ratio = p.percent_of_median.map_or_else(String::new, times);
             zh.push(format!(
                 "“{}”{}（{}{}）{} 元，为中位数 {} 元的 {ratio} 倍",
                 p.vendor,
@@ -182,17 +185,14 @@ pub(crate) fn price1(groups: &[PriceGroup], rules: PriceRules) -> Finding {
             ));
         }
     }
+    let multiple = times(rules.above_median_percent);
     let limits = (
         format!(
-            "超过同类同档中位数的 {}.{:02} 倍或单价超过 {} 元（推定阈值，INT-13）",
-            rules.above_median_percent / 100,
-            rules.above_median_percent % 100,
+            "超过同类同档中位数的 {multiple} 倍或单价超过 {} 元（推定阈值，INT-13）",
             rules.cap
         ),
         format!(
-            "above {}.{:02}x the kind-and-tier median or above {} yuan (inferred thresholds, INT-13)",
-            rules.above_median_percent / 100,
-            rules.above_median_percent % 100,
+            "above {multiple}x the kind-and-tier median or above {} yuan (inferred thresholds, INT-13)",
             rules.cap
         ),
     );

@@ -535,10 +535,11 @@ impl<'a> Object<'a> {
             }
         };
         let desc = |c: &mut Checker, d: &Description, off: usize| -> Result<(), Error> {
-            if d.odd_padding() {
+            let (odd_padding, well_formed) = d.check();
+            if odd_padding {
                 c.note(Deviation::DescriptionPadding, at.saturating_add(off))?;
             }
-            if !d.is_well_formed() {
+            if !well_formed {
                 c.note(Deviation::TextMalformed, at.saturating_add(off))?;
             }
             Ok(())

@@ -7,6 +7,20 @@
 //! `core/tests/gb18030_exhaustive.rs` compares it with `encoding_rs` over every two- and
 //! four-byte sequence, every code point, hostile byte strings and short output buffers.
 //!
+//! Two tables decode two-byte sequences (build.rs sets cfg `gb18030_direct`):
+//! - on host builds, `TWO_BYTE_UTF8`: the UTF-8 bytes of each pointer's character in one `u32`
+//!   (95 760 bytes), one load and one store per character;
+//! - on wasm32 and bare-metal targets, and with the `compact-gb18030` feature, the compact
+//!   delta table (one byte per pointer plus escapes, ≈ 24 KB less, 16 KB gzipped): a row walk of
+//!   up to 190 entries per character. The encoder always uses the compact table.
+//!
+//! Both are compared with `encoding_rs` over every sequence (`gb18030_exhaustive.rs` runs in a
+//! build of each), and with each other in the unit tests below.
+//!
+//! [`decode_simple`] is the fast path of the text decoder: ASCII and two-byte characters straight
+//! into the output, no per-character state; the full [`Decoder`] takes over at the first byte it
+//! does not handle (four-byte sequences, malformed input).
+//!
 //! Decoding follows the Encoding Standard's `gb18030` decoder, error recovery included: a bad
 //! byte after a lead byte is processed again (when it is ASCII), a four-byte sequence broken at
 //! its third or fourth byte yields U+FFFD and its second byte (an ASCII digit) is processed
@@ -47,9 +61,147 @@ fn row_entries(row: usize) -> impl Iterator<Item = u32> {
     })
 }
 
-/// The code point of two-byte pointer `pointer` (`0..23940`).
-fn two_byte_decode(pointer: usize) -> Option<u32> {
+/// The direct-indexed two-byte table of host builds.
+#[cfg(gb18030_direct)]
+mod direct {
+    include!(concat!(env!("OUT_DIR"), "/gb18030_direct.rs"));
+}
+
+/// The code point of two-byte pointer `pointer` (`0..23940`), from the compact table.
+#[cfg(any(test, not(gb18030_direct)))]
+fn two_byte_compact(pointer: usize) -> Option<u32> {
     row_entries(pointer / ROW).nth(pointer % ROW)
+}
+
+/// The UTF-8 form of two-byte pointer `pointer` (`0..23940`): the bytes (the third is 0 for a
+/// 2-byte character) and their count.
+#[cfg(gb18030_direct)]
+#[inline]
+fn two_byte_utf8(pointer: usize) -> Option<([u8; 3], usize)> {
+    let [a, b, c, n] = direct::TWO_BYTE_UTF8.get(pointer)?.to_le_bytes();
+    Some(([a, b, c], usize::from(n)))
+}
+
+/// The UTF-8 form of two-byte pointer `pointer`, from the code point.
+#[cfg(not(gb18030_direct))]
+fn two_byte_utf8(pointer: usize) -> Option<([u8; 3], usize)> {
+    let cp = two_byte_decode(pointer)?;
+    // Two-byte code points are U+0080..=U+FFFF (the unit tests check): 2 or 3 UTF-8 bytes.
+    Some(if cp < 0x800 {
+        ([0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8, 0], 2)
+    } else {
+        (
+            [
+                0xE0 | (cp >> 12) as u8,
+                0x80 | ((cp >> 6) & 0x3F) as u8,
+                0x80 | (cp & 0x3F) as u8,
+            ],
+            3,
+        )
+    })
+}
+
+/// The code point of two-byte pointer `pointer` (`0..23940`).
+#[cfg(gb18030_direct)]
+fn two_byte_decode(pointer: usize) -> Option<u32> {
+    let ([a, b, c], n) = two_byte_utf8(pointer)?;
+    let (a, b, c) = (u32::from(a), u32::from(b), u32::from(c));
+    Some(if n == 2 {
+        ((a & 0x1F) << 6) | (b & 0x3F)
+    } else {
+        ((a & 0x0F) << 12) | ((b & 0x3F) << 6) | (c & 0x3F)
+    })
+}
+
+/// The code point of two-byte pointer `pointer` (`0..23940`).
+#[cfg(not(gb18030_direct))]
+fn two_byte_decode(pointer: usize) -> Option<u32> {
+    two_byte_compact(pointer)
+}
+
+/// Which two-byte table this build decodes with (reported by the benchmarks and size reports).
+pub const TABLE: &str = if cfg!(gb18030_direct) {
+    "direct"
+} else {
+    "compact"
+};
+
+/// Decode the leading run of ASCII and two-byte characters of `src` into `dst` as UTF-8.
+///
+/// Returns `(read, written)`: it stops before the first byte it does not handle (`80`, `FF`, a
+/// four-byte sequence, a malformed or cut sequence) or that does not fit `dst`. Every stop is at a
+/// character boundary, where [`Decoder`] continues with the same result as from the start (the
+/// decoder carries no state across whole characters; only the output space it asks for differs,
+/// so callers use this path when `dst` has room for the worst case).
+pub(super) fn decode_simple(src: &[u8], dst: &mut [u8]) -> (usize, usize) {
+    let mut read = 0usize;
+    let mut written = 0usize;
+    // Each step writes up to 3 bytes (a 2-byte character's third byte is overwritten next).
+    while let (Some(&b1), Some(out)) = (
+        src.get(read),
+        dst.get_mut(written..)
+            .and_then(|d| d.first_chunk_mut::<3>()),
+    ) {
+        if b1 < 0x80 {
+            out[0] = b1;
+            read += 1;
+            written += 1;
+            continue;
+        }
+        let Some(&b2) = src.get(read + 1) else {
+            break;
+        };
+        let trail = match b2 {
+            0x40..=0x7E => b2 - 0x40,
+            0x80..=0xFE => b2 - 0x41,
+            _ => break,
+        };
+        let Some(lead) = b1.checked_sub(0x81).filter(|&l| l < 0x7E) else {
+            break;
+        };
+        let Some((utf8, n)) = two_byte_utf8(usize::from(lead) * ROW + usize::from(trail)) else {
+            break;
+        };
+        *out = utf8;
+        written += n;
+        read += 2;
+    }
+    (read, written)
+}
+
+/// Whether `src` decodes without replacement (as [`Decoder`] decodes it). No table is needed: every lead byte `81..=FE`
+/// followed by `40..=7E` or `80..=FE` is a character; only four-byte sequences are looked up.
+pub(super) fn is_well_formed(src: &[u8]) -> bool {
+    let mut i = 0usize;
+    while let Some(&b1) = src.get(i) {
+        // ASCII, and 80 (U+20AC, as WHATWG decodes it).
+        if b1 <= 0x80 {
+            i += 1;
+            continue;
+        }
+        if b1 == 0xFF {
+            return false;
+        }
+        match src.get(i + 1) {
+            Some(0x40..=0x7E | 0x80..=0xFE) => i += 2,
+            Some(&b2 @ 0x30..=0x39) => {
+                let (Some(&b3 @ 0x81..=0xFE), Some(&b4 @ 0x30..=0x39)) =
+                    (src.get(i + 2), src.get(i + 3))
+                else {
+                    return false;
+                };
+                if four_byte_decode(pointer_of(u32::from(b1 - 0x81), b2, b3, b4))
+                    .and_then(char::from_u32)
+                    .is_none()
+                {
+                    return false;
+                }
+                i += 4;
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The first two-byte pointer of `cp`, if any (WHATWG "index pointer").
@@ -286,5 +438,84 @@ impl Iterator for Decoder<'_> {
         let ch = two_byte_decode(pointer);
         self.after_char = inner && ch.is_some();
         Some(unit(ch))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the full decoder replaces nothing in `src`.
+    fn decodes_cleanly(src: &[u8]) -> bool {
+        Decoder::new(src).all(|u| u.ch.is_some())
+    }
+
+    #[test]
+    fn the_build_decodes_with_the_table_its_target_wants() {
+        let host = !(cfg!(target_family = "wasm") || cfg!(target_os = "none"));
+        let want = if host && !cfg!(feature = "compact-gb18030") {
+            "direct"
+        } else {
+            "compact"
+        };
+        assert_eq!(TABLE, want);
+    }
+
+    #[test]
+    fn both_tables_agree_on_every_pointer() {
+        for p in 0..TWO_BYTE.len() {
+            assert_eq!(two_byte_decode(p), two_byte_compact(p), "pointer {p}");
+            assert!(two_byte_decode(p).is_some_and(|c| (0x80..=0xFFFF).contains(&c)));
+            let ch = two_byte_compact(p).and_then(char::from_u32).unwrap();
+            let mut want = [0u8; 4];
+            let want = ch.encode_utf8(&mut want).as_bytes();
+            let (got, n) = two_byte_utf8(p).unwrap();
+            assert_eq!(&got[..n], want, "pointer {p}");
+        }
+        assert_eq!(two_byte_decode(TWO_BYTE.len()), None);
+    }
+
+    #[test]
+    fn well_formed_scan_agrees_with_the_decoder() {
+        // Every two-byte sequence, alone and after and before ASCII / a lead byte.
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for src in [&[a, b][..], &[a, b, 0x41], &[0x41, a, b], &[a, b, 0x81]] {
+                    assert_eq!(is_well_formed(src), decodes_cleanly(src), "{src:02X?}");
+                }
+            }
+        }
+        // Every four-byte sequence of the four-byte form, and its cut and broken neighbours.
+        for b1 in [0x81u8, 0x84, 0x85, 0x8F, 0x90, 0xE3, 0xE4, 0xFD, 0xFE] {
+            for b2 in 0x30..=0x39u8 {
+                for b3 in 0x81..=0xFEu8 {
+                    for b4 in [0x30u8, 0x35, 0x39, 0x3A, 0x41, 0x81] {
+                        let src = [b1, b2, b3, b4];
+                        assert_eq!(is_well_formed(&src), decodes_cleanly(&src), "{src:02X?}");
+                        assert_eq!(is_well_formed(&src[..3]), decodes_cleanly(&src[..3]));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn simple_path_stops_at_what_it_does_not_handle() {
+        let mut out = [0u8; 32];
+        // "厨房" then a four-byte sequence: stops before it.
+        let src = [0xB3, 0xF8, 0xB7, 0xBF, 0x81, 0x30, 0x81, 0x30, 0x41];
+        assert_eq!(decode_simple(&src, &mut out), (4, 6));
+        assert_eq!(&out[..6], "厨房".as_bytes());
+        // A cut sequence, 0x80, 0xFF, a bad trail byte.
+        assert_eq!(decode_simple(&[0x41, 0xB3], &mut out), (1, 1));
+        assert_eq!(decode_simple(&[0x41, 0x80], &mut out), (1, 1));
+        assert_eq!(decode_simple(&[0xFF, 0x41], &mut out), (0, 0));
+        assert_eq!(decode_simple(&[0xB3, 0x7F], &mut out), (0, 0));
+        // A 2-byte UTF-8 character (U+00A4 ¤ is A1E8) and output that runs out.
+        assert_eq!(decode_simple(&[0xA1, 0xE8], &mut out), (2, 2));
+        assert_eq!(&out[..2], "¤".as_bytes());
+        // It writes only while 3 bytes of output are left.
+        assert_eq!(decode_simple(&[0x41, 0xB3, 0xF8], &mut out[..3]), (1, 1));
+        assert_eq!(decode_simple(&[0x41, 0xB3, 0xF8], &mut out[..4]), (3, 4));
     }
 }

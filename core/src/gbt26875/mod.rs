@@ -45,6 +45,9 @@ pub use codes::{
     UITD_OPERATION_BITS, UITD_STATUS_BITS, analog_type, command_name, command_text,
     component_type_name, operation_bits, status_bits, system_type_name, type_info, type_name,
 };
+/// Which GB 18030 two-byte table this build decodes with: `"direct"` (host builds: one load per
+/// character) or `"compact"` (wasm32, bare-metal targets, or the `compact-gb18030` feature).
+pub use gb18030::TABLE as GB18030_TABLE;
 pub use mapping::{
     Mapped, Point, Policy, Raise, Readings, Sensor, alarm_status_word, analog_value, map_alarm,
     map_frame, map_valve, valve_status_word,

@@ -57,12 +57,29 @@ pub(crate) fn span(raw: &[u8]) -> Span {
 /// # Errors
 /// `BUFFER_TOO_SMALL` (offset = bytes of `src` decoded so far) when `dst` is too short.
 pub fn decode_text<'b>(src: &[u8], dst: &'b mut [u8]) -> Result<(&'b str, bool), Error> {
-    let mut written = 0usize;
+    let (written, replaced) = decode_into(src, dst)?;
+    let out = dst.get(..written).unwrap_or_default();
+    // Only whole characters were written; the check cannot fail (the safe way to a `&str`).
+    let text = core::str::from_utf8(out)
+        .map_err(|e| Error::new(ErrorCode::GbtBadText, e.valid_up_to()))?;
+    Ok((text, replaced))
+}
+
+/// [`decode_text`] without the final `&str`: the bytes written and whether anything was replaced.
+fn decode_into(src: &[u8], dst: &mut [u8]) -> Result<(usize, bool), Error> {
+    // The fast path where the output space cannot run out (then the space asked for before each
+    // character, which must match encoding_rs's for a short buffer, does not matter).
+    let (read, mut written) = if dst.len() >= src.len().saturating_mul(3).saturating_add(3) {
+        gb18030::decode_simple(src, dst)
+    } else {
+        (0, 0)
+    };
     let mut replaced = false;
-    for unit in gb18030::Decoder::new(src) {
+    for unit in gb18030::Decoder::new(src.get(read..).unwrap_or_default()) {
+        let at = unit.read.saturating_add(read);
         // The space is asked for as encoding_rs asked for it, so the offset is the same.
         if dst.len().saturating_sub(written) < unit.need {
-            return Err(Error::new(ErrorCode::BufferTooSmall, unit.read));
+            return Err(Error::new(ErrorCode::BufferTooSmall, at));
         }
         let ch = unit.ch.unwrap_or_else(|| {
             replaced = true;
@@ -71,20 +88,16 @@ pub fn decode_text<'b>(src: &[u8], dst: &'b mut [u8]) -> Result<(&'b str, bool),
         let end = written.saturating_add(ch.len_utf8());
         let slot = dst
             .get_mut(written..end)
-            .ok_or(Error::new(ErrorCode::BufferTooSmall, unit.read))?;
+            .ok_or(Error::new(ErrorCode::BufferTooSmall, at))?;
         ch.encode_utf8(slot);
         written = end;
     }
-    let out = dst.get(..written).unwrap_or_default();
-    // Only whole characters were written; the check cannot fail, and costs one pass over ≤ 768 bytes.
-    let text = core::str::from_utf8(out)
-        .map_err(|e| Error::new(ErrorCode::GbtBadText, e.valid_up_to()))?;
-    Ok((text, replaced))
+    Ok((written, replaced))
 }
 
 /// Whether `src` is well-formed GB 18030 (decodes without replacement).
 pub(crate) fn is_well_formed(src: &[u8]) -> bool {
-    gb18030::Decoder::new(src).all(|unit| unit.ch.is_some())
+    gb18030::is_well_formed(src)
 }
 
 /// Encode `text` as GB 18030 into `dst`; returns the number of bytes written. For the
@@ -161,6 +174,14 @@ impl Description {
         is_well_formed(self.text_bytes())
     }
 
+    /// [`odd_padding`](Self::odd_padding) and [`is_well_formed`](Self::is_well_formed) from one
+    /// look at the padding (the decoder's check of every description).
+    pub(crate) fn check(&self) -> (bool, bool) {
+        let s = span(&self.raw);
+        let text = self.raw.get(s.start..s.end).unwrap_or_default();
+        (s.odd_padding, is_well_formed(text))
+    }
+
     /// The text decoded to Unicode (lossy) in a fixed buffer.
     pub fn text(&self) -> DescriptionText {
         let mut out = DescriptionText {
@@ -168,8 +189,9 @@ impl Description {
             len: 0,
             replaced: false,
         };
-        if let Ok((s, replaced)) = decode_text(self.text_bytes(), &mut out.buf) {
-            out.len = s.len();
+        // One pass: decoded and checked for replacement together; `as_str` makes the `&str`.
+        if let Ok((len, replaced)) = decode_into(self.text_bytes(), &mut out.buf) {
+            out.len = len;
             out.replaced = replaced;
         }
         out

@@ -6,17 +6,24 @@
 //! returns findings with a clause id, zh/en text and what to do (INS-7: installation and use of
 //! the safety devices is a mandatory item of gas-connection acceptance and home inspection).
 
+mod hazard;
 mod inspect;
+mod kind;
+mod lookup;
 mod profile;
 mod rules;
 
+pub use hazard::{Hazard, HazardRule};
 pub use inspect::{
-    CatalogueIndex, FindingCode, FoundDevice, InspectionFinding, InspectionRecord,
+    DeviceFieldError, FindingCode, FireCentre, FoundDevice, InspectionFinding, InspectionRecord,
     InspectionReport, Severity, inspect,
 };
+pub use kind::InstalledKind;
+pub use lookup::{CatalogueIndex, Declared, Listing, Lookup};
 pub use profile::{
-    Connection, GasSupply, Height, ProfileError, UnitCategory, UserClass, UserProfile,
+    Connection, GasSupply, Height, LPG_V1_REJECTED, ProfileError, UnitCategory, UserClass,
+    UserProfile,
 };
 pub use rules::{
-    Deadline, DeadlineRule, Group, Level, Obligation, Rule, RuleSet, required_devices,
+    Deadline, DeadlineRule, GasFit, Group, Level, Note, Obligation, Rule, RuleSet, required_devices,
 };

@@ -36,12 +36,14 @@ crate::serde_names::deserialize_by_name!(Connection {
     Existing = "existing",
 });
 
-/// Category of a unit user (INS-4: 餐饮、酒店、商场、学校、医院等).
+/// Category of a unit user: 安装方案 二 「餐饮、酒店、商场、学校、医院等」, the public places of
+/// 深化方案 三（三）2 「建立餐饮经营场所、学校、医院、酒店、小旅馆、农贸市场、商住混合体、群租房、民宿等场所及用户清单。」
+/// and the units named in 职责 (区教委 「学校、教育培训机构」, 区民政局 「养老、康养等单位」).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum UnitCategory {
-    /// 餐饮.
+    /// 餐饮 / 餐饮经营场所.
     Restaurant,
     /// 酒店.
     Hotel,
@@ -51,6 +53,20 @@ pub enum UnitCategory {
     School,
     /// 医院.
     Hospital,
+    /// 小旅馆.
+    SmallHotel,
+    /// 农贸市场.
+    FarmersMarket,
+    /// 商住混合体.
+    MixedUse,
+    /// 群租房.
+    GroupRental,
+    /// 民宿.
+    Homestay,
+    /// 教育培训机构.
+    TrainingInstitution,
+    /// 养老、康养.
+    ElderlyCare,
     /// Any other unit (the list ends in 等).
     Other,
 }
@@ -61,6 +77,13 @@ crate::serde_names::deserialize_by_name!(UnitCategory {
     Mall = "mall",
     School = "school",
     Hospital = "hospital",
+    SmallHotel = "small_hotel",
+    FarmersMarket = "farmers_market",
+    MixedUse = "mixed_use",
+    GroupRental = "group_rental",
+    Homestay = "homestay",
+    TrainingInstitution = "training_institution",
+    ElderlyCare = "elderly_care",
     Other = "other",
 });
 
@@ -71,17 +94,95 @@ crate::serde_names::deserialize_by_name!(UnitCategory {
 pub enum GasSupply {
     /// 管道天然气.
     PipedNaturalGas,
-    /// 液化石油气 (bottled or piped).
-    Lpg,
-    /// Anything else (town gas, biogas…).
+    /// 管道液化石油气.
+    PipedLpg,
+    /// 瓶装液化石油气 (cylinders: no indoor gas pipe).
+    BottledLpg,
+    /// 管道人工煤气.
+    PipedCoalGas,
+    /// Anything else (biogas…).
     Other,
 }
 
-crate::serde_names::deserialize_by_name!(GasSupply {
-    PipedNaturalGas = "piped_natural_gas",
-    Lpg = "lpg",
-    Other = "other",
-});
+#[cfg(feature = "serde")]
+impl crate::serde_names::ByName for GasSupply {
+    const ALL: &'static [Self] = &[
+        GasSupply::PipedNaturalGas,
+        GasSupply::PipedLpg,
+        GasSupply::BottledLpg,
+        GasSupply::PipedCoalGas,
+        GasSupply::Other,
+    ];
+    const NAMES: &'static [&'static str] = &[
+        "piped_natural_gas",
+        "piped_lpg",
+        "bottled_lpg",
+        "piped_coal_gas",
+        "other",
+    ];
+}
+
+/// Version 1's `lpg` did not say whether the gas is piped, and the valve obligation depends on it
+/// (附件3 二: the valve is 「安装在户内燃气管道上」), so version 2 rejects it with this message
+/// (error name `INPUT_UNKNOWN_VALUE`) rather than guess.
+pub const LPG_V1_REJECTED: &str = "unknown variant `lpg`: since rule set version 2 write `piped_lpg` or `bottled_lpg` (the self-closing valve obligation depends on it)";
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GasSupply {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use crate::serde_names::ByName as _;
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = GasSupply;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a gas supply name (string)")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<GasSupply, E> {
+                if s == "lpg" {
+                    return Err(E::custom(LPG_V1_REJECTED));
+                }
+                GasSupply::NAMES
+                    .iter()
+                    .position(|n| *n == s)
+                    .and_then(|i| GasSupply::ALL.get(i).copied())
+                    .ok_or_else(|| E::unknown_variant(s, GasSupply::NAMES))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl GasSupply {
+    /// Gas arrives through an indoor pipe (not cylinders, not unknown).
+    pub const fn is_piped(self) -> bool {
+        matches!(
+            self,
+            GasSupply::PipedNaturalGas | GasSupply::PipedLpg | GasSupply::PipedCoalGas
+        )
+    }
+
+    /// The JSON name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            GasSupply::PipedNaturalGas => "piped_natural_gas",
+            GasSupply::PipedLpg => "piped_lpg",
+            GasSupply::BottledLpg => "bottled_lpg",
+            GasSupply::PipedCoalGas => "piped_coal_gas",
+            GasSupply::Other => "other",
+        }
+    }
+
+    /// Name in both languages.
+    pub const fn text(self) -> crate::Text {
+        match self {
+            GasSupply::PipedNaturalGas => crate::Text::new("管道天然气", "piped natural gas"),
+            GasSupply::PipedLpg => crate::Text::new("管道液化石油气", "piped LPG"),
+            GasSupply::BottledLpg => crate::Text::new("瓶装液化石油气", "bottled LPG"),
+            GasSupply::PipedCoalGas => crate::Text::new("管道人工煤气", "piped coal gas"),
+            GasSupply::Other => crate::Text::new("其他燃气", "other gas"),
+        }
+    }
+}
 
 /// A building height in centimetres. JSON: a number of metres, at most two decimals, 0 < h ≤ 1000.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -159,6 +260,9 @@ pub enum ProfileError {
     /// Old-compound or hardship flags on a unit user (they describe households).
     #[error("old_compound and hardship describe residential users only")]
     HouseholdFlagOnUnit,
+    /// The crowded-place flag on a residential user (it describes unit users).
+    #[error("crowded_place describes unit users only")]
+    CrowdedFlagOnResidential,
 }
 
 impl ProfileError {
@@ -172,6 +276,7 @@ impl ProfileError {
         match self {
             ProfileError::CategoryOnResidential => "profile.unit_category",
             ProfileError::HouseholdFlagOnUnit => "profile.old_compound",
+            ProfileError::CrowdedFlagOnResidential => "profile.crowded_place",
         }
     }
 }
@@ -197,6 +302,9 @@ pub struct UserProfile {
     /// A household in hardship (生活困难用户: 建档贫困户, 城镇低保户).
     #[cfg_attr(feature = "serde", serde(default))]
     pub hardship: bool,
+    /// A unit user that is a 人员密集场所 (crowded place): 职责 「督促公共场所、人员密集场所等重点用气场所安装燃气泄漏报警器、切断阀等安全装置」.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub crowded_place: bool,
     /// Gas supplied.
     pub gas_supply: GasSupply,
     /// Date of gas connection (通气), if known.
@@ -219,6 +327,9 @@ impl UserProfile {
             }
             UserClass::Unit if self.old_compound || self.hardship => {
                 Err(ProfileError::HouseholdFlagOnUnit)
+            }
+            UserClass::Residential if self.crowded_place => {
+                Err(ProfileError::CrowdedFlagOnResidential)
             }
             _ => Ok(()),
         }

@@ -7,8 +7,10 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use super::hazard::HazardRule;
+use super::kind::InstalledKind;
 use super::profile::{Connection, GasSupply, Height, UnitCategory, UserClass, UserProfile};
-use crate::model::{Date, DeviceKind};
+use crate::model::{Date, Gas};
 
 /// Required, or only recommended (INS-6: 全力推进).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -80,12 +82,44 @@ pub struct Rule {
     /// INS-5 priority group side.
     #[cfg_attr(feature = "serde", serde(default))]
     pub group: Option<Group>,
+    /// Only unit users with this crowded-place flag (人员密集场所).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub crowded_place: Option<bool>,
     /// The device to install.
-    pub device: DeviceKind,
+    pub device: InstalledKind,
     /// Required or recommended.
     pub level: Level,
     /// When it falls due.
     pub deadline: DeadlineRule,
+    /// A note on the deadline shown with a missing device (INS-4: the two dates of the plan).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub deadline_note: Option<Note>,
+}
+
+/// A text in both languages, owned (rule sets are data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Note {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+/// Which gases an alarm must detect to fit a gas supply (深化方案 三（三）2 「适用气种不符」).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct GasFit {
+    /// The supply.
+    pub gas_supply: GasSupply,
+    /// The alarm fits when it detects at least one of these.
+    pub detects_any_of: Vec<Gas>,
+    /// Where the pairing comes from.
+    pub source: String,
+    /// The pairing is inferred, not taken from a verified text.
+    pub inferred: bool,
 }
 
 impl Rule {
@@ -108,7 +142,8 @@ impl Rule {
             Some(Group::Priority) => p.in_priority_group(),
             Some(Group::Other) => !p.in_priority_group(),
         };
-        class && conn && gas && cat && tall && group
+        let crowded = self.crowded_place.is_none_or(|c| c == p.crowded_place);
+        class && conn && gas && cat && tall && group && crowded
     }
 }
 
@@ -125,145 +160,198 @@ pub struct RuleSet {
     pub stale_after_days: u32,
     /// The rules, in order.
     pub rules: Vec<Rule>,
+    /// Which gases an alarm must detect, per gas supply (a supply not listed is not checked).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub gas_fit: Vec<GasFit>,
+    /// The hazard checklist (every [`super::Hazard`] should have an entry; one without is
+    /// reported with the built-in text).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub hazards: Vec<HazardRule>,
 }
 
 fn date(y: u16, m: u8, d: u8) -> Date {
     Date::new(y, m, d).unwrap_or(Date::MIN)
 }
 
+/// Which gas supplies a built-in rule covers.
+#[derive(Clone, Copy)]
+enum Gases {
+    Any,
+    /// 安装方案 一: 「有序推进管道天然气用户安装使用…」; 附件3 二: the valve is 「安装在户内燃气管道上」.
+    Piped,
+    NaturalGas,
+}
+
+/// Which unit categories a built-in rule covers.
+#[derive(Clone, Copy)]
+enum Categories {
+    Any,
+    Public,
+    Education,
+}
+
+/// When a built-in rule falls due.
+#[derive(Clone, Copy)]
+enum Due {
+    OnConnection,
+    By(u16, u8, u8),
+    Never,
+}
+
+/// A built-in rule: id, class, connection, gases, categories, taller than 100 m, group, crowded
+/// flag, device, level, deadline, with the INS-4 note. A table, not code: the rule set is built
+/// in every binding (WebAssembly size).
+type Row = (
+    &'static str,
+    Option<UserClass>,
+    Option<Connection>,
+    Gases,
+    Categories,
+    bool,
+    Option<Group>,
+    Option<bool>,
+    InstalledKind,
+    Level,
+    Due,
+);
+
+const UNIT: Option<UserClass> = Some(UserClass::Unit);
+const RES: Option<UserClass> = Some(UserClass::Residential);
+const NEW: Option<Connection> = Some(Connection::New);
+const OLD: Option<Connection> = Some(Connection::Existing);
+const ALARM: InstalledKind = InstalledKind::LeakAlarm;
+const VALVE: InstalledKind = InstalledKind::SelfClosingValve;
+const CUTOFF: InstalledKind = InstalledKind::CutoffValve;
+const REQ: Level = Level::Required;
+/// 深化方案 四（三）「整治攻坚（2022年4月至10月底）」: the date by which found hazards are rectified (INT-16).
+const RECTIFIED: Due = Due::By(2022, 10, 31);
+
+#[rustfmt::skip]
+const NANCHUAN_2022: [Row; 17] = [
+    // INS-1: 「新增的单位用户全部安装使用燃气类可燃气体泄漏报警装置」 (piped gas: the plan's scope, INT-20).
+    ("INS-1", UNIT, NEW, Gases::Piped, Categories::Any, false, None, None, ALARM, REQ, Due::OnConnection),
+    // INS-2: 「新增居民用户全部安装使用安全自闭阀」 (the valve sits on an indoor pipe: piped gas).
+    ("INS-2", RES, NEW, Gases::Piped, Categories::Any, false, None, None, VALVE, REQ, Due::OnConnection),
+    // INS-3: 「（建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体泄漏报警装置）」 in the sentence on new
+    // users: every new resident, any gas.
+    ("INS-3", RES, NEW, Gases::Any, Categories::Any, true, None, None, ALARM, REQ, Due::OnConnection),
+    // INS-3 in 「到2022年底，既有管道天然气居民用户中，…（建筑高度大于100米的，该建筑内所有居民用户还应安装使用燃气类可燃气体
+    // 泄漏报警装置）」: every existing resident on piped natural gas, by 2022-12-31 (INT-21).
+    ("INS-3", RES, OLD, Gases::NaturalGas, Categories::Any, true, None, None, ALARM, REQ, Due::By(2022, 12, 31)),
+    // INS-4: 「到2022年2月底，餐饮、酒店、商场、学校、医院等既有管道天然气单位用户全部安装使用燃气类可燃气体泄漏报警装置。」
+    // 五（二）「单位用户集中安装阶段（2022年3月底前）」 gives a later date; the earlier one is kept (INT-22).
+    ("INS-4", UNIT, OLD, Gases::NaturalGas, Categories::Any, false, None, None, ALARM, REQ, Due::By(2022, 2, 28)),
+    // INS-5: 「到2022年底，既有管道天然气居民用户中，老旧小区居民用户和生活困难用户全部安装使用安全自闭阀」.
+    ("INS-5", RES, OLD, Gases::NaturalGas, Categories::Any, false, Some(Group::Priority), None, VALVE, REQ, Due::By(2022, 12, 31)),
+    // INS-6: 「全力推进其他居民用户安装使用工作」 (recommended, no deadline).
+    ("INS-6", RES, OLD, Gases::NaturalGas, Categories::Any, false, Some(Group::Other), None, VALVE, Level::Recommended, Due::Never),
+    // INS-8: public places on any gas. 深化方案 三（三）2: 「建立餐饮经营场所、学校、医院、酒店、小旅馆、农贸市场、商住混合体、群租房、
+    // 民宿等场所及用户清单。」 and the hazard 「不安装燃气泄漏报警装置」, for bottled gas as much as piped; 商务委 「各类餐饮企业、
+    // 商场…」, 区教委 「学校、教育培训机构」, 区民政局 「组织养老、康养等单位安装使用燃气类可燃气体泄漏报警装置」; 其他区级各部门
+    // 「督促公共场所、人员密集场所等重点用气场所安装燃气泄漏报警器、切断阀等安全装置」 (INT-16).
+    ("INS-8", UNIT, NEW, Gases::Any, Categories::Public, false, None, None, ALARM, REQ, Due::OnConnection),
+    ("INS-8", UNIT, NEW, Gases::Any, Categories::Any, false, None, Some(true), ALARM, REQ, Due::OnConnection),
+    ("INS-8", UNIT, OLD, Gases::Any, Categories::Public, false, None, None, ALARM, REQ, RECTIFIED),
+    ("INS-8", UNIT, OLD, Gases::Any, Categories::Any, false, None, Some(true), ALARM, REQ, RECTIFIED),
+    // INS-9: cut-off valves. 区教委: 「负责指导和督促学校、教育培训机构等所属行业用气单位按规定安装使用燃气类可燃气体泄漏报警装置、
+    // 切断阀等安全装置。」; 其他区级各部门: 「督促公共场所、人员密集场所等重点用气场所安装燃气泄漏报警器、切断阀等安全装置」 (INT-17).
+    ("INS-9", UNIT, NEW, Gases::Any, Categories::Education, false, None, None, CUTOFF, REQ, Due::OnConnection),
+    ("INS-9", UNIT, NEW, Gases::Any, Categories::Any, false, None, Some(true), CUTOFF, REQ, Due::OnConnection),
+    ("INS-9", UNIT, OLD, Gases::Any, Categories::Education, false, None, None, CUTOFF, REQ, RECTIFIED),
+    ("INS-9", UNIT, OLD, Gases::Any, Categories::Any, false, None, Some(true), CUTOFF, REQ, RECTIFIED),
+    // GB 55009-2021 §6.1.5(2): buildings over 100 m: leak alarm where gas is used. New users.
+    ("GB55009-6.1.5", None, NEW, Gases::Any, Categories::Any, true, None, None, ALARM, REQ, Due::OnConnection),
+    // ...and for existing users not covered above, recommended (the code governs new construction).
+    ("GB55009-6.1.5", None, OLD, Gases::Any, Categories::Any, true, None, None, ALARM, Level::Recommended, Due::Never),
+];
+
+/// 深化方案 三（三）2 and the 职责 (INT-16): the public-place categories.
+const PUBLIC: [UnitCategory; 12] = [
+    UnitCategory::Restaurant,
+    UnitCategory::Hotel,
+    UnitCategory::Mall,
+    UnitCategory::School,
+    UnitCategory::Hospital,
+    UnitCategory::SmallHotel,
+    UnitCategory::FarmersMarket,
+    UnitCategory::MixedUse,
+    UnitCategory::GroupRental,
+    UnitCategory::Homestay,
+    UnitCategory::TrainingInstitution,
+    UnitCategory::ElderlyCare,
+];
+
+/// The gas fit table (INS-10, INT-18): supply, gases, source, inferred.
+#[rustfmt::skip]
+const GAS_FIT: [(GasSupply, Gas, &str, bool); 4] = [
+    (GasSupply::PipedNaturalGas, Gas::Methane, "GB 15322.2-2019: 天然气 (methane) detectors; ALM-3a", false),
+    (GasSupply::PipedLpg, Gas::Propane, "GB 15322.2-2019: 液化石油气 (propane) detectors", false),
+    (GasSupply::BottledLpg, Gas::Propane, "GB 15322.2-2019: 液化石油气 (propane) detectors", false),
+    (GasSupply::PipedCoalGas, Gas::CarbonMonoxide, "GB 15322 人工煤气 detectors (CO or hydrogen; libgasdev models CO only): inferred", true),
+];
+
 impl RuleSet {
-    /// The built-in rule set: 南川区推进管道天然气用户安装使用燃气安全装置实施方案 (2022) 二 and
-    /// GB 55009-2021 §6.1.5(2). `core/tests/spec_sync.rs` checks it equals the spec file.
+    /// The built-in rule set (version 2): 南川区推进管道天然气用户安装使用燃气安全装置实施方案 (2022) 二,
+    /// the 深化方案 三（三）2, the 职责 of the departments and GB 55009-2021 §6.1.5(2).
+    /// `core/tests/install_rules_sync.rs` checks it equals the spec file.
     pub fn nanchuan_2022() -> RuleSet {
-        use DeviceKind::{LeakAlarm, SelfClosingValve};
-        let rule = |id: &str, class, conn, device, level, deadline| Rule {
-            id: String::from(id),
-            user_class: class,
-            connection: conn,
-            gas_supply: Vec::new(),
-            unit_categories: Vec::new(),
-            taller_than_m: None,
-            group: None,
-            device,
-            level,
-            deadline,
-        };
-        let tall = Height::from_cm(10_000);
-        let (unit, res) = (Some(UserClass::Unit), Some(UserClass::Residential));
-        let (new, existing) = (Some(Connection::New), Some(Connection::Existing));
-        let piped = alloc::vec![GasSupply::PipedNaturalGas];
+        let rules = NANCHUAN_2022
+            .iter()
+            .map(
+                |&(id, user_class, connection, gases, cats, tall, group, crowded, device, level, due)| {
+                    Rule {
+                        id: String::from(id),
+                        user_class,
+                        connection,
+                        gas_supply: match gases {
+                            Gases::Any => Vec::new(),
+                            Gases::Piped => alloc::vec![
+                                GasSupply::PipedNaturalGas,
+                                GasSupply::PipedLpg,
+                                GasSupply::PipedCoalGas
+                            ],
+                            Gases::NaturalGas => alloc::vec![GasSupply::PipedNaturalGas],
+                        },
+                        unit_categories: match cats {
+                            Categories::Any => Vec::new(),
+                            Categories::Public => PUBLIC.to_vec(),
+                            Categories::Education => {
+                                alloc::vec![UnitCategory::School, UnitCategory::TrainingInstitution]
+                            }
+                        },
+                        taller_than_m: if tall { Height::from_cm(10_000) } else { None },
+                        group,
+                        crowded_place: crowded,
+                        device,
+                        level,
+                        deadline: match due {
+                            Due::OnConnection => DeadlineRule::OnConnection,
+                            Due::By(y, m, d) => DeadlineRule::By(date(y, m, d)),
+                            Due::Never => DeadlineRule::None,
+                        },
+                        deadline_note: (id == "INS-4").then(|| Note {
+                            zh: String::from("安装方案二为“到2022年2月底”，五（二）单位用户集中安装阶段为“2022年3月底前”，按较早日期"),
+                            en: String::from("安装方案 二 says by the end of February 2022, 五（二） (unit users' installation phase) by the end of March 2022; the earlier date applies"),
+                        }),
+                    }
+                },
+            )
+            .collect();
         RuleSet {
             ruleset: String::from("nanchuan-2022"),
-            version: 1,
+            version: 2,
             stale_after_days: 7,
-            rules: alloc::vec![
-                // INS-1: 新增的单位用户全部安装使用燃气类可燃气体泄漏报警装置.
-                rule(
-                    "INS-1",
-                    unit,
-                    new,
-                    LeakAlarm,
-                    Level::Required,
-                    DeadlineRule::OnConnection
-                ),
-                // INS-2: 新增居民用户全部安装使用安全自闭阀.
-                rule(
-                    "INS-2",
-                    res,
-                    new,
-                    SelfClosingValve,
-                    Level::Required,
-                    DeadlineRule::OnConnection
-                ),
-                // INS-3: 建筑高度大于100米的，该建筑内所有居民用户还应安装使用泄漏报警装置 (new users).
-                Rule {
-                    taller_than_m: tall,
-                    ..rule(
-                        "INS-3",
-                        res,
-                        new,
-                        LeakAlarm,
-                        Level::Required,
-                        DeadlineRule::OnConnection
-                    )
-                },
-                // INS-3 for existing users of the INS-5 groups: as for the group.
-                Rule {
-                    taller_than_m: tall,
-                    gas_supply: piped.clone(),
-                    group: Some(Group::Priority),
-                    ..rule(
-                        "INS-3",
-                        res,
-                        existing,
-                        LeakAlarm,
-                        Level::Required,
-                        DeadlineRule::By(date(2022, 12, 31))
-                    )
-                },
-                // INS-4: 到2022年2月底，餐饮、酒店、商场、学校、医院等既有管道天然气单位用户.
-                Rule {
-                    gas_supply: piped.clone(),
-                    ..rule(
-                        "INS-4",
-                        unit,
-                        existing,
-                        LeakAlarm,
-                        Level::Required,
-                        DeadlineRule::By(date(2022, 2, 28))
-                    )
-                },
-                // INS-5: 到2022年底，既有管道天然气居民用户中，老旧小区居民用户和生活困难群众用户.
-                Rule {
-                    gas_supply: piped.clone(),
-                    group: Some(Group::Priority),
-                    ..rule(
-                        "INS-5",
-                        res,
-                        existing,
-                        SelfClosingValve,
-                        Level::Required,
-                        DeadlineRule::By(date(2022, 12, 31))
-                    )
-                },
-                // INS-6: 全力推进其他既有居民用户安装使用 (recommended, no deadline).
-                Rule {
-                    gas_supply: piped,
-                    group: Some(Group::Other),
-                    ..rule(
-                        "INS-6",
-                        res,
-                        existing,
-                        SelfClosingValve,
-                        Level::Recommended,
-                        DeadlineRule::None
-                    )
-                },
-                // GB 55009-2021 §6.1.5(2): buildings over 100 m: leak alarm where gas is used. New users.
-                Rule {
-                    taller_than_m: tall,
-                    ..rule(
-                        "GB55009-6.1.5",
-                        None,
-                        new,
-                        LeakAlarm,
-                        Level::Required,
-                        DeadlineRule::OnConnection
-                    )
-                },
-                // ...and for existing users not covered above, recommended (the code governs new construction).
-                Rule {
-                    taller_than_m: tall,
-                    ..rule(
-                        "GB55009-6.1.5",
-                        None,
-                        existing,
-                        LeakAlarm,
-                        Level::Recommended,
-                        DeadlineRule::None
-                    )
-                },
-            ],
+            rules,
+            gas_fit: GAS_FIT
+                .iter()
+                .map(|&(gas_supply, gas, source, inferred)| GasFit {
+                    gas_supply,
+                    detects_any_of: alloc::vec![gas],
+                    source: String::from(source),
+                    inferred,
+                })
+                .collect(),
+            hazards: super::hazard::builtin(),
         }
     }
 }
@@ -298,7 +386,7 @@ impl Deadline {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Obligation {
     /// Device kind.
-    pub device: DeviceKind,
+    pub device: InstalledKind,
     /// Required or recommended.
     pub level: Level,
     /// When it falls due.
@@ -307,6 +395,10 @@ pub struct Obligation {
     pub overdue: bool,
     /// Clause ids of every rule behind it, in rule order.
     pub clauses: Vec<String>,
+    /// Deadline notes of the rules behind it, shown in the missing-device message (not repeated
+    /// in the serialized obligation: a batch would carry the same text on every record).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub notes: Vec<Note>,
 }
 
 /// The obligations of `profile` on `as_of`, one per device kind, in device-kind order.
@@ -327,6 +419,11 @@ pub fn required_devices(profile: &UserProfile, as_of: Date, rules: &RuleSet) -> 
                 if !o.clauses.contains(&rule.id) {
                     o.clauses.push(rule.id.clone());
                 }
+                if let Some(n) = &rule.deadline_note {
+                    if !o.notes.contains(n) {
+                        o.notes.push(n.clone());
+                    }
+                }
             }
             None => out.push(Obligation {
                 device: rule.device,
@@ -334,18 +431,22 @@ pub fn required_devices(profile: &UserProfile, as_of: Date, rules: &RuleSet) -> 
                 deadline,
                 overdue: false,
                 clauses: alloc::vec![rule.id.clone()],
+                notes: rule.deadline_note.iter().cloned().collect(),
             }),
         }
     }
     for o in &mut out {
         o.overdue = o.level == Level::Required && o.deadline.date().is_some_and(|d| as_of > d);
     }
-    // Alarms first, then valves, each in rule order (a stable partition by device kind).
-    let (mut alarms, valves): (Vec<Obligation>, Vec<Obligation>) = out
-        .into_iter()
-        .partition(|o| o.device == DeviceKind::LeakAlarm);
-    alarms.extend(valves);
-    alarms
+    // Alarms, then self-closing valves, then cut-off valves (one obligation per kind). Not a
+    // sort: a monomorphised sort costs kilobytes of WebAssembly.
+    let mut ordered = Vec::with_capacity(out.len());
+    for kind in InstalledKind::ALL {
+        if let Some(i) = out.iter().position(|o| o.device == kind) {
+            ordered.push(out.swap_remove(i));
+        }
+    }
+    ordered
 }
 
 fn earliest(a: Deadline, b: Deadline) -> Deadline {

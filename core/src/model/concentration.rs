@@ -171,23 +171,27 @@ pub enum Reading {
 
 #[cfg(any(test, feature = "serde"))]
 /// Convert a JSON number to hundredths, exactly: at most two decimals, non-negative, finite.
+///
+/// Without a relative tolerance: `x` is accepted only if it is the `f64` nearest to `n / 100` for
+/// an integer `n`, or its neighbour (serde_json's default float reader may be one unit in the
+/// last place off; its `float_roundtrip` feature would add 8.7 KiB gzipped to the WebAssembly
+/// module). One unit in the last place is below 10⁻⁸ here, so `12345.678`, `999999.999` and
+/// `1000000.0049` are refused whatever their size. serde hands over the number, not its text: a
+/// literal whose extra digits are below that (`12.5000000000000001`) reads as the same number and
+/// cannot be told apart (`spec/interpretations.md` INT-26).
 pub(crate) fn f64_to_centi(x: f64) -> Option<u32> {
     if !x.is_finite() || !(0.0..=4.0e7).contains(&x) {
         return None;
     }
-    let scaled = x * 100.0;
     // `as` saturates and never panics; +0.5 rounds the non-negative value to nearest.
-    let rounded = (scaled + 0.5) as u32;
-    let back = f64::from(rounded);
-    let diff = if back > scaled {
-        back - scaled
-    } else {
-        scaled - back
-    };
-    if diff > 1e-6 * (1.0 + scaled) {
-        None
-    } else {
+    let rounded = (x * 100.0 + 0.5) as u32;
+    // Division by 100 is correctly rounded: the f64 nearest to rounded/100. Both are
+    // non-negative, so their bit patterns are ordered like the numbers.
+    let nearest = f64::from(rounded) / 100.0;
+    if nearest.to_bits().abs_diff(x.to_bits()) <= 1 {
         Some(rounded)
+    } else {
+        None
     }
 }
 
@@ -322,9 +326,40 @@ mod tests {
         assert_eq!(f64_to_centi(0.0), Some(0));
         assert_eq!(f64_to_centi(0.07), Some(7));
         assert_eq!(f64_to_centi(0.001), None);
+        // More than two decimals is refused at any size (no relative tolerance).
+        assert_eq!(f64_to_centi(12345.678), None);
+        assert_eq!(f64_to_centi(999_999.999), None);
+        assert_eq!(f64_to_centi(1_000_000.004_9), None);
+        assert_eq!(f64_to_centi(12.345), None);
+        assert_eq!(f64_to_centi(12345.67), Some(1_234_567));
+        assert_eq!(f64_to_centi(999_999.99), Some(99_999_999));
+        assert_eq!(f64_to_centi(1_000_000.0), Some(100_000_000));
+        assert_eq!(f64_to_centi(0.29), Some(29));
+        assert_eq!(f64_to_centi(4.0e7), Some(4_000_000_000));
         assert_eq!(f64_to_centi(-1.0), None);
         assert_eq!(f64_to_centi(f64::NAN), None);
         assert_eq!(f64_to_centi(f64::INFINITY), None);
+    }
+
+    /// Every two-decimal text read by serde_json is accepted as exactly its hundredths, and one
+    /// more decimal is refused.
+    #[cfg(feature = "json")]
+    #[test]
+    fn every_two_decimal_text_is_exact() {
+        let mut n: u32 = 0;
+        while n <= 4_000_000_000 {
+            let text = alloc::format!("{}.{:02}", n / 100, n % 100);
+            let x: f64 = serde_json::from_str(&text).unwrap_or(f64::NAN);
+            assert_eq!(f64_to_centi(x), Some(n), "{text}");
+            let three = alloc::format!("{text}1");
+            let y: f64 = serde_json::from_str(&three).unwrap_or(f64::NAN);
+            assert_eq!(f64_to_centi(y), None, "{three}");
+            n = if n < 200_000 {
+                n + 1
+            } else {
+                n.saturating_add(7_919_993)
+            };
+        }
     }
 
     #[test]

@@ -235,6 +235,11 @@ impl schemars::JsonSchema for CreditCode {
 }
 
 #[cfg(all(test, feature = "alloc"))]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::expect_used,
+    reason = "unit test: a panic is a failing test"
+)]
 mod tests {
     use super::*;
 

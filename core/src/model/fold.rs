@@ -39,6 +39,11 @@ pub fn same_key(a: &str, b: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::expect_used,
+    reason = "unit test: a panic is a failing test"
+)]
 mod tests {
     use super::*;
 

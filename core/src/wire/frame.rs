@@ -184,6 +184,17 @@ impl<T: AsRef<[u8]>> Frame<T> {
     /// `FRAME_OVERSIZE` (3), `FRAME_TRUNCATED` (offset = buffer length).
     pub fn check_len(&self) -> Result<(), Error> {
         let buf = self.buffer.as_ref();
+        // The common case in one look at the first four bytes; any failure takes the path that
+        // names the offending byte.
+        if let Some(&[m0, m1, version, length]) = buf.first_chunk::<4>() {
+            if [m0, m1] == MAGIC
+                && version == VERSION
+                && (MIN_LENGTH_FIELD..=MAX_LENGTH_FIELD).contains(&length)
+                && buf.len() >= usize::from(length) + field::COUNTED_FROM + CRC_LEN
+            {
+                return Ok(());
+            }
+        }
         match check_header_prefix(buf)? {
             Some(total) if buf.len() >= total => Ok(()),
             _ => Err(Error::new(ErrorKind::Truncated, buf.len())),
@@ -267,7 +278,15 @@ impl<T: AsRef<[u8]>> Frame<T> {
         if cfg!(fuzzing) {
             return true;
         }
-        self.buffer.as_ref().len() >= self.total_len() && self.crc() == self.compute_crc()
+        let buf = self.buffer.as_ref();
+        let end = self.total_len().saturating_sub(CRC_LEN);
+        match (
+            buf.get(..end),
+            buf.get(end..).and_then(|t| t.first_chunk::<4>()),
+        ) {
+            (Some(covered), Some(&stored)) => crc32c(covered) == u32::from_be_bytes(stored),
+            _ => false,
+        }
     }
 
     /// The frame's bytes, trailer included (a prefix of the buffer; shorter if the buffer is).

@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "common.h"
@@ -635,6 +636,36 @@ static void test_json(void) {
         RC(gasdev_inspect_record(record, strlen(record), NULL, 3, as_of, 10, &r, &e), GASDEV_RESULT_NULL_PARAMETER);
         CHECK(r == NULL);
     }
+    /* Inspection with declarations (a JSON array): the alarm's gases come from its declaration. */
+    {
+        static const char record[] =
+            "{\"household\":\"H-003\",\"profile\":{\"gas_supply\":\"piped_lpg\",\"building_height_m\":30,"
+            "\"user_class\":\"unit\",\"connection\":\"existing\"},\"devices\":[{\"kind\":\"leak_alarm\","
+            "\"identifier\":\"88.118.1/JTM-JFSM100-1\",\"model\":\"JTM-JFSM100\",\"powered\":true}],"
+            "\"fire_centre\":{\"alarm\":true}}";
+        size_t dlen = strlen(decl);
+        char *decls = malloc(dlen + 3);
+        CHECK(decls != NULL);
+        decls[0] = '[';
+        memcpy(decls + 1, decl, dlen);
+        decls[dlen + 1] = ']';
+        decls[dlen + 2] = '\0';
+        RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, decls, dlen + 2, as_of, 10, &r, &e),
+           GASDEV_RESULT_OK);
+        RC(gasdev_report_get_summary(r, &s), GASDEV_RESULT_OK);
+        CHECK(s.document == GASDEV_DOCUMENT_INSPECTION && !s.conformant && s.items == 1);
+        RC(gasdev_report_item(r, 0, &item), GASDEV_RESULT_OK);
+        CHECK(item.len == strlen("gas_mismatch") && memcmp(item.data, "gas_mismatch", item.len) == 0);
+        gasdev_report_free(r);
+        r = NULL;
+        static const char bad[] = "[{\"model\":\"X\",\"kind\":\"smoke_alarm\",\"claimed_tier\":\"low\"}]";
+        RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, bad, strlen(bad), as_of, 10, &r, &e),
+           GASDEV_RESULT_INPUT_UNKNOWN_VALUE);
+        CHECK(strcmp(e.field, "declarations[0].kind") == 0 && r == NULL);
+        RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, NULL, 3, as_of, 10, &r, &e),
+           GASDEV_RESULT_NULL_PARAMETER);
+        free(decls);
+    }
     free(decl);
     free(cat);
 }
@@ -709,6 +740,125 @@ static void test_secure(void) {
     free(master);
 }
 
+/* Issue 15: every output is checked against every input and every other output, before any use;
+ * lengths above PTRDIFF_MAX or ranges that wrap around the address space are refused. Each call
+ * below would be undefined behaviour (or a corrupted result) without the check. */
+static void test_overlaps(void) {
+    static const char frame_hex[] = "4744013503000662be39f0010200eb01180638382e3131312e312f47542d413130302d3030"
+                                    "30303031020747542d413130300305312e322e304e44593e";
+    static const char id[] = "88.111.1/GT-A100-000001";
+    static const char decl_text[] = "{\"model\":\"X\",\"kind\":\"leak_alarm\",\"claimed_tier\":\"low\"}";
+    size_t flen = 0, off = 0, n = 0;
+    unsigned char *frame = unhex(frame_hex, &flen);
+    const uint8_t *wrap = (const uint8_t *)(uintptr_t)(UINTPTR_MAX - 3); /* never dereferenced */
+    gasdev_frame f;
+    gasdev_ident ident;
+    gasdev_gbt_packet pk;
+    gasdev_stream_decoder dec;
+    gasdev_stream_event ev;
+    gasdev_requirement req;
+    gasdev_report *r = NULL;
+    gasdev_input_error e;
+    union {
+        gasdev_frame f;
+        gasdev_ident i;
+        gasdev_gbt_packet p;
+        gasdev_requirement q;
+        gasdev_input_error e;
+        gasdev_credit_code c;
+        size_t z;
+        unsigned char b[4096];
+    } u;
+
+    /* gasdev_frame_decode: `out` over the input bytes; `error_offset` inside `out`. */
+    memcpy(u.b, frame, flen);
+    RC(gasdev_frame_decode(u.b, flen, &u.f, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_frame_decode(frame, flen, &f, (size_t *)(void *)&f), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_frame_decode(frame, flen, &f, &off), GASDEV_RESULT_OK); /* the same call, disjoint */
+    /* Lengths: SIZE_MAX, PTRDIFF_MAX + 1, and a range that wraps around the address space. */
+    RC(gasdev_frame_decode(frame, SIZE_MAX, &f, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_frame_decode(frame, (size_t)PTRDIFF_MAX + 1, &f, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_frame_decode(wrap, 8, &f, &off), GASDEV_RESULT_INVALID_PARAMETER);
+
+    /* gasdev_frame_encode: `*out_len` inside `out`; a capacity near SIZE_MAX. */
+    RC(gasdev_frame_encode(&f, u.b, sizeof u.b, &u.z), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_frame_encode(&f, u.b, SIZE_MAX, &n), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_frame_encode(&f, u.b + 8, sizeof u.b - 8, (size_t *)(void *)&f), GASDEV_RESULT_INVALID_PARAMETER);
+
+    /* gasdev_ident_parse / _idis / _canonical. */
+    memcpy(u.b, id, sizeof id);
+    RC(gasdev_ident_parse(u.b, strlen(id), GASDEV_SCHEME_DETECT, 0, &u.i, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_ident_parse_idis(u.b, strlen(id), 0, &u.i, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_ident_parse((const uint8_t *)id, strlen(id), GASDEV_SCHEME_DETECT, 0, &ident,
+                          (size_t *)(void *)&ident),
+       GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_ident_parse((const uint8_t *)id, strlen(id), GASDEV_SCHEME_DETECT, 0, &ident, &off), GASDEV_RESULT_OK);
+    RC(gasdev_ident_parse((const uint8_t *)id, SIZE_MAX, GASDEV_SCHEME_DETECT, 0, &ident, &off),
+       GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_ident_parse(wrap, 8, GASDEV_SCHEME_DETECT, 0, &ident, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_ident_canonical((const uint8_t *)id, strlen(id), GASDEV_SCHEME_DETECT, 0, (char *)u.b, sizeof u.b,
+                              &u.z, &off),
+       GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_ident_canonical((const uint8_t *)id, strlen(id), GASDEV_SCHEME_DETECT, 0, (char *)u.b + 8,
+                              sizeof u.b - 8, &n, &n),
+       GASDEV_RESULT_INVALID_PARAMETER);
+
+    /* gasdev_gbt_decode: `out` over the packet; hex text: `*out_len` inside `out`. */
+    memset(u.b, '@', 64);
+    RC(gasdev_gbt_decode(u.b, 64, 0, &u.p, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_gbt_decode(u.b, 64, 0, &pk, (size_t *)(void *)&pk), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_gbt_decode(u.b, SIZE_MAX, 0, &pk, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_gbt_decode_hex_text("4040", 4, u.b, sizeof u.b, &u.z, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_gbt_decode_hex_text("4040", 4, u.b + 8, sizeof u.b - 8, &n, &n), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_gbt_decode_hex_text("4040", 4, u.b, SIZE_MAX, &n, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_gbt_decode_hex_text("4040", 4, u.b, sizeof u.b, &n, &off), GASDEV_RESULT_OK);
+
+    /* gasdev_stream_feed / _pending: outputs inside the decoder. */
+    RC(gasdev_stream_init(&dec), GASDEV_RESULT_OK);
+    RC(gasdev_stream_pending(&dec, (size_t *)(void *)&dec), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_stream_feed(&dec, frame, SIZE_MAX, &n, &ev), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_stream_feed(&dec, frame, flen, &n, (gasdev_stream_event *)(void *)&n), GASDEV_RESULT_INVALID_PARAMETER);
+
+    /* gasdev_requirement_find: `out` over the id text. */
+    memcpy(u.b, "ALM-3b", 6);
+    RC(gasdev_requirement_find((const char *)u.b, 6, &u.q), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_requirement_find("ALM-3b", 6, &req), GASDEV_RESULT_OK);
+
+    /* gasdev_credit_code_check: `out` over the input; `error_offset` inside `out`. */
+    memcpy(u.b, "91350100M000100Y43", 18);
+    RC(gasdev_credit_code_check(u.b, 18, &u.c, &off), GASDEV_RESULT_INVALID_PARAMETER);
+    {
+        gasdev_credit_code cc;
+        RC(gasdev_credit_code_check((const uint8_t *)"91350100M000100Y43", 18, &cc, (size_t *)(void *)&cc),
+           GASDEV_RESULT_INVALID_PARAMETER);
+        RC(gasdev_credit_code_check((const uint8_t *)"91350100M000100Y43", SIZE_MAX, &cc, &off),
+           GASDEV_RESULT_INVALID_PARAMETER);
+    }
+
+    /* gasdev_result_message: `*out_n` inside the buffer. */
+    RC(gasdev_result_message(GASDEV_RESULT_OK, GASDEV_LANG_EN, (char *)u.b, sizeof u.b, &u.z),
+       GASDEV_RESULT_INVALID_PARAMETER);
+
+    /* gasdev_check_document: `error` over the JSON text; `out` inside `error`. */
+    memcpy(u.b, decl_text, sizeof decl_text);
+    RC(gasdev_check_document((const char *)u.b, strlen(decl_text), "2026-06-01", 10, &r, &u.e),
+       GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_check_document(decl_text, strlen(decl_text), "2026-06-01", 10, (gasdev_report **)(void *)&e, &e),
+       GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_check_document(decl_text, SIZE_MAX, "2026-06-01", 10, &r, &e), GASDEV_RESULT_INVALID_PARAMETER);
+    RC(gasdev_check_document(decl_text, strlen(decl_text), "2026-06-01", 10, &r, &e), GASDEV_RESULT_OK);
+    {
+        /* gasdev_report_json: both outputs at one address. */
+        union {
+            const char *p;
+            size_t z;
+        } both;
+        RC(gasdev_report_json(r, &both.p, &both.z), GASDEV_RESULT_INVALID_PARAMETER);
+    }
+    gasdev_report_free(r);
+    free(frame);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) root = argv[1];
     test_version();
@@ -720,6 +870,7 @@ int main(int argc, char **argv) {
     test_requirements();
     test_json();
     test_secure();
+    test_overlaps();
     if (failures) {
         fprintf(stderr, "api_test: %d of %d checks failed\n", failures, checks);
         return 1;

@@ -546,16 +546,21 @@ static const char *run_document(const test_case *c, sbuf *out) {
 }
 
 static const char *run_record(const test_case *c, sbuf *out) {
-    size_t len, clen = 0;
+    size_t len, clen = 0, dlen = 0;
     unsigned char *json = unhex(need(c, "json"), &len);
     const char *cat_hex = opt(c, "catalogue");
     unsigned char *cat = cat_hex ? unhex(cat_hex, &clen) : NULL;
+    const char *decl_hex = opt(c, "declarations");
+    unsigned char *decls = decl_hex ? unhex(decl_hex, &dlen) : NULL;
     const char *as_of = need(c, "as_of");
     gasdev_report *r = NULL;
     gasdev_report_summary s;
     gasdev_input_error err;
-    gasdev_result rc = gasdev_inspect_record((const char *)json, len, (const char *)cat, clen, as_of,
-                                             strlen(as_of), &r, &err);
+    gasdev_result rc = decls ? gasdev_inspect_with_declarations((const char *)json, len, (const char *)cat, clen,
+                                                                (const char *)decls, dlen, as_of, strlen(as_of),
+                                                                &r, &err)
+                             : gasdev_inspect_record((const char *)json, len, (const char *)cat, clen, as_of,
+                                                     strlen(as_of), &r, &err);
     const char *result = "valid";
     if (rc != GASDEV_RESULT_OK) {
         result = input_error(out, rc, &err);
@@ -567,6 +572,7 @@ static const char *run_record(const test_case *c, sbuf *out) {
     gasdev_report_free(r);
     free(json);
     free(cat);
+    free(decls);
     return result;
 }
 

@@ -362,6 +362,14 @@ impl FrameDoc {
         })
     }
 
+    /// The JSON path of the field that makes [`FrameDoc::encode`] fail (`message.model`,
+    /// `message.extensions`, …), for error messages; `None` when no single field is to blame (the
+    /// whole frame is too large) or the document encodes.
+    pub fn encode_error_field(&self) -> Option<&'static str> {
+        self.with_repr(|r| super::repr::invalid_field(&r.message))
+            .unwrap_or(Some("message.extensions"))
+    }
+
     /// Emit the frame this document describes.
     ///
     /// # Errors
