@@ -11,6 +11,7 @@ mod out;
 mod cmd;
 mod exit;
 mod input;
+mod keyfile;
 mod lines;
 mod output;
 mod scan;

@@ -271,3 +271,186 @@ fn encode_refuses_a_remote_open_and_bad_values() {
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_IO"));
 }
+
+// ---- authenticated frames (spec/security.md, issue 17) ---------------------------------------
+
+/// The test key of spec/vectors/secure.json (key id 1): never provisioned on a device.
+const TEST_KEY: &str = "9ec5e4be4c3bbee0043c99c6fe27c0d9";
+/// frames.json#25 (close valve) and secure.json#4: the same frame sealed with key id 1, counter 0.
+const CLOSE: &str = "4744010810002862be40d001e2a6153c";
+const CLOSE_SEALED: &str = "4744011810002862be40d001ff0e01010000000055695d15f703d09d6bb9fe6b";
+
+fn key_file(name: &str, text: &str) -> std::path::PathBuf {
+    let p = tmp(name, text.as_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    p
+}
+
+#[test]
+fn encode_seals_with_a_key_file_as_the_vectors_say() {
+    let k = key_file(
+        "k1.json",
+        &format!(r#"{{"key_id": 1, "key": "{TEST_KEY}"}}"#),
+    );
+    let (code, json, _) = gasdev(&["decode", "--format", "json", CLOSE], None);
+    assert_eq!(code, 0);
+    let (code, out, err) = gasdev(
+        &[
+            "encode",
+            "--key-file",
+            k.to_str().unwrap(),
+            "--counter",
+            "0",
+            &json,
+        ],
+        None,
+    );
+    assert_eq!((code, out.trim()), (0, CLOSE_SEALED), "{err}");
+    assert!(!err.contains("warning"), "a 0600 key file: {err}");
+    let (code, out, _) = gasdev(
+        &[
+            "decode",
+            "--format",
+            "json",
+            "--key-file",
+            k.to_str().unwrap(),
+            CLOSE_SEALED,
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["authentication"],
+        json!({"status": "authenticated", "key_id": 1, "counter": 0})
+    );
+    assert_eq!(v["message"]["command"]["kind"], "close_valve");
+    // Without a key the frame still decodes (the security TLV is an extension, FRAME-022).
+    let (code, out, _) = gasdev(&["decode", "--format", "json", CLOSE_SEALED], None);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v.get("authentication").is_none());
+    assert_eq!(v["message"]["extensions"][0]["type"], 255);
+}
+
+#[test]
+fn decode_with_a_key_refuses_unauthenticated_and_altered_frames() {
+    let k = key_file(
+        "k2.json",
+        &format!(r#"{{"key_id": 1, "key": "{TEST_KEY}"}}"#),
+    );
+    let k = k.to_str().unwrap();
+    let (code, out, _) = gasdev(
+        &["decode", "--format", "json", "--key-file", k, CLOSE],
+        None,
+    );
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v, json!({"error": "FRAME_UNAUTHENTICATED", "offset": 12}));
+    // Tag byte changed, CRC recomputed: only the tag catches it.
+    let mut bytes = unhex(CLOSE_SEALED);
+    bytes[20] ^= 1;
+    let n = bytes.len() - 4;
+    let crc = gasdev::wire::crc32c(&bytes[..n]).to_be_bytes();
+    bytes[n..].copy_from_slice(&crc);
+    let altered: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let (code, out, _) = gasdev(
+        &["decode", "--format", "json", "--key-file", k, &altered],
+        None,
+    );
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v, json!({"error": "FRAME_BAD_TAG", "offset": 20}));
+    let other = key_file(
+        "k3.json",
+        &format!(r#"{{"key_id": 2, "key": "{TEST_KEY}"}}"#),
+    );
+    let (code, out, _) = gasdev(
+        &[
+            "decode",
+            "--format",
+            "json",
+            "--key-file",
+            other.to_str().unwrap(),
+            CLOSE_SEALED,
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v, json!({"error": "FRAME_UNKNOWN_KEY_ID", "offset": 15}));
+}
+
+#[test]
+fn keys_come_from_files_only_and_are_never_printed() {
+    // No option takes a key on the command line.
+    let (code, _, _) = gasdev(&["decode", "--key", TEST_KEY, CLOSE_SEALED], None);
+    assert_eq!(code, 2);
+    // A malformed key is reported by its field, never echoed.
+    let secret = "00112233445566778899aabbccddeeff00";
+    let k = key_file(
+        "bad.json",
+        &format!(r#"{{"key_id": 1, "key": "{secret}"}}"#),
+    );
+    let (code, out, err) = gasdev(
+        &[
+            "decode",
+            "--format",
+            "json",
+            "--key-file",
+            k.to_str().unwrap(),
+            CLOSE_SEALED,
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(!out.contains(secret) && !err.contains(secret), "{out}{err}");
+    assert!(out.contains("INPUT_INVALID_VALUE"), "{out}");
+    let k = key_file(
+        "syntax.json",
+        &format!(r#"{{"key_id": 1, "key": "{TEST_KEY}""#),
+    );
+    let (code, out, err) = gasdev(
+        &[
+            "encode",
+            "--key-file",
+            k.to_str().unwrap(),
+            "--counter",
+            "1",
+            "{}",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        !out.contains(TEST_KEY) && !err.contains(TEST_KEY),
+        "{out}{err}"
+    );
+    // The never-used counter is refused when sealing.
+    let k = key_file(
+        "k4.json",
+        &format!(r#"{{"key_id": 1, "key": "{TEST_KEY}"}}"#),
+    );
+    let (_, json, _) = gasdev(&["decode", "--format", "json", CLOSE], None);
+    let (code, out, _) = gasdev(
+        &[
+            "encode",
+            "--format",
+            "json",
+            "--key-file",
+            k.to_str().unwrap(),
+            "--counter",
+            "4294967295",
+            &json,
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["error"], "FRAME_COUNTER_EXHAUSTED");
+    assert_eq!(v["offset"], 16);
+}

@@ -137,6 +137,22 @@ error_table! {
     FrameForbiddenCommand = 216, "FRAME_FORBIDDEN_COMMAND", "禁止的命令：自闭阀关闭后须手动开启，不得远程开阀或复位", "forbidden command: a self-closing valve is never opened or unlatched remotely (VLV-0e)";
     /// The hex text of a frame is malformed: an odd number of digits or a character that is not a hex digit.
     FrameBadHex = 217, "FRAME_BAD_HEX", "帧的十六进制文本格式错误", "malformed hex text of a frame";
+    /// A frame without the security TLV where authentication is required ([SEC-030]).
+    FrameUnauthenticated = 218, "FRAME_UNAUTHENTICATED", "帧未经认证（缺少安全字段）", "frame is not authenticated (no security field)";
+    /// A security TLV (type 255) whose length is not 14 ([SEC-021]).
+    FrameBadSecurity = 219, "FRAME_BAD_SECURITY", "安全字段格式错误或被截短", "security field is malformed or truncated";
+    /// A security suite id this version does not implement ([SEC-022]).
+    FrameUnknownSuite = 220, "FRAME_UNKNOWN_SUITE", "未知的安全套件", "unknown security suite";
+    /// A key id for which the receiver holds no key ([SEC-050]).
+    FrameUnknownKeyId = 221, "FRAME_UNKNOWN_KEY_ID", "未知的密钥编号", "unknown key id";
+    /// The SM4-CMAC tag does not verify ([SEC-024]).
+    FrameBadTag = 222, "FRAME_BAD_TAG", "消息认证码错误（帧被篡改或密钥不符）", "authentication tag does not verify (frame altered or wrong key)";
+    /// A counter already accepted, or older than the replay window ([SEC-040]).
+    FrameReplay = 223, "FRAME_REPLAY", "重放的帧（计数器已用过或过旧）", "replayed frame (counter already seen or too old)";
+    /// A counter further ahead of the highest accepted one than the receiver allows ([SEC-041]).
+    FrameCounterJump = 224, "FRAME_COUNTER_JUMP", "帧计数器跳变过大", "frame counter jumps implausibly far ahead";
+    /// The counter's last value, 0xFFFFFFFF, which is never used: the key must change ([SEC-042]).
+    FrameCounterExhausted = 225, "FRAME_COUNTER_EXHAUSTED", "帧计数器已用尽，须更换密钥", "frame counter exhausted: the key must be changed";
 
     // --- 3xx GB/T 26875.3 packets (module `gbt26875`) ---
     /// The packet is shorter than its fixed parts or its declared length.

@@ -17,6 +17,7 @@
 //! | [`ident`] | — | industrial-internet identifiers |
 //! | [`wire`] | — | the libgasdev frame (open access standard, `spec/frame.md`) |
 //! | [`gbt26875`] | — | GB/T 26875.3-2011 fire-alarm transmission packets |
+//! | `secure` | `secure` | authenticated frames: SM4-CMAC seal/open, replay window, key derivation (`spec/security.md`) |
 //! | `api` | `json` | JSON documents in, JSON reports out: shared by the CLI, C and WebAssembly |
 //!
 //! ## Panic-freedom contract
@@ -42,6 +43,9 @@ pub mod requirements;
 pub mod serde_names;
 pub mod text;
 pub mod wire;
+
+#[cfg(feature = "secure")]
+pub mod secure;
 
 #[cfg(feature = "json")]
 pub mod api;

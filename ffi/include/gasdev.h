@@ -148,6 +148,19 @@
 // The `tier` argument of `gasdev_requirement_count` / `_get` that selects every tier.
 #define GASDEV_REQUIREMENT_ANY_TIER 0
 
+// The length of a key in bytes (SM4, 128 bits).
+#define GASDEV_KEY_LEN 16
+
+// What sealing adds to a frame: the security TLV [SEC-020].
+#define GASDEV_SECURITY_TLV_LEN 16
+
+// `policy` of `gasdev_frame_open`: every frame must be authenticated [SEC-030].
+#define GASDEV_POLICY_REQUIRED 1
+
+// `policy` of `gasdev_frame_open`: **legacy mode, discouraged** [SEC-031]: a frame without the
+// security TLV is accepted and reported as not authenticated.
+#define GASDEV_POLICY_LEGACY_ACCEPT_UNAUTHENTICATED 2
+
 // The size of `gasdev_stream_decoder`, in 8-byte words.
 #define GASDEV_STREAM_DECODER_WORDS 40
 
@@ -236,6 +249,22 @@ enum gasdev_result
   GASDEV_RESULT_FRAME_FORBIDDEN_COMMAND = 216,
   // malformed hex text of a frame
   GASDEV_RESULT_FRAME_BAD_HEX = 217,
+  // frame is not authenticated (no security field)
+  GASDEV_RESULT_FRAME_UNAUTHENTICATED = 218,
+  // security field is malformed or truncated
+  GASDEV_RESULT_FRAME_BAD_SECURITY = 219,
+  // unknown security suite
+  GASDEV_RESULT_FRAME_UNKNOWN_SUITE = 220,
+  // unknown key id
+  GASDEV_RESULT_FRAME_UNKNOWN_KEY_ID = 221,
+  // authentication tag does not verify (frame altered or wrong key)
+  GASDEV_RESULT_FRAME_BAD_TAG = 222,
+  // replayed frame (counter already seen or too old)
+  GASDEV_RESULT_FRAME_REPLAY = 223,
+  // frame counter jumps implausibly far ahead
+  GASDEV_RESULT_FRAME_COUNTER_JUMP = 224,
+  // frame counter exhausted: the key must be changed
+  GASDEV_RESULT_FRAME_COUNTER_EXHAUSTED = 225,
   // packet is truncated
   GASDEV_RESULT_GBT_TRUNCATED = 300,
   // start marker is not @@
@@ -1399,6 +1428,34 @@ typedef struct gasdev_requirement {
   uint8_t tiers;
 } gasdev_requirement;
 
+// A receiver's replay window for one sender and key [SEC-040], allocated by the caller and
+// persisted by it [SEC-043]. Initialise it with `gasdev_replay_state_init`; do not edit the
+// fields by hand except to restore saved values.
+typedef struct gasdev_replay_state {
+  // Bit `d` set: counter `highest - d` was accepted (bit 0 is `highest`).
+  uint64_t bitmap;
+  // The highest accepted counter (meaningful when `any_accepted`).
+  uint32_t highest;
+  // The largest accepted distance above `highest` [SEC-041].
+  uint32_t max_jump;
+  // The number of counters remembered, 1..=64.
+  uint8_t window_size;
+  // 1 once a counter has been accepted, 0 before (a `uint8_t`, not a `bool`: a state restored
+  // from storage may hold any byte, and any other value is `GASDEV_RESULT_INVALID_PARAMETER`).
+  uint8_t any_accepted;
+} gasdev_replay_state;
+
+// How `gasdev_frame_open` authenticated a frame.
+typedef struct gasdev_frame_auth {
+  // `true`: the tag verified and the counter was fresh; `false`: accepted unauthenticated under
+  // the legacy policy.
+  bool authenticated;
+  // The key id (0 when not authenticated).
+  uint8_t key_id;
+  // The sender's counter (0 when not authenticated).
+  uint32_t counter;
+} gasdev_frame_auth;
+
 // A stream decoder's memory: declare one (static storage, the stack or the heap) and initialise it
 // with `gasdev_stream_init`. Its contents are private. It holds at most one frame (256 bytes).
 typedef struct gasdev_stream_decoder {
@@ -1854,6 +1911,80 @@ gasdev_result gasdev_requirement_get(uint32_t kind,
 // # Safety
 // `id` is valid for reads of `len` bytes; `out` is valid for a write.
 gasdev_result gasdev_requirement_find(const char *id, size_t len, struct gasdev_requirement *out);
+
+// Initialise `*state` as a fresh window of `window_size` counters (1..=64) that accepts counters
+// at most `max_jump` (≥ 1) above the highest accepted one. `GASDEV_RESULT_INVALID_PARAMETER` for
+// other values. Suggested: 32 and 1048576 (spec/security.md [SEC-040], [SEC-041]).
+//
+// # Safety
+// `state` is valid for a write.
+gasdev_result gasdev_replay_state_init(struct gasdev_replay_state *state,
+                                       uint8_t window_size,
+                                       uint32_t max_jump);
+
+// Seal the valid, unauthenticated frame `frame[0..len]` with the 16-byte `key`, `key_id` and the
+// sender's `counter` into `out` (`cap` bytes; `len + GASDEV_SECURITY_TLV_LEN` suffice):
+// security TLV, length byte, SM4-CMAC tag, CRC [SEC-025]. `*out_len` receives the sealed length.
+//
+// Errors: the frame's own `GASDEV_RESULT_FRAME_…` errors, `FRAME_BAD_SECURITY` (already sealed),
+// `FRAME_UNKNOWN_KEY_ID` (key id 0), `FRAME_COUNTER_EXHAUSTED` (counter 0xFFFFFFFF),
+// `FRAME_OVERSIZE`, each with its offset in the optional `*error_offset`;
+// `GASDEV_RESULT_BUFFER_TOO_SMALL` with the size needed in `*out_len`;
+// `GASDEV_RESULT_INVALID_PARAMETER` when `out` overlaps `frame` or `key`. `out` is written only on
+// success.
+//
+// # Safety
+// `frame` is valid for reads of `len` bytes, `key` of 16 bytes; `out` is valid for writes of
+// `cap` bytes; `out_len` is valid for a write; `error_offset` is NULL or valid for a write.
+gasdev_result gasdev_frame_seal(const uint8_t *frame,
+                                size_t len,
+                                const uint8_t *key,
+                                uint8_t key_id,
+                                uint32_t counter,
+                                uint8_t *out,
+                                size_t cap,
+                                size_t *out_len,
+                                size_t *error_offset);
+
+// Open the frame `frame[0..len]` as a receiver holding the 16-byte `key` with id `key_id` for its
+// sender, and that key's replay window `*state`: the frame's own checks, then the security
+// field, suite, key id, tag (constant time) and counter, in the order of [SEC-026]. `policy` is
+// `GASDEV_POLICY_REQUIRED` or the discouraged `GASDEV_POLICY_LEGACY_ACCEPT_UNAUTHENTICATED`.
+//
+// On success `*state` records the counter and the optional `*auth` says how the frame was
+// authenticated; decode it with `gasdev_frame_decode`. On error (`FRAME_UNAUTHENTICATED`,
+// `FRAME_BAD_TAG`, `FRAME_REPLAY`, …, with the offset in the optional `*error_offset`) `*state`
+// is unchanged, and a device MUST NOT act on the frame. `GASDEV_RESULT_INVALID_PARAMETER` for an
+// unknown policy, a state that `gasdev_replay_state_init` would not make, or outputs that overlap
+// the inputs or each other.
+//
+// # Safety
+// `frame` is valid for reads of `len` bytes, `key` of 16 bytes; `state` is valid for reads and
+// writes; `auth` and `error_offset` are NULL or valid for a write.
+gasdev_result gasdev_frame_open(const uint8_t *frame,
+                                size_t len,
+                                const uint8_t *key,
+                                uint8_t key_id,
+                                struct gasdev_replay_state *state,
+                                uint32_t policy,
+                                struct gasdev_frame_auth *auth,
+                                size_t *error_offset);
+
+// Derive the 16-byte key of the device with identifier `identifier[0..len]` (its active `88.`
+// identifier exactly as announced) and `key_id` from the 16-byte `master` key into `out`
+// (16 bytes): NIST SP 800-108 counter mode over CMAC-SM4 [SEC-052]. Never log either key.
+//
+// Errors: `GASDEV_RESULT_FRAME_UNKNOWN_KEY_ID` (key id 0), `GASDEV_RESULT_IDENT_EMPTY`,
+// `GASDEV_RESULT_IDENT_TOO_LONG` (over 254 bytes), `GASDEV_RESULT_INVALID_PARAMETER` when `out`
+// overlaps an input.
+//
+// # Safety
+// `master` and `out` are valid for 16 bytes (reads, writes); `identifier` for reads of `len` bytes.
+gasdev_result gasdev_frame_derive_key(const uint8_t *master,
+                                      uint8_t key_id,
+                                      const uint8_t *identifier,
+                                      size_t len,
+                                      uint8_t *out);
 
 // Initialise (or re-initialise) a decoder in caller memory: empty, ready for `gasdev_stream_feed`.
 //

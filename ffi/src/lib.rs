@@ -59,6 +59,7 @@ pub mod ident;
 pub mod json;
 pub mod requirements;
 pub mod result;
+pub mod secure;
 pub mod stream;
 pub mod version;
 

@@ -90,6 +90,22 @@ pub enum gasdev_result {
     FrameForbiddenCommand = 216,
     /// malformed hex text of a frame
     FrameBadHex = 217,
+    /// frame is not authenticated (no security field)
+    FrameUnauthenticated = 218,
+    /// security field is malformed or truncated
+    FrameBadSecurity = 219,
+    /// unknown security suite
+    FrameUnknownSuite = 220,
+    /// unknown key id
+    FrameUnknownKeyId = 221,
+    /// authentication tag does not verify (frame altered or wrong key)
+    FrameBadTag = 222,
+    /// replayed frame (counter already seen or too old)
+    FrameReplay = 223,
+    /// frame counter jumps implausibly far ahead
+    FrameCounterJump = 224,
+    /// frame counter exhausted: the key must be changed
+    FrameCounterExhausted = 225,
     /// packet is truncated
     GbtTruncated = 300,
     /// start marker is not @@
@@ -230,6 +246,14 @@ impl gasdev_result {
             ErrorCode::FrameUnknownCommand => gasdev_result::FrameUnknownCommand,
             ErrorCode::FrameForbiddenCommand => gasdev_result::FrameForbiddenCommand,
             ErrorCode::FrameBadHex => gasdev_result::FrameBadHex,
+            ErrorCode::FrameUnauthenticated => gasdev_result::FrameUnauthenticated,
+            ErrorCode::FrameBadSecurity => gasdev_result::FrameBadSecurity,
+            ErrorCode::FrameUnknownSuite => gasdev_result::FrameUnknownSuite,
+            ErrorCode::FrameUnknownKeyId => gasdev_result::FrameUnknownKeyId,
+            ErrorCode::FrameBadTag => gasdev_result::FrameBadTag,
+            ErrorCode::FrameReplay => gasdev_result::FrameReplay,
+            ErrorCode::FrameCounterJump => gasdev_result::FrameCounterJump,
+            ErrorCode::FrameCounterExhausted => gasdev_result::FrameCounterExhausted,
             ErrorCode::GbtTruncated => gasdev_result::GbtTruncated,
             ErrorCode::GbtBadStart => gasdev_result::GbtBadStart,
             ErrorCode::GbtBadEnd => gasdev_result::GbtBadEnd,
@@ -320,6 +344,14 @@ impl gasdev_result {
             gasdev_result::FrameUnknownCommand => c"FRAME_UNKNOWN_COMMAND",
             gasdev_result::FrameForbiddenCommand => c"FRAME_FORBIDDEN_COMMAND",
             gasdev_result::FrameBadHex => c"FRAME_BAD_HEX",
+            gasdev_result::FrameUnauthenticated => c"FRAME_UNAUTHENTICATED",
+            gasdev_result::FrameBadSecurity => c"FRAME_BAD_SECURITY",
+            gasdev_result::FrameUnknownSuite => c"FRAME_UNKNOWN_SUITE",
+            gasdev_result::FrameUnknownKeyId => c"FRAME_UNKNOWN_KEY_ID",
+            gasdev_result::FrameBadTag => c"FRAME_BAD_TAG",
+            gasdev_result::FrameReplay => c"FRAME_REPLAY",
+            gasdev_result::FrameCounterJump => c"FRAME_COUNTER_JUMP",
+            gasdev_result::FrameCounterExhausted => c"FRAME_COUNTER_EXHAUSTED",
             gasdev_result::GbtTruncated => c"GBT_TRUNCATED",
             gasdev_result::GbtBadStart => c"GBT_BAD_START",
             gasdev_result::GbtBadEnd => c"GBT_BAD_END",

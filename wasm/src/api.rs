@@ -1249,3 +1249,160 @@ pub fn date_from_unix_ms(ms: f64) -> Date {
         Date::MIN
     }
 }
+
+#[cfg(feature = "secure")]
+pub use secure_api::*;
+
+/// Authenticated frames (spec/security.md): feature `secure`.
+#[cfg(feature = "secure")]
+mod secure_api {
+    use super::{ApiError, Input, Misuse, hex, outcome, parse_hex};
+    use gasdev::ErrorCode;
+    use serde::{Deserialize, Serialize};
+
+    // ---------------------------------------------------------------------------------------------
+    // Authenticated frames (spec/security.md)
+    // ---------------------------------------------------------------------------------------------
+
+    /// A receiver's replay window as JavaScript keeps it between `openFrame` calls [SEC-043]:
+    /// `bitmap` is 16 hex digits (a u64 does not fit a JavaScript number).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ReplayStateDoc {
+        /// The number of counters remembered, 1..=64.
+        pub window_size: u8,
+        /// The largest accepted distance above the highest accepted counter.
+        pub max_jump: u32,
+        /// The highest accepted counter, `null` in a fresh window.
+        pub highest: Option<u32>,
+        /// Bit `d` set: counter `highest - d` accepted; 16 lowercase hex digits.
+        pub bitmap: String,
+    }
+
+    /// The result of `openFrame`.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct OpenedDoc {
+        /// Whether the tag verified (false: accepted under the legacy policy).
+        pub authenticated: bool,
+        /// The key id, when authenticated.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub key_id: Option<u8>,
+        /// The sender's counter, when authenticated.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub counter: Option<u32>,
+        /// The message type byte.
+        pub msg_type: u8,
+        /// The window after this frame, to pass to the next call.
+        pub state: ReplayStateDoc,
+    }
+
+    /// The result of `sealFrame`.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct SealedDoc {
+        /// The sealed frame, lowercase hex.
+        pub hex: String,
+        /// Its length in bytes.
+        pub length: usize,
+    }
+
+    fn bytes_of(input: Input) -> Result<Vec<u8>, ApiError> {
+        match input {
+            Input::Text(t) => parse_hex(t.as_bytes()),
+            Input::Bytes(b) => Ok(b),
+        }
+    }
+
+    fn key_of(input: Input) -> Result<gasdev::secure::FrameKey, ApiError> {
+        let b = bytes_of(input)?;
+        gasdev::secure::FrameKey::from_slice(&b).ok_or_else(|| {
+            ApiError::new(ErrorCode::InvalidParameter).detail("a key is 16 bytes (32 hex digits)")
+        })
+    }
+
+    fn secure_error(e: gasdev::secure::Error) -> ApiError {
+        ApiError::new(e.code())
+            .at(e.offset())
+            .detail(&e.to_string())
+    }
+
+    /// A fresh replay state of `window_size` counters accepting jumps up to `max_jump`.
+    pub fn new_replay_state(window_size: u8, max_jump: u32) -> Result<ReplayStateDoc, Misuse> {
+        let config = gasdev::secure::WindowConfig::new(window_size, max_jump)
+            .ok_or_else(|| Misuse("newReplayState: window size 1..=64 and max jump >= 1".into()))?;
+        Ok(state_doc(&gasdev::secure::ReplayWindow::new(config)))
+    }
+
+    fn state_doc(w: &gasdev::secure::ReplayWindow) -> ReplayStateDoc {
+        ReplayStateDoc {
+            window_size: w.config().size(),
+            max_jump: w.config().max_jump(),
+            highest: w.highest(),
+            bitmap: hex(&w.bitmap().to_be_bytes()),
+        }
+    }
+
+    fn window_of(s: &ReplayStateDoc) -> Result<gasdev::secure::ReplayWindow, Misuse> {
+        let bad = || Misuse("openFrame: state: not a replay state made by newReplayState".into());
+        let config =
+            gasdev::secure::WindowConfig::new(s.window_size, s.max_jump).ok_or_else(bad)?;
+        let b = parse_hex(s.bitmap.as_bytes()).map_err(|_| bad())?;
+        let bitmap = u64::from_be_bytes(<[u8; 8]>::try_from(b.as_slice()).map_err(|_| bad())?);
+        Ok(gasdev::secure::ReplayWindow::restore(
+            config, s.highest, bitmap,
+        ))
+    }
+
+    /// Seal a frame (hex or bytes) with a 16-byte key (hex or bytes), key id and counter [SEC-025].
+    pub fn seal_frame(frame: Input, key: Input, key_id: u8, counter: u32) -> String {
+        outcome((|| {
+            let f = bytes_of(frame)?;
+            let k = key_of(key)?;
+            let mut out = [0u8; gasdev::wire::MAX_FRAME_LEN];
+            let n =
+                gasdev::secure::seal(&f, &k, key_id, counter, &mut out).map_err(secure_error)?;
+            let sealed = out.get(..n).unwrap_or_default();
+            Ok(SealedDoc {
+                hex: hex(sealed),
+                length: n,
+            })
+        })())
+    }
+
+    /// Open a frame as a receiver holding `key` with `key_id` and the replay `state` [SEC-026].
+    pub fn open_frame(
+        frame: Input,
+        key: Input,
+        key_id: u8,
+        state: &ReplayStateDoc,
+        legacy: bool,
+    ) -> Result<String, Misuse> {
+        let window = window_of(state)?;
+        Ok(outcome((|| {
+            let f = bytes_of(frame)?;
+            let mut slot = gasdev::secure::KeySlot {
+                key_id,
+                key: key_of(key)?,
+                window,
+            };
+            let policy = if legacy {
+                gasdev::secure::Policy::LegacyAcceptUnauthenticated
+            } else {
+                gasdev::secure::Policy::Required
+            };
+            let opened = gasdev::secure::open(&f, &mut slot, policy).map_err(secure_error)?;
+            let (authenticated, key_id, counter) = match opened.auth {
+                gasdev::secure::Authentication::Authenticated { key_id, counter } => {
+                    (true, Some(key_id), Some(counter))
+                }
+                gasdev::secure::Authentication::None => (false, None, None),
+            };
+            Ok(OpenedDoc {
+                authenticated,
+                key_id,
+                counter,
+                msg_type: opened.frame.message.type_code(),
+                state: state_doc(&slot.window),
+            })
+        })()))
+    }
+}

@@ -9,7 +9,7 @@
 //!
 //! - Names are camelCase: `decodeFrame`, `decodeStream`, `countFrames`, `encodeFrame`,
 //!   `parseIdent`, `checkDocument`, `checkDeclaration`, `checkCatalogue`, `requirements`,
-//!   `inspect`, `gbtAnswer`, `mapToGbt`, `version`.
+//!   `inspect`, `gbtAnswer`, `mapToGbt`, `sealFrame`, `openFrame`, `newReplayState`, `version`.
 //! - Every function except `version` and `countFrames` returns a tagged result:
 //!   `{type: "ok", value}` or `{type: "error", error: {name, code, message: {zh, en}, offset?,
 //!   field?, line?, column?, …}}`, with `name` from `spec/errors.json`. Values are the JSON forms
@@ -243,6 +243,73 @@ pub fn count_frames(bytes: &[u8]) -> Result<JsValue, JsError> {
     js(&format!(
         "{{\"frames\":{frames},\"skipped\":{skipped},\"rejected\":{rejected}}}"
     ))
+}
+
+#[cfg(feature = "secure")]
+/// A fresh replay window for `openFrame` (`spec/security.md` [SEC-040]): `windowSize` 1..=64
+/// counters (suggested 32), `maxJump` ≥ 1 (suggested 1048576). Throws on other values.
+#[wasm_bindgen(js_name = newReplayState, unchecked_return_type = "ReplayState")]
+pub fn new_replay_state(window_size: u8, max_jump: u32) -> Result<JsValue, JsError> {
+    let s = api::new_replay_state(window_size, max_jump).map_err(misuse)?;
+    js(&serde_json::to_string(&s).map_err(|e| JsError::new(&e.to_string()))?)
+}
+
+#[cfg(feature = "secure")]
+/// Seal a frame (hex or bytes) with a 16-byte key (hex or bytes), its key id and the sender's
+/// counter [SEC-025]; the value is `{hex, length}`. Keep keys out of logs [SEC-054].
+#[wasm_bindgen(js_name = sealFrame, unchecked_return_type = "Result<EncodedFrame>")]
+pub fn seal_frame(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] frame: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+    key_id: u8,
+    counter: u32,
+) -> Result<JsValue, JsError> {
+    js(&api::seal_frame(
+        read_input(&frame, "sealFrame")?,
+        read_input(&key, "sealFrame")?,
+        key_id,
+        counter,
+    ))
+}
+
+#[cfg(feature = "secure")]
+/// Open a frame as a receiver holding `key` (id `keyId`) with the replay `state` of that key
+/// [SEC-026]; `policy` is `"required"` (default) or the discouraged `"legacy"` [SEC-031]. The value
+/// is `{authenticated, key_id?, counter?, msg_type, state}`: keep `state` for the next call. On an
+/// error (`FRAME_BAD_TAG`, `FRAME_REPLAY`, …) the old state stays valid and the frame MUST NOT be
+/// acted on.
+#[wasm_bindgen(js_name = openFrame, unchecked_return_type = "Result<OpenedFrame>")]
+pub fn open_frame(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] frame: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+    key_id: u8,
+    #[wasm_bindgen(unchecked_param_type = "ReplayState")] state: JsValue,
+    policy: Option<String>,
+) -> Result<JsValue, JsError> {
+    let legacy = match policy.as_deref() {
+        None | Some("required") => false,
+        Some("legacy") => true,
+        Some(p) => {
+            return Err(JsError::new(&format!(
+                "openFrame: unknown policy `{p}`, expected `required` or `legacy`"
+            )));
+        }
+    };
+    let text: String = JSON::stringify(&state)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| JsError::new("openFrame: state: expected a replay state object"))?;
+    let st: api::ReplayStateDoc =
+        serde_json::from_str(&text).map_err(|e| JsError::new(&format!("openFrame: state: {e}")))?;
+    let out = api::open_frame(
+        read_input(&frame, "openFrame")?,
+        read_input(&key, "openFrame")?,
+        key_id,
+        &st,
+        legacy,
+    )
+    .map_err(misuse)?;
+    js(&out)
 }
 
 /// Encode a libgasdev frame from its JSON form (text or object); the value is `{hex, length}`.

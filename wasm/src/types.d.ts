@@ -540,3 +540,21 @@ export interface InspectionReport {
   obligations: Obligation[];
   findings: InspectionFinding[];
 }
+
+/** `newReplayState` / `openFrame`: a receiver's replay window (spec/security.md [SEC-040]); persist it. */
+export interface ReplayState {
+  window_size: number;
+  max_jump: number;
+  highest: number | null;
+  /** 16 lowercase hex digits: bit d set = counter highest - d accepted. */
+  bitmap: string;
+}
+
+/** `openFrame`: how the frame was authenticated, and the window to keep. */
+export interface OpenedFrame {
+  authenticated: boolean;
+  key_id?: number;
+  counter?: number;
+  msg_type: number;
+  state: ReplayState;
+}

@@ -145,6 +145,7 @@ pub fn decode_stream(
             let decoded = Decoded {
                 frame: &repr,
                 findings: decl.map(|_| findings.as_slice()),
+                authentication: None,
             };
             sink.item(
                 &Item {

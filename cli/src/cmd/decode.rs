@@ -4,7 +4,11 @@
 //! frame's bytes (or its hex text); `-` reads standard input. Input that starts with `@@` (or
 //! its hex `4040`) goes to the GB/T 26875.3 decoder of `decode_gbt.rs`; everything else is
 //! decoded as exactly one libgasdev frame, or with `--stream` as a byte stream of frames.
-//! `--declaration FILE` also checks the frame against a product declaration.
+//! `--declaration FILE` also checks the frame against a product declaration. `--key-file FILE`
+//! verifies an authenticated frame (`spec/security.md`): suite, key id, SM4-CMAC tag and counter
+//! (a single frame has no replay history, so only the never-used counter `FFFFFFFF` is refused);
+//! a frame without the security TLV is then `FRAME_UNAUTHENTICATED`. The key is read from the
+//! file, never from the command line [SEC-054].
 //!
 //! Output: a table (default), Markdown, or JSON (`spec/frame.md` §8; an error is
 //! `{"error": NAME, "offset": n}`). Exit: 0 decoded, 1 the frame is invalid (or contradicts the
@@ -43,6 +47,10 @@ pub struct Args {
     /// GB/T 26875.3 packets: check conformance strictly instead of tolerating known deviations.
     #[arg(long)]
     strict: bool,
+    /// Verify the frame's SM4-CMAC tag with the key in this file
+    /// (`{"key_id": n, "key": "<32 hex digits>"}`); unauthenticated frames are then refused.
+    #[arg(long, value_name = "FILE", conflicts_with = "stream")]
+    key_file: Option<PathBuf>,
 }
 
 /// Where the input came from, for messages.
@@ -198,23 +206,92 @@ pub fn run(args: Args) -> ExitCode {
     if args.stream {
         return crate::cmd::capture::decode_stream(&bytes, format, lang, decl.as_deref());
     }
-    decode_one(&bytes, format, lang, decl.as_deref())
+    let key = match &args.key_file {
+        None => None,
+        Some(path) => match crate::keyfile::read(path) {
+            Ok(k) => Some(k),
+            Err(e) => {
+                let detail = format!(" ({})", e.detail);
+                return report_input_error(e.code, 0, &detail, format, lang);
+            }
+        },
+    };
+    decode_one(&bytes, format, lang, decl.as_deref(), key)
 }
 
-fn decode_one(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declaration>) -> ExitCode {
-    match wire::decode(bytes) {
-        Ok(repr) => {
+/// How a frame opened with `--key-file` was authenticated (the JSON form's `authentication`).
+#[derive(serde::Serialize)]
+pub(crate) struct AuthDoc {
+    status: &'static str,
+    key_id: u8,
+    counter: u32,
+}
+
+/// Decode, or with a key open and verify [SEC-026], one frame.
+fn open_one<'b>(
+    bytes: &'b [u8],
+    key: Option<crate::keyfile::KeyFile>,
+) -> Result<(FrameRepr<'b>, Option<AuthDoc>), (gasdev::ErrorCode, usize)> {
+    use gasdev::secure::{self, Authentication, KeySlot, Policy, WindowConfig};
+    let Some(k) = key else {
+        return wire::decode(bytes)
+            .map(|r| (r, None))
+            .map_err(|e| (e.code(), e.offset()));
+    };
+    // One frame, no history: a fresh window that accepts any counter but FFFFFFFF.
+    let config = WindowConfig::new(WindowConfig::MAX_SIZE, u32::MAX).unwrap_or_default();
+    let mut slot = KeySlot::new(k.key_id, k.key, config);
+    match secure::open(bytes, &mut slot, Policy::Required) {
+        Ok(o) => {
+            let auth = match o.auth {
+                Authentication::Authenticated { key_id, counter } => Some(AuthDoc {
+                    status: "authenticated",
+                    key_id,
+                    counter,
+                }),
+                Authentication::None => None,
+            };
+            Ok((o.frame, auth))
+        }
+        Err(e) => Err((e.code(), e.offset())),
+    }
+}
+
+fn decode_one(
+    bytes: &[u8],
+    format: Format,
+    lang: Lang,
+    decl: Option<&Declaration>,
+    key: Option<crate::keyfile::KeyFile>,
+) -> ExitCode {
+    match open_one(bytes, key) {
+        Ok((repr, auth)) => {
             let findings = decl.map(|d| wire::validate(&repr, d)).unwrap_or_default();
             match format {
                 Format::Json => {
                     let out = Decoded {
                         frame: &repr,
                         findings: decl.map(|_| findings.as_slice()),
+                        authentication: auth.as_ref(),
                     };
                     outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
                 }
                 Format::Table | Format::Markdown => {
                     let md = format == Format::Markdown;
+                    if let Some(a) = &auth {
+                        outln!(
+                            "{}: {} {}, {} {}",
+                            pick(lang, "认证", "authentication"),
+                            pick(
+                                lang,
+                                "已认证（SM4-CMAC），密钥编号",
+                                "authenticated (SM4-CMAC), key id"
+                            ),
+                            a.key_id,
+                            pick(lang, "计数器", "counter"),
+                            a.counter
+                        );
+                    }
                     out!("{}", render(&repr, bytes, lang, md));
                     if decl.is_some() {
                         out!("{}", render_findings(&findings, lang, md));
@@ -227,26 +304,29 @@ fn decode_one(bytes: &[u8], format: Format, lang: Lang, decl: Option<&Declaratio
                 crate::exit::findings()
             }
         }
-        Err(e) => {
-            print_frame_error(e, bytes, format, lang);
+        Err((code, offset)) => {
+            print_frame_error(code, offset, bytes, format, lang);
             crate::exit::findings()
         }
     }
 }
 
-fn print_frame_error(e: wire::Error, bytes: &[u8], format: Format, lang: Lang) {
+fn print_frame_error(
+    code: gasdev::ErrorCode,
+    offset: usize,
+    bytes: &[u8],
+    format: Format,
+    lang: Lang,
+) {
     if format == Format::Json {
-        outln!(
-            "{}",
-            json!({"error": e.code().name(), "offset": e.offset()})
-        );
+        outln!("{}", json!({"error": code.name(), "offset": offset}));
     } else {
         outln!(
             "{}: {} ({} {})",
-            e.code().name(),
-            e.code().text().get(lang),
+            code.name(),
+            code.text().get(lang),
             at(lang),
-            e.offset()
+            offset
         );
         // Show the frame's header when it is readable: a report, not just a refusal.
         let f = wire::Frame::new_unchecked(bytes);
@@ -260,7 +340,7 @@ fn print_frame_error(e: wire::Error, bytes: &[u8], format: Format, lang: Lang) {
             );
         }
     }
-    errln!("gasdev decode: {} at byte {}", e.code().name(), e.offset());
+    errln!("gasdev decode: {} at byte {offset}", code.name());
 }
 
 pub(crate) fn at(lang: Lang) -> &'static str {
@@ -278,6 +358,8 @@ pub(crate) struct Decoded<'a, 'f> {
     pub(crate) frame: &'a FrameRepr<'f>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) findings: Option<&'a [wire::FrameFinding]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) authentication: Option<&'a AuthDoc>,
 }
 
 /// One item of `--stream --format json`, at its offset in the stream.

@@ -4,7 +4,11 @@
 //! The argument is the JSON text itself (it starts with `{`) or the path of a file holding it;
 //! `-` reads standard input. Exit: 0 encoded, 1 the frame cannot be emitted (a value out of range,
 //! too large, or a forbidden command), 2 the input is unusable (unreadable, malformed JSON, an
-//! unknown key or value).
+//! unknown key or value, an unusable key file).
+//!
+//! `--key-file FILE --counter N` seals the frame (`spec/security.md` [SEC-025]): the security TLV
+//! with the file's key id and the sender's counter `N`, SM4-CMAC tag, CRC. The key is read from the
+//! file, never from the command line [SEC-054]; the caller keeps the counter and never reuses it.
 
 use std::process::ExitCode;
 
@@ -25,6 +29,12 @@ pub struct Args {
     /// Language of messages.
     #[arg(long, value_enum, default_value_t)]
     lang: LangArg,
+    /// Seal the frame with the key in this file (`{"key_id": n, "key": "<32 hex digits>"}`).
+    #[arg(long, value_name = "FILE", requires = "counter")]
+    key_file: Option<std::path::PathBuf>,
+    /// The sender's frame counter for this key (0..=4294967294; never reuse one) [SEC-040].
+    #[arg(long, value_name = "N", requires = "key_file")]
+    counter: Option<u32>,
 }
 
 fn fail(code: ErrorCode, offset: usize, detail: &str, format: Format, lang: Lang) {
@@ -76,7 +86,35 @@ pub fn run(args: Args) -> ExitCode {
             };
         }
     };
-    match doc.encode() {
+    let key = match &args.key_file {
+        None => None,
+        Some(path) => match crate::keyfile::read(path) {
+            Ok(k) => Some(k),
+            Err(e) => {
+                fail(e.code, 0, &e.detail, format, lang);
+                return crate::exit::input_error();
+            }
+        },
+    };
+    let encoded = doc.encode().map_err(|e| {
+        // The field the encoder refused (an empty model, an extension of a known type, …).
+        let detail = match doc.encode_error_field() {
+            Some(f) => format!("[{f}] {e}"),
+            None => e.to_string(),
+        };
+        (e.code(), 0, detail)
+    });
+    let encoded = match (encoded, key) {
+        (Ok(bytes), Some(k)) => {
+            let mut out = [0u8; gasdev::wire::MAX_FRAME_LEN];
+            let counter = args.counter.unwrap_or_default();
+            gasdev::secure::seal(&bytes, &k.key, k.key_id, counter, &mut out)
+                .map(|n| out.get(..n).unwrap_or_default().to_vec())
+                .map_err(|e| (e.code(), e.offset(), e.to_string()))
+        }
+        (other, _) => other,
+    };
+    match encoded {
         Ok(bytes) => {
             let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
             if format == Format::Json {
@@ -86,13 +124,8 @@ pub fn run(args: Args) -> ExitCode {
             }
             crate::exit::ok()
         }
-        Err(e) => {
-            // The field the encoder refused (an empty model, an extension of a known type, …).
-            let detail = match doc.encode_error_field() {
-                Some(f) => format!("[{f}] {e}"),
-                None => e.to_string(),
-            };
-            fail(e.code(), 0, &detail, format, lang);
+        Err((code, offset, detail)) => {
+            fail(code, offset, &detail, format, lang);
             crate::exit::findings()
         }
     }
