@@ -14,9 +14,10 @@ cd "$root"
 
 toolchain="$(wasm/toolchain)"
 rm -rf wasm/pkg
-# Two modules from one crate: the decoder and checker (feature `checker`, the 200 KiB budget) and the
+# Two modules from one crate: the decoder and checker (features `checker` and `secure`: sealFrame,
+# openFrame; the 200 KiB budget) and the
 # platform module (feature `platform`: inspect, mapToGbt), each with its own JavaScript glue.
-for module in checker:gasdev_wasm platform:gasdev_platform; do
+for module in checker,secure:gasdev_wasm platform:gasdev_platform; do
   feature="${module%%:*}"
   name="${module##*:}"
   # Its own target directory: the nightly's artifacts never mix with the stable ones.
