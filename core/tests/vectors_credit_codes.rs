@@ -13,11 +13,8 @@ use gasdev::model::CreditCode;
 
 #[test]
 fn credit_code_vectors() {
-    let mut file = common::load("credit_codes");
-    let root = file.as_object_mut().unwrap();
-    assert_eq!(take(root, "area", "root"), "credit_codes");
-    assert_eq!(take(root, "version", "root"), 1);
-    assert!(take(root, "description", "root").is_string());
+    let mut root = common::load_area("credit_codes", 1);
+    let root = &mut root;
     let tests = take(root, "tests", "root");
     done(root, "root");
     let (mut valid, mut invalid) = (0, 0);

@@ -32,11 +32,8 @@ fn tier(t: Option<gasdev::model::Tier>) -> Value {
 
 #[test]
 fn declaration_vectors() {
-    let mut file = common::load("declarations");
-    let root = file.as_object_mut().unwrap();
-    assert_eq!(take(root, "area", "root"), "declarations");
-    assert_eq!(take(root, "version", "root"), 2);
-    assert!(take(root, "description", "root").is_string());
+    let mut root = common::load_area("declarations", 2);
+    let root = &mut root;
     let notes = take(root, "notes", "root");
     let tests = take(root, "tests", "root");
     done(root, "root");

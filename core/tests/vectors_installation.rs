@@ -20,11 +20,8 @@ use serde_json::Value;
 
 #[test]
 fn installation_vectors() {
-    let mut file = common::load("installation");
-    let root = file.as_object_mut().unwrap();
-    assert_eq!(take(root, "area", "root"), "installation");
-    assert_eq!(take(root, "version", "root"), 2);
-    assert!(take(root, "description", "root").is_string());
+    let mut root = common::load_area("installation", 2);
+    let root = &mut root;
     let notes = take(root, "notes", "root");
     let tests = take(root, "tests", "root");
     done(root, "root");

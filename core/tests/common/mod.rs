@@ -11,6 +11,19 @@ pub fn load(area: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// `spec/vectors/<area>.json` after checking its header: `area` is `area`, `version` is `version`,
+/// `description` is text. The rest of the top-level object (`tests`, maybe `notes`) is returned for
+/// the caller to take apart and finish with [`done`].
+pub fn load_area(area: &str, version: u64) -> Map<String, Value> {
+    let Value::Object(mut root) = load(area) else {
+        panic!("{area}: the file is not a JSON object")
+    };
+    assert_eq!(take(&mut root, "area", "root"), area);
+    assert_eq!(take(&mut root, "version", "root"), version);
+    assert!(take(&mut root, "description", "root").is_string());
+    root
+}
+
 /// Take a key out of an object, failing if it is absent; what is left over is checked by
 /// [`done`].
 pub fn take(obj: &mut Map<String, Value>, key: &str, ctx: &str) -> Value {
