@@ -162,6 +162,21 @@ pub fn for_kind(kind: DeviceKind) -> impl Iterator<Item = &'static Requirement> 
     ALL.iter().filter(move |r| r.scope.covers(kind))
 }
 
+/// The one filter of the table (the CLI's `--kind`/`--tier`, the C and JavaScript
+/// `requirements` calls): all of them; those a product of `kind` is evaluated against at any
+/// tier; or those that apply to `kind` at `tier`. A tier without a kind selects by tier alone.
+pub fn select(
+    kind: Option<DeviceKind>,
+    tier: Option<Tier>,
+) -> impl Iterator<Item = &'static Requirement> {
+    ALL.iter().filter(move |r| match (kind, tier) {
+        (Some(k), Some(t)) => r.applies_to(k, t),
+        (Some(k), None) => r.scope.covers(k),
+        (None, Some(t)) => r.tiers.contains(t),
+        (None, None) => true,
+    })
+}
+
 /// Every requirement, in the order of `spec/requirements.json`.
 pub static ALL: &[Requirement] = &[
     Requirement {
