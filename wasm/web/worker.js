@@ -3,7 +3,8 @@
 import init, * as gasdev from "./gasdev/gasdev_wasm.js";
 
 const ready = init();
-/** The platform module (inspect), fetched the first time the inspection tab runs. */
+/** The platform module (inspect, exportCheck: the batch summary and reports), fetched when first
+ *  needed. */
 let platform = null;
 async function platformModule() {
   if (!platform) {
@@ -34,6 +35,14 @@ const ops = {
       out.push({ path: name, size: file.size, result: gasdev.checkDocument(text, { asOf }) });
     }
     return out;
+  },
+  // The batch as `gasdev check` renders it (options: format json|markdown, lang, failuresOnly,
+  // asOf): checked, summarised and rendered by the core.
+  async exportCheck(files, options) {
+    const texts = [];
+    for (const { name, file } of files) texts.push({ path: name, text: await file.text() });
+    const { exportCheck } = await platformModule();
+    return exportCheck(texts, options);
   },
   checkText: (text, asOf) => gasdev.checkDocument(text, { asOf }),
   decode: (input, options) => gasdev.decodeFrame(input, options),
