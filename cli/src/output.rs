@@ -31,15 +31,8 @@ impl From<LangArg> for gasdev::Lang {
     }
 }
 
-pub use gasdev::api::render::{text_table as table, width};
-
 /// Text from input as shown in a terminal table or report: controls and invisible characters as
 /// escapes (`\u{1b}`), by the core's one escaping function.
 pub fn escape_text(s: &str) -> String {
     gasdev::text::escape_text(s)
-}
-
-/// Escape a cell for a Markdown table (the core's [`gasdev::text::escape_markdown`]).
-pub fn md_cell(s: &str) -> String {
-    gasdev::text::escape_markdown(s)
 }

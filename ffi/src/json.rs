@@ -350,18 +350,19 @@ pub unsafe extern "C" fn gasdev_inspect_with_declarations(
         // The core's inspection context: an error in the catalogue or the declarations names
         // its field under `catalogue` / `declarations`, as in every binding.
         let mut inspector = Inspector::new(RuleSet::nanchuan_2022(), as_of);
-        let mut context = || -> Result<(), ApiError> {
-            if !catalogue.is_null() {
-                inspector = inspector.clone().with_catalogue_text(cat)?;
-            }
-            if !declarations.is_null() {
-                inspector = inspector.clone().with_declarations_text(decls)?;
-            }
-            Ok(())
-        };
-        if let Err(e) = context() {
-            // SAFETY: NULL or valid for a write (caller contract).
-            return unsafe { reject(error, &e) };
+        if !catalogue.is_null() {
+            inspector = match inspector.with_catalogue_text(cat) {
+                Ok(i) => i,
+                // SAFETY: NULL or valid for a write (caller contract).
+                Err(e) => return unsafe { reject(error, &e) },
+            };
+        }
+        if !declarations.is_null() {
+            inspector = match inspector.with_declarations_text(decls) {
+                Ok(i) => i,
+                // SAFETY: NULL or valid for a write (caller contract).
+                Err(e) => return unsafe { reject(error, &e) },
+            };
         }
         let r = match inspector.inspect_text(rec) {
             Ok(r) => r,

@@ -19,8 +19,7 @@
 use gasdev::ErrorCode;
 use gasdev::api::{Document, parse_document};
 use gasdev::gbt26875::{self as gbt, Mode, Options};
-use gasdev::ident::report::Report;
-use gasdev::ident::{Ident, IdentError, Scheme};
+use gasdev::ident::Scheme;
 use gasdev::install::RuleSet;
 use gasdev::model::{Date, Declaration};
 use gasdev::wire::{self, FrameRepr, StreamDecoder, StreamEvent};
@@ -514,30 +513,10 @@ pub fn parse_ident(input: Input, options: IdentOptions) -> Result<String, Misuse
         Input::Bytes(b) => b.as_slice(),
     };
     // Text is UTF-8, so reading it as bytes gives the same result (one parser call site).
-    let mut result = match scheme {
-        None => Ident::parse_bytes(bytes),
-        Some(s) => Ident::parse_bytes_as(bytes, s),
-    };
-    if options.require_item
-        && let Ok(id) = &result
-        && !id.is_item()
-    {
-        result = Err(IdentError::new(
-            gasdev::ident::IdentErrorKind::PrefixOnly,
-            bytes.len(),
-            Some(id.scheme()),
-        ));
-    }
-    Ok(outcome(match result {
-        Ok(id) => {
-            let text = String::from_utf8_lossy(bytes);
-            let mut report = Report::new(&text, &Ok(id), gasdev::Lang::En);
-            if core::str::from_utf8(bytes).is_err() {
-                report.input_hex = Some(hex(bytes));
-            }
-            Ok(report)
-        }
-        Err(e) => Err(ApiError::from(e)),
+    let result = gasdev::api::parse_ident(bytes, scheme, options.require_item);
+    Ok(outcome(match &result {
+        Ok(_) => Ok(gasdev::api::ident_report(bytes, &result, gasdev::Lang::En)),
+        Err(e) => Err(ApiError::from(*e)),
     }))
 }
 

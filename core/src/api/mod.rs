@@ -17,6 +17,7 @@ mod document;
 mod error;
 mod frame_doc;
 mod hex;
+mod ident;
 mod inspect;
 mod json_path;
 #[cfg(feature = "render")]
@@ -33,5 +34,6 @@ pub use document::{
 pub use error::{ApiError, MAX_ECHO_BYTES, to_json};
 pub use frame_doc::{FrameDocError, parse_frame_doc};
 pub use hex::{parse_hex, to_hex};
+pub use ident::{ident_report, parse_ident};
 pub use inspect::{CommunitySummary, InspectBatch, InspectSummary, Inspector};
 pub use requirements::{Requirements, parse_kind, parse_tier, requirements};

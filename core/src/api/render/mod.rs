@@ -4,6 +4,9 @@
 //! core's one escaping function ([`crate::text`]).
 
 mod check;
+mod frame;
+mod gbt;
+mod ident;
 mod inspect;
 mod requirements;
 
@@ -12,6 +15,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 pub use check::{check_report, error_line};
+pub use frame::{render_findings, render_frame, timestamp_text};
+pub use gbt::render_gbt;
+pub use ident::{ident_summary, render_idents};
 pub use inspect::{
     CSV_HEADER, csv_header, csv_records, findings_rows, findings_table, neutralise_formula,
     severity_text, summary_report,
