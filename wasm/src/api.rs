@@ -187,14 +187,6 @@ fn looks_like_hex_text(b: &[u8]) -> bool {
             .all(|c| c.is_ascii_hexdigit() || c.is_ascii_whitespace())
 }
 
-/// Whether `text` starts (after whitespace) with the hex of `@@`.
-fn starts_with_gbt_hex(text: &[u8]) -> bool {
-    text.iter()
-        .filter(|b| !b.is_ascii_whitespace())
-        .take(4)
-        .eq(b"4040".iter())
-}
-
 /// The bytes of an input, the protocol to use, and whether they came from hex text.
 fn frame_bytes(input: Input, protocol: Protocol) -> Result<(Vec<u8>, Protocol, bool), ApiError> {
     // With an explicit protocol, bytes are the frame or packet itself (ASCII hex included:
@@ -218,7 +210,7 @@ fn frame_bytes(input: Input, protocol: Protocol) -> Result<(Vec<u8>, Protocol, b
         return Ok((raw, p, false));
     }
     let p = match protocol {
-        Protocol::Auto if starts_with_gbt_hex(&raw) => Protocol::Gbt26875,
+        Protocol::Auto if gbt::looks_like_hex_text(&raw) => Protocol::Gbt26875,
         Protocol::Auto => Protocol::Libgasdev,
         p => p,
     };

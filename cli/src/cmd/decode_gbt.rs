@@ -15,18 +15,9 @@ use gasdev::gbt26875::{self as gbt, Mode, Options};
 
 use crate::output::Format;
 
-/// Whether `input` is a GB/T 26875.3 packet (`@@…`) or the ASCII-hex text of one (`4040…`).
-pub fn detect(input: &[u8]) -> bool {
-    input.starts_with(&gbt::START) || is_hex_text(input)
-}
-
-fn is_hex_text(input: &[u8]) -> bool {
-    input
-        .iter()
-        .filter(|b| !b.is_ascii_whitespace())
-        .take(4)
-        .eq(b"4040".iter())
-}
+/// Whether `input` is a GB/T 26875.3 packet (`@@…`) or the ASCII-hex text of one (`4040…`):
+/// the core's detection.
+pub use gasdev::gbt26875::is_packet_input as detect;
 
 /// Decode one packet from `input` (bytes or ASCII-hex text) and print it in `format`.
 ///

@@ -54,7 +54,7 @@ pub use mapping::{
 };
 pub use packet::{
     Address, Decoded, Found, Header, Version, checksum, decode, decode_hex_text, encode,
-    find_packet, peek_header,
+    find_packet, is_packet_input, looks_like_hex_text, peek_header,
 };
 pub use session::{Answer, SerialCounter, answer};
 pub use text::{Description, DescriptionText, decode_text, encode_text};
