@@ -184,7 +184,7 @@ fn decode_options(v: Option<JsValue>) -> Result<DecodeOptions, JsError> {
         protocol,
         strict: o.bool("strict")?.unwrap_or(false),
         verify_checksum: o.bool("verifyChecksum")?,
-        declaration: o.document("declaration")?,
+        declaration: o.document("declaration")?.map(DocArg::into_text),
     })
 }
 

@@ -13,6 +13,7 @@
 )]
 
 mod check;
+mod decode;
 mod document;
 mod error;
 mod frame_doc;
@@ -27,6 +28,10 @@ mod requirements;
 pub use check::{
     CheckBatch, CheckSummary, Checked, CheckedFile, CheckedReport, Expect, check_document,
     check_parsed,
+};
+pub use decode::{
+    DecodeOptions, Encoded, Input, Protocol, Span, count_frames, decode_frame_json,
+    decode_stream_json, encode_frame, frame_bytes,
 };
 pub use document::{
     Bilingual, Document, InputError, parse_declarations, parse_document, parse_record,
