@@ -27,6 +27,7 @@
 mod codes;
 mod error;
 mod frame;
+mod msg;
 mod repr;
 mod stream;
 mod tlv;
