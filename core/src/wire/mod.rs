@@ -42,7 +42,7 @@ pub mod json;
 mod validate;
 
 pub use codes::{
-    MessageType, gas_from, kind_from, level_from, tier_from, trip_from, valve_state_from,
+    MessageType, gas_from, kind_from, level_from, tier_from, trip_code, trip_from, valve_state_from,
 };
 pub use error::{EmitError, Error, ErrorKind};
 pub use frame::{

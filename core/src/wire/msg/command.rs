@@ -54,41 +54,24 @@ pub enum Command {
     RequestStatus,
 }
 
-/// The command an acknowledgement refers to (the permitted commands only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum CommandCode {
-    /// [`Command::CloseValve`].
-    CloseValve,
-    /// [`Command::SelfTest`].
-    SelfTest,
-    /// [`Command::Mute`].
-    Mute,
-    /// [`Command::SetReportInterval`].
-    SetReportInterval,
-    /// [`Command::RequestStatus`].
-    RequestStatus,
+crate::coded::coded_enum! {
+    /// The command an acknowledgement refers to (the permitted commands only).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CommandCode => serde {
+        /// [`Command::CloseValve`].
+        CloseValve = "close_valve";
+        /// [`Command::SelfTest`].
+        SelfTest = "self_test";
+        /// [`Command::Mute`].
+        Mute = "mute";
+        /// [`Command::SetReportInterval`].
+        SetReportInterval = "set_report_interval";
+        /// [`Command::RequestStatus`].
+        RequestStatus = "request_status";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(CommandCode {
-    CloseValve = "close_valve",
-    SelfTest = "self_test",
-    Mute = "mute",
-    SetReportInterval = "set_report_interval",
-    RequestStatus = "request_status",
-});
-
 impl CommandCode {
-    /// Every permitted command code.
-    pub const ALL: [CommandCode; 5] = [
-        CommandCode::CloseValve,
-        CommandCode::SelfTest,
-        CommandCode::Mute,
-        CommandCode::SetReportInterval,
-        CommandCode::RequestStatus,
-    ];
-
     /// The wire code.
     pub const fn code(self) -> u8 {
         match self {
@@ -116,22 +99,6 @@ impl CommandCode {
             }
             _ => Err(ErrorKind::UnknownCommand),
         }
-    }
-
-    /// The JSON name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            CommandCode::CloseValve => "close_valve",
-            CommandCode::SelfTest => "self_test",
-            CommandCode::Mute => "mute",
-            CommandCode::SetReportInterval => "set_report_interval",
-            CommandCode::RequestStatus => "request_status",
-        }
-    }
-
-    /// Parse the JSON name.
-    pub fn parse(s: &str) -> Option<CommandCode> {
-        CommandCode::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
     /// The number of argument bytes after the code.

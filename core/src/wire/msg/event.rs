@@ -19,21 +19,16 @@ pub struct EventReport<'a> {
     pub extensions: Tlvs<'a>,
 }
 
-/// The level of a raised alarm (never "none").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum RaisedLevel {
-    /// Low (first-level) alarm.
-    Low,
-    /// High (second-level) alarm.
-    High,
+crate::coded::coded_enum! {
+    /// The level of a raised alarm (never "none").
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum RaisedLevel: u8 => serde {
+        /// Low (first-level) alarm.
+        Low = 2, "low";
+        /// High (second-level) alarm.
+        High = 3, "high";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(RaisedLevel {
-    Low = "low",
-    High = "high",
-});
 
 impl From<RaisedLevel> for AlarmLevel {
     fn from(l: RaisedLevel) -> AlarmLevel {
@@ -44,30 +39,22 @@ impl From<RaisedLevel> for AlarmLevel {
     }
 }
 
-/// What a fault event is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum FaultKind {
-    /// Gas sensor fault.
-    Sensor,
-    /// Valve or valve-drive fault.
-    Valve,
-    /// Communication (link, module) fault.
-    Communication,
-    /// Power supply or battery fault.
-    Power,
-    /// Any other fault.
-    Other,
+crate::coded::coded_enum! {
+    /// What a fault event is about.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum FaultKind: u8 => serde {
+        /// Gas sensor fault.
+        Sensor = 1, "sensor";
+        /// Valve or valve-drive fault.
+        Valve = 2, "valve";
+        /// Communication (link, module) fault.
+        Communication = 3, "communication";
+        /// Power supply or battery fault.
+        Power = 4, "power";
+        /// Any other fault.
+        Other = 5, "other";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(FaultKind {
-    Sensor = "sensor",
-    Valve = "valve",
-    Communication = "communication",
-    Power = "power",
-    Other = "other",
-});
 
 /// Event codes [FRAME-051].
 pub mod event_code {
@@ -163,11 +150,7 @@ fn parse_event(at: usize, code: u8, arg: u8) -> Result<Event, Error> {
     match code {
         event_code::ALARM_RAISED => {
             let gas = codes::gas_from(arg & 0x0F).ok_or(bad_arg)?;
-            let level = match arg >> 4 {
-                2 => RaisedLevel::Low,
-                3 => RaisedLevel::High,
-                _ => return Err(bad_arg),
-            };
+            let level = RaisedLevel::from_code(arg >> 4).ok_or(bad_arg)?;
             Ok(Event::AlarmRaised { gas, level })
         }
         event_code::ALARM_CLEARED => Ok(Event::AlarmCleared {
@@ -181,14 +164,7 @@ fn parse_event(at: usize, code: u8, arg: u8) -> Result<Event, Error> {
             })
         }
         event_code::FAULT => {
-            let fault = match arg & 0x7F {
-                1 => FaultKind::Sensor,
-                2 => FaultKind::Valve,
-                3 => FaultKind::Communication,
-                4 => FaultKind::Power,
-                5 => FaultKind::Other,
-                _ => return Err(bad_arg),
-            };
+            let fault = FaultKind::from_code(arg & 0x7F).ok_or(bad_arg)?;
             Ok(Event::Fault {
                 fault,
                 active: arg & 0x80 != 0,
@@ -213,25 +189,12 @@ fn parse_event(at: usize, code: u8, arg: u8) -> Result<Event, Error> {
     }
 }
 
-const fn fault_code(f: FaultKind) -> u8 {
-    match f {
-        FaultKind::Sensor => 1,
-        FaultKind::Valve => 2,
-        FaultKind::Communication => 3,
-        FaultKind::Power => 4,
-        FaultKind::Other => 5,
-    }
-}
-
 fn event_bytes(e: &Event) -> [u8; 2] {
     match *e {
-        Event::AlarmRaised { gas, level } => {
-            let l = match level {
-                RaisedLevel::Low => 2,
-                RaisedLevel::High => 3,
-            };
-            [event_code::ALARM_RAISED, (l << 4) | codes::gas_code(gas)]
-        }
+        Event::AlarmRaised { gas, level } => [
+            event_code::ALARM_RAISED,
+            (level.code() << 4) | codes::gas_code(gas),
+        ],
         Event::AlarmCleared { gas } => [event_code::ALARM_CLEARED, codes::gas_code(gas)],
         Event::ValveClosed {
             trip,
@@ -240,10 +203,9 @@ fn event_bytes(e: &Event) -> [u8; 2] {
             event_code::VALVE_CLOSED,
             trip_latch_byte(trip, manual_reset_required),
         ],
-        Event::Fault { fault, active } => [
-            event_code::FAULT,
-            fault_code(fault) | (u8::from(active) << 7),
-        ],
+        Event::Fault { fault, active } => {
+            [event_code::FAULT, fault.code() | (u8::from(active) << 7)]
+        }
         Event::EndOfLife => [event_code::END_OF_LIFE, 0],
         Event::Tamper => [event_code::TAMPER, 0],
         Event::PowerLost => [event_code::POWER_LOST, 0],

@@ -20,130 +20,9 @@ pub mod identity_tlv {
     pub const LAST: u8 = FIRMWARE;
 }
 
-/// Carrier kinds of an identifier (`identifiers.md` §9; the same list as
-/// `model::Carrier`, which needs `alloc`) [FRAME-062].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum CarrierKind {
-    /// Passive: 2D code label.
-    QrCode,
-    /// Passive: 1D barcode label.
-    Barcode,
-    /// Passive: NFC tag.
-    Nfc,
-    /// Passive: RFID tag.
-    Rfid,
-    /// Active: UICC / SIM card.
-    Sim,
-    /// Active: communication module.
-    Module,
-    /// Active: MCU or secure chip.
-    SecureChip,
-}
-
-crate::serde_names::deserialize_by_name!(CarrierKind {
-    QrCode = "qr_code",
-    Barcode = "barcode",
-    Nfc = "nfc",
-    Rfid = "rfid",
-    Sim = "sim",
-    Module = "module",
-    SecureChip = "secure_chip",
-});
-
-impl CarrierKind {
-    /// Every carrier kind, in code order.
-    pub const ALL: [CarrierKind; 7] = [
-        CarrierKind::QrCode,
-        CarrierKind::Barcode,
-        CarrierKind::Nfc,
-        CarrierKind::Rfid,
-        CarrierKind::Sim,
-        CarrierKind::Module,
-        CarrierKind::SecureChip,
-    ];
-
-    /// The wire code (1..=7).
-    pub const fn code(self) -> u8 {
-        match self {
-            CarrierKind::QrCode => 1,
-            CarrierKind::Barcode => 2,
-            CarrierKind::Nfc => 3,
-            CarrierKind::Rfid => 4,
-            CarrierKind::Sim => 5,
-            CarrierKind::Module => 6,
-            CarrierKind::SecureChip => 7,
-        }
-    }
-
-    /// The carrier kind of a wire code.
-    pub const fn from_code(code: u8) -> Option<CarrierKind> {
-        match code {
-            1 => Some(CarrierKind::QrCode),
-            2 => Some(CarrierKind::Barcode),
-            3 => Some(CarrierKind::Nfc),
-            4 => Some(CarrierKind::Rfid),
-            5 => Some(CarrierKind::Sim),
-            6 => Some(CarrierKind::Module),
-            7 => Some(CarrierKind::SecureChip),
-            _ => None,
-        }
-    }
-
-    /// Whether the carrier is active (reports the identifier by itself: ALM-5b, VLV-2b).
-    pub const fn is_active(self) -> bool {
-        matches!(
-            self,
-            CarrierKind::Sim | CarrierKind::Module | CarrierKind::SecureChip
-        )
-    }
-
-    /// The JSON name (the same names as the declaration's `carrier`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            CarrierKind::QrCode => "qr_code",
-            CarrierKind::Barcode => "barcode",
-            CarrierKind::Nfc => "nfc",
-            CarrierKind::Rfid => "rfid",
-            CarrierKind::Sim => "sim",
-            CarrierKind::Module => "module",
-            CarrierKind::SecureChip => "secure_chip",
-        }
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl From<crate::model::Carrier> for CarrierKind {
-    fn from(c: crate::model::Carrier) -> CarrierKind {
-        use crate::model::Carrier;
-        match c {
-            Carrier::QrCode => CarrierKind::QrCode,
-            Carrier::Barcode => CarrierKind::Barcode,
-            Carrier::Nfc => CarrierKind::Nfc,
-            Carrier::Rfid => CarrierKind::Rfid,
-            Carrier::Sim => CarrierKind::Sim,
-            Carrier::Module => CarrierKind::Module,
-            Carrier::SecureChip => CarrierKind::SecureChip,
-        }
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl From<CarrierKind> for crate::model::Carrier {
-    fn from(c: CarrierKind) -> crate::model::Carrier {
-        use crate::model::Carrier;
-        match c {
-            CarrierKind::QrCode => Carrier::QrCode,
-            CarrierKind::Barcode => Carrier::Barcode,
-            CarrierKind::Nfc => Carrier::Nfc,
-            CarrierKind::Rfid => Carrier::Rfid,
-            CarrierKind::Sim => Carrier::Sim,
-            CarrierKind::Module => Carrier::Module,
-            CarrierKind::SecureChip => Carrier::SecureChip,
-        }
-    }
-}
+/// Carrier kinds of an identifier [FRAME-062]: the declaration's [`Carrier`], under the name the
+/// frame API has always used.
+pub use crate::model::Carrier as CarrierKind;
 
 /// An industrial-internet identifier as carried: the carrier and the identifier text. The text
 /// is not parsed here (see `crate::ident`).
@@ -211,106 +90,46 @@ impl core::fmt::Debug for Identifiers<'_> {
     }
 }
 
-/// Capabilities a device announces (one bit each, `spec/frame.md` §4.6) [FRAME-063]. There is no
-/// "remote open" capability: it cannot be announced (VLV-0e).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Capability {
-    /// Bit 0: detects methane (ALM-3a).
-    DetectsMethane,
-    /// Bit 1: detects carbon monoxide (ALM-3b).
-    DetectsCarbonMonoxide,
-    /// Bit 2: detects propane / LPG.
-    DetectsPropane,
-    /// Bit 3: wired interlock of a cut-off device (ALM-4).
-    InterlockWired,
-    /// Bit 4: wireless interlock of a cut-off device (ALM-4).
-    InterlockWireless,
-    /// Bit 5: reports its own running status (ALM-6a).
-    ReportsRunningStatus,
-    /// Bit 6: reports a valve's open/closed state (ALM-6b, VLV-3).
-    ReportsValveState,
-    /// Bit 7: reports the gas concentration (ALM-6c).
-    ReportsConcentration,
-    /// Bit 8: closes by itself on over-pressure (VLV-0a).
-    AutoCloseOverPressure,
-    /// Bit 9: closes by itself on under-pressure (VLV-0b).
-    AutoCloseUnderPressure,
-    /// Bit 10: closes by itself on over-flow (VLV-0c).
-    AutoCloseOverFlow,
-    /// Bit 11: closes without external power (VLV-0d).
-    ClosesWithoutPower,
-    /// Bit 12: once closed, opens only by hand (VLV-0e).
-    ManualReset,
-    /// Bit 13: accepts the remote close command.
-    RemoteClose,
+crate::coded::coded_enum! {
+    /// Capabilities a device announces (one bit each, `spec/frame.md` §4.6) [FRAME-063]. There is no
+    /// "remote open" capability: it cannot be announced (VLV-0e).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Capability => serde {
+        /// Bit 0: detects methane (ALM-3a).
+        DetectsMethane = "detects_methane";
+        /// Bit 1: detects carbon monoxide (ALM-3b).
+        DetectsCarbonMonoxide = "detects_carbon_monoxide";
+        /// Bit 2: detects propane / LPG.
+        DetectsPropane = "detects_propane";
+        /// Bit 3: wired interlock of a cut-off device (ALM-4).
+        InterlockWired = "interlock_wired";
+        /// Bit 4: wireless interlock of a cut-off device (ALM-4).
+        InterlockWireless = "interlock_wireless";
+        /// Bit 5: reports its own running status (ALM-6a).
+        ReportsRunningStatus = "reports_running_status";
+        /// Bit 6: reports a valve's open/closed state (ALM-6b, VLV-3).
+        ReportsValveState = "reports_valve_state";
+        /// Bit 7: reports the gas concentration (ALM-6c).
+        ReportsConcentration = "reports_concentration";
+        /// Bit 8: closes by itself on over-pressure (VLV-0a).
+        AutoCloseOverPressure = "auto_close_over_pressure";
+        /// Bit 9: closes by itself on under-pressure (VLV-0b).
+        AutoCloseUnderPressure = "auto_close_under_pressure";
+        /// Bit 10: closes by itself on over-flow (VLV-0c).
+        AutoCloseOverFlow = "auto_close_over_flow";
+        /// Bit 11: closes without external power (VLV-0d).
+        ClosesWithoutPower = "closes_without_power";
+        /// Bit 12: once closed, opens only by hand (VLV-0e).
+        ManualReset = "manual_reset";
+        /// Bit 13: accepts the remote close command.
+        RemoteClose = "remote_close";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(Capability {
-    DetectsMethane = "detects_methane",
-    DetectsCarbonMonoxide = "detects_carbon_monoxide",
-    DetectsPropane = "detects_propane",
-    InterlockWired = "interlock_wired",
-    InterlockWireless = "interlock_wireless",
-    ReportsRunningStatus = "reports_running_status",
-    ReportsValveState = "reports_valve_state",
-    ReportsConcentration = "reports_concentration",
-    AutoCloseOverPressure = "auto_close_over_pressure",
-    AutoCloseUnderPressure = "auto_close_under_pressure",
-    AutoCloseOverFlow = "auto_close_over_flow",
-    ClosesWithoutPower = "closes_without_power",
-    ManualReset = "manual_reset",
-    RemoteClose = "remote_close",
-});
-
 impl Capability {
-    /// Every capability, in bit order.
-    pub const ALL: [Capability; 14] = [
-        Capability::DetectsMethane,
-        Capability::DetectsCarbonMonoxide,
-        Capability::DetectsPropane,
-        Capability::InterlockWired,
-        Capability::InterlockWireless,
-        Capability::ReportsRunningStatus,
-        Capability::ReportsValveState,
-        Capability::ReportsConcentration,
-        Capability::AutoCloseOverPressure,
-        Capability::AutoCloseUnderPressure,
-        Capability::AutoCloseOverFlow,
-        Capability::ClosesWithoutPower,
-        Capability::ManualReset,
-        Capability::RemoteClose,
-    ];
-
     /// The bit mask.
     pub const fn bit(self) -> u16 {
         1 << (self as u16)
-    }
-
-    /// The JSON name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Capability::DetectsMethane => "detects_methane",
-            Capability::DetectsCarbonMonoxide => "detects_carbon_monoxide",
-            Capability::DetectsPropane => "detects_propane",
-            Capability::InterlockWired => "interlock_wired",
-            Capability::InterlockWireless => "interlock_wireless",
-            Capability::ReportsRunningStatus => "reports_running_status",
-            Capability::ReportsValveState => "reports_valve_state",
-            Capability::ReportsConcentration => "reports_concentration",
-            Capability::AutoCloseOverPressure => "auto_close_over_pressure",
-            Capability::AutoCloseUnderPressure => "auto_close_under_pressure",
-            Capability::AutoCloseOverFlow => "auto_close_over_flow",
-            Capability::ClosesWithoutPower => "closes_without_power",
-            Capability::ManualReset => "manual_reset",
-            Capability::RemoteClose => "remote_close",
-        }
-    }
-
-    /// Parse the JSON name.
-    pub fn parse(s: &str) -> Option<Capability> {
-        Capability::ALL.into_iter().find(|c| c.as_str() == s)
     }
 }
 

@@ -4,78 +4,20 @@ use super::super::error::{EmitError, Error, ErrorKind};
 use super::super::tlv::Tlvs;
 use super::{Field, Invalid, Reader, Writer, bad, check_ext};
 
-/// Why a device refused a command.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum NakReason {
-    /// `1` the device does not support this command (or does not know the code).
-    Unsupported,
-    /// `2` the command is forbidden (VLV-0e: a self-closing valve is not opened remotely).
-    Forbidden,
-    /// `3` an argument is out of range.
-    InvalidArgument,
-    /// `4` the device is busy; retry later.
-    Busy,
-    /// `5` the device tried and failed (e.g. the valve did not close).
-    Failed,
-}
-
-crate::serde_names::deserialize_by_name!(NakReason {
-    Unsupported = "unsupported",
-    Forbidden = "forbidden",
-    InvalidArgument = "invalid_argument",
-    Busy = "busy",
-    Failed = "failed",
-});
-
-impl NakReason {
-    /// Every reason, in code order.
-    pub const ALL: [NakReason; 5] = [
-        NakReason::Unsupported,
-        NakReason::Forbidden,
-        NakReason::InvalidArgument,
-        NakReason::Busy,
-        NakReason::Failed,
-    ];
-
-    /// The wire code (1..=5).
-    pub const fn code(self) -> u8 {
-        match self {
-            NakReason::Unsupported => 1,
-            NakReason::Forbidden => 2,
-            NakReason::InvalidArgument => 3,
-            NakReason::Busy => 4,
-            NakReason::Failed => 5,
-        }
-    }
-
-    /// The reason of a wire code.
-    pub const fn from_code(c: u8) -> Option<NakReason> {
-        match c {
-            1 => Some(NakReason::Unsupported),
-            2 => Some(NakReason::Forbidden),
-            3 => Some(NakReason::InvalidArgument),
-            4 => Some(NakReason::Busy),
-            5 => Some(NakReason::Failed),
-            _ => None,
-        }
-    }
-
-    /// The JSON name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            NakReason::Unsupported => "unsupported",
-            NakReason::Forbidden => "forbidden",
-            NakReason::InvalidArgument => "invalid_argument",
-            NakReason::Busy => "busy",
-            NakReason::Failed => "failed",
-        }
-    }
-
-    /// Parse the JSON name.
-    pub fn parse(s: &str) -> Option<NakReason> {
-        NakReason::ALL.into_iter().find(|r| r.as_str() == s)
+crate::coded::coded_enum! {
+    /// Why a device refused a command.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum NakReason: u8 => serde {
+        /// `1` the device does not support this command (or does not know the code).
+        Unsupported = 1, "unsupported";
+        /// `2` the command is forbidden (VLV-0e: a self-closing valve is not opened remotely).
+        Forbidden = 2, "forbidden";
+        /// `3` an argument is out of range.
+        InvalidArgument = 3, "invalid_argument";
+        /// `4` the device is busy; retry later.
+        Busy = 4, "busy";
+        /// `5` the device tried and failed (e.g. the valve did not close).
+        Failed = 5, "failed";
     }
 }
 
