@@ -117,7 +117,8 @@ macro_rules! coded_enum {
 
     (@code $T:ident $ct:ty { $( $v:ident = $code:literal; )+ }) => {
         impl $T {
-            /// The code.
+            /// The numeric code (for an enumeration a frame carries, its wire code,
+            /// `spec/frame.md` §4).
             pub const fn code(self) -> $ct {
                 match self {
                     $( $T::$v => $code, )+

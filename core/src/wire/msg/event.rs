@@ -20,7 +20,8 @@ pub struct EventReport<'a> {
 }
 
 crate::coded::coded_enum! {
-    /// The level of a raised alarm (never "none").
+    /// The level of a raised alarm (never "none"). Its code is the alarm level's (the high nibble
+    /// of an alarm-raised event's argument).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum RaisedLevel: u8 => serde {
         /// Low (first-level) alarm.

@@ -1,6 +1,6 @@
 //! One module per message type, each with its parse, length, validation and emit side by side
-//! (smoltcp's shape): [`status`], [`event`], [`identity`], [`command`], [`ack`], [`nak`] and
-//! [`unknown`]; [`snapshot`] is the state TLVs that status reports and events share.
+//! (smoltcp's shape): `status`, `event`, `identity`, `command`, `ack`, `nak` and `unknown`;
+//! `snapshot` is the state TLVs that status reports and events share.
 //! `super::repr` dispatches on the type byte and calls them.
 //!
 //! Every message type `M` has the same four items:
