@@ -106,6 +106,7 @@ pub(super) fn walk_tlvs<'a>(
 
 /// The field of a message that a value breaks, named by its JSON path (`spec/frame.md` §8) so
 /// that an encoder error names it (`gasdev encode`).
+#[cfg(all(feature = "serde", feature = "alloc"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Field {
     Type,
@@ -123,9 +124,9 @@ pub(super) enum Field {
     Extensions,
 }
 
+#[cfg(all(feature = "serde", feature = "alloc"))]
 impl Field {
     /// The JSON path.
-    #[cfg(all(feature = "serde", feature = "alloc"))]
     pub const fn path(self) -> &'static str {
         match self {
             Field::Type => "message.type",
@@ -143,6 +144,33 @@ impl Field {
             Field::Extensions => "message.extensions",
         }
     }
+}
+
+/// Without the JSON encoder nothing asks which field is wrong: a zero-sized stand-in with the
+/// same names, so that on a device a check's result is one [`EmitError`], as small as before.
+#[cfg(not(all(feature = "serde", feature = "alloc")))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Field;
+
+#[cfg(not(all(feature = "serde", feature = "alloc")))]
+#[allow(
+    non_upper_case_globals,
+    reason = "the names of the enum this stands in for"
+)]
+impl Field {
+    pub const Type: Field = Field;
+    pub const Alarm: Field = Field;
+    pub const Valve: Field = Field;
+    pub const Methane: Field = Field;
+    pub const CarbonMonoxide: Field = Field;
+    pub const Propane: Field = Field;
+    pub const Event: Field = Field;
+    pub const Identifiers: Field = Field;
+    pub const Model: Field = Field;
+    pub const Firmware: Field = Field;
+    pub const Command: Field = Field;
+    pub const CommandCode: Field = Field;
+    pub const Extensions: Field = Field;
 }
 
 /// A rule a message value breaks: the error `emit` returns and the field.
