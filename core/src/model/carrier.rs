@@ -1,9 +1,9 @@
-//! Where an identifier is carried: one type for the declaration and the frame (needs no
-//! allocator; the frame codec carries it on a device).
+//! Where an identifier is carried: one type for the declaration and, by its code, the frame's
+//! identity announcement [FRAME-062] (`wire::CarrierKind` is this type). Needs no allocator: the
+//! frame codec carries it on a device. (The enum's own doc is the JSON schema's description.)
 
 crate::coded::coded_enum! {
-    /// Where an industrial-internet identifier is carried (`identifiers.md` §9): in a declaration
-    /// and, by its code, in a frame's identity announcement [FRAME-062].
+    /// Where an industrial-internet identifier is carried (`identifiers.md` §9).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub enum Carrier: u8 => serde {
