@@ -35,6 +35,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod coded;
 pub mod error;
 pub mod gbt26875;
 pub mod ident;

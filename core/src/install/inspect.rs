@@ -145,27 +145,16 @@ impl InspectionRecord {
     }
 }
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Severity {
-    /// For information.
-    Info,
-    /// Needs attention, not a failure.
-    Warn,
-    /// The household fails the inspection item.
-    Fail,
-}
-
-impl Severity {
-    /// The stable name (`info`, `warn`, `fail`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warn => "warn",
-            Severity::Fail => "fail",
-        }
+crate::coded::coded_enum! {
+    /// How serious a finding is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Severity => serialize {
+        /// For information.
+        Info = "info";
+        /// Needs attention, not a failure.
+        Warn = "warn";
+        /// The household fails the inspection item.
+        Fail = "fail";
     }
 }
 
