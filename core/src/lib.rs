@@ -37,6 +37,7 @@ extern crate std;
 
 pub mod error;
 pub mod gbt26875;
+pub mod hex;
 pub mod ident;
 pub mod model;
 pub mod requirements;

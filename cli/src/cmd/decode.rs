@@ -59,39 +59,6 @@ enum Source {
     File,
 }
 
-/// A malformed hex text: the shared error and the offset of the offending character.
-fn hex_error(offset: usize) -> (gasdev::ErrorCode, usize) {
-    (gasdev::ErrorCode::FrameBadHex, offset)
-}
-
-/// Parse hex text with optional whitespace between digits.
-pub fn parse_hex(text: &[u8]) -> Result<Vec<u8>, (gasdev::ErrorCode, usize)> {
-    let mut out = Vec::with_capacity(text.len() / 2);
-    let mut high: Option<(usize, u8)> = None;
-    for (i, &c) in text.iter().enumerate() {
-        if c.is_ascii_whitespace() {
-            if high.is_some() {
-                return Err(hex_error(i));
-            }
-            continue;
-        }
-        let Some(d) = char::from(c)
-            .to_digit(16)
-            .and_then(|d| u8::try_from(d).ok())
-        else {
-            return Err(hex_error(i));
-        };
-        match high.take() {
-            None => high = Some((i, d)),
-            Some((_, h)) => out.push((h << 4) | d),
-        }
-    }
-    match high {
-        Some(_) => Err(hex_error(text.len())),
-        None => Ok(out),
-    }
-}
-
 fn report_input_error(
     code: gasdev::ErrorCode,
     offset: usize,
@@ -179,14 +146,14 @@ pub fn run(args: Args) -> ExitCode {
     let gbt_raw = crate::cmd::decode_gbt::detect(trimmed);
     let bytes = match source {
         Source::File if !is_text || (gbt_raw && !args.stream) => raw,
-        _ => match parse_hex(trimmed) {
+        _ => match gasdev::hex::decode(trimmed) {
             Ok(b) => b,
             Err(_) if matches!(source, Source::Hex) && args.input.contains(['/', '\\', '.']) => {
                 // Neither hex nor an existing file: most likely a mistyped path.
                 let detail = format!(" ({}: no such file, and not hex text)", args.input);
                 return report_input_error(gasdev::ErrorCode::InputIo, 0, &detail, format, lang);
             }
-            Err((code, offset)) => return report_input_error(code, offset, "", format, lang),
+            Err(e) => return report_input_error(e.code(), e.offset(), "", format, lang),
         },
     };
 
@@ -795,17 +762,6 @@ pub(crate) fn render(repr: &FrameRepr<'_>, bytes: &[u8], lang: Lang, md: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hex_text() {
-        assert_eq!(parse_hex(b"47 44\n01"), Ok(vec![0x47, 0x44, 0x01]));
-        assert_eq!(
-            parse_hex(b"4744 0G"),
-            Err((gasdev::ErrorCode::FrameBadHex, 6))
-        );
-        assert_eq!(parse_hex(b"474"), Err((gasdev::ErrorCode::FrameBadHex, 3)));
-        assert_eq!(parse_hex(b"4 7"), Err((gasdev::ErrorCode::FrameBadHex, 1)));
-    }
 
     #[test]
     fn utc_dates() {
