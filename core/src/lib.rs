@@ -8,13 +8,14 @@
 //!
 //! | module | needs | what |
 //! |---|---|---|
-//! | [`error`] | — | the shared error table (`spec/errors.json`): stable names and numbers |
+//! | [`error`] | — | the shared error table: stable names and numbers, generated from `spec/errors.json` by `build.rs` |
 //! | [`text`] | — | bilingual (zh/en) messages |
 //! | [`model`] | — (declarations: `alloc`) | device data model: kinds, tiers, concentrations, alarm and valve state |
-//! | [`requirements`] | — | the requirement table (`spec/requirements.json`) as `const` data |
+//! | [`requirements`] | — | the requirement table, a `static` generated from `spec/requirements.json` by `build.rs` |
 //! | [`check`] | `alloc` | declaration and catalogue conformance checks |
 //! | [`install`] | `alloc` | who must install what (INS-*), the inspection check |
-//! | [`ident`] | — | industrial-internet identifiers |
+//! | [`ident`] | — | industrial-internet identifiers: general rules and detection, URL forms, one module per scheme |
+//! | [`hex`] | — (`decode`: `alloc`) | hex text of frames as people type it (`FRAME_BAD_HEX` with its offset) |
 //! | [`wire`] | — | the libgasdev frame (open access standard, `spec/frame.md`) |
 //! | [`gbt26875`] | — | GB/T 26875.3-2011 fire-alarm transmission packets |
 //! | `secure` | `secure` | authenticated frames: SM4-CMAC seal/open, replay window, key derivation (`spec/security.md`) |
@@ -38,6 +39,7 @@ extern crate std;
 mod coded;
 pub mod error;
 pub mod gbt26875;
+pub mod hex;
 pub mod ident;
 pub mod model;
 pub mod requirements;

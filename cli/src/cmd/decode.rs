@@ -146,17 +146,14 @@ pub fn run(args: Args) -> ExitCode {
     let gbt_raw = crate::cmd::decode_gbt::detect(trimmed);
     let bytes = match source {
         Source::File if !is_text || (gbt_raw && !args.stream) => raw,
-        _ => match gasdev::api::parse_hex(trimmed) {
+        _ => match gasdev::hex::decode(trimmed) {
             Ok(b) => b,
             Err(_) if matches!(source, Source::Hex) && args.input.contains(['/', '\\', '.']) => {
                 // Neither hex nor an existing file: most likely a mistyped path.
                 let detail = format!(" ({}: no such file, and not hex text)", args.input);
                 return report_input_error(gasdev::ErrorCode::InputIo, 0, &detail, format, lang);
             }
-            Err(e) => {
-                let offset = e.offset.unwrap_or(0);
-                return report_input_error(e.error_code(), offset, "", format, lang);
-            }
+            Err(e) => return report_input_error(e.code(), e.offset(), "", format, lang),
         },
     };
 

@@ -14,6 +14,7 @@ use gasdev::api::render::{csv_header, csv_records, findings_rows, findings_table
 use gasdev::api::{Document, InputError, InspectSummary, parse_record};
 use gasdev::install::{CatalogueIndex, InspectionRecord, RuleSet, inspect};
 use gasdev::model::Date;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::output::LangArg;
 
@@ -185,8 +186,8 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         let len = f.metadata().ok().map(|m| m.len());
         (Box::new(f), len)
     };
-    let counter = Counter::new(reader);
-    let read_bytes = counter.count.clone();
+    let bar = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total);
+    let counter = bar.wrap_read(reader);
     let csv_input = match args.input_format {
         InputFormat::Csv => true,
         InputFormat::Jsonl => false,
@@ -219,7 +220,6 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         ));
     }
     let mut out = crate::out::Out::new();
-    let progress = !args.quiet && std::io::stderr().is_terminal();
     let mut summary = InspectSummary::default();
     let mut rejects: Vec<InputError> = Vec::new();
     let io = |e: std::io::Error| e.to_string();
@@ -276,21 +276,15 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
                 }
             }
         }
-        if progress && (summary.households + summary.rejected_rows) % 10_000 == 0 {
-            let n = summary.households + summary.rejected_rows;
-            let done = read_bytes.get();
-            match total {
-                Some(t) if t > 0 => err!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
-                _ => err!("\r{n} records"),
-            }
+        let n = summary.households + summary.rejected_rows;
+        if !bar.is_hidden() && n % 1_000 == 0 {
+            bar.set_message(format!("{n} records"));
         }
     }
-    if progress {
-        errln!(
-            "\r{} records  done ",
-            summary.households + summary.rejected_rows
-        );
-    }
+    bar.finish_with_message(format!(
+        "{} records  done",
+        summary.households + summary.rejected_rows
+    ));
     match args.format {
         InspectFormat::Json => {
             write!(out, "],\"rejects\":").map_err(io)?;
@@ -346,25 +340,22 @@ fn jsonl_records(reader: impl Read) -> impl Iterator<Item = Item> {
     })
 }
 
-/// Counts the bytes read through it, for the progress bar.
-struct Counter<R> {
-    inner: R,
-    count: std::rc::Rc<std::cell::Cell<u64>>,
-}
-
-impl<R: Read> Counter<R> {
-    fn new(inner: R) -> Counter<R> {
-        Counter {
-            inner,
-            count: std::rc::Rc::new(std::cell::Cell::new(0)),
-        }
+/// The progress bar of the bytes read: drawn on standard error when it is a terminal (bytes
+/// read, of the file's size when known, and the records so far); hidden otherwise, so pipes and
+/// tests see nothing.
+fn progress_bar(visible: bool, total: Option<u64>) -> ProgressBar {
+    if !visible {
+        return ProgressBar::hidden();
     }
-}
-
-impl<R: Read> Read for Counter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.count.set(self.count.get().saturating_add(n as u64));
-        Ok(n)
-    }
+    let (bar, template) = match total {
+        Some(t) if t > 0 => (
+            ProgressBar::new(t),
+            "{bytes}/{total_bytes} {wide_bar} {percent:>3}%  {msg}",
+        ),
+        _ => (ProgressBar::new_spinner(), "{spinner} {bytes}  {msg}"),
+    };
+    bar.set_style(
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
 }

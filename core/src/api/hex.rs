@@ -1,12 +1,11 @@
-//! Hex text of frames: the one hex reader and writer of the call surface (the CLI's `--hex`, the
-//! C library's and the web page's hex input), so that every front end rejects the same text at the
-//! same offset.
+//! Hex text in the call surface: lowercase hex of bytes, and the core's one hex reader
+//! ([`crate::hex`]) with its error as an [`ApiError`], so every front end rejects the same text at
+//! the same offset.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::error::ApiError;
-use crate::ErrorCode;
 
 /// Lowercase hex of `bytes`.
 pub fn to_hex(bytes: &[u8]) -> String {
@@ -22,37 +21,14 @@ pub fn to_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Parse hex text: pairs of digits (either case), whitespace allowed between pairs.
+/// Parse hex text with the core's one hex reader ([`crate::hex::decode`]): pairs of digits
+/// (either case), whitespace allowed between pairs.
 ///
 /// # Errors
 /// `FRAME_BAD_HEX` at the byte offset of the offending character, or at the end of the text
 /// when a digit lacks its pair.
 pub fn parse_hex(text: &[u8]) -> Result<Vec<u8>, ApiError> {
-    let bad = |i: usize| ApiError::new(ErrorCode::FrameBadHex).at(i);
-    let mut out = Vec::with_capacity(text.len() / 2);
-    let mut high: Option<u8> = None;
-    for (i, &c) in text.iter().enumerate() {
-        if c.is_ascii_whitespace() {
-            if high.is_some() {
-                return Err(bad(i));
-            }
-            continue;
-        }
-        let d = match c {
-            b'0'..=b'9' => c.wrapping_sub(b'0'),
-            b'a'..=b'f' => c.wrapping_sub(b'a').wrapping_add(10),
-            b'A'..=b'F' => c.wrapping_sub(b'A').wrapping_add(10),
-            _ => return Err(bad(i)),
-        };
-        match high.take() {
-            None => high = Some(d),
-            Some(h) => out.push((h << 4) | d),
-        }
-    }
-    match high {
-        Some(_) => Err(bad(text.len())),
-        None => Ok(out),
-    }
+    crate::hex::decode(text).map_err(|e| ApiError::new(e.code()).at(e.offset()))
 }
 
 #[cfg(test)]

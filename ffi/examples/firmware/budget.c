@@ -1,5 +1,6 @@
 /*
- * The budget probe: a firmware that uses only what the budget of issue 6 covers, so that the linker
+ * The budget probe: a firmware that uses only what the flash budget covers (frame codec +
+ * 88-profile identifier validation <= 16 KiB), so that the linker
  * keeps exactly the library code that needs. Built four times: -DPROBE_IDENT (identifier
  * validation of the device's own 88-identifier: gasdev_ident_parse_idis), -DPROBE_FRAME (frame
  * codec: gasdev_frame_encode and gasdev_frame_decode), both, and -DPROBE_IDENT -DPROBE_IDENT_ANY

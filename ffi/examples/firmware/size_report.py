@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Size and stack report of the firmware example, against the budget of issue 6.
+"""Size and stack report of the firmware example, against the firmware budget.
 
 Usage: size_report.py FW.elf FW.map OUTPUT.txt [NAME=PROBE.map ...]
 
@@ -11,7 +11,7 @@ Usage: size_report.py FW.elf FW.map OUTPUT.txt [NAME=PROBE.map ...]
   library call measured around the call (`measure:` lines the firmware prints);
 - heap: no malloc, sbrk or Rust allocator may be linked.
 
-Budget (issue 6): frame codec + identifier validation <= 16 KiB of flash, no heap, <= 1 KiB of stack.
+Budget: frame codec + identifier validation <= 16 KiB of flash, no heap, <= 1 KiB of stack.
 Gates that fail the run: a heap; a library call over 1 KiB of stack; library flash for the codec and
 identifier validation over the 16 KiB budget. The library calls the C library's memcpy, memset and memcmp (and the ARM EABI wrappers around
 them), linked from newlib ahead of the Rust copies (Makefile, LIBS); they are reported beside the

@@ -748,7 +748,7 @@ static void test_secure(void) {
     free(master);
 }
 
-/* Issue 15: every output is checked against every input and every other output, before any use;
+/* Overlapping buffers: every output is checked against every input and every other output, before any use;
  * lengths above PTRDIFF_MAX or ranges that wrap around the address space are refused. Each call
  * below would be undefined behaviour (or a corrupted result) without the check. */
 static void test_overlaps(void) {
