@@ -19,7 +19,8 @@
 //! | [`wire`] | — | the libgasdev frame (open access standard, `spec/frame.md`) |
 //! | [`gbt26875`] | — | GB/T 26875.3-2011 fire-alarm transmission packets |
 //! | `secure` | `secure` | authenticated frames: SM4-CMAC seal/open, replay window, key derivation (`spec/security.md`) |
-//! | `api` | `json` | JSON documents in, JSON reports out: shared by the CLI, C and WebAssembly |
+//! | `api` | `json` | the one call surface of every binding: check documents (single and batch, with the summary), decode and encode frames and packets (bytes or hex, detected), identifiers, requirements with their filter, inspections (with the summary), one error type `ApiError` and its tagged JSON |
+//! | `api::render` | `render` | reports for people: text tables (unicode-width), Markdown and CSV (`csv::Writer`) of checks, frames, packets, identifiers, requirements and inspections; the CLI prints them, WebAssembly returns them |
 //!
 //! ## Panic-freedom contract
 //!
