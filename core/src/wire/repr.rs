@@ -1374,6 +1374,13 @@ fn parse_message(ty: u8, body: &[u8]) -> Result<Message<'_>, Error> {
         }
         return Ok(Message::Unknown(UnknownMessage { msg_type: ty, body }));
     };
+    // Device profile (feature `device`, spec/security.md [SEC-070]): a device receives commands
+    // only, so the other types stay uninterpreted, as a type it does not know, and their decoders
+    // are not linked.
+    #[cfg(feature = "device")]
+    if mt != MessageType::Command {
+        return Ok(Message::Unknown(UnknownMessage { msg_type: ty, body }));
+    }
     Ok(match mt {
         MessageType::Status => {
             let (at, k) = r.u8()?;
