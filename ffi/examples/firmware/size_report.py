@@ -82,14 +82,20 @@ def libc_routines(elf):
 
 def main():
     elf, mapfile, output = sys.argv[1:4]
-    probes = [a.split("=", 1) for a in sys.argv[4:]]
+    # NAME=PROBE.map, or NAME=OUTPUT.txt: the output of the example linked with another profile,
+    # whose stack measurements are reported and gated as well.
+    probes = [a.split("=", 1) for a in sys.argv[4:] if not a.endswith(".txt")]
+    outputs = [("device profile", output)] + [a.split("=", 1) for a in sys.argv[4:] if a.endswith(".txt")]
     sec = sections(elf)
     lib = library_share(mapfile)
-    measures = {}
-    for line in open(output, encoding="utf-8"):
-        m = re.match(r"measure: (\S+?)(?: (\S+))?=(\d+)$", line.strip())
-        if m:
-            measures[m.group(2) or m.group(1)] = int(m.group(3))
+    def read_measures(path):
+        found = {}
+        for line in open(path, encoding="utf-8"):
+            m = re.match(r"measure: (\S+?)(?: (\S+))?=(\d+)$", line.strip())
+            if m:
+                found[m.group(2) or m.group(1)] = int(m.group(3))
+        return found
+
     symbols = subprocess.run([NM, elf], capture_output=True, text=True).stdout
     heap = [s for s in ("malloc", "_sbrk", "__rust_alloc", "__rust_alloc_error_handler") if re.search(rf"\b{s}\b", symbols)]
     ok = True
@@ -117,15 +123,17 @@ def main():
     if not budgets:
         print("  FAIL: no budget probe")
         ok = False
-    print(f"  stack, whole example (painted): {measures.get('stack_peak_bytes')} B")
-    calls = {k: v for k, v in measures.items() if k.startswith("gasdev_")}
-    for name, used in sorted(calls.items()):
-        verdict = "ok" if used <= STACK_LIMIT else "OVER"
-        ok &= used <= STACK_LIMIT
-        print(f"  stack, {name}: {used} B (limit {STACK_LIMIT}): {verdict}")
-    if not calls:
-        print("  FAIL: no per-call stack measurement in the output")
-        ok = False
+    for label, path in outputs:
+        measures = read_measures(path)
+        print(f"  stack, whole example, {label} (painted): {measures.get('stack_peak_bytes')} B")
+        calls = {k: v for k, v in measures.items() if k.startswith("gasdev_")}
+        for name, used in sorted(calls.items()):
+            verdict = "ok" if used <= STACK_LIMIT else "OVER"
+            ok &= used <= STACK_LIMIT
+            print(f"  stack, {label}, {name}: {used} B (limit {STACK_LIMIT}): {verdict}")
+        if not calls:
+            print(f"  FAIL: no per-call stack measurement in the output of the {label}")
+            ok = False
     print(f"  heap: {'LINKED: ' + ', '.join(heap) if heap else 'none (no malloc, no allocator)'}")
     ok &= not heap
     sys.exit(0 if ok else 1)
