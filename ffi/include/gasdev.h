@@ -1544,6 +1544,10 @@ gasdev_result gasdev_frame_encode(const struct gasdev_frame *frame,
 // On a frame error (`GASDEV_RESULT_FRAME_…`) the optional `*error_offset` receives the byte offset
 // where the problem was found, and `*out` is not written.
 //
+// Device profile (a firmware build with the `device` feature, spec/security.md [SEC-070]): only
+// commands are interpreted; a status, event, identity, ACK or NAK frame decodes as a message of its
+// `message_type` with its uninterpreted `body`, as an unknown type does.
+//
 // # Safety
 // `bytes` is valid for reads of `len` bytes; `out` is valid for a write; `error_offset` is NULL or
 // valid for a write.

@@ -855,6 +855,10 @@ fn trip_out(t: Option<TripReason>) -> u8 {
     wire::trip_code(t)
 }
 
+#[cfg_attr(
+    feature = "device",
+    expect(dead_code, reason = "the device profile decodes no reports")
+)]
 fn kind_out(k: DeviceKind) -> u8 {
     k.code()
 }
@@ -882,6 +886,10 @@ fn reading_out(r: Option<Reading>) -> (bool, gasdev_reading) {
     )
 }
 
+#[cfg_attr(
+    feature = "device",
+    expect(dead_code, reason = "the device profile decodes no reports")
+)]
 fn snapshot_out(s: &Snapshot, out: &mut gasdev_snapshot) {
     if let Some(a) = s.alarm {
         out.has_alarm = true;
@@ -916,6 +924,10 @@ fn snapshot_out(s: &Snapshot, out: &mut gasdev_snapshot) {
     (out.has_propane, out.propane) = reading_out(s.propane);
 }
 
+#[cfg_attr(
+    feature = "device",
+    expect(dead_code, reason = "the device profile decodes no reports")
+)]
 fn event_out(e: &Event, out: &mut gasdev_event) {
     use gasdev_event_code as C;
     let code = match *e {
@@ -962,7 +974,9 @@ fn event_out(e: &Event, out: &mut gasdev_event) {
     out.code = code as u8;
 }
 
-/// Fill `f` (all-absent) from `r`, in place (firmware stacks are small).
+/// Fill `f` (all-absent) from `r`, in place (firmware stacks are small). In the device profile
+/// (feature `device`) the decoder yields commands and uninterpreted messages only, so the other
+/// arms are not compiled.
 fn repr_out(r: &FrameRepr<'_>, f: &mut gasdev_frame) {
     f.message_type = r.message.type_code();
     f.seq = r.seq;
@@ -975,16 +989,19 @@ fn repr_out(r: &FrameRepr<'_>, f: &mut gasdev_frame) {
         }
     };
     match &r.message {
+        #[cfg(not(feature = "device"))]
         Message::Status(s) => {
             ext(&s.extensions);
             f.kind = kind_out(s.kind);
             snapshot_out(&s.snapshot, &mut f.snapshot);
         }
+        #[cfg(not(feature = "device"))]
         Message::Event(e) => {
             ext(&e.extensions);
             snapshot_out(&e.snapshot, &mut f.snapshot);
             event_out(&e.event, &mut f.event);
         }
+        #[cfg(not(feature = "device"))]
         Message::Identity(i) => {
             ext(&i.extensions);
             f.kind = kind_out(i.kind);
@@ -1022,6 +1039,7 @@ fn repr_out(r: &FrameRepr<'_>, f: &mut gasdev_frame) {
                 },
             };
         }
+        #[cfg(not(feature = "device"))]
         Message::Ack(a) => {
             ext(&a.extensions);
             f.ack = gasdev_ack {
@@ -1030,6 +1048,7 @@ fn repr_out(r: &FrameRepr<'_>, f: &mut gasdev_frame) {
                 reason: 0,
             };
         }
+        #[cfg(not(feature = "device"))]
         Message::Nak(n) => {
             ext(&n.extensions);
             f.ack = gasdev_ack {
@@ -1044,6 +1063,12 @@ fn repr_out(r: &FrameRepr<'_>, f: &mut gasdev_frame) {
                 f.body_len = u.body.len();
             }
         }
+        #[cfg(feature = "device")]
+        Message::Status(_)
+        | Message::Event(_)
+        | Message::Identity(_)
+        | Message::Ack(_)
+        | Message::Nak(_) => {}
     }
 }
 
@@ -1106,6 +1131,10 @@ pub unsafe extern "C" fn gasdev_frame_encode(
 ///
 /// On a frame error (`GASDEV_RESULT_FRAME_…`) the optional `*error_offset` receives the byte offset
 /// where the problem was found, and `*out` is not written.
+///
+/// Device profile (a firmware build with the `device` feature, spec/security.md [SEC-070]): only
+/// commands are interpreted; a status, event, identity, ACK or NAK frame decodes as a message of its
+/// `message_type` with its uninterpreted `body`, as an unknown type does.
 ///
 /// # Safety
 /// `bytes` is valid for reads of `len` bytes; `out` is valid for a write; `error_offset` is NULL or

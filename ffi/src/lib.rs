@@ -38,6 +38,10 @@
 //! - Firmware (`--no-default-features --profile firmware`, e.g. `thumbv7em-none-eabihf`): `no_std`,
 //!   no allocator, `panic = "abort"`; identifiers, frames, the stream decoder, GB/T 26875.3 and the
 //!   requirement table. Functions marked *host builds only* are absent (a link error).
+//! - Device profile (firmware build with `--features device`, spec/security.md [SEC-070]): the
+//!   same functions, but decoding (`gasdev_frame_decode`, `gasdev_frame_open`) interprets commands
+//!   only; other message types come back uninterpreted (`message_type`, `body`). What alarm and
+//!   valve firmware links, within 16 KiB of flash (`ffi/examples/firmware`).
 #![no_std]
 #![expect(
     non_camel_case_types,

@@ -142,21 +142,18 @@ pub unsafe extern "C" fn gasdev_frame_seal(
         ];
         // SAFETY: `out` valid for `cap` bytes (caller contract); overlap with every input checked.
         let buf = unsafe { buffer(out, cap, &inputs) }?;
-        let mut tmp = [0u8; gasdev::wire::MAX_FRAME_LEN];
-        match secure::seal(input, &k, key_id, counter, &mut tmp) {
+        // Straight into `out`: the core writes it only on success, and reports a short buffer
+        // after the frame's own errors, with the length needed as its offset.
+        match secure::seal(input, &k, key_id, counter, buf) {
             Ok(n) => {
-                let sealed = tmp.get(..n).ok_or(gasdev_result::InvalidParameter)?;
-                match buf.get_mut(..n) {
-                    Some(dst) => dst.copy_from_slice(sealed),
-                    None => {
-                        // SAFETY: checked by check_out above.
-                        unsafe { write(out_len, n) };
-                        return Err(gasdev_result::BufferTooSmall);
-                    }
-                }
                 // SAFETY: checked by check_out above.
                 unsafe { write(out_len, n) };
                 Ok(())
+            }
+            Err(e) if e.kind() == secure::ErrorKind::BufferTooSmall => {
+                // SAFETY: checked by check_out above.
+                unsafe { write(out_len, e.offset()) };
+                Err(gasdev_result::BufferTooSmall)
             }
             Err(e) => {
                 // SAFETY: NULL or valid for a write (caller contract).

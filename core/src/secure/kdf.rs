@@ -3,6 +3,8 @@
 //!
 //! `K_device = CMAC-SM4(K_master, [1]₃₂ ‖ "libgasdev frame key" ‖ 00 ‖ key_id ‖ identifier ‖ [128]₃₂)`
 
+use zeroize::Zeroize;
+
 use super::suite::FrameKey;
 
 /// The SP 800-108 label [SEC-052].
@@ -45,7 +47,6 @@ pub fn derive_device_key(
     key_id: u8,
     identifier: &[u8],
 ) -> Result<FrameKey, KdfError> {
-    use cmac::Mac;
     if key_id == 0 {
         return Err(KdfError::KeyIdZero);
     }
@@ -55,11 +56,23 @@ pub fn derive_device_key(
     if identifier.len() > MAX_IDENTIFIER_LEN {
         return Err(KdfError::IdentifierTooLong);
     }
-    let mut mac = master.mac();
-    mac.update(&1u32.to_be_bytes());
-    mac.update(KDF_LABEL);
-    mac.update(&[0x00, key_id]);
-    mac.update(identifier);
-    mac.update(&128u32.to_be_bytes());
-    Ok(FrameKey::new(mac.finalize().into_bytes().into()))
+    // The PRF input, [1]₃₂ ‖ label ‖ 00 ‖ key_id ‖ identifier ‖ [128]₃₂: at most 283 bytes.
+    let mut input = [0u8; 4 + KDF_LABEL.len() + 2 + MAX_IDENTIFIER_LEN + 4];
+    let mut len = 0;
+    for part in [
+        &1u32.to_be_bytes()[..],
+        KDF_LABEL,
+        &[0x00, key_id],
+        identifier,
+        &128u32.to_be_bytes(),
+    ] {
+        let end = len + part.len();
+        if let Some(dst) = input.get_mut(len..end) {
+            dst.copy_from_slice(part);
+        }
+        len = end;
+    }
+    let key = FrameKey::new(master.cmac(input.get(..len).unwrap_or_default()));
+    input.zeroize();
+    Ok(key)
 }

@@ -14,6 +14,7 @@
 //! No function here panics or allocates. Authentication is required unless the caller passes the
 //! named [`Policy::LegacyAcceptUnauthenticated`] [SEC-031].
 
+mod cmac;
 mod kdf;
 mod replay;
 mod suite;

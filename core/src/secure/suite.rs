@@ -1,9 +1,11 @@
-//! Suite 1: SM4-CMAC with an 8-byte tag [SEC-023]. SM4 (GB/T 32907-2016) and CMAC (NIST SP 800-38B)
-//! come from RustCrypto's `sm4` and `cmac` crates: nothing here is a hand-written cipher.
+//! Suite 1: SM4-CMAC with an 8-byte tag [SEC-023]. SM4 (GB/T 32907-2016) comes from RustCrypto's
+//! `sm4` crate: nothing here is a hand-written cipher. The CMAC mode (NIST SP 800-38B) is
+//! `super::cmac`, checked against RustCrypto's `cmac` crate (see there why it is not that crate).
 
-use cmac::{Cmac, KeyInit, Mac};
-use sm4::Sm4;
+use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop};
+
+use super::cmac::cmac_sm4;
 
 /// The suite id of SM4-CMAC with an 8-byte tag [SEC-022].
 pub const SUITE_SM4_CMAC: u8 = 0x01;
@@ -37,16 +39,10 @@ impl FrameKey {
         &self.0
     }
 
-    /// A CMAC-SM4 instance keyed with this key (the cipher state zeroises on drop).
-    pub(crate) fn mac(&self) -> Cmac<Sm4> {
-        Cmac::<Sm4>::new(&self.0.into())
-    }
-
-    /// The full 16-byte CMAC-SM4 of `message`.
-    pub(crate) fn cmac(&self, message: &[u8]) -> [u8; 16] {
-        let mut mac = self.mac();
-        mac.update(message);
-        mac.finalize().into_bytes().into()
+    /// The full 16-byte CMAC-SM4 of `message` (NIST SP 800-38B): the PRF of the key derivation
+    /// [SEC-052]; its leftmost 8 bytes are a frame's tag [SEC-023].
+    pub fn cmac(&self, message: &[u8]) -> [u8; 16] {
+        cmac_sm4(&self.0, message)
     }
 
     /// The 8-byte tag of `message` [SEC-023]: the leftmost 8 bytes of its CMAC.
@@ -64,9 +60,12 @@ impl FrameKey {
         if tag.len() != TAG_LEN {
             return false;
         }
-        let mut mac = self.mac();
-        mac.update(message);
-        mac.verify_truncated_left(tag).is_ok()
+        let mut full = self.cmac(message);
+        let ok = full
+            .get(..TAG_LEN)
+            .is_some_and(|t| bool::from(t.ct_eq(tag)));
+        full.zeroize();
+        ok
     }
 }
 
@@ -80,7 +79,8 @@ impl core::fmt::Debug for FrameKey {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sm4::cipher::BlockCipherEncrypt;
+    use sm4::Sm4;
+    use sm4::cipher::{BlockCipherEncrypt, KeyInit};
 
     #[test]
     fn sm4_matches_the_gbt_32907_example() {

@@ -206,6 +206,13 @@ impl<'a> Message<'a> {
             }
             return Ok(Message::Unknown(UnknownMessage { msg_type: ty, body }));
         };
+        // Device profile (feature `device`, spec/security.md [SEC-070]): a device receives
+        // commands only, so the other types stay uninterpreted, as a type it does not know, and
+        // their decoders are not linked.
+        #[cfg(feature = "device")]
+        if mt != MessageType::Command {
+            return Ok(Message::Unknown(UnknownMessage { msg_type: ty, body }));
+        }
         Ok(match mt {
             MessageType::Status => Message::Status(StatusReport::parse(r)?),
             MessageType::Event => Message::Event(EventReport::parse(r)?),

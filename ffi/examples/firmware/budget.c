@@ -6,6 +6,12 @@
  * codec: gasdev_frame_encode and gasdev_frame_decode), both, and -DPROBE_IDENT -DPROBE_IDENT_ANY
  * (the general gasdev_ident_parse, every scheme: reported, not in the budget). size_report.py sums
  * the libgasdev sections of each link.
+ *
+ * -DPROBE_IDENT -DPROBE_FRAME -DPROBE_SECURE is what a device links (issue 17, spec/security.md
+ * [SEC-070]): its identifier, the frame codec, and sealing its reports and opening the platform's
+ * commands (gasdev_replay_state_init, gasdev_frame_seal, gasdev_frame_open). Linked with the
+ * device profile of libgasdev.a (feature `device`) it is the budget; linked with the full codec it
+ * is reported beside it.
  */
 #include <stdint.h>
 #include <string.h>
@@ -38,6 +44,25 @@ int main(void) {
         f.command.code = GASDEV_COMMAND_CODE_CLOSE_VALVE;
         bad |= gasdev_frame_encode(&f, buf, sizeof buf, &len) != GASDEV_RESULT_OK;
         bad |= gasdev_frame_decode(buf, len, &f, &off) != GASDEV_RESULT_OK;
+    }
+#endif
+#ifdef PROBE_SECURE
+    {
+        /* A key, a counter and a replay window: what a device holds for its platform. */
+        static const uint8_t key[GASDEV_KEY_LEN] = {0x9e, 0xc5, 0xe4, 0xbe, 0x4c, 0x3b, 0xbe, 0xe0,
+                                                    0x04, 0x3c, 0x99, 0xc6, 0xfe, 0x27, 0xc0, 0xd9};
+        static gasdev_frame f;
+        static uint8_t plain[GASDEV_FRAME_MAX_LEN], sealed[GASDEV_FRAME_MAX_LEN];
+        static gasdev_replay_state state;
+        size_t len = 0, n = 0, off = 0;
+        bad |= gasdev_replay_state_init(&state, 32, 1048576u) != GASDEV_RESULT_OK;
+        f.message_type = GASDEV_MESSAGE_TYPE_COMMAND;
+        f.command.code = GASDEV_COMMAND_CODE_CLOSE_VALVE;
+        bad |= gasdev_frame_encode(&f, plain, sizeof plain, &len) != GASDEV_RESULT_OK;
+        bad |= gasdev_frame_seal(plain, len, key, 1, 7, sealed, sizeof sealed, &n, &off) != GASDEV_RESULT_OK;
+        bad |= gasdev_frame_open(sealed, n, key, 1, &state, GASDEV_POLICY_REQUIRED, NULL, &off) != GASDEV_RESULT_OK;
+        bad |= gasdev_frame_decode(sealed, n, &f, &off) != GASDEV_RESULT_OK;
+        bad |= f.command.code != GASDEV_COMMAND_CODE_CLOSE_VALVE;
     }
 #endif
     board_puts(bad ? "budget probe: FAILED\n" : "budget probe: ok\n");

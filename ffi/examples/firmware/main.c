@@ -1,8 +1,11 @@
 /*
  * libgasdev firmware example: a gas leak alarm with an interlocked valve, on a Cortex-M4 without a
  * heap. It validates its own identifier, encodes a status report and an alarm event, and decodes a
- * close-valve command from the platform, printing each result over semihosting. Every buffer is on
- * the stack or static; the library never allocates.
+ * close-valve command from the platform, printing each result over semihosting. Then the secure
+ * path (spec/security.md): it seals a status report, opens a sealed close-valve command, and
+ * rejects a replay, a bad tag and an unauthenticated command. Every buffer is on the stack or
+ * static; the library never allocates. It links the device profile of libgasdev.a (feature
+ * `device`: commands decoded, reports encoded, seal/open).
  *
  * ffi/examples/firmware/Makefile builds it against the firmware build of libgasdev.a and runs it in
  * qemu-system-arm (mps2-an386); the run must print exactly expected-output.txt (the `measure:` lines
@@ -20,11 +23,45 @@ static const char IDENTIFIER[] = "88.111.1/GT-A100-000001";
 static const uint8_t CLOSE_VALVE[] = {0x47, 0x44, 0x01, 0x08, 0x10, 0x00, 0x28, 0x62,
                                       0xbe, 0x40, 0xd0, 0x01, 0xe2, 0xa6, 0x15, 0x3c};
 
+/* The secure path uses the cases of spec/vectors/secure.json (an independent generator's tags).
+ * The device's frame key, key id 1 (in a real device: provisioned at the factory, [SEC-060]). */
+static const uint8_t FRAME_KEY[GASDEV_KEY_LEN] = {
+    0x9e, 0xc5, 0xe4, 0xbe, 0x4c, 0x3b, 0xbe, 0xe0, 0x04, 0x3c, 0x99, 0xc6,
+    0xfe, 0x27, 0xc0, 0xd9,
+};
+/* secure.json#1: a status report to seal with key id 1, counter 0, and the sealed frame expected. */
+static const uint8_t STATUS_PLAIN[] = {
+    0x47, 0x44, 0x01, 0x20, 0x01, 0x00, 0x01, 0x62, 0xbe, 0x39, 0x00, 0x01,
+    0x01, 0x02, 0x05, 0x00, 0x02, 0x02, 0x01, 0x00, 0x03, 0x07, 0x01, 0x01,
+    0xf4, 0x00, 0x00, 0x01, 0x5e, 0x04, 0x05, 0x02, 0x00, 0x00, 0x04, 0xb0,
+    0xed, 0x85, 0x6d, 0xc8,
+};
+static const uint8_t STATUS_SEALED[] = {
+    0x47, 0x44, 0x01, 0x30, 0x01, 0x00, 0x01, 0x62, 0xbe, 0x39, 0x00, 0x01,
+    0x01, 0x02, 0x05, 0x00, 0x02, 0x02, 0x01, 0x00, 0x03, 0x07, 0x01, 0x01,
+    0xf4, 0x00, 0x00, 0x01, 0x5e, 0x04, 0x05, 0x02, 0x00, 0x00, 0x04, 0xb0,
+    0xff, 0x0e, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x99, 0xe7, 0xa1, 0x7c,
+    0x5e, 0xcc, 0x12, 0xf1, 0xe1, 0x0e, 0xb1, 0xa9,
+};
+/* secure.json#13: the close-valve command of seq 40, sealed by the platform (key id 1, counter 0). */
+static const uint8_t SEALED_CLOSE[] = {
+    0x47, 0x44, 0x01, 0x18, 0x10, 0x00, 0x28, 0x62, 0xbe, 0x40, 0xd0, 0x01,
+    0xff, 0x0e, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x55, 0x69, 0x5d, 0x15,
+    0xf7, 0x03, 0xd0, 0x9d, 0x6b, 0xb9, 0xfe, 0x6b,
+};
+/* secure.json#31: the same with bit 0 of the tag's first byte flipped (CRC recomputed). */
+static const uint8_t BAD_TAG_CLOSE[] = {
+    0x47, 0x44, 0x01, 0x18, 0x10, 0x00, 0x28, 0x62, 0xbe, 0x40, 0xd0, 0x01,
+    0xff, 0x0e, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x54, 0x69, 0x5d, 0x15,
+    0xf7, 0x03, 0xd0, 0x9d, 0x22, 0x85, 0x83, 0x4c,
+};
+
 static int failures = 0;
 /* The deepest stack use of each library function (measured around each call). */
-enum { IDENT_PARSE_IDIS, IDENT_PARSE, FRAME_ENCODE, FRAME_DECODE, MEASURED_FUNCTIONS };
+enum { IDENT_PARSE_IDIS, IDENT_PARSE, FRAME_ENCODE, FRAME_DECODE, FRAME_SEAL, FRAME_OPEN, MEASURED_FUNCTIONS };
 static const char *const measured_name[MEASURED_FUNCTIONS] = {"gasdev_ident_parse_idis", "gasdev_ident_parse",
-                                                              "gasdev_frame_encode", "gasdev_frame_decode"};
+                                                              "gasdev_frame_encode",     "gasdev_frame_decode",
+                                                              "gasdev_frame_seal",       "gasdev_frame_open"};
 static uint32_t measured_stack[MEASURED_FUNCTIONS];
 static gasdev_result measured_rc;
 
@@ -184,6 +221,65 @@ static void close_valve_command(void) {
     expect("open-valve command", gasdev_frame_encode(f, buf, sizeof buf, &len), GASDEV_RESULT_FRAME_FORBIDDEN_COMMAND);
 }
 
+/* The receiver state for the platform's key: static, as firmware keeps it (and persists it, [SEC-043]). */
+static gasdev_replay_state replay;
+
+static gasdev_result open_command(const uint8_t *bytes, size_t len, size_t *off) {
+    gasdev_frame_auth auth;
+    gasdev_result rc = MEASURED(FRAME_OPEN, gasdev_frame_open(bytes, len, FRAME_KEY, 1, &replay, GASDEV_POLICY_REQUIRED,
+                                                              &auth, off));
+    if (rc == GASDEV_RESULT_OK && (!auth.authenticated || auth.key_id != 1)) failures++;
+    return rc;
+}
+
+static void secure_path(void) {
+    gasdev_frame *f = &frame;
+    size_t n = 0, off = 0;
+    /* Seal a report: security TLV (suite 1, key id 1, counter 0), SM4-CMAC tag, CRC. */
+    gasdev_result rc = MEASURED(FRAME_SEAL, gasdev_frame_seal(STATUS_PLAIN, sizeof STATUS_PLAIN, FRAME_KEY, 1, 0, buf,
+                                                              sizeof buf, &n, &off));
+    expect("sealed status report", rc, GASDEV_RESULT_OK);
+    if (rc == GASDEV_RESULT_OK) {
+        put("  ");
+        put_u32((uint32_t)n);
+        put(" bytes: ");
+        put_hex(buf, n);
+        put("\n");
+        if (n != sizeof STATUS_SEALED || memcmp(buf, STATUS_SEALED, n) != 0) {
+            put("  differs from secure.json#1\n");
+            failures++;
+        }
+    }
+    /* Open a sealed command; act on it only if it opened. */
+    if (gasdev_replay_state_init(&replay, 32, 1048576u) != GASDEV_RESULT_OK) failures++;
+    rc = open_command(SEALED_CLOSE, sizeof SEALED_CLOSE, &off);
+    expect("sealed command", rc, GASDEV_RESULT_OK);
+    if (rc == GASDEV_RESULT_OK && gasdev_frame_decode(SEALED_CLOSE, sizeof SEALED_CLOSE, f, &off) == GASDEV_RESULT_OK &&
+        f->message_type == GASDEV_MESSAGE_TYPE_COMMAND && f->command.code == GASDEV_COMMAND_CODE_CLOSE_VALVE) {
+        put("  key_id=1 counter=0 seq=");
+        put_u32(f->seq);
+        put(" close_valve: closing the valve\n");
+    } else {
+        failures++;
+    }
+    /* The same frame again is a replay; a flipped tag bit and a command without a tag are refused. */
+    rc = open_command(SEALED_CLOSE, sizeof SEALED_CLOSE, &off);
+    expect("replayed command", rc, GASDEV_RESULT_FRAME_REPLAY);
+    put("  offset=");
+    put_u32((uint32_t)off);
+    put("\n");
+    rc = open_command(BAD_TAG_CLOSE, sizeof BAD_TAG_CLOSE, &off);
+    expect("command with a bad tag", rc, GASDEV_RESULT_FRAME_BAD_TAG);
+    put("  offset=");
+    put_u32((uint32_t)off);
+    put("\n");
+    rc = open_command(CLOSE_VALVE, sizeof CLOSE_VALVE, &off);
+    expect("unauthenticated command", rc, GASDEV_RESULT_FRAME_UNAUTHENTICATED);
+    put("  offset=");
+    put_u32((uint32_t)off);
+    put("\n");
+}
+
 int main(void) {
     put("libgasdev ");
     put(gasdev_version());
@@ -192,6 +288,7 @@ int main(void) {
     status_report();
     alarm_event();
     close_valve_command();
+    secure_path();
     put("measure: stack_peak_bytes=");
     put_u32(board_stack_peak());
     put("\n");
