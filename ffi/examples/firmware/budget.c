@@ -7,7 +7,7 @@
  * (the general gasdev_ident_parse, every scheme: reported, not in the budget). size_report.py sums
  * the libgasdev sections of each link.
  *
- * -DPROBE_IDENT -DPROBE_FRAME -DPROBE_SECURE is what a device links (issue 17, spec/security.md
+ * -DPROBE_IDENT -DPROBE_FRAME -DPROBE_SECURE is what a device links (spec/security.md
  * [SEC-070]): its identifier, the frame codec, and sealing its reports and opening the platform's
  * commands (gasdev_replay_state_init, gasdev_frame_seal, gasdev_frame_open). Linked with the
  * device profile of libgasdev.a (feature `device`) it is the budget; linked with the full codec it
