@@ -2,8 +2,13 @@
 //! case of every vector file through the **Rust API** and prints one normalized line per case.
 //!
 //! ```sh
-//! cargo run -q -p gasdev --example vector_lines --features json [spec/vectors]
+//! cargo run -q -p gasdev --example vector_lines --features json,secure [--full FILE] [spec/vectors]
 //! ```
+//!
+//! With `--full FILE` it also writes the **full result** of every case to FILE: one line
+//! `<area>#<tcId> <canonical JSON>` with every decoded field, every finding and every error
+//! detail (`spec/vectors/normalized.md`, "Full results"), which the C and JavaScript runners must
+//! reproduce byte for byte.
 //!
 //! Nothing here copies `expected`: each summary is computed from what the API returned, and the
 //! result word (`valid`, `invalid`, `acceptable`) is what the API did. `scripts/diff-vector-lines`
@@ -29,17 +34,85 @@ use gasdev::gbt26875::{
 use gasdev::ident::{Ident, IdentError, Scheme};
 use gasdev::install::{CatalogueIndex, RuleSet, inspect};
 use gasdev::model::{AlarmStatus, Date, Declaration, Reading, ValveStatus};
+use gasdev::secure::{
+    self, Authentication, FrameKey, KeySlot, Policy as AuthPolicy, ReplayWindow, WindowConfig,
+    derive_device_key,
+};
 use gasdev::wire::{self, Message, StreamDecoder, StreamEvent};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
     "declarations",
     "identifiers",
     "frames",
     "gbt26875",
     "installation",
     "credit_codes",
+    "secure",
 ];
+
+/// What a runner observed for one case: the result word, the summary line and the full result.
+type Out = (&'static str, String, Value);
+
+fn to_json<T: serde::Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap()
+}
+
+/// `{"result": "valid", "value": …}`.
+fn valid(summary: String, value: Value) -> Out {
+    ("valid", summary, json!({"result": "valid", "value": value}))
+}
+
+/// A rejected input with a byte offset: `{"result": "invalid", "error": {"name", "offset"}}`.
+fn rejected(name: &str, offset: usize) -> Out {
+    (
+        "invalid",
+        format!("error={name} offset={offset}"),
+        json!({"result": "invalid", "error": {"name": name, "offset": offset}}),
+    )
+}
+
+/// The canonical JSON text of `v` (normalized.md, "Full results"): keys sorted by their UTF-8
+/// bytes, no whitespace, strings escaped as serde_json escapes them, a number with an integral
+/// value printed as an integer and any other number in its shortest round-trip form.
+fn canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Null | Value::Bool(_) | Value::String(_) => out.push_str(&v.to_string()),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => out.push_str(&u.to_string()),
+            (None, Some(i), _) => out.push_str(&i.to_string()),
+            #[expect(clippy::cast_possible_truncation, reason = "integral and below 2^53")]
+            (None, None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 => {
+                out.push_str(&(f as i64).to_string());
+            }
+            _ => out.push_str(&n.to_string()),
+        },
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                canonical(map.get(k).unwrap(), out);
+            }
+            out.push('}');
+        }
+    }
+}
 
 /// The input object of a case: keys are taken out one by one; `done` fails on leftovers.
 struct Input(Map<String, Value>, String);
@@ -89,14 +162,20 @@ fn list(items: impl IntoIterator<Item = String>) -> String {
     }
 }
 
-fn input_error(e: &gasdev::api::InputError) -> (&'static str, String) {
+fn input_error(e: &gasdev::api::InputError) -> Out {
     let field = if e.field.is_empty() { "-" } else { &e.field };
-    ("invalid", format!("error={} field={field}", e.name))
+    (
+        "invalid",
+        format!("error={} field={field}", e.name),
+        json!({"result": "invalid", "error": {
+            "name": e.name, "field": e.field, "line": e.line, "column": e.column
+        }}),
+    )
 }
 
 // --- credit codes --------------------------------------------------------------------------
 
-fn credit_code(mut i: Input) -> (&'static str, String) {
+fn credit_code(mut i: Input) -> Out {
     let bytes = match (i.take("text"), i.take("hex")) {
         (Some(t), None) => t.as_str().unwrap().as_bytes().to_vec(),
         (None, Some(h)) => unhex(h.as_str().unwrap()),
@@ -104,24 +183,22 @@ fn credit_code(mut i: Input) -> (&'static str, String) {
     };
     i.done();
     match gasdev::model::CreditCode::parse_bytes(&bytes) {
-        Ok(c) => (
-            "valid",
+        Ok(c) => valid(
             format!(
                 "region={} organisation_code={}",
                 c.region(),
                 c.organisation_code()
             ),
+            json!({"code": c.as_str(), "region": c.region(),
+                   "organisation_code": c.organisation_code()}),
         ),
-        Err(e) => (
-            "invalid",
-            format!("error={} offset={}", e.code().name(), e.offset),
-        ),
+        Err(e) => rejected(e.code().name(), e.offset),
     }
 }
 
 // --- identifiers ---------------------------------------------------------------------------
 
-fn identifier(mut i: Input) -> (&'static str, String) {
+fn identifier(mut i: Input) -> Out {
     let scheme = i
         .take("scheme")
         .map(|s| Scheme::from_name(s.as_str().unwrap()).unwrap());
@@ -166,19 +243,27 @@ fn identifier(mut i: Input) -> (&'static str, String) {
         }
     };
     match parsed {
-        Ok(id) => (
-            "valid",
-            format!(
-                "scheme={} item={} canonical={}",
-                id.scheme().name(),
-                b(id.is_item()),
-                id.canonical()
-            ),
-        ),
-        Err(e) => (
-            "invalid",
-            format!("error={} offset={}", e.code().name(), e.offset()),
-        ),
+        Ok(id) => {
+            // The identifier's JSON report (spec/identifiers.md §10, `gasdev ident --format json`).
+            let mut report = gasdev::ident::report::Report::new(
+                &String::from_utf8_lossy(&bytes),
+                &Ok(id.clone()),
+                gasdev::Lang::En,
+            );
+            if std::str::from_utf8(&bytes).is_err() {
+                report.input_hex = Some(hex(&bytes));
+            }
+            valid(
+                format!(
+                    "scheme={} item={} canonical={}",
+                    id.scheme().name(),
+                    b(id.is_item()),
+                    id.canonical()
+                ),
+                to_json(&report),
+            )
+        }
+        Err(e) => rejected(e.code().name(), e.offset()),
     }
 }
 
@@ -188,66 +273,99 @@ fn message_type(m: &Message<'_>) -> &'static str {
     wire::MessageType::from_code(m.type_code()).map_or("unknown", wire::MessageType::as_str)
 }
 
-fn frame(mut i: Input) -> (&'static str, String) {
+fn frame(mut i: Input) -> Out {
     if let Some(stream) = i.take("stream") {
         i.done();
         let data = unhex(stream.as_str().unwrap());
-        let mut events: Vec<String> = Vec::new();
+        // Each event as a summary word and a full item `{offset, length, frame|error|rejected|
+        // skipped}` (the frame decoded, or the error of decoding it).
+        let mut events: Vec<(String, Value)> = Vec::new();
+        let mut pos = 0usize;
         let mut skipped_run = 0usize;
-        let mut push = |ev: StreamEvent<'_>, events: &mut Vec<String>| {
-            let text = match ev {
+        let mut push = |ev: StreamEvent<'_>, events: &mut Vec<(String, Value)>| {
+            let (word, length, what) = match ev {
                 // Consecutive skips are one event (as the vectors list them).
                 StreamEvent::Skipped(n) => {
                     skipped_run += n;
                     return;
                 }
-                StreamEvent::Frame(f) => format!("frame:{}", f.bytes().len()),
-                StreamEvent::Rejected(e) => format!("rejected:{}@{}", e.code().name(), e.offset()),
+                StreamEvent::Frame(f) => {
+                    let n = f.bytes().len();
+                    let what = match wire::decode(f.bytes()) {
+                        Ok(repr) => ("frame", to_json(&repr)),
+                        Err(e) => (
+                            "error",
+                            json!({"error": e.code().name(), "offset": e.offset()}),
+                        ),
+                    };
+                    (format!("frame:{n}"), n, what)
+                }
+                StreamEvent::Rejected(e) => (
+                    format!("rejected:{}@{}", e.code().name(), e.offset()),
+                    1,
+                    (
+                        "rejected",
+                        json!({"error": e.code().name(), "offset": e.offset()}),
+                    ),
+                ),
             };
             if skipped_run > 0 {
-                events.push(format!("skipped:{skipped_run}"));
+                events.push((
+                    format!("skipped:{skipped_run}"),
+                    json!({"offset": pos, "length": skipped_run, "skipped": skipped_run}),
+                ));
+                pos += skipped_run;
                 skipped_run = 0;
             }
-            events.push(text);
+            let mut item = json!({"offset": pos, "length": length});
+            item.as_object_mut()
+                .unwrap()
+                .insert(what.0.to_owned(), what.1);
+            events.push((word, item));
+            pos += length;
         };
         let mut d = StreamDecoder::new();
         d.feed_all(&data, |ev| push(ev, &mut events));
         d.finish_all(|ev| push(ev, &mut events));
         if skipped_run > 0 {
-            events.push(format!("skipped:{skipped_run}"));
+            events.push((
+                format!("skipped:{skipped_run}"),
+                json!({"offset": pos, "length": skipped_run, "skipped": skipped_run}),
+            ));
         }
-        return ("valid", format!("events={}", events.join(";")));
+        let (words, items): (Vec<String>, Vec<Value>) = events.into_iter().unzip();
+        return valid(
+            format!("events={}", words.join(";")),
+            json!({ "items": items }),
+        );
     }
     let bytes = unhex(&i.string("frame"));
     let decl = i.take("declaration");
     i.done();
     let repr = match wire::decode(&bytes) {
         Ok(r) => r,
-        Err(e) => {
-            return (
-                "invalid",
-                format!("error={} offset={}", e.code().name(), e.offset()),
-            );
-        }
+        Err(e) => return rejected(e.code().name(), e.offset()),
     };
     if let Some(decl) = decl {
         let decl: Declaration = serde_json::from_value(decl).unwrap();
-        let findings = wire::validate(&repr, &decl)
-            .into_iter()
-            .map(|f| format!("{}/{}", f.clause, f.rule));
-        return ("valid", format!("findings={}", list(findings)));
+        let found = wire::validate(&repr, &decl);
+        let findings = found.iter().map(|f| format!("{}/{}", f.clause, f.rule));
+        return valid(
+            format!("findings={}", list(findings)),
+            json!({ "findings": to_json(&found) }),
+        );
     }
     let ts = repr
         .timestamp
         .unix()
         .map_or_else(|| "unknown".to_owned(), |t| t.to_string());
-    (
-        "valid",
+    valid(
         format!(
             "type={} seq={} ts={ts}",
             message_type(&repr.message),
             repr.seq
         ),
+        to_json(&repr),
     )
 }
 
@@ -271,14 +389,14 @@ fn packet_summary(d: &Decoded<'_>) -> String {
     )
 }
 
-fn gbt_decode(bytes: &[u8], verify: bool) -> (&'static str, String) {
+fn gbt_decode(bytes: &[u8], verify: bool) -> Out {
     let opts = |mode| Options {
         mode,
         verify_checksum: verify,
     };
     let strict = gbt::decode(bytes, opts(Mode::Strict));
     match (strict, gbt::decode(bytes, opts(Mode::Tolerant))) {
-        (Ok(s), _) => ("valid", packet_summary(&s)),
+        (Ok(s), _) => valid(packet_summary(&s), to_json(&s)),
         (Err(se), Ok(t)) => (
             "acceptable",
             format!(
@@ -287,11 +405,10 @@ fn gbt_decode(bytes: &[u8], verify: bool) -> (&'static str, String) {
                 se.offset(),
                 packet_summary(&t)
             ),
+            json!({"result": "acceptable", "value": to_json(&t),
+                   "strict": {"name": se.code().name(), "offset": se.offset()}}),
         ),
-        (Err(_), Err(te)) => (
-            "invalid",
-            format!("error={} offset={}", te.code().name(), te.offset()),
-        ),
+        (Err(_), Err(te)) => rejected(te.code().name(), te.offset()),
     }
 }
 
@@ -336,48 +453,54 @@ fn header(v: Value, ctx: &str) -> Header {
 fn mapped(
     got: Result<(Vec<Item<'static>>, Vec<Item<'static>>), gbt::Error>,
     hdr: Option<Header>,
-) -> (&'static str, String) {
+) -> Out {
     let (status, analog) = match got {
         Ok(v) => v,
-        Err(e) => {
-            return (
-                "invalid",
-                format!("error={} offset={}", e.code().name(), e.offset()),
-            );
-        }
+        Err(e) => return rejected(e.code().name(), e.offset()),
     };
     let words = status.iter().chain(&analog).map(|it| match it.object {
         Object::ComponentStatus { status, .. } => status.to_string(),
         Object::AnalogValue { analog_type, .. } => format!("analog{analog_type}"),
         other => panic!("mapping produced {other:?}"),
     });
-    let packets = hdr.map_or_else(
-        || "-".to_owned(),
-        |mut h| {
-            let mut n = 0;
-            for (type_flag, items) in [(2u8, &status), (3u8, &analog)] {
-                if items.is_empty() {
-                    continue;
-                }
-                let mut buf = [0u8; gbt::MAX_LEN];
-                gbt::encode(&h, Some(&AduRepr::Objects { type_flag, items }), &mut buf).unwrap();
-                h.serial = h.serial.wrapping_add(1);
-                n += 1;
+    // The objects, and the packets (hex) they encode to when a header is given.
+    let encoded: Option<Vec<String>> = hdr.map(|mut h| {
+        let mut out = Vec::new();
+        for (type_flag, items) in [(2u8, &status), (3u8, &analog)] {
+            if items.is_empty() {
+                continue;
             }
-            n.to_string()
-        },
-    );
-    (
-        "valid",
+            let mut buf = [0u8; gbt::MAX_LEN];
+            let n =
+                gbt::encode(&h, Some(&AduRepr::Objects { type_flag, items }), &mut buf).unwrap();
+            out.push(hex(buf.get(..n).unwrap()));
+            h.serial = h.serial.wrapping_add(1);
+        }
+        out
+    });
+    let packets = encoded
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |p| p.len().to_string());
+    let mut value = json!({
+        "objects": to_json(&status.iter().chain(&analog).collect::<Vec<_>>()),
+    });
+    if let Some(p) = encoded {
+        value
+            .as_object_mut()
+            .unwrap()
+            .insert("packets".into(), to_json(&p));
+    }
+    valid(
         format!(
             "objects={} status={} packets={packets}",
             status.len() + analog.len(),
             list(words)
         ),
+        value,
     )
 }
 
-fn gbt(mut i: Input) -> (&'static str, String) {
+fn gbt(mut i: Input) -> Out {
     let ctx = i.1.clone();
     if let Some(kind) = i.take("answer") {
         let bytes = unhex(&i.string("packet"));
@@ -391,11 +514,14 @@ fn gbt(mut i: Input) -> (&'static str, String) {
         let h = gbt::peek_header(&bytes).unwrap();
         let mut out = [0u8; 64];
         return match gbt::answer(&h, kind, t, &mut out) {
-            Ok(n) => ("valid", format!("packet={}", hex(out.get(..n).unwrap()))),
-            Err(e) => (
-                "invalid",
-                format!("error={} offset={}", e.code().name(), e.offset()),
-            ),
+            Ok(n) => {
+                let packet = hex(out.get(..n).unwrap());
+                valid(
+                    format!("packet={packet}"),
+                    json!({"hex": packet, "length": n}),
+                )
+            }
+            Err(e) => rejected(e.code().name(), e.offset()),
         };
     }
     if let Some(v) = i.take("map_alarm") {
@@ -438,12 +564,7 @@ fn gbt(mut i: Input) -> (&'static str, String) {
         f.done();
         let frame = match wire::decode(&bytes) {
             Ok(fr) => fr,
-            Err(e) => {
-                return (
-                    "invalid",
-                    format!("error={} offset={}", e.code().name(), e.offset()),
-                );
-            }
+            Err(e) => return rejected(e.code().name(), e.offset()),
         };
         let got = gbt::map_frame(&frame, &p, fallback, &policy)
             .map(|m| (vec![m.status], m.analog().to_vec()));
@@ -454,10 +575,7 @@ fn gbt(mut i: Input) -> (&'static str, String) {
         let mut buf = vec![0u8; 4096];
         return match gbt::decode_hex_text(text.as_str().unwrap().as_bytes(), &mut buf) {
             Ok(n) => gbt_decode(buf.get(..n).unwrap(), true),
-            Err(e) => (
-                "invalid",
-                format!("error={} offset={}", e.code().name(), e.offset()),
-            ),
+            Err(e) => rejected(e.code().name(), e.offset()),
         };
     }
     let bytes = unhex(&i.string("packet"));
@@ -479,7 +597,7 @@ fn fails<'a>(findings: impl IntoIterator<Item = &'a gasdev::check::Finding>) -> 
     list(ids.into_iter().map(str::to_owned))
 }
 
-fn declaration(mut i: Input) -> (&'static str, String) {
+fn declaration(mut i: Input) -> Out {
     let as_of = Date::parse(&i.string("as_of")).unwrap();
     let text = match (i.take("document"), i.take("json")) {
         (Some(doc), None) => serde_json::to_string(&doc).unwrap(),
@@ -491,32 +609,32 @@ fn declaration(mut i: Input) -> (&'static str, String) {
         Err(e) => input_error(&e),
         Ok(Document::Declaration(d)) => {
             let r = check_declaration(&d, as_of);
-            (
-                "valid",
+            valid(
                 format!(
                     "document=declaration conformant={} achieved={} fail={}",
                     b(r.conformant),
                     r.achieved_tier.map_or("none", |t| t.as_str()),
                     fails(&r.findings)
                 ),
+                json!({"document": "declaration", "report": to_json(&r)}),
             )
         }
         Ok(Document::Catalogue(c)) => {
             let r = check_catalogue(&c, as_of);
-            (
-                "valid",
+            valid(
                 format!(
                     "document=catalogue conformant={} fail={} nonconformant_products={}",
                     b(r.conformant),
                     fails(&r.findings),
                     r.products.iter().filter(|p| !p.conformant).count()
                 ),
+                json!({"document": "catalogue", "report": to_json(&r)}),
             )
         }
     }
 }
 
-fn installation(mut i: Input) -> (&'static str, String) {
+fn installation(mut i: Input) -> Out {
     let as_of = Date::parse(&i.string("as_of")).unwrap();
     let mut catalogue = i
         .take("catalogue")
@@ -555,20 +673,153 @@ fn installation(mut i: Input) -> (&'static str, String) {
                 &RuleSet::nanchuan_2022(),
             );
             let codes = r.findings.iter().map(|f| f.code.name().to_owned());
-            (
-                "valid",
+            valid(
                 format!("compliant={} findings={}", b(r.compliant), list(codes)),
+                json!({"document": "inspection", "report": to_json(&r)}),
             )
         }
     }
 }
 
+// --- authenticated frames (spec/security.md) ----------------------------------------------
+
+fn frame_key(v: &str) -> FrameKey {
+    FrameKey::from_slice(&unhex(v)).unwrap()
+}
+
+fn u8_of(v: Value) -> u8 {
+    u8::try_from(v.as_u64().unwrap()).unwrap()
+}
+
+/// A replay window as the bindings show it: `{window_size, max_jump, highest, bitmap}` (bitmap:
+/// 16 lowercase hex digits, as `newReplayState` / `openFrame` give it).
+fn window_json(w: &ReplayWindow) -> Value {
+    json!({
+        "window_size": w.config().size(),
+        "max_jump": w.config().max_jump(),
+        "highest": w.highest(),
+        "bitmap": format!("{:016x}", w.bitmap()),
+    })
+}
+
+fn secure_case(mut i: Input) -> Out {
+    let op = i.string("op");
+    match op.as_str() {
+        "seal" => {
+            let frame = unhex(&i.string("frame"));
+            let key = frame_key(&i.string("key"));
+            let key_id = u8_of(i.req("key_id"));
+            let counter = u32::try_from(i.req("counter").as_u64().unwrap()).unwrap();
+            i.done();
+            let mut out = [0u8; wire::MAX_FRAME_LEN];
+            match secure::seal(&frame, &key, key_id, counter, &mut out) {
+                Ok(n) => {
+                    let sealed = hex(out.get(..n).unwrap());
+                    valid(
+                        format!("frame={sealed}"),
+                        json!({"hex": sealed, "length": n}),
+                    )
+                }
+                Err(e) => rejected(e.code().name(), e.offset()),
+            }
+        }
+        "open" => {
+            let policy = match i.string("policy").as_str() {
+                "required" => AuthPolicy::Required,
+                "legacy" => AuthPolicy::LegacyAcceptUnauthenticated,
+                other => panic!("{}: policy {other}", i.1),
+            };
+            let mut w = Input(i.req("window").as_object().unwrap().clone(), i.1.clone());
+            let config = WindowConfig::new(u8_of(w.req("size")), {
+                u32::try_from(w.req("max_jump").as_u64().unwrap()).unwrap()
+            })
+            .unwrap();
+            w.done();
+            // The receiver's keys, each with its persisted window [SEC-043]: the largest accepted
+            // counter is the highest, the others are bits below it.
+            let mut slots: Vec<KeySlot> = Vec::new();
+            for k in i.req("keys").as_array().unwrap() {
+                let mut k = Input(k.as_object().unwrap().clone(), i.1.clone());
+                let mut slot =
+                    KeySlot::new(u8_of(k.req("key_id")), frame_key(&k.string("key")), config);
+                let accepted: Vec<u32> = k
+                    .req("accepted")
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| u32::try_from(c.as_u64().unwrap()).unwrap())
+                    .collect();
+                if let Some(&h) = accepted.iter().max() {
+                    let bitmap = accepted
+                        .iter()
+                        .map(|c| 1u64.checked_shl(h - c).unwrap_or(0))
+                        .fold(0, |a, b| a | b);
+                    slot.window = ReplayWindow::restore(config, Some(h), bitmap);
+                }
+                k.done();
+                slots.push(slot);
+            }
+            let frame = unhex(&i.string("frame"));
+            i.done();
+            match secure::open(&frame, &mut slots[..], policy) {
+                Ok(opened) => {
+                    let msg_type = opened.frame.message.type_code();
+                    match opened.auth {
+                        Authentication::Authenticated { key_id, counter } => {
+                            let slot = slots.iter().find(|s| s.key_id == key_id).unwrap();
+                            valid(
+                                format!(
+                                    "authenticated=true key_id={key_id} counter={counter} msg_type={msg_type}"
+                                ),
+                                json!({"authenticated": true, "key_id": key_id, "counter": counter,
+                                       "msg_type": msg_type, "state": window_json(&slot.window)}),
+                            )
+                        }
+                        // Not authenticated (legacy policy): the first key's window, unchanged.
+                        Authentication::None => valid(
+                            format!("authenticated=false key_id=- counter=- msg_type={msg_type}"),
+                            json!({"authenticated": false, "msg_type": msg_type,
+                                   "state": window_json(&slots.first().unwrap().window)}),
+                        ),
+                    }
+                }
+                Err(e) => rejected(e.code().name(), e.offset()),
+            }
+        }
+        "derive_key" => {
+            let master = frame_key(&i.string("master"));
+            let key_id = u8_of(i.req("key_id"));
+            let ident = i.string("identifier");
+            i.done();
+            match derive_device_key(&master, key_id, ident.as_bytes()) {
+                // A test key of the vectors (never a real one): printed so that runners compare it.
+                Ok(k) => {
+                    let key = hex(k.expose_bytes());
+                    valid(format!("key={key}"), json!({ "key": key }))
+                }
+                // Key derivation errors have no byte offset; the vectors give 0.
+                Err(e) => rejected(e.code().name(), 0),
+            }
+        }
+        other => panic!("{}: op {other}", i.1),
+    }
+}
+
 fn main() {
-    let dir = std::env::args_os().nth(1).map_or_else(
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let full_path = match args.iter().position(|a| a == "--full") {
+        Some(p) => {
+            args.remove(p);
+            Some(PathBuf::from(args.remove(p)))
+        }
+        None => None,
+    };
+    let dir = args.into_iter().next().map_or_else(
         || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/vectors")),
         PathBuf::from,
     );
     let mut out = String::new();
+    let mut full = String::new();
     for name in FILES {
         let path = dir.join(format!("{name}.json"));
         let text =
@@ -584,16 +835,24 @@ fn main() {
                     .clone(),
                 ctx.clone(),
             );
-            let (result, summary) = match name {
+            let (result, summary, value) = match name {
                 "identifiers" => identifier(input),
                 "frames" => frame(input),
                 "gbt26875" => gbt(input),
                 "declarations" => declaration(input),
                 "credit_codes" => credit_code(input),
+                "secure" => secure_case(input),
                 _ => installation(input),
             };
             let _ = writeln!(out, "{ctx} {result} {summary}");
+            full.push_str(&ctx);
+            full.push(' ');
+            canonical(&value, &mut full);
+            full.push('\n');
         }
     }
     print!("{out}");
+    if let Some(p) = full_path {
+        std::fs::write(&p, full).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    }
 }

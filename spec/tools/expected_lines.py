@@ -8,7 +8,7 @@ Usage: python3 spec/tools/expected_lines.py [spec/vectors]
 import json, pathlib, sys
 
 VECTORS = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[1] / "vectors")
-FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation", "credit_codes"]
+FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation", "credit_codes", "secure"]
 
 def b(x):
     return "true" if x else "false"
@@ -85,7 +85,19 @@ def credit(case):
         return err(e)
     return f"region={e['region']} organisation_code={e['organisation_code']}"
 
-SUMMARY = {"credit_codes": credit, "identifiers": ident, "frames": frame, "gbt26875": gbt, "declarations": decl, "installation": install}
+def secure(case):
+    e, i = case["expected"], case["input"]
+    if "error" in e:
+        return err(e)
+    if i["op"] == "seal":
+        return f"frame={e['frame']}"
+    if i["op"] == "derive_key":
+        return f"key={e['key']}"
+    if e["authenticated"]:
+        return f"authenticated=true key_id={e['key_id']} counter={e['counter']} msg_type={e['msg_type']}"
+    return f"authenticated=false key_id=- counter=- msg_type={e['msg_type']}"
+
+SUMMARY = {"credit_codes": credit, "identifiers": ident, "frames": frame, "gbt26875": gbt, "declarations": decl, "installation": install, "secure": secure}
 
 for name in FILES:
     doc = json.loads((VECTORS / f"{name}.json").read_text())
