@@ -2,8 +2,11 @@
 // 1. the normalized lines (spec/vectors/normalized.md) are written to $GASDEV_JS_LINES (default
 //    out/wasm/lines.txt) for scripts/diff-vector-lines --js, and compared here with the lines the
 //    vectors expect (spec/tools/expected_lines.py), minus spec/exceptions/wasm.json;
-// 2. the tag of each result agrees with the case's `result`;
-// 3. every raw result is written as a typed TypeScript literal (out/wasm/typecheck/results.ts),
+// 2. the full result of each case (canonical JSON, normalized.md "Full results") is written to
+//    $GASDEV_JS_FULL (default out/wasm/full.txt) for scripts/diff-vector-lines --js-full, which
+//    diffs it byte for byte with the Rust and C runners' full results;
+// 3. the tag of each result agrees with the case's `result`;
+// 4. every raw result is written as a typed TypeScript literal (out/wasm/typecheck/results.ts),
 //    which `tsc -p wasm/tsconfig.json` checks against the generated .d.ts: the declarations cannot
 //    drift from what the functions return.
 import { test } from "node:test";
@@ -11,7 +14,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { runAll, root } from "../support/lines.mjs";
+import { canonical, runAll, root } from "../support/lines.mjs";
 
 const cases = runAll();
 
@@ -19,7 +22,7 @@ test("every vector case runs, in file order", () => {
   assert.ok(cases.length >= 575, `${cases.length} cases`);
   const perArea = {};
   for (const c of cases) perArea[c.area] = (perArea[c.area] ?? 0) + 1;
-  for (const area of ["declarations", "identifiers", "frames", "gbt26875", "installation"])
+  for (const area of ["declarations", "identifiers", "frames", "gbt26875", "installation", "credit_codes", "secure"])
     assert.ok(perArea[area] > 0, `no ${area} case`);
 });
 
@@ -34,6 +37,20 @@ test("normalized lines equal the vectors' expectations (minus spec/exceptions/wa
   const exceptions = existsSync(excPath) ? JSON.parse(readFileSync(excPath, "utf8")) : {};
   const want = expected.filter((l) => !(l.split(" ", 1)[0] in exceptions));
   assert.deepEqual(cases.map((c) => c.line), want);
+});
+
+test("the full result of every case is written as one canonical JSON line", () => {
+  const out = process.env.GASDEV_JS_FULL ?? join(root, "out/wasm/full.txt");
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, cases.map((c) => c.full).join("\n") + "\n");
+  for (const c of cases) {
+    const [id, json] = [c.full.slice(0, c.full.indexOf(" ")), c.full.slice(c.full.indexOf(" ") + 1)];
+    assert.equal(id, `${c.area}#${c.tcId}`);
+    const v = JSON.parse(json);
+    // Canonical: parsing and printing again gives the same text, and the result word is the line's.
+    assert.equal(canonical(v), json, id);
+    assert.equal(v.result, c.line.split(" ")[1], id);
+  }
 });
 
 test("the tag of every result matches the case's result", () => {
