@@ -965,6 +965,22 @@ enum gasdev_document
   // A frame against a declaration (`gasdev_frame_check_declaration`).
   GASDEV_DOCUMENT_FRAME_CHECK = 4,
 #endif
+#if defined(GASDEV_HOST)
+  // A decoded frame as JSON (`gasdev_frame_decode_json`).
+  GASDEV_DOCUMENT_FRAME = 5,
+#endif
+#if defined(GASDEV_HOST)
+  // A decoded GB/T 26875.3 packet as JSON (`gasdev_gbt_decode_json`).
+  GASDEV_DOCUMENT_GBT_PACKET = 6,
+#endif
+#if defined(GASDEV_HOST)
+  // An identifier's report as JSON (`gasdev_ident_report_json`).
+  GASDEV_DOCUMENT_IDENTIFIER = 7,
+#endif
+#if defined(GASDEV_HOST)
+  // GB/T 26875.3 information objects as JSON (`gasdev_gbt_objects_json`).
+  GASDEV_DOCUMENT_GBT_OBJECTS = 8,
+#endif
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1916,6 +1932,67 @@ gasdev_result gasdev_requirement_get(uint32_t kind,
 // # Safety
 // `id` is valid for reads of `len` bytes; `out` is valid for a write.
 gasdev_result gasdev_requirement_find(const char *id, size_t len, struct gasdev_requirement *out);
+
+#if defined(GASDEV_HOST)
+// Decode the frame `frame[0..len]` as `gasdev_frame_decode` does; on success `*out` receives a
+// report whose JSON is `{"document": "frame", "report": {seq, timestamp, message}}` (the frame's
+// JSON form, `spec/frame.md`). On a frame error (`GASDEV_RESULT_FRAME_…`) the optional
+// `*error_offset` receives its byte offset.
+//
+// # Safety
+// `frame` is valid for reads of `len` bytes; `out` is valid for a write; `error_offset` is NULL or
+// valid for a write.
+gasdev_result gasdev_frame_decode_json(const uint8_t *frame,
+                                       size_t len,
+                                       struct gasdev_report **out,
+                                       size_t *error_offset);
+#endif
+
+#if defined(GASDEV_HOST)
+// Decode the GB/T 26875.3 packet `packet[0..len]` with `flags` as `gasdev_gbt_decode` does; on
+// success `*out` receives a report whose JSON is `{"document": "gbt_packet", "report": {…}}` (the
+// packet's JSON form, `spec/gbt26875.md`: header, deviations, ADU and every object). On a packet
+// error the optional `*error_offset` receives its byte offset.
+//
+// # Safety
+// As `gasdev_frame_decode_json`.
+gasdev_result gasdev_gbt_decode_json(const uint8_t *packet,
+                                     size_t len,
+                                     uint32_t flags,
+                                     struct gasdev_report **out,
+                                     size_t *error_offset);
+#endif
+
+#if defined(GASDEV_HOST)
+// Parse the identifier `input[0..len]` with `scheme` and `flags` as `gasdev_ident_parse` does; on
+// success `*out` receives a report whose JSON is `{"document": "identifier", "report": {…}}` (the
+// identifier's report, `spec/identifiers.md` §10, English texts; `input_hex` when the input is
+// not UTF-8). On an identifier error the optional `*error_offset` receives its byte offset.
+//
+// # Safety
+// As `gasdev_frame_decode_json`.
+gasdev_result gasdev_ident_report_json(const uint8_t *input,
+                                       size_t len,
+                                       uint32_t scheme,
+                                       uint32_t flags,
+                                       struct gasdev_report **out,
+                                       size_t *error_offset);
+#endif
+
+#if defined(GASDEV_HOST)
+// The `count` GB/T 26875.3 information objects `objects[0..count]` (for example the status object
+// and the analog objects of `gasdev_gbt_mapped`, or objects read with `gasdev_gbt_object_at`) as
+// JSON: `*out` receives a report whose JSON is `{"document": "gbt_objects", "report": [{…}, …]}`,
+// each object as in a decoded packet. `GASDEV_RESULT_INVALID_PARAMETER` for an undefined layout
+// or more than 255 objects.
+//
+// # Safety
+// `objects` is valid for reads of `count` objects (or NULL when `count` is 0), whose text
+// pointers are NULL with length 0 or valid for their length; `out` is valid for a write.
+gasdev_result gasdev_gbt_objects_json(const struct gasdev_gbt_object *objects,
+                                      size_t count,
+                                      struct gasdev_report **out);
+#endif
 
 // Initialise `*state` as a fresh window of `window_size` counters (1..=64) that accepts counters
 // at most `max_jump` (≥ 1) above the highest accepted one. `GASDEV_RESULT_INVALID_PARAMETER` for

@@ -318,7 +318,7 @@ pub struct gasdev_gbt_mapped {
 
 const BAD: gasdev_result = gasdev_result::InvalidParameter;
 
-fn err(e: gbt::Error) -> gasdev_result {
+pub(crate) fn err(e: gbt::Error) -> gasdev_result {
     gasdev_result::from_code(e.code())
 }
 
@@ -556,7 +556,7 @@ fn object_out(item: &Item<'_>) -> gasdev_gbt_object {
 ///
 /// # Safety
 /// `o.text` is NULL with length 0 or valid for reads of `o.text_len` bytes.
-unsafe fn object_in<'a>(o: &gasdev_gbt_object) -> Res<Item<'a>> {
+pub(crate) unsafe fn object_in<'a>(o: &gasdev_gbt_object) -> Res<Item<'a>> {
     use gasdev_gbt_layout as L;
     let system = SystemId {
         system_type: o.system_type,
@@ -722,7 +722,7 @@ fn mapped_out(m: &Mapped) -> gasdev_gbt_mapped {
     out
 }
 
-fn options(flags: u32) -> Res<Options> {
+pub(crate) fn options(flags: u32) -> Res<Options> {
     if flags & !(GASDEV_GBT_STRICT | GASDEV_GBT_NO_CHECKSUM) != 0 {
         return Err(BAD);
     }

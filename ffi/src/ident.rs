@@ -127,7 +127,7 @@ fn form_code(f: Form) -> gasdev_ident_form {
 }
 
 /// The scheme and flags of a C call, checked.
-fn options(scheme: u32, flags: u32) -> Res<(Option<Scheme>, bool)> {
+pub(crate) fn options(scheme: u32, flags: u32) -> Res<(Option<Scheme>, bool)> {
     if flags & !GASDEV_IDENT_REQUIRE_ITEM != 0 {
         return Err(gasdev_result::InvalidParameter);
     }
@@ -137,7 +137,7 @@ fn options(scheme: u32, flags: u32) -> Res<(Option<Scheme>, bool)> {
 /// Parse `input` as the scheme (or detect it), requiring an item when asked. Inlined, so that the
 /// identifier is not copied between stack frames (firmware stacks are small).
 #[inline(always)]
-fn parse(
+pub(crate) fn parse(
     input: &[u8],
     scheme: Option<Scheme>,
     require_item: bool,

@@ -41,6 +41,14 @@ pub enum gasdev_document {
     Inspection = 3,
     /// A frame against a declaration (`gasdev_frame_check_declaration`).
     FrameCheck = 4,
+    /// A decoded frame as JSON (`gasdev_frame_decode_json`).
+    Frame = 5,
+    /// A decoded GB/T 26875.3 packet as JSON (`gasdev_gbt_decode_json`).
+    GbtPacket = 6,
+    /// An identifier's report as JSON (`gasdev_ident_report_json`).
+    Identifier = 7,
+    /// GB/T 26875.3 information objects as JSON (`gasdev_gbt_objects_json`).
+    GbtObjects = 8,
 }
 
 /// Why a JSON document was rejected: the shared error, its position and the JSON path of the field.
@@ -145,7 +153,7 @@ fn envelope(checked: &Checked) -> Res<Vec<u8>> {
     Ok(v)
 }
 
-fn to_json<T: serde::Serialize>(kind: &str, report: &T) -> Res<Vec<u8>> {
+pub(crate) fn to_json<T: serde::Serialize>(kind: &str, report: &T) -> Res<Vec<u8>> {
     #[derive(serde::Serialize)]
     struct Wrapped<'a, T> {
         document: &'a str,
@@ -174,7 +182,7 @@ unsafe fn date(ptr: *const c_char, len: usize) -> Res<Date> {
 ///
 /// # Safety
 /// `out` was accepted by `check_out`.
-unsafe fn deliver(out: *mut *mut gasdev_report, report: gasdev_report) -> Res {
+pub(crate) unsafe fn deliver(out: *mut *mut gasdev_report, report: gasdev_report) -> Res {
     // SAFETY: accepted by check_out (caller contract of this function).
     unsafe { write(out, Box::into_raw(Box::new(report))) };
     Ok(())
@@ -461,6 +469,26 @@ pub unsafe extern "C" fn gasdev_frame_check_declaration(
         // SAFETY: checked by check_out above.
         unsafe { deliver(out, finish(report)) }
     })
+}
+
+/// A report that carries JSON only (no items): the results of `result_json.rs`.
+pub(crate) fn json_only(
+    document: gasdev_document,
+    json: Vec<u8>,
+    conformant: bool,
+) -> gasdev_report {
+    gasdev_report {
+        summary: gasdev_report_summary {
+            document: document as u8,
+            conformant,
+            achieved_tier: 0,
+            products: 0,
+            nonconformant_products: 0,
+            items: 0,
+        },
+        items: Vec::new(),
+        json,
+    }
 }
 
 /// Fill in the item count.

@@ -63,6 +63,8 @@ pub mod ident;
 pub mod json;
 pub mod requirements;
 pub mod result;
+#[cfg(feature = "json")]
+pub mod result_json;
 pub mod secure;
 pub mod stream;
 pub mod version;

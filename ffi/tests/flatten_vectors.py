@@ -10,13 +10,17 @@ Nothing here interprets a case beyond changing its notation: the C runner calls 
 it returns. A key this script does not know fails, as in the strict Rust runners.
 
 Modes: ident, frame, stream, frame_decl, gbt_packet, gbt_hex, gbt_answer, map_alarm, map_valve,
-map_frame, document, record.
+map_frame, document, record, seal, open, derive_key.
+
+A JSON document given as an object in a vector is passed as its canonical text (keys sorted, no
+whitespace), as the Rust and JavaScript runners pass it, so that the line and column of an error are
+the same in every runner's full result (spec/vectors/normalized.md).
 """
 import json
 import pathlib
 import sys
 
-FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation", "credit_codes"]
+FILES = ["declarations", "identifiers", "frames", "gbt26875", "installation", "credit_codes", "secure"]
 
 
 class Obj:
@@ -45,6 +49,11 @@ def hexs(b):
 
 def text_hex(s):
     return s.encode("utf-8").hex()
+
+
+def doc_text(v):
+    """The canonical text of a JSON value given as an object in a vector."""
+    return json.dumps(v, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def flag(b):
@@ -126,7 +135,7 @@ def frame(i, out):
     out.append(f"bytes={i.take('frame')}")
     decl = i.take("declaration", None)
     if decl is not None:
-        out.append(f"decl={text_hex(json.dumps(decl, ensure_ascii=False))}")
+        out.append(f"decl={text_hex(doc_text(decl))}")
         return "frame_decl"
     return "frame"
 
@@ -196,7 +205,7 @@ def document_text(i, key):
     raw = i.take("json", None)
     if (doc is None) == (raw is None):
         raise SystemExit(f"{i.ctx}: needs exactly one of {key} / json")
-    return raw if raw is not None else json.dumps(doc, ensure_ascii=False)
+    return raw if raw is not None else doc_text(doc)
 
 
 def declaration(i, out):
@@ -209,10 +218,10 @@ def installation(i, out):
     out.append(f"as_of={i.take('as_of')}")
     cat = i.take("catalogue", None)
     if cat is not None:
-        out.append(f"catalogue={text_hex(json.dumps(cat, ensure_ascii=False))}")
+        out.append(f"catalogue={text_hex(doc_text(cat))}")
     decls = i.take("declarations", None)
     if decls is not None:
-        out.append(f"declarations={text_hex(json.dumps(decls, ensure_ascii=False))}")
+        out.append(f"declarations={text_hex(doc_text(decls))}")
     out.append(f"json={text_hex(document_text(i, 'record'))}")
     return "record"
 
@@ -223,8 +232,40 @@ def credit_code(i, out):
     return "credit_code"
 
 
+def secure(i, out):
+    op = i.take("op")
+    if op == "seal":
+        out.append(f"frame={i.take('frame')}")
+        out.append(f"key={i.take('key')}")
+        out.append(f"key_id={i.take('key_id')}")
+        out.append(f"counter={i.take('counter')}")
+        return "seal"
+    if op == "derive_key":
+        out.append(f"master={i.take('master')}")
+        out.append(f"key_id={i.take('key_id')}")
+        out.append(f"identifier={text_hex(i.take('identifier'))}")
+        return "derive_key"
+    if op != "open":
+        raise SystemExit(f"{i.ctx}: unknown op {op}")
+    out.append(f"policy={i.take('policy')}")
+    w = Obj(i.take("window"), i.ctx)
+    out.append(f"window_size={w.take('size')}")
+    out.append(f"max_jump={w.take('max_jump')}")
+    w.done()
+    # Each key as key_id:key:accepted counters (comma-separated, `-` for none), keys joined by `|`.
+    keys = []
+    for k in i.take("keys"):
+        k = Obj(k, i.ctx)
+        accepted = ",".join(str(c) for c in k.take("accepted")) or "-"
+        keys.append(f"{k.take('key_id')}:{k.take('key')}:{accepted}")
+        k.done()
+    out.append("keys=" + "|".join(keys))
+    out.append(f"frame={i.take('frame')}")
+    return "open"
+
+
 MODES = {"credit_codes": credit_code, "identifiers": identifier, "frames": frame, "gbt26875": gbt,
-         "declarations": declaration, "installation": installation}
+         "declarations": declaration, "installation": installation, "secure": secure}
 
 
 def main():
