@@ -751,6 +751,80 @@ static void test_secure(void) {
 /* Overlapping buffers: every output is checked against every input and every other output, before any use;
  * lengths above PTRDIFF_MAX or ranges that wrap around the address space are refused. Each call
  * below would be undefined behaviour (or a corrupted result) without the check. */
+/* The whole result of a decoder as JSON (result_json.rs): the document names, an error's offset with
+ * *out untouched, NULL outputs, and objects round-tripped through gasdev_gbt_objects_json. */
+static void test_result_json(void) {
+    /* A status frame of spec/vectors/frames.json (#1) and a packet of spec/vectors/gbt26875.json. */
+    static const char frame_hex[] = "4744012001000162be390001010205000202010003070101f40000015e040502000004b0ed856dc8";
+    unsigned char frame[64], bad[64];
+    size_t flen, off = 999;
+    const char *json = NULL;
+    size_t len = 0;
+    gasdev_report *r = NULL;
+    gasdev_report_summary s;
+    gasdev_gbt_object obj;
+    unsigned char *f = unhex(frame_hex, &flen);
+    memcpy(frame, f, flen);
+    free(f);
+
+    RC(gasdev_frame_decode_json(frame, flen, &r, &off), GASDEV_RESULT_OK);
+    CHECK(off == 999);
+    RC(gasdev_report_get_summary(r, &s), GASDEV_RESULT_OK);
+    CHECK(s.document == GASDEV_DOCUMENT_FRAME && s.items == 0);
+    RC(gasdev_report_json(r, &json, &len), GASDEV_RESULT_OK);
+    CHECK(len == strlen(json) && strncmp(json, "{\"document\":\"frame\",\"report\":{\"seq\":1,", 38) == 0);
+    CHECK(strstr(json, "\"methane\":{\"value\":3.5,\"unit\":\"pct_lel\"") != NULL);
+    gasdev_report_free(r);
+    r = NULL;
+
+    memcpy(bad, frame, flen);
+    bad[flen - 1] ^= 1; /* the CRC */
+    RC(gasdev_frame_decode_json(bad, flen, &r, &off), GASDEV_RESULT_FRAME_BAD_CRC);
+    CHECK(r == NULL && off == flen - 4);
+    RC(gasdev_frame_decode_json(frame, flen, NULL, NULL), GASDEV_RESULT_NULL_PARAMETER);
+
+    RC(gasdev_gbt_decode_json(frame, flen, 0, &r, &off), GASDEV_RESULT_GBT_BAD_START);
+    CHECK(r == NULL);
+    RC(gasdev_gbt_decode_json(frame, flen, 0x80, &r, NULL), GASDEV_RESULT_INVALID_PARAMETER);
+
+    RC(gasdev_ident_report_json((const uint8_t *)"88.111.1/x", 10, GASDEV_SCHEME_DETECT, 0, &r, NULL),
+       GASDEV_RESULT_OK);
+    RC(gasdev_report_get_summary(r, &s), GASDEV_RESULT_OK);
+    CHECK(s.document == GASDEV_DOCUMENT_IDENTIFIER);
+    RC(gasdev_report_json(r, &json, &len), GASDEV_RESULT_OK);
+    CHECK(strstr(json, "\"canonical\":\"88.111.1/x\"") != NULL && strstr(json, "\"scheme\":\"idis\"") != NULL);
+    gasdev_report_free(r);
+    r = NULL;
+    RC(gasdev_ident_report_json((const uint8_t *)"88.111.1", 8, GASDEV_SCHEME_DETECT, GASDEV_IDENT_REQUIRE_ITEM, &r, &off),
+       GASDEV_RESULT_IDENT_PREFIX_ONLY);
+    CHECK(r == NULL && off == 8);
+
+    memset(&obj, 0, sizeof obj);
+    obj.layout = GASDEV_GBT_LAYOUT_COMPONENT_STATUS;
+    obj.system_type = 1;
+    obj.system_address = 1;
+    obj.component_type = 11;
+    obj.component_address = 65541;
+    obj.status = 5;
+    RC(gasdev_gbt_objects_json(&obj, 1, &r), GASDEV_RESULT_OK);
+    RC(gasdev_report_get_summary(r, &s), GASDEV_RESULT_OK);
+    CHECK(s.document == GASDEV_DOCUMENT_GBT_OBJECTS);
+    RC(gasdev_report_json(r, &json, &len), GASDEV_RESULT_OK);
+    CHECK(strncmp(json, "{\"document\":\"gbt_objects\",\"report\":[{", 37) == 0);
+    CHECK(strstr(json, "\"status\":5") != NULL && strstr(json, "\"component_address\":65541") != NULL);
+    gasdev_report_free(r);
+    r = NULL;
+    RC(gasdev_gbt_objects_json(NULL, 0, &r), GASDEV_RESULT_OK);
+    RC(gasdev_report_json(r, &json, &len), GASDEV_RESULT_OK);
+    CHECK(strcmp(json, "{\"document\":\"gbt_objects\",\"report\":[]}") == 0);
+    gasdev_report_free(r);
+    r = NULL;
+    obj.layout = 200;
+    RC(gasdev_gbt_objects_json(&obj, 1, &r), GASDEV_RESULT_INVALID_PARAMETER);
+    CHECK(r == NULL);
+    RC(gasdev_gbt_objects_json(&obj, 256, &r), GASDEV_RESULT_INVALID_PARAMETER);
+}
+
 static void test_overlaps(void) {
     static const char frame_hex[] = "4744013503000662be39f0010200eb01180638382e3131312e312f47542d413130302d3030"
                                     "30303031020747542d413130300305312e322e304e44593e";
@@ -878,6 +952,7 @@ int main(int argc, char **argv) {
     test_requirements();
     test_json();
     test_secure();
+    test_result_json();
     test_overlaps();
     if (failures) {
         fprintf(stderr, "api_test: %d of %d checks failed\n", failures, checks);
