@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the normalized line of every case of every vector file, derived from the vectors' expected values.
 
-Every runner (Rust `cargo run -p gasdev --example vector_lines`, the C runner, the JS runner) prints the same
+Every runner (Rust `cargo run -p gasdev --example vector_lines --features json,secure`, the C runner, the JS runner) prints the same
 lines from its own results; CI diffs each against this output. Format: spec/vectors/normalized.md.
 Usage: python3 spec/tools/expected_lines.py [spec/vectors]
 """
