@@ -284,6 +284,95 @@ test("frame decoder: capture files, and a 100 MB capture keeps the page responsi
   await page.uncheck("#frame-stream");
 });
 
+test("frame decoder: with a key, each frame is authenticated / bad tag / not authenticated / replay (zh, en)", async () => {
+  // Frames and key of spec/vectors/secure.json: the key is a test vector's, sealed frames from the
+  // independent generator. The page keeps one replay window per page session and key.
+  const secure = JSON.parse(readFileSync(join(root, "spec/vectors/secure.json"), "utf8")).tests;
+  const sealed = (id) => secure.find((c) => c.tcId === id).expected.frame;
+  const key = secure.find((c) => c.tcId === 1).input.key;
+  const wrongKey = secure.find((c) => c.tcId === 19).input.frame; // sealed with another device's key
+  const plain = secure.find((c) => c.tcId === 1).input.frame; // the same status frame, unsealed
+  const requests = [];
+  const onRequest = (r) => requests.push(r.url() + (r.postData() ?? ""));
+  page.on("request", onRequest);
+  await page.click("[data-tab=frame]");
+  await page.uncheck("#frame-stream");
+  await page.fill("#frame-key", key);
+  await page.fill("#frame-key-id", "1");
+  const decode = async (hex) => {
+    await page.fill("#frame-hex", hex);
+    await page.evaluate(() => (document.getElementById("frame-results").innerHTML = ""));
+    await page.click("#frame-decode");
+    await page.waitForSelector("#frame-results [data-auth]");
+    return page.getAttribute("#frame-results [data-auth]", "data-auth");
+  };
+  // The page's own statuses agree with openFrame in Node on the same frames and window.
+  let state = gasdev.newReplayState(32, 1048576);
+  const node = (hex) => {
+    const r = gasdev.openFrame(hex, key, 1, state, "required");
+    if (r.type === "ok") state = r.value.state;
+    return r.type === "ok" ? "authenticated" : r.error.name;
+  };
+  assert.equal(await decode(sealed(1)), "authenticated");
+  assert.equal(node(sealed(1)), "authenticated");
+  assert.match(await page.textContent("#frame-results .auth"), /^已认证 密钥编号 1 · 计数器 0$/);
+  assert.equal(await page.getAttribute("#frame-results article", "data-result"), "ok");
+  await page.screenshot({ path: join(shots, "decoder-authenticated.png") });
+  assert.equal(await decode(sealed(1)), "replay");
+  assert.equal(node(sealed(1)), "FRAME_REPLAY");
+  assert.match(await page.textContent("#frame-results .auth"), /^重放 FRAME_REPLAY @\d+$/);
+  assert.equal(await decode(wrongKey), "bad_tag");
+  assert.equal(node(wrongKey), "FRAME_BAD_TAG");
+  assert.match(await page.textContent("#frame-results .auth"), /^认证码错误 FRAME_BAD_TAG @20$/);
+  assert.equal(await decode(plain), "unauthenticated");
+  assert.equal(node(plain), "FRAME_UNAUTHENTICATED");
+  assert.match(await page.textContent("#frame-results .auth"), /^未认证 FRAME_UNAUTHENTICATED/);
+  // The next counter of the same session is fresh; English labels.
+  await page.click("#lang-en");
+  assert.equal(await decode(sealed(2)), "authenticated");
+  assert.match(await page.textContent("#frame-results .auth"), /^authenticated key id 1 · counter 1$/);
+  assert.equal(await decode(sealed(2)), "replay");
+  assert.match(await page.textContent("#frame-results .auth .badge"), /^replay$/);
+  assert.equal(await decode(wrongKey), "bad_tag");
+  assert.equal(await page.textContent("#frame-results .auth .badge"), "bad tag");
+  assert.equal(await decode(plain), "unauthenticated");
+  assert.equal(await page.textContent("#frame-results .auth .badge"), "not authenticated");
+  await page.screenshot({ path: join(shots, "decoder-unauthenticated.png") });
+  // A byte stream: each frame its own status, in order (the window carries on).
+  await page.check("#frame-stream");
+  await page.fill("#frame-hex", [sealed(3), plain, sealed(3), wrongKey].join("\n"));
+  await page.evaluate(() => (document.getElementById("frame-results").innerHTML = ""));
+  await page.click("#frame-decode");
+  await page.waitForSelector("#frame-results article[data-result=stream] [data-auth]");
+  assert.deepEqual(
+    await page.$$eval("#frame-results li [data-auth]", (xs) => xs.map((x) => x.dataset.auth)),
+    ["authenticated", "unauthenticated", "replay", "bad_tag"],
+  );
+  // A key file (16 raw bytes) gives the same key; a malformed key is refused with a message.
+  await page.fill("#frame-key", "");
+  await page.setInputFiles("#frame-key-file", { name: "device.key", mimeType: "application/octet-stream", buffer: Buffer.from(key, "hex") });
+  await page.waitForFunction(() => document.getElementById("frame-key").value.length === 32);
+  assert.equal(await page.inputValue("#frame-key"), key);
+  await page.fill("#frame-key", "abc");
+  await page.click("#frame-decode");
+  await page.waitForSelector("#frame-status.error");
+  assert.match(await page.textContent("#frame-status"), /32 hex digits/);
+  // Forget the key: no status any more. The key never left the page (no request carried it) and
+  // was not stored.
+  await page.click("#frame-key-forget");
+  await page.uncheck("#frame-stream");
+  await page.fill("#frame-hex", sealed(1));
+  await page.evaluate(() => (document.getElementById("frame-results").innerHTML = ""));
+  await page.click("#frame-decode");
+  await page.waitForSelector("#frame-results article[data-result=ok]");
+  assert.equal(await page.$("#frame-results [data-auth]"), null);
+  page.off("request", onRequest);
+  assert.ok(requests.every((r) => !r.toLowerCase().includes(key)), "a request carried the key");
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes(key), "the key was stored");
+  await page.click("#lang-zh");
+});
+
 test("identifier checker: scheme, parts, canonical form, error position", async () => {
   await page.click("[data-tab=ident]");
   await page.fill("#ident-input", "88.111.1/JTM-JFSM100-2024-000123");

@@ -15,6 +15,10 @@ const T = {
     frameHint: "粘贴报文的十六进制文本（libgasdev 帧或 GB/T 26875.3 报文，可含空格换行）",
     decode: "解码", pickCapture: "读取抓包文件", stream: "按字节流查找多帧", strict: "GB/T 严格模式",
     exStatus: "状态报文", exBadCrc: "校验错误", exGbt: "GB/T 26875.3",
+    key: "密钥", keyId: "密钥编号", pickKey: "读取密钥文件", forgetKey: "清除密钥", counter: "计数器",
+    keyNote: "给出密钥后，每帧显示认证结果（已认证 / 认证码错误 / 未认证 / 重放）。密钥只保存在本页内存中，不会上传，也不会存储；重放检查的计数窗口在本页关闭或更换密钥时清空。",
+    badKey: "密钥须为 32 位十六进制数字（16 字节），密钥编号为 1–255。",
+    authOk: "已认证", authBadTag: "认证码错误", authNone: "未认证", authReplay: "重放", authFailed: "认证失败",
     identHint: "输入或粘贴标识（工业互联网标识 88.…、Handle、OID、GS1 …）", scheme: "方案", auto: "自动识别",
     requireItem: "须为产品标识（含后缀）", footer: "libgasdev · 规则与数据格式的同一实现",
     working: "正在计算…", loading: "正在加载 WebAssembly…", failed: "出错了：",
@@ -51,6 +55,10 @@ const T = {
     frameHint: "Paste the hex of a frame (libgasdev frame or GB/T 26875.3 packet; spaces and line breaks allowed)",
     decode: "Decode", pickCapture: "Load capture file", stream: "Find frames in a byte stream", strict: "GB/T strict mode",
     exStatus: "Status frame", exBadCrc: "Bad CRC", exGbt: "GB/T 26875.3",
+    key: "Key", keyId: "key id", pickKey: "Load key file", forgetKey: "Forget key", counter: "counter",
+    keyNote: "With a key, every frame shows its authentication (authenticated / bad tag / not authenticated / replay). The key stays in this page's memory: it is never uploaded or stored; the replay window is cleared when the page closes or the key changes.",
+    badKey: "The key must be 32 hex digits (16 bytes) and the key id 1–255.",
+    authOk: "authenticated", authBadTag: "bad tag", authNone: "not authenticated", authReplay: "replay", authFailed: "verification failed",
     identHint: "Type or paste an identifier (industrial internet 88.…, Handle, OID, GS1 …)", scheme: "Scheme",
     auto: "detect", requireItem: "Must be an item identifier (with suffix)",
     footer: "libgasdev · one implementation of the rules and data formats",
@@ -116,6 +124,9 @@ let lang = "zh";
 let version = "";
 const checked = []; // {path, size, result} | {path, size, tooLarge}
 let lastFrame = null; // {kind: "frame"|"stream"|"count", ...}
+// The receiver's key and replay window for this page session (spec/security.md): in memory only, never
+// sent anywhere or stored; a new key or key id starts a new window. {key, keyId, state} or null.
+let keySession = null;
 let lastIdent = null; // {text, result}
 
 const $ = (id) => document.getElementById(id);
@@ -411,9 +422,49 @@ function frameError(e, text) {
   return s + `</article>`;
 }
 
-function frameValue(v) {
+/** Authentication of one frame: [badge class, label]. */
+const AUTH = {
+  authenticated: ["ok", "authOk"],
+  bad_tag: ["bad", "authBadTag"],
+  unauthenticated: ["warn", "authNone"],
+  replay: ["bad", "authReplay"],
+  failed: ["bad", "authFailed"],
+};
+
+function authBadge(a) {
+  if (!a) return "";
+  const [cls, label] = AUTH[a.status];
+  const detail =
+    a.status === "authenticated"
+      ? ` ${t("keyId")} ${a.key_id} · ${t("counter")} ${a.counter}`
+      : a.error
+        ? ` <code>${esc(a.error)}</code> @${a.offset}`
+        : "";
+  return `<span class="auth" data-auth="${a.status}"><span class="badge ${cls}">${t(label)}</span>${detail}</span>`;
+}
+
+/** The page's key session for a decode: null without a key; throws on a malformed key or key id. */
+function authArg() {
+  const key = $("frame-key").value.replace(/\s+/g, "").toLowerCase();
+  if (!key) {
+    keySession = null;
+    return null;
+  }
+  const keyId = Number($("frame-key-id").value);
+  if (!/^[0-9a-f]{32}$/.test(key) || !Number.isInteger(keyId) || keyId < 1 || keyId > 255) throw new Error(t("badKey"));
+  if (!keySession || keySession.key !== key || keySession.keyId !== keyId) keySession = { key, keyId, state: null };
+  return keySession;
+}
+
+/** Keep the replay window the worker returned for the next frame of this session. */
+function keepState(result, auth) {
+  if (auth && result && result.auth) auth.state = result.auth.state;
+}
+
+function frameValue(v, auth) {
   const src = v.source === "hex" ? t("hexText") : t("rawBytes");
   let s = `<article class="card" data-result="ok" data-protocol="${v.protocol}"><h2><span class="badge ok">${t("frameOk")}</span> ${v.protocol === "libgasdev" ? "libgasdev" : "GB/T 26875.3"} · ${v.length} ${t("bytes")} · ${src}</h2>`;
+  if (auth && auth.frames[0]) s += `<p class="auth-line">${authBadge(auth.frames[0])}</p>`;
   s += hexDump(v.hex, v.layout);
   if (v.protocol === "libgasdev") {
     s += kvTable(v.frame);
@@ -453,9 +504,13 @@ function renderFrame() {
   if (kind === "stream") {
     const v = result.value;
     let s = `<article class="card" data-result="stream"><h2>${v.frames} ${t("frames")} · ${v.skipped} ${t("skipped")} · ${v.rejected} ${t("rejected")}</h2><ol>`;
+    let nth = 0;
     for (const it of v.items.slice(0, 500)) {
-      if ("frame" in it) s += `<li>@${it.offset}: ${esc(it.frame.message.type)} seq ${it.frame.seq} (${it.length} ${t("bytes")})</li>`;
-      else if ("skipped" in it) s += `<li>@${it.offset}: ${t("skipped")} ${it.skipped}</li>`;
+      if ("frame" in it) {
+        // The n-th decoded frame's authentication (the worker opened the decoded frames in order).
+        const a = result.auth ? authBadge(result.auth.frames[nth++]) : "";
+        s += `<li>@${it.offset}: ${esc(it.frame.message.type)} seq ${it.frame.seq} (${it.length} ${t("bytes")}) ${a}</li>`;
+      } else if ("skipped" in it) s += `<li>@${it.offset}: ${t("skipped")} ${it.skipped}</li>`;
       else {
         const e = it.rejected ?? it.error;
         s += `<li class="status-fail">@${it.offset}: ${t("rejected")} <code>${esc(e.error)}</code> @${e.offset}</li>`;
@@ -464,7 +519,7 @@ function renderFrame() {
     el.innerHTML = s + `</ol></article>`;
     return;
   }
-  el.innerHTML = frameValue(result.value);
+  el.innerHTML = frameValue(result.value, result.auth);
 }
 
 function frameOptions() {
@@ -477,7 +532,9 @@ async function decodeText() {
   status(st, t("working"), "busy");
   try {
     const stream = $("frame-stream").checked;
-    const result = await call(stream ? "decodeStream" : "decode", ...(stream ? [text] : [text, frameOptions()]));
+    const auth = authArg();
+    const result = await call(stream ? "decodeStream" : "decode", ...(stream ? [text, auth] : [text, frameOptions(), auth]));
+    keepState(result, auth);
     lastFrame = { kind: stream ? "stream" : "frame", result, text };
     status(st, "");
   } catch (e) {
@@ -491,7 +548,9 @@ async function decodeFile(file) {
   status(st, t("working"), "busy");
   try {
     const stream = $("frame-stream").checked;
-    const r = await call("decodeFile", file, frameOptions(), stream);
+    const auth = authArg();
+    const r = await call("decodeFile", file, frameOptions(), stream, auth);
+    keepState(r.result, auth);
     lastFrame = r.tooLarge
       ? { kind: "count", count: r.count, size: r.size, tooLarge: r.tooLarge }
       : { kind: stream ? "stream" : "frame", result: r.result };
@@ -609,6 +668,21 @@ function init() {
   $("frame-file").addEventListener("change", (e) => {
     if (e.target.files[0]) decodeFile(e.target.files[0]);
     e.target.value = "";
+  });
+  // The key: typed, or read from a key file (16 raw bytes, or 32 hex digits as text); never stored.
+  $("frame-key-file").addEventListener("change", async (e) => {
+    const f = e.target.files[0];
+    e.target.value = "";
+    if (!f || f.size > 4096) return;
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const text = new TextDecoder().decode(bytes).replace(/\s+/g, "");
+    $("frame-key").value =
+      bytes.length === 16 ? [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("") : /^[0-9a-fA-F]{32}$/.test(text) ? text : "";
+    if (!$("frame-key").value) status($("frame-status"), t("badKey"), "error");
+  });
+  $("frame-key-forget").addEventListener("click", () => {
+    $("frame-key").value = "";
+    keySession = null;
   });
   for (const b of document.querySelectorAll(".frame-example"))
     b.addEventListener("click", () => {
