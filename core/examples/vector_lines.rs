@@ -247,7 +247,7 @@ fn identifier(mut i: Input) -> Out {
             // The identifier's JSON report (spec/identifiers.md §10, `gasdev ident --format json`).
             let mut report = gasdev::ident::report::Report::new(
                 &String::from_utf8_lossy(&bytes),
-                &Ok(id.clone()),
+                &Ok(id),
                 gasdev::Lang::En,
             );
             if std::str::from_utf8(&bytes).is_err() {
