@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as g from "../pkg/node.mjs";
 
-// The package is built without the `secure` feature for now (size budget, wasm/Cargo.toml); these
-// tests run on a package whose checker module is built with it.
+// wasm/build.sh builds the checker module with the `secure` feature; a package built without it
+// skips these tests (the shared vector lines, wasm/support/lines.mjs, would then fail instead).
 const skip = typeof g.sealFrame !== "function" && "package built without the secure feature (wasm/Cargo.toml)";
 const file = JSON.parse(readFileSync(new URL("../../spec/vectors/secure.json", import.meta.url), "utf8"));
 
