@@ -597,6 +597,18 @@ fn fails<'a>(findings: impl IntoIterator<Item = &'a gasdev::check::Finding>) -> 
     list(ids.into_iter().map(str::to_owned))
 }
 
+/// A checked document as every binding returns it: the report with the rule set and date it was
+/// checked under (`checkDocument`, `gasdev_check_document`, `gasdev check --format json`).
+fn envelope(document: &str, as_of: Date, report: Value) -> Value {
+    json!({
+        "document": document,
+        "as_of": to_json(&as_of),
+        "ruleset": gasdev::requirements::RULESET,
+        "ruleset_version": gasdev::requirements::RULESET_VERSION,
+        "report": report,
+    })
+}
+
 fn declaration(mut i: Input) -> Out {
     let as_of = Date::parse(&i.string("as_of")).unwrap();
     let text = match (i.take("document"), i.take("json")) {
@@ -616,7 +628,7 @@ fn declaration(mut i: Input) -> Out {
                     r.achieved_tier.map_or("none", |t| t.as_str()),
                     fails(&r.findings)
                 ),
-                json!({"document": "declaration", "report": to_json(&r)}),
+                envelope("declaration", as_of, to_json(&r)),
             )
         }
         Ok(Document::Catalogue(c)) => {
@@ -628,7 +640,7 @@ fn declaration(mut i: Input) -> Out {
                     fails(&r.findings),
                     r.products.iter().filter(|p| !p.conformant).count()
                 ),
-                json!({"document": "catalogue", "report": to_json(&r)}),
+                envelope("catalogue", as_of, to_json(&r)),
             )
         }
     }
