@@ -133,7 +133,7 @@ function decl(input) {
   const raw = [["checkDocument", r]];
   if (r.type === "error") return ["invalid", errField(r.error), raw, invalidDoc(r.error)];
   const { document, report } = r.value;
-  const full = valid({ document, report });
+  const full = valid(r.value);
   if (document === "catalogue") {
     const bad = report.products.filter((p) => !p.conformant).length;
     return ["valid", `document=catalogue conformant=${b(report.conformant)} fail=${failing(report.findings)} nonconformant_products=${bad}`, raw, full];
