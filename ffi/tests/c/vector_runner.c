@@ -8,7 +8,8 @@
  * `<area>#<tcId> <canonical JSON>`, built from the C API's structs and JSON functions
  * (gasdev_report_json, gasdev_frame_decode_json, gasdev_gbt_decode_json, gasdev_ident_report_json,
  * gasdev_gbt_objects_json), which scripts/diff-vector-lines compares byte for byte with the Rust
- * reference runner's.
+ * reference runner's. Every decoded frame's struct is also encoded again and must give the same bytes
+ * (the struct a C caller reads holds every field).
  *
  * The input is the flattened rendition of spec/vectors written by ffi/tests/flatten_vectors.py (one case
  * per line: area, tcId, mode, key=value fields). Every summary is built from what the API returned; the
@@ -180,6 +181,14 @@ static const char *run_frame(const test_case *c, sbuf *out) {
     }
     if (rc == GASDEV_RESULT_OK) {
         gasdev_report *r = NULL;
+        unsigned char again[512];
+        size_t n = 0;
+        /* The struct a C caller reads holds the whole frame: encoding it gives the same bytes. */
+        if (gasdev_frame_encode(&f, again, sizeof again, &n) != GASDEV_RESULT_OK || n != len ||
+            memcmp(again, bytes, len) != 0) {
+            fprintf(stderr, "%s#%s: the decoded struct does not encode to the same frame\n", c->area, c->id);
+            exit(2);
+        }
         if (gasdev_frame_decode_json(bytes, len, &r, NULL) != GASDEV_RESULT_OK) die("frame json");
         full_report(r, "report");
     }
