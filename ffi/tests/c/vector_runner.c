@@ -8,8 +8,9 @@
  * `<area>#<tcId> <canonical JSON>`, built from the C API's structs and JSON functions
  * (gasdev_report_json, gasdev_frame_decode_json, gasdev_gbt_decode_json, gasdev_ident_report_json,
  * gasdev_gbt_objects_json), which scripts/diff-vector-lines compares byte for byte with the Rust
- * reference runner's. Every decoded frame's struct is also encoded again and must give the same bytes
- * (the struct a C caller reads holds every field).
+ * reference runner's. Every decoded frame's struct is also encoded again and must give the same bytes,
+ * and every packet's objects read through gasdev_gbt_object_at must print as the packet's JSON objects
+ * (the structs a C caller reads hold every field).
  *
  * The input is the flattened rendition of spec/vectors written by ffi/tests/flatten_vectors.py (one case
  * per line: area, tcId, mode, key=value fields). Every summary is built from what the API returned; the
@@ -359,6 +360,41 @@ static void packet_summary(sbuf *out, const gasdev_gbt_packet *p) {
               type, (unsigned long)objects, tf(p->checksum_ok));
 }
 
+/* The objects of a decoded packet read through the structs (gasdev_gbt_object_at) and printed by
+ * gasdev_gbt_objects_json are the packet JSON's `adu.objects`: the struct holds every field. */
+static void objects_through_structs(const unsigned char *bytes, size_t len, uint32_t flags,
+                                    const gasdev_gbt_packet *p, const char *json, size_t jlen) {
+    static gasdev_gbt_object objs[GASDEV_GBT_MAX_OBJECTS];
+    sbuf a, b, c, d;
+    size_t i;
+    gasdev_report *r = NULL;
+    const char *oj;
+    size_t ol;
+    if (!p->has_adu || p->adu_raw) return;
+    if (p->object_count > GASDEV_GBT_MAX_OBJECTS) die("object count");
+    for (i = 0; i < p->object_count; i++)
+        if (gasdev_gbt_object_at(bytes, len, flags, i, &objs[i]) != GASDEV_RESULT_OK) die("object_at");
+    if (gasdev_gbt_objects_json(objs, p->object_count, &r) != GASDEV_RESULT_OK) die("objects json");
+    if (gasdev_report_json(r, &oj, &ol) != GASDEV_RESULT_OK) die("report json");
+    sb_init(&a);
+    sb_init(&b);
+    sb_init(&c);
+    sb_init(&d);
+    canon_member(&a, json, jlen, "report");
+    canon_member(&b, a.s, a.len, "adu");
+    canon_member(&c, b.s, b.len, "objects");
+    canon_member(&d, oj, ol, "report");
+    if (c.len != d.len || memcmp(c.s, d.s, c.len) != 0) {
+        fprintf(stderr, "the objects read through gasdev_gbt_object_at differ from the packet's JSON:\n%s\n%s\n", c.s, d.s);
+        exit(2);
+    }
+    gasdev_report_free(r);
+    sb_free(&a);
+    sb_free(&b);
+    sb_free(&c);
+    sb_free(&d);
+}
+
 static const char *gbt_decode(sbuf *out, const unsigned char *bytes, size_t len, bool verify) {
     uint32_t base = verify ? 0 : GASDEV_GBT_NO_CHECKSUM;
     gasdev_gbt_packet p;
@@ -370,6 +406,12 @@ static const char *gbt_decode(sbuf *out, const unsigned char *bytes, size_t len,
         packet_summary(out, &p);
         if (gasdev_gbt_decode_json(bytes, len, base | GASDEV_GBT_STRICT, &r, NULL) != GASDEV_RESULT_OK)
             die("packet json");
+        {
+            const char *j;
+            size_t jl;
+            if (gasdev_report_json(r, &j, &jl) != GASDEV_RESULT_OK) die("report json");
+            objects_through_structs(bytes, len, base | GASDEV_GBT_STRICT, &p, j, jl);
+        }
         full_report(r, "report");
         return "valid";
     }
@@ -381,6 +423,7 @@ static const char *gbt_decode(sbuf *out, const unsigned char *bytes, size_t len,
         packet_summary(out, &p);
         if (gasdev_gbt_decode_json(bytes, len, base, &r, NULL) != GASDEV_RESULT_OK) die("packet json");
         if (gasdev_report_json(r, &json, &jlen) != GASDEV_RESULT_OK) die("report json");
+        objects_through_structs(bytes, len, base, &p, json, jlen);
         sb_printf(&full, "{\"result\":\"acceptable\",\"strict\":{\"name\":\"%s\",\"offset\":%lu},\"value\":",
                   name_of(s), (unsigned long)soff);
         canon_member(&full, json, jlen, "report");
