@@ -4,7 +4,6 @@
 //! byte offset; `emit` validates the same rules first and never writes a frame that would not
 //! parse back to the same value. For every valid frame `f`, `emit(parse(f)) == f` byte for byte
 //! (the encoding is canonical, [FRAME-008]).
-
 //!
 //! Each message type lives in its own module under `super::msg` with its parse, length,
 //! validation and emit; this module reads and writes the header and dispatches on the type byte.
