@@ -33,7 +33,7 @@ pub struct HandleParts<'a> {
     pub prefix: &'a str,
     /// The suffix as written (percent-encoded in URL forms); `None` when there is no `/`.
     pub suffix: Option<&'a str>,
-    /// The suffix holds percent-escapes (URL form); [`Ident::canonical`] decodes them.
+    /// The suffix holds percent-escapes (URL form); [`Ident::canonical`](super::Ident::canonical) decodes them.
     pub percent_encoded: bool,
     /// The suffix contains `/`: allowed, but unusual (reference §2.8 rule 6).
     pub suffix_has_slash: bool,
