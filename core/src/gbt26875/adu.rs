@@ -8,8 +8,8 @@
 //! \[GBT-9\]. Fixed-size types satisfy `L = 2 + n × (body + t)` with `t` = 6 or 0 \[GBT-10\].
 //! Reserved and user-defined type flags pass through as raw bytes \[GBT-26\].
 //!
-//! Over 800 lines on purpose: the object types of 表3 share one `Object` enum whose parse,
-//! length, emit and JSON arms must stay side by side so that a new type is added in one place.
+//! Over 800 lines on purpose: the object types of 表3 share one `Object` enum whose length,
+//! parse, emit and check arms must stay side by side so that a new type is added in one place.
 
 use super::codes::{
     self, COMPONENT_STATUS_RESERVED, Layout, OPERATION_RESERVED, SYSTEM_STATUS_RESERVED, TypeInfo,
