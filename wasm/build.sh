@@ -16,7 +16,7 @@ toolchain="$(wasm/toolchain)"
 rm -rf wasm/pkg
 # Two modules from one crate: the decoder and checker (features `checker` and `secure`: sealFrame,
 # openFrame; the 200 KiB budget) and the
-# platform module (feature `platform`: inspect, mapToGbt), each with its own JavaScript glue.
+# platform module (feature `platform`: inspect, inspectAll, mapToGbt, exportCheck), each with its own JavaScript glue.
 for module in checker,secure:gasdev_wasm platform:gasdev_platform; do
   feature="${module%%:*}"
   name="${module##*:}"

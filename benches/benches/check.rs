@@ -1,4 +1,4 @@
-//! `check_catalogue` on a generated catalogue of 10 000 products (issue 2), with the baseline of
+//! `check_catalogue` on a generated catalogue of 10 000 products, with the baseline of
 //! merely parsing the same catalogue's JSON in the same run.
 #![expect(missing_docs, reason = "criterion macros generate undocumented items")]
 #![allow(

@@ -1,4 +1,4 @@
-//! Frame codec benchmarks (issue 4, `spec/frame.md`): decode + verify and encode of a typical
+//! Frame codec benchmarks (`spec/frame.md`): decode + verify and encode of a typical
 //! status report (40 bytes) and an alarm event (30 bytes), with the baselines of the same run:
 //! CRC-32C alone over the same covered bytes, `memcpy` of the frame, and `serde_json` parsing the
 //! frame's JSON form into the typed document. Numbers and ratios: `BENCHMARKS.md`.

@@ -1,4 +1,4 @@
-//! Identifier parsing throughput (issue 3): identifiers parsed and validated per second, per
+//! Identifier parsing throughput: identifiers parsed and validated per second, per
 //! scheme (criterion reports `elem/s`), plus worst-case long inputs (`bytes/s`).
 //!
 //! Run: `cargo bench -p gasdev-benches --bench ident`.

@@ -1,4 +1,4 @@
-//! `inspect` over 1 000 000 generated household records (issue 8), against the baseline of merely
+//! `inspect` over 1 000 000 generated household records, against the baseline of merely
 //! computing the obligations (`required_devices`) for the same records in the same run.
 #![expect(missing_docs, reason = "criterion macros generate undocumented items")]
 #![allow(

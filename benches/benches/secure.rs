@@ -1,4 +1,4 @@
-//! Authenticated frames (issue 17, `spec/security.md`): seal and open (verify) of the status report
+//! Authenticated frames (`spec/security.md`): seal and open (verify) of the status report
 //! of frames.json#1 (40 bytes, 56 sealed) and the close-valve command of frames.json#25 (16 bytes,
 //! 32 sealed), with the baseline of the same run: `wire::decode` of the same sealed frame (CRC and
 //! body, no tag). Numbers and ratios: `BENCHMARKS.md`.

@@ -67,14 +67,8 @@ pub fn read(path: &Path) -> Result<KeyFile, KeyFileError> {
     }
     let hex = doc.key.as_bytes();
     let mut bytes = [0u8; 16];
-    let ok = hex.len() == 32
-        && hex.chunks(2).zip(bytes.iter_mut()).all(|(pair, out)| {
-            std::str::from_utf8(pair)
-                .ok()
-                .and_then(|s| u8::from_str_radix(s, 16).ok())
-                .map(|b| *out = b)
-                .is_some()
-        });
+    // 32 characters that decode to 16 bytes: 32 hex digits, no white space.
+    let ok = hex.len() == 32 && gasdev::hex::decode_into(hex, &mut bytes) == Ok(16);
     if !ok {
         return Err(bad(
             ErrorCode::InputInvalidValue,

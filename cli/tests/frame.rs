@@ -272,7 +272,7 @@ fn encode_refuses_a_remote_open_and_bad_values() {
     assert!(err.contains("INPUT_IO"));
 }
 
-// ---- authenticated frames (spec/security.md, issue 17) ---------------------------------------
+// ---- authenticated frames (spec/security.md) ---------------------------------------------------
 
 /// The test key of spec/vectors/secure.json (key id 1): never provisioned on a device.
 const TEST_KEY: &str = "9ec5e4be4c3bbee0043c99c6fe27c0d9";

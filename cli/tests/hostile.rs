@@ -1,8 +1,9 @@
-//! The hostile-input suite (issue 15): every attack of the issue's table, and a few more, against
-//! the built `gasdev`, each asserting the exit status and error name, the absence of a panic
-//! (exit 101, "panicked"), a time bound and a memory bound (`ulimit -v`, so an allocation beyond it
-//! aborts the process and fails the test). The C API's overlap rows are `ffi/tests/c/api_test.c`
-//! (`test_overlaps`).
+//! The hostile-input suite: attacks on every input path (closed pipes, a full disk, symlink loops
+//! and FIFOs, endless inputs, broken and split CSV rows, formulas, terminal controls, inexact
+//! numbers, empty inputs, a million identifiers…) against the built `gasdev`, each asserting the
+//! exit status and error name, the absence of a panic (exit 101, "panicked"), a time bound and a
+//! memory bound (`ulimit -v`, so an allocation beyond it aborts the process and fails the test).
+//! The C API's overlap rows are `ffi/tests/c/api_test.c` (`test_overlaps`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

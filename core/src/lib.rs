@@ -8,17 +8,19 @@
 //!
 //! | module | needs | what |
 //! |---|---|---|
-//! | [`error`] | — | the shared error table (`spec/errors.json`): stable names and numbers |
+//! | [`error`] | — | the shared error table: stable names and numbers, generated from `spec/errors.json` by `build.rs` |
 //! | [`text`] | — | bilingual (zh/en) messages |
 //! | [`model`] | — (declarations: `alloc`) | device data model: kinds, tiers, concentrations, alarm and valve state |
-//! | [`requirements`] | — | the requirement table (`spec/requirements.json`) as `const` data |
+//! | [`requirements`] | — | the requirement table, a `static` generated from `spec/requirements.json` by `build.rs` |
 //! | [`check`] | `alloc` | declaration and catalogue conformance checks |
 //! | [`install`] | `alloc` | who must install what (INS-*), the inspection check |
-//! | [`ident`] | — | industrial-internet identifiers |
+//! | [`ident`] | — | industrial-internet identifiers: general rules and detection, URL forms, one module per scheme |
+//! | [`hex`] | — (`decode`: `alloc`) | hex text of frames as people type it (`FRAME_BAD_HEX` with its offset) |
 //! | [`wire`] | — | the libgasdev frame (open access standard, `spec/frame.md`) |
 //! | [`gbt26875`] | — | GB/T 26875.3-2011 fire-alarm transmission packets |
 //! | `secure` | `secure` | authenticated frames: SM4-CMAC seal/open, replay window, key derivation (`spec/security.md`) |
-//! | `api` | `json` | JSON documents in, JSON reports out: shared by the CLI, C and WebAssembly |
+//! | `api` | `json` | the one call surface of every binding: check documents (single and batch, with the summary), decode and encode frames and packets (bytes or hex, detected), identifiers, requirements with their filter, inspections (with the summary), one error type `ApiError` and its tagged JSON |
+//! | `api::render` | `render` | reports for people: text tables (unicode-width), Markdown and CSV (`csv::Writer`) of checks, frames, packets, identifiers, requirements and inspections; the CLI prints them, WebAssembly returns them |
 //!
 //! ## Panic-freedom contract
 //!
@@ -35,8 +37,10 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod coded;
 pub mod error;
 pub mod gbt26875;
+pub mod hex;
 pub mod ident;
 pub mod model;
 pub mod requirements;

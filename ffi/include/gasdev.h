@@ -1764,8 +1764,9 @@ const char *gasdev_scheme_name(uint32_t scheme);
 #if defined(GASDEV_HOST)
 // Check a declaration or a catalogue (detected by its keys) given as JSON text `json[0..len]`, on
 // the date `as_of[0..as_of_len]` (`YYYY-MM-DD`, for certificate validity). On success `*out`
-// receives a new report: summary, failing requirement ids and the JSON report
-// (`{"document": "declaration"|"catalogue", "report": {…}}`, the report of `spec/report.md`).
+// receives a new report: summary, failing requirement ids and the JSON report in the core's
+// envelope (`{"document": "declaration"|"catalogue", "as_of", "ruleset", "ruleset_version",
+// "report": {…}}`, the report of `spec/report.md`; what `checkDocument` returns in JavaScript).
 //
 // A document that is not valid JSON or does not fit the schema gives its `GASDEV_RESULT_INPUT_…`
 // code, and the optional `*error` receives the position and field path. An invalid `as_of` is
@@ -1791,8 +1792,8 @@ gasdev_result gasdev_check_document(const char *json,
 // `gasdev_inspect_with_declarations` with no declarations.
 //
 // Errors as `gasdev_check_document`; the catalogue is parsed first, so an `*error` may be about
-// it (a catalogue that is a declaration is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT`). *Host builds
-// only.*
+// it, its field path under `catalogue` (`catalogue.vendors[0].name`; a catalogue that is a
+// declaration is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT` at `catalogue`). *Host builds only.*
 //
 // # Safety
 // `record` is valid for reads of `len` bytes, `catalogue` is NULL (with length 0) or valid for

@@ -638,19 +638,9 @@ fn snapshot_in(s: &gasdev_snapshot) -> Res<Snapshot> {
 }
 
 fn event_in(e: &gasdev_event) -> Res<Event> {
-    let raised = |v: u8| match level_in(v)? {
-        AlarmLevel::Low => Ok(RaisedLevel::Low),
-        AlarmLevel::High => Ok(RaisedLevel::High),
-        AlarmLevel::None => Err(BAD),
-    };
-    let fault = |v: u8| match v {
-        x if x == gasdev_fault_kind::Sensor as u8 => Ok(FaultKind::Sensor),
-        x if x == gasdev_fault_kind::Valve as u8 => Ok(FaultKind::Valve),
-        x if x == gasdev_fault_kind::Communication as u8 => Ok(FaultKind::Communication),
-        x if x == gasdev_fault_kind::Power as u8 => Ok(FaultKind::Power),
-        x if x == gasdev_fault_kind::Other as u8 => Ok(FaultKind::Other),
-        _ => Err(BAD),
-    };
+    // A raised level's code is the alarm level's (low 2, high 3); "none" is not one.
+    let raised = |v: u8| RaisedLevel::from_code(v).ok_or(BAD);
+    let fault = |v: u8| FaultKind::from_code(v).ok_or(BAD);
     Ok(match e.code {
         x if x == gasdev_event_code::AlarmRaised as u8 => Event::AlarmRaised {
             gas: gas_in(e.gas)?,
@@ -850,32 +840,19 @@ fn repr_in<'a>(f: &gasdev_frame, b: &'a Borrowed<'a>) -> Res<FrameRepr<'a>> {
 
 // --- Rust → C -------------------------------------------------------------------------------
 
+// The C enumerations' values are the frame's wire codes (tested below), so the core's mappings
+// convert both ways.
+
 pub(crate) fn level_out(l: AlarmLevel) -> u8 {
-    (match l {
-        AlarmLevel::None => gasdev_alarm_level::None,
-        AlarmLevel::Low => gasdev_alarm_level::Low,
-        AlarmLevel::High => gasdev_alarm_level::High,
-    }) as u8
+    l.code()
 }
 
 fn gas_out(g: Gas) -> u8 {
-    (match g {
-        Gas::Methane => gasdev_gas::Methane,
-        Gas::CarbonMonoxide => gasdev_gas::CarbonMonoxide,
-        Gas::Propane => gasdev_gas::Propane,
-    }) as u8
+    g.code()
 }
 
 fn trip_out(t: Option<TripReason>) -> u8 {
-    // `gasdev_trip_reason` is 1 + the declaration index of `TripReason` (0: none), like the wire
-    // codes. Computed, not matched: a `match` becomes the 8-byte table `01 … 07 00`, which LLVM
-    // files among the NUL-terminated strings, and on the firmware target that keeps the whole
-    // merged string section (every result name, ~1.4 KiB) in the link. Tested against the
-    // declared values (`trip_out_matches_the_declared_values`).
-    match t {
-        None => gasdev_trip_reason::None as u8,
-        Some(r) => (r as u8).saturating_add(1),
-    }
+    wire::trip_code(t)
 }
 
 #[cfg_attr(
@@ -883,10 +860,7 @@ fn trip_out(t: Option<TripReason>) -> u8 {
     expect(dead_code, reason = "the device profile decodes no reports")
 )]
 fn kind_out(k: DeviceKind) -> u8 {
-    (match k {
-        DeviceKind::LeakAlarm => gasdev_device_kind::LeakAlarm,
-        DeviceKind::SelfClosingValve => gasdev_device_kind::SelfClosingValve,
-    }) as u8
+    k.code()
 }
 
 fn reading_out(r: Option<Reading>) -> (bool, gasdev_reading) {
@@ -975,13 +949,7 @@ fn event_out(e: &Event, out: &mut gasdev_event) {
             C::ValveClosed
         }
         Event::Fault { fault, active } => {
-            out.fault = match fault {
-                FaultKind::Sensor => gasdev_fault_kind::Sensor,
-                FaultKind::Valve => gasdev_fault_kind::Valve,
-                FaultKind::Communication => gasdev_fault_kind::Communication,
-                FaultKind::Power => gasdev_fault_kind::Power,
-                FaultKind::Other => gasdev_fault_kind::Other,
-            } as u8;
+            out.fault = fault.code();
             out.active = active;
             C::Fault
         }
@@ -1325,6 +1293,33 @@ mod tests {
         for (c, l) in levels {
             assert_eq!(level_out(l), c);
         }
+    }
+
+    #[test]
+    fn fault_kinds_and_raised_levels_are_the_wire_codes() {
+        use gasdev_fault_kind as F;
+        let faults = [
+            (F::Sensor, FaultKind::Sensor),
+            (F::Valve, FaultKind::Valve),
+            (F::Communication, FaultKind::Communication),
+            (F::Power, FaultKind::Power),
+            (F::Other, FaultKind::Other),
+        ];
+        assert_eq!(faults.len(), FaultKind::ALL.len());
+        for (c, f) in faults {
+            assert_eq!(c as u8, f.code(), "{f:?}");
+        }
+        assert_eq!(
+            gasdev_alarm_level::Low as u8,
+            RaisedLevel::Low.code(),
+            "low"
+        );
+        assert_eq!(
+            gasdev_alarm_level::High as u8,
+            RaisedLevel::High.code(),
+            "high"
+        );
+        assert!(RaisedLevel::from_code(gasdev_alarm_level::None as u8).is_none());
     }
 
     #[test]

@@ -13,9 +13,11 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::ffi::c_char;
 
-use gasdev::api::{Document, InputError, parse_declarations, parse_document, parse_record};
-use gasdev::check::{Finding, Status, check_catalogue, check_declaration};
-use gasdev::install::{CatalogueIndex, RuleSet, inspect};
+use gasdev::api::{
+    ApiError, Checked, CheckedReport, Document, Expect, Inspector, check_document, parse_document,
+};
+use gasdev::check::{Finding, Status};
+use gasdev::install::RuleSet;
 use gasdev::model::{Date, Tier};
 
 use crate::boundary::{
@@ -86,16 +88,17 @@ pub struct gasdev_report {
     json: Vec<u8>,
 }
 
-fn input_error(e: &InputError) -> (gasdev_result, gasdev_input_error) {
+fn input_error(e: &ApiError) -> (gasdev_result, gasdev_input_error) {
     let code = gasdev_result::from_code(e.error_code());
+    let path = e.field.as_deref().unwrap_or_default();
     let mut field = [0 as c_char; GASDEV_FIELD_PATH_MAX];
-    let mut cut = e.field.len().min(GASDEV_FIELD_PATH_MAX - 1);
-    while !e.field.is_char_boundary(cut) {
+    let mut cut = path.len().min(GASDEV_FIELD_PATH_MAX - 1);
+    while !path.is_char_boundary(cut) {
         cut = cut.saturating_sub(1);
     }
     for (dst, src) in field
         .iter_mut()
-        .zip(e.field.as_bytes().get(..cut).unwrap_or_default())
+        .zip(path.as_bytes().get(..cut).unwrap_or_default())
     {
         *dst = c_char::from_ne_bytes([*src]);
     }
@@ -103,10 +106,10 @@ fn input_error(e: &InputError) -> (gasdev_result, gasdev_input_error) {
         code,
         gasdev_input_error {
             code: code as u32,
-            line: e.line,
-            column: e.column,
+            line: e.line.unwrap_or(0),
+            column: e.column.unwrap_or(0),
             field,
-            field_len: e.field.len(),
+            field_len: path.len(),
         },
     )
 }
@@ -131,6 +134,15 @@ fn failing(findings: &[Finding]) -> Vec<String> {
         .into_iter()
         .map(String::from)
         .collect()
+}
+
+/// The core's envelope of a checked document (`{document, as_of, ruleset, ruleset_version,
+/// report}`, as `checkDocument` in JavaScript and a file of `gasdev check --format json`),
+/// NUL-terminated.
+fn envelope(checked: &Checked) -> Res<Vec<u8>> {
+    let mut v = serde_json::to_vec(checked).map_err(|_| gasdev_result::Panic)?;
+    v.push(0);
+    Ok(v)
 }
 
 fn to_json<T: serde::Serialize>(kind: &str, report: &T) -> Res<Vec<u8>> {
@@ -172,7 +184,7 @@ unsafe fn deliver(out: *mut *mut gasdev_report, report: gasdev_report) -> Res {
 ///
 /// # Safety
 /// `error` is NULL or valid for a write.
-unsafe fn reject(error: *mut gasdev_input_error, e: &InputError) -> Res {
+unsafe fn reject(error: *mut gasdev_input_error, e: &ApiError) -> Res {
     let (code, detail) = input_error(e);
     // SAFETY: NULL or valid for a write (caller contract of this function).
     unsafe { write_opt(error, detail) };
@@ -181,8 +193,9 @@ unsafe fn reject(error: *mut gasdev_input_error, e: &InputError) -> Res {
 
 /// Check a declaration or a catalogue (detected by its keys) given as JSON text `json[0..len]`, on
 /// the date `as_of[0..as_of_len]` (`YYYY-MM-DD`, for certificate validity). On success `*out`
-/// receives a new report: summary, failing requirement ids and the JSON report
-/// (`{"document": "declaration"|"catalogue", "report": {…}}`, the report of `spec/report.md`).
+/// receives a new report: summary, failing requirement ids and the JSON report in the core's
+/// envelope (`{"document": "declaration"|"catalogue", "as_of", "ruleset", "ruleset_version",
+/// "report": {…}}`, the report of `spec/report.md`; what `checkDocument` returns in JavaScript).
 ///
 /// A document that is not valid JSON or does not fit the schema gives its `GASDEV_RESULT_INPUT_…`
 /// code, and the optional `*error` receives the position and field path. An invalid `as_of` is
@@ -211,39 +224,37 @@ pub unsafe extern "C" fn gasdev_check_document(
         let doc = unsafe { text(json, len) }?;
         // SAFETY: valid for `as_of_len` bytes (caller contract).
         let as_of = unsafe { date(as_of, as_of_len) }?;
-        let report = match parse_document(doc) {
+        let checked = match check_document(doc, Expect::Any, as_of) {
+            Ok(c) => c,
             // SAFETY: NULL or valid for a write (caller contract).
             Err(e) => return unsafe { reject(error, &e) },
-            Ok(Document::Declaration(d)) => {
-                let r = check_declaration(&d, as_of);
-                gasdev_report {
-                    summary: gasdev_report_summary {
-                        document: gasdev_document::Declaration as u8,
-                        conformant: r.conformant,
-                        achieved_tier: tier_code(r.achieved_tier),
-                        products: 1,
-                        nonconformant_products: usize::from(!r.conformant),
-                        items: 0,
-                    },
-                    items: failing(&r.findings),
-                    json: to_json("declaration", &r)?,
-                }
-            }
-            Ok(Document::Catalogue(c)) => {
-                let r = check_catalogue(&c, as_of);
-                gasdev_report {
-                    summary: gasdev_report_summary {
-                        document: gasdev_document::Catalogue as u8,
-                        conformant: r.conformant,
-                        achieved_tier: 0,
-                        products: r.products.len(),
-                        nonconformant_products: r.products.iter().filter(|p| !p.conformant).count(),
-                        items: 0,
-                    },
-                    items: failing(&r.findings),
-                    json: to_json("catalogue", &r)?,
-                }
-            }
+        };
+        let json = envelope(&checked)?;
+        let report = match &checked.report {
+            CheckedReport::Declaration(r) => gasdev_report {
+                summary: gasdev_report_summary {
+                    document: gasdev_document::Declaration as u8,
+                    conformant: r.conformant,
+                    achieved_tier: tier_code(r.achieved_tier),
+                    products: 1,
+                    nonconformant_products: usize::from(!r.conformant),
+                    items: 0,
+                },
+                items: failing(&r.findings),
+                json,
+            },
+            CheckedReport::Catalogue(r) => gasdev_report {
+                summary: gasdev_report_summary {
+                    document: gasdev_document::Catalogue as u8,
+                    conformant: r.conformant,
+                    achieved_tier: 0,
+                    products: r.products.len(),
+                    nonconformant_products: r.products.iter().filter(|p| !p.conformant).count(),
+                    items: 0,
+                },
+                items: failing(&r.findings),
+                json,
+            },
         };
         // SAFETY: checked by check_out above.
         unsafe { deliver(out, finish(report)) }
@@ -258,8 +269,8 @@ pub unsafe extern "C" fn gasdev_check_document(
 /// `gasdev_inspect_with_declarations` with no declarations.
 ///
 /// Errors as `gasdev_check_document`; the catalogue is parsed first, so an `*error` may be about
-/// it (a catalogue that is a declaration is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT`). *Host builds
-/// only.*
+/// it, its field path under `catalogue` (`catalogue.vendors[0].name`; a catalogue that is a
+/// declaration is `GASDEV_RESULT_INPUT_UNKNOWN_DOCUMENT` at `catalogue`). *Host builds only.*
 ///
 /// # Safety
 /// `record` is valid for reads of `len` bytes, `catalogue` is NULL (with length 0) or valid for
@@ -336,36 +347,28 @@ pub unsafe extern "C" fn gasdev_inspect_with_declarations(
         let decls = unsafe { opt_text(declarations, declarations_len) }?;
         // SAFETY: valid for `as_of_len` bytes (caller contract).
         let as_of = unsafe { date(as_of, as_of_len) }?;
-        let mut index = if catalogue.is_null() {
-            None
-        } else {
-            match parse_document(cat) {
-                Ok(Document::Catalogue(c)) => Some(CatalogueIndex::new(&c)),
-                Ok(Document::Declaration(_)) => {
-                    return Err(gasdev_result::InputUnknownDocument);
-                }
+        // The core's inspection context: an error in the catalogue or the declarations names
+        // its field under `catalogue` / `declarations`, as in every binding.
+        let mut inspector = Inspector::new(RuleSet::nanchuan_2022(), as_of);
+        if !catalogue.is_null() {
+            inspector = match inspector.with_catalogue_text(cat) {
+                Ok(i) => i,
                 // SAFETY: NULL or valid for a write (caller contract).
                 Err(e) => return unsafe { reject(error, &e) },
-            }
-        };
-        if !declarations.is_null() {
-            match parse_declarations(decls) {
-                Ok(ds) => index
-                    .get_or_insert_with(CatalogueIndex::without_catalogue)
-                    .add_declarations(&ds, as_of),
-                Err(mut e) => {
-                    e.field = format!("declarations{}", e.field);
-                    // SAFETY: NULL or valid for a write (caller contract).
-                    return unsafe { reject(error, &e) };
-                }
-            }
+            };
         }
-        let record = match parse_record(rec) {
+        if !declarations.is_null() {
+            inspector = match inspector.with_declarations_text(decls) {
+                Ok(i) => i,
+                // SAFETY: NULL or valid for a write (caller contract).
+                Err(e) => return unsafe { reject(error, &e) },
+            };
+        }
+        let r = match inspector.inspect_text(rec) {
             Ok(r) => r,
             // SAFETY: NULL or valid for a write (caller contract).
-            Err(e) => return unsafe { reject(error, &e) },
+            Err(e) => return unsafe { reject(error, &ApiError::from(e)) },
         };
-        let r = inspect(&record, index.as_ref(), as_of, &RuleSet::nanchuan_2022());
         let report = gasdev_report {
             summary: gasdev_report_summary {
                 document: gasdev_document::Inspection as u8,
@@ -428,7 +431,7 @@ pub unsafe extern "C" fn gasdev_frame_check_declaration(
             Ok(Document::Declaration(d)) => d,
             Ok(Document::Catalogue(_)) => return Err(gasdev_result::InputUnknownDocument),
             // SAFETY: NULL or valid for a write (caller contract).
-            Err(e) => return unsafe { reject(error, &e) },
+            Err(e) => return unsafe { reject(error, &ApiError::from(e)) },
         };
         let findings = gasdev::wire::validate(&repr, &d);
         #[derive(serde::Serialize)]

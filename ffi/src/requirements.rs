@@ -143,7 +143,7 @@ fn applicable(kind: u32, tier: u32) -> Res<impl Iterator<Item = &'static Require
             u8::try_from(tier).map_err(|_| gasdev_result::InvalidParameter)?,
         )?)
     };
-    Ok(requirements::for_kind(kind).filter(move |r| tier.is_none_or(|t| r.tiers.contains(t))))
+    Ok(requirements::select(Some(kind), tier))
 }
 
 /// How many requirements apply to a product of `kind` (`GASDEV_DEVICE_KIND_…`) claimed at `tier`

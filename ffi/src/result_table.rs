@@ -1,5 +1,5 @@
 //! Keeps `src/result.rs` generated: it renders the file from `gasdev::ErrorCode` (which
-//! `core/tests/spec_sync.rs` ties to `spec/errors.json`) and fails when the committed file differs.
+//! `core/build.rs` generates from `spec/errors.json`) and fails when the committed file differs.
 //! `GASDEV_BLESS=1 cargo test -p gasdev-ffi result_table` rewrites it.
 
 use std::fmt::Write as _;

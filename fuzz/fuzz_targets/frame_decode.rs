@@ -1,4 +1,4 @@
-//! Fuzz the frame decoder (issue 4, `spec/frame.md`): any bytes through every entry point.
+//! Fuzz the frame decoder (`spec/frame.md`): any bytes through every entry point.
 //!
 //! Asserts the contract of `gasdev::wire`: no panic; an error's offset lies within the frame's
 //! 256 bytes (or the input); a frame that decodes re-emits byte for byte apart from the CRC

@@ -1,4 +1,4 @@
-//! Fuzz emit → parse (issue 4): the input drives the construction of a `FrameRepr` (any values,
+//! Fuzz emit → parse (`spec/frame.md`): the input drives the construction of a `FrameRepr` (any values,
 //! valid or not), which is emitted into a buffer.
 //!
 //! Asserts: `emit` never panics and never writes a frame that does not decode to the same value

@@ -1,4 +1,4 @@
-//! Fuzz the identifier parser (issue 3): any bytes, detected and every forced scheme.
+//! Fuzz the identifier parser (`spec/identifiers.md`): any bytes, detected and every forced scheme.
 //!
 //! Asserts the contract of `gasdev::ident`: no panic; an error's offset lies inside the input and
 //! on a character boundary when the input is UTF-8; a valid identifier displays as its input, is

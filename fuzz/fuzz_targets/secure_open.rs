@@ -1,4 +1,4 @@
-//! Fuzz authenticated frames (issue 17, `spec/security.md`): `secure::open` and `secure::seal` on
+//! Fuzz authenticated frames (`spec/security.md`): `secure::open` and `secure::seal` on
 //! any bytes.
 //!
 //! Asserts: no panic; an error's offset lies within the frame's 256 bytes (or the input); a frame

@@ -1,4 +1,4 @@
-//! Fuzz the stream decoder (issue 4, `spec/frame.md` §9): any bytes, fed in chunks whose sizes
+//! Fuzz the stream decoder (`spec/frame.md` §9): any bytes, fed in chunks whose sizes
 //! come from the input.
 //!
 //! Asserts: no panic; every reported frame passes `check_len` (and, outside fuzzing builds, its

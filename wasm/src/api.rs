@@ -16,15 +16,12 @@
     reason = "one error per call, serialized at once at the JavaScript boundary: boxing buys nothing"
 )]
 
-use gasdev::api::{Document, InputError, parse_declarations, parse_document, parse_record};
-use gasdev::check::{CatalogueReport, ProductReport, check_catalogue, check_declaration};
-use gasdev::gbt26875::{self as gbt, Mode, Options};
-use gasdev::ident::report::Report;
-use gasdev::ident::{Ident, IdentError, Scheme};
-use gasdev::install::{CatalogueIndex, RuleSet, inspect as inspect_record};
-use gasdev::model::{Date, Declaration, DeviceKind, Tier};
-use gasdev::wire::{self, FrameRepr, StreamDecoder, StreamEvent};
-use gasdev::{ErrorCode, Text};
+use gasdev::ErrorCode;
+use gasdev::gbt26875 as gbt;
+use gasdev::ident::Scheme;
+use gasdev::install::RuleSet;
+use gasdev::model::Date;
+use gasdev::wire;
 use serde::{Deserialize, Serialize};
 
 /// The call itself is wrong (unknown option, argument of the wrong type or shape). JavaScript
@@ -36,15 +33,6 @@ impl core::fmt::Display for Misuse {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-/// A frame, packet or identifier given either as text or as bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    /// Text: hex for frames and packets, the identifier itself for identifiers.
-    Text(String),
-    /// Raw bytes (a capture file's contents, or an identifier that may not be UTF-8).
-    Bytes(Vec<u8>),
 }
 
 /// A JSON document's text (given as text, or as an object that was turned into its text).
@@ -74,627 +62,42 @@ impl DocArg {
     }
 }
 
-/// A message in Chinese and English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Bilingual {
-    /// Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
-}
+pub use gasdev::api::{ApiError, MAX_ECHO_BYTES, parse_hex, to_hex as hex};
 
-impl From<Text> for Bilingual {
-    fn from(t: Text) -> Self {
-        Bilingual {
-            zh: t.zh.to_owned(),
-            en: t.en.to_owned(),
-        }
-    }
-}
-
-/// The error of a result: the shared error name and number, a message in both languages, and
-/// where it is (byte offset, or JSON path with line and column).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ApiError {
-    /// Shared error name (`FRAME_BAD_CRC`).
-    pub name: &'static str,
-    /// Shared error number.
-    pub code: u16,
-    /// What went wrong, in Chinese and English.
-    pub message: Bilingual,
-    /// Byte offset into the input (frames, packets, identifiers, hex text).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub offset: Option<usize>,
-    /// JSON path of the offending field of a document (empty: the whole document).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// 1-based line in a document's text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    /// 1-based column in a document's text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<usize>,
-    /// Identifiers: the scheme recognised before the rule broke.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scheme: Option<&'static str>,
-    /// Identifiers: the limit exceeded (`IDENT_TOO_LONG`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<usize>,
-    /// Identifiers: the expected check digit (`IDENT_BAD_CHECK_DIGIT`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected_check_digit: Option<u8>,
-    /// Frames and packets: the decoded input bytes in lowercase hex (at most
-    /// [`MAX_ECHO_BYTES`]), so that a page can highlight `offset`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<String>,
-}
-
-/// Longest input whose bytes an error echoes back (`ApiError::bytes`).
-pub const MAX_ECHO_BYTES: usize = 4096;
-
-impl ApiError {
-    /// An error with its code and the code's own message.
-    pub fn new(code: ErrorCode) -> ApiError {
-        ApiError {
-            name: code.name(),
-            code: code.code(),
-            message: code.text().into(),
-            offset: None,
-            field: None,
-            line: None,
-            column: None,
-            scheme: None,
-            limit: None,
-            expected_check_digit: None,
-            bytes: None,
-        }
-    }
-
-    /// The same error at a byte offset.
-    pub fn at(mut self, offset: usize) -> ApiError {
-        self.offset = Some(offset);
-        self
-    }
-
-    /// The same error at a field (JSON path).
-    pub fn field(mut self, field: &str) -> ApiError {
-        self.field = Some(field.to_owned());
-        self
-    }
-
-    /// The same error with an English detail appended to both messages.
-    pub fn detail(mut self, detail: &str) -> ApiError {
-        self.message.zh = format!("{}：{detail}", self.message.zh);
-        self.message.en = format!("{}: {detail}", self.message.en);
-        self
-    }
-
-    /// The same error, echoing the bytes its offset refers to (short inputs only).
-    pub fn echo(mut self, bytes: &[u8]) -> ApiError {
-        if bytes.len() <= MAX_ECHO_BYTES {
-            self.bytes = Some(hex(bytes));
-        }
-        self
-    }
-}
-
-impl From<InputError> for ApiError {
-    fn from(e: InputError) -> Self {
-        ApiError {
-            name: e.name,
-            code: e.code,
-            message: Bilingual {
-                zh: e.message.zh,
-                en: e.message.en,
-            },
-            offset: None,
-            field: Some(e.field),
-            line: (e.line > 0).then_some(e.line),
-            column: (e.column > 0).then_some(e.column),
-            scheme: None,
-            limit: None,
-            expected_check_digit: None,
-            bytes: None,
-        }
-    }
-}
-
-impl From<wire::Error> for ApiError {
-    fn from(e: wire::Error) -> Self {
-        ApiError::new(e.code()).at(e.offset())
-    }
-}
-
-impl From<gbt::Error> for ApiError {
-    fn from(e: gbt::Error) -> Self {
-        ApiError::new(e.code()).at(e.offset())
-    }
-}
-
-impl From<IdentError> for ApiError {
-    fn from(e: IdentError) -> Self {
-        let mut a = ApiError::new(e.code()).at(e.offset());
-        a.scheme = e.scheme().map(Scheme::name);
-        a.limit = e.limit();
-        a.expected_check_digit = e.expected_check_digit();
-        a
-    }
-}
-
-/// The tagged result every function returns.
-#[derive(Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-enum Outcome<T> {
-    Ok { value: T },
-    Error { error: ApiError },
-}
-
-/// The JSON text of a result.
+/// The JSON text of a result (the core's tagged form).
 fn outcome<T: Serialize>(r: Result<T, ApiError>) -> String {
-    let o = match r {
-        Ok(value) => Outcome::Ok { value },
-        Err(error) => Outcome::Error { error },
-    };
-    serde_json::to_string(&o).unwrap_or_else(|e| {
-        // Serializing these types cannot fail (string keys only); keep the contract anyway.
-        let err = ApiError::new(ErrorCode::InvalidParameter).detail(&e.to_string());
-        serde_json::to_string(&Outcome::<()>::Error { error: err }).unwrap_or_default()
-    })
-}
-
-/// Lowercase hex of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    let digit = |n: u8| char::from_digit(u32::from(n), 16).unwrap_or('0');
-    let mut s = String::with_capacity(bytes.len().saturating_mul(2));
-    for b in bytes {
-        s.push(digit(b >> 4));
-        s.push(digit(b & 0x0F));
-    }
-    s
+    gasdev::api::to_json(r)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Frames and packets
 // ---------------------------------------------------------------------------------------------
 
-/// Which decoder `decodeFrame` uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Protocol {
-    /// GB/T 26875.3 if the input starts with `@@` (or its hex `4040`), else a libgasdev frame.
-    #[default]
-    Auto,
-    /// A libgasdev frame (`spec/frame.md`).
-    Libgasdev,
-    /// A GB/T 26875.3 packet (`spec/gbt26875.md`).
-    Gbt26875,
-}
-
-impl Protocol {
-    /// The protocol of its JavaScript name (`auto`, `libgasdev`, `gbt26875`).
-    pub fn from_name(name: &str) -> Option<Protocol> {
-        match name {
-            "auto" => Some(Protocol::Auto),
-            "libgasdev" => Some(Protocol::Libgasdev),
-            "gbt26875" => Some(Protocol::Gbt26875),
-            _ => None,
-        }
-    }
-}
-
-/// Options of `decodeFrame` (read from the JavaScript object by `lib.rs`).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct DecodeOptions {
-    /// Which decoder (default: detect).
-    pub protocol: Protocol,
-    /// GB/T 26875.3: reject every deviation instead of tolerating known ones.
-    pub strict: bool,
-    /// GB/T 26875.3: decode even with a wrong checksum (`false`; for diagnosis only).
-    pub verify_checksum: Option<bool>,
-    /// libgasdev frames: check the frame against this product declaration.
-    pub declaration: Option<DocArg>,
-}
-
-/// Where a field of a libgasdev frame is, for display (`spec/frame.md` §2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Span {
-    /// Field name: `magic`, `version`, `length`, `type`, `seq`, `timestamp`, `body`, `crc`.
-    pub field: &'static str,
-    /// First byte.
-    pub offset: usize,
-    /// Number of bytes.
-    pub length: usize,
-}
-
-/// The layout of a frame of `total` bytes (`spec/frame.md` §2).
-fn layout(total: usize) -> Vec<Span> {
-    let span = |field, offset, length| Span {
-        field,
-        offset,
-        length,
-    };
-    let body_end = total.saturating_sub(wire::CRC_LEN);
-    vec![
-        span("magic", 0, 2),
-        span("version", 2, 1),
-        span("length", 3, 1),
-        span("type", 4, 1),
-        span("seq", 5, 2),
-        span("timestamp", 7, 4),
-        span(
-            "body",
-            wire::HEADER_LEN,
-            body_end.saturating_sub(wire::HEADER_LEN),
-        ),
-        span("crc", body_end, wire::CRC_LEN),
-    ]
-}
-
-/// How the input was given: `hex` text or raw `bytes`.
-fn source_name(from_hex: bool) -> &'static str {
-    if from_hex { "hex" } else { "bytes" }
-}
-
-#[derive(Serialize)]
-#[serde(tag = "protocol", rename_all = "lowercase")]
-enum Decoded<'a> {
-    Libgasdev {
-        source: &'static str,
-        length: usize,
-        hex: String,
-        layout: Vec<Span>,
-        frame: FrameRepr<'a>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        findings: Option<Vec<wire::FrameFinding>>,
-    },
-    Gbt26875 {
-        source: &'static str,
-        length: usize,
-        hex: String,
-        packet: gbt::Decoded<'a>,
-    },
-}
-
-/// Whether raw bytes are really hex text (a capture saved as text): digits and whitespace only.
-fn looks_like_hex_text(b: &[u8]) -> bool {
-    b.iter().any(u8::is_ascii_hexdigit)
-        && b.iter()
-            .all(|c| c.is_ascii_hexdigit() || c.is_ascii_whitespace())
-}
-
-/// Whether `text` starts (after whitespace) with the hex of `@@`.
-fn starts_with_gbt_hex(text: &[u8]) -> bool {
-    text.iter()
-        .filter(|b| !b.is_ascii_whitespace())
-        .take(4)
-        .eq(b"4040".iter())
-}
-
-/// Parse libgasdev hex text: pairs of digits, whitespace allowed between pairs.
-///
-/// # Errors
-/// `FRAME_BAD_HEX` at the byte offset of the offending character (or the end).
-pub fn parse_hex(text: &[u8]) -> Result<Vec<u8>, ApiError> {
-    let bad = |i: usize| ApiError::new(ErrorCode::FrameBadHex).at(i);
-    let mut out = Vec::with_capacity(text.len() / 2);
-    let mut high: Option<u8> = None;
-    for (i, &c) in text.iter().enumerate() {
-        if c.is_ascii_whitespace() {
-            if high.is_some() {
-                return Err(bad(i));
-            }
-            continue;
-        }
-        let d = match c {
-            b'0'..=b'9' => c.wrapping_sub(b'0'),
-            b'a'..=b'f' => c.wrapping_sub(b'a').wrapping_add(10),
-            b'A'..=b'F' => c.wrapping_sub(b'A').wrapping_add(10),
-            _ => return Err(bad(i)),
-        };
-        match high.take() {
-            None => high = Some(d),
-            Some(h) => out.push((h << 4) | d),
-        }
-    }
-    match high {
-        Some(_) => Err(bad(text.len())),
-        None => Ok(out),
-    }
-}
-
-/// The bytes of an input, the protocol to use, and whether they came from hex text.
-fn frame_bytes(input: Input, protocol: Protocol) -> Result<(Vec<u8>, Protocol, bool), ApiError> {
-    // With an explicit protocol, bytes are the frame or packet itself (ASCII hex included:
-    // GB/T 26875.3 reports it as `GBT_ASCII_HEX`) and empty input is the decoder's to reject.
-    let (raw, is_text) = match input {
-        Input::Text(t) => (t.into_bytes(), true),
-        Input::Bytes(b) => {
-            let text = protocol == Protocol::Auto && looks_like_hex_text(&b);
-            (b, text)
-        }
-    };
-    if protocol == Protocol::Auto && raw.trim_ascii().is_empty() {
-        return Err(ApiError::new(ErrorCode::InputEmpty).at(0));
-    }
-    if !is_text {
-        let p = match protocol {
-            Protocol::Auto if raw.starts_with(&gbt::START) => Protocol::Gbt26875,
-            Protocol::Auto => Protocol::Libgasdev,
-            p => p,
-        };
-        return Ok((raw, p, false));
-    }
-    let p = match protocol {
-        Protocol::Auto if starts_with_gbt_hex(&raw) => Protocol::Gbt26875,
-        Protocol::Auto => Protocol::Libgasdev,
-        p => p,
-    };
-    let bytes = if p == Protocol::Gbt26875 {
-        let mut buf = vec![0u8; raw.len() / 2 + 1];
-        let n = gbt::decode_hex_text(&raw, &mut buf)?;
-        buf.truncate(n);
-        buf
-    } else {
-        parse_hex(&raw)?
-    };
-    Ok((bytes, p, true))
-}
-
-/// Parse the declaration a frame is checked against.
-fn declaration(doc: DocArg) -> Result<Box<Declaration>, ApiError> {
-    match parse_document(&doc.into_text()) {
-        Ok(Document::Declaration(d)) => Ok(d),
-        Ok(Document::Catalogue(_)) => Err(ApiError::new(ErrorCode::InputUnknownDocument)
-            .field("declaration")
-            .detail("a catalogue, not a declaration")),
-        Err(e) => {
-            let mut a = ApiError::from(e);
-            let inner = a.field.take().unwrap_or_default();
-            a.field = Some(if inner.is_empty() {
-                "declaration".to_owned()
-            } else {
-                format!("declaration.{inner}")
-            });
-            Err(a)
-        }
-    }
-}
-
-fn decode_frame_inner(input: Input, options: DecodeOptions) -> Result<String, ApiError> {
-    let decl = options.declaration.map(declaration).transpose()?;
-    let (bytes, protocol, from_hex) = frame_bytes(input, options.protocol)?;
-    let source = source_name(from_hex);
-    let value = match protocol {
-        Protocol::Gbt26875 => {
-            let opts = Options {
-                mode: if options.strict {
-                    Mode::Strict
-                } else {
-                    Mode::Tolerant
-                },
-                verify_checksum: options.verify_checksum.unwrap_or(true),
-            };
-            let packet = gbt::decode(&bytes, opts).map_err(|e| ApiError::from(e).echo(&bytes))?;
-            serde_json::to_string(&Decoded::Gbt26875 {
-                source,
-                length: bytes.len(),
-                hex: hex(&bytes),
-                packet,
-            })
-        }
-        Protocol::Libgasdev | Protocol::Auto => {
-            let frame = wire::decode(&bytes).map_err(|e| ApiError::from(e).echo(&bytes))?;
-            let findings = decl.map(|d| wire::validate(&frame, &d));
-            serde_json::to_string(&Decoded::Libgasdev {
-                source,
-                length: bytes.len(),
-                hex: hex(&bytes),
-                layout: layout(bytes.len()),
-                frame,
-                findings,
-            })
-        }
-    };
-    value.map_err(|e| ApiError::new(ErrorCode::InvalidParameter).detail(&e.to_string()))
-}
+pub use gasdev::api::{DecodeOptions, Encoded, Input, Protocol, Span, count_frames, frame_bytes};
 
 /// Decode one libgasdev frame or one GB/T 26875.3 packet (`decodeFrame`). The value is
 /// `{protocol: "libgasdev", frame, findings?, …}` or `{protocol: "gbt26875", packet, …}`, where
 /// `frame` and `packet` are what `gasdev decode --format json` prints.
 pub fn decode_frame(input: Input, options: DecodeOptions) -> String {
     // The value is already JSON text: spliced in without a second serialization.
-    match decode_frame_inner(input, options) {
+    match gasdev::api::decode_frame_json(input, options) {
         Ok(v) => format!("{{\"type\":\"ok\",\"value\":{v}}}"),
         Err(e) => outcome::<()>(Err(e)),
-    }
-}
-
-/// One item of a decoded stream.
-#[derive(Serialize)]
-struct StreamItem<'a> {
-    offset: usize,
-    length: usize,
-    #[serde(flatten)]
-    what: StreamWhat<'a>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "snake_case")]
-enum StreamWhat<'a> {
-    Skipped(usize),
-    Rejected(ErrorAt),
-    Error(ErrorAt),
-    Frame(FrameRepr<'a>),
-}
-
-#[derive(Serialize)]
-struct ErrorAt {
-    error: &'static str,
-    offset: usize,
-}
-
-impl From<wire::Error> for ErrorAt {
-    fn from(e: wire::Error) -> Self {
-        ErrorAt {
-            error: e.code().name(),
-            offset: e.offset(),
-        }
     }
 }
 
 /// Decode every libgasdev frame in a byte stream (`decodeStream`): frames, skipped garbage and
 /// rejected candidates in stream order, consecutive skips merged (`spec/frame.md` §9).
 pub fn decode_stream(input: Input) -> String {
-    // The value is JSON text assembled from each item's serialization (a frame borrows the
-    // decoder's buffer, so it is serialized as it arrives), spliced in as `decode_frame` does.
-    match decode_stream_inner(input) {
+    match gasdev::api::decode_stream_json(input) {
         Ok(v) => format!("{{\"type\":\"ok\",\"value\":{v}}}"),
         Err(e) => outcome::<()>(Err(e)),
     }
 }
 
-/// The JSON text of a decoded stream's items and its totals.
-#[derive(Default)]
-struct StreamText {
-    items: String,
-    frames: usize,
-    skipped: usize,
-    rejected: usize,
-    /// A run of skipped bytes not yet written: `(offset, length)`.
-    pending_skip: Option<(usize, usize)>,
-}
-
-impl StreamText {
-    fn push(&mut self, item: &StreamItem<'_>) {
-        let text = serde_json::to_string(item).unwrap_or_else(|_| String::from("null"));
-        if !self.items.is_empty() {
-            self.items.push(',');
-        }
-        self.items.push_str(&text);
-    }
-
-    fn flush_skip(&mut self) {
-        if let Some((offset, n)) = self.pending_skip.take() {
-            self.push(&StreamItem {
-                offset,
-                length: n,
-                what: StreamWhat::Skipped(n),
-            });
-        }
-    }
-}
-
-fn decode_stream_inner(input: Input) -> Result<String, ApiError> {
-    // A capture saved as hex text is read as hex.
-    let input = match input {
-        Input::Bytes(b) if looks_like_hex_text(&b) => {
-            Input::Text(String::from_utf8_lossy(&b).into_owned())
-        }
-        other => other,
-    };
-    let (bytes, _, from_hex) = frame_bytes(input, Protocol::Libgasdev)?;
-    let mut v = StreamText::default();
-    let mut pos = 0usize;
-    let mut handle = |ev: StreamEvent<'_>, v: &mut StreamText| {
-        let (length, what) = match ev {
-            StreamEvent::Skipped(n) => {
-                v.skipped = v.skipped.saturating_add(n);
-                let run = v
-                    .pending_skip
-                    .map_or((pos, n), |(o, m)| (o, m.saturating_add(n)));
-                v.pending_skip = Some(run);
-                pos = pos.saturating_add(n);
-                return;
-            }
-            StreamEvent::Rejected(e) => {
-                v.rejected = v.rejected.saturating_add(1);
-                (1, StreamWhat::Rejected(e.into()))
-            }
-            StreamEvent::Frame(f) => {
-                v.frames = v.frames.saturating_add(1);
-                let n = f.bytes().len();
-                match FrameRepr::parse(&f) {
-                    Ok(repr) => (n, StreamWhat::Frame(repr)),
-                    Err(e) => (n, StreamWhat::Error(e.into())),
-                }
-            }
-        };
-        v.flush_skip();
-        v.push(&StreamItem {
-            offset: pos,
-            length,
-            what,
-        });
-        pos = pos.saturating_add(length);
-    };
-    let mut d = StreamDecoder::new();
-    d.feed_all(&bytes, |ev| handle(ev, &mut v));
-    d.finish_all(|ev| handle(ev, &mut v));
-    v.flush_skip();
-    Ok(format!(
-        "{{\"source\":\"{}\",\"length\":{},\"frames\":{},\"skipped\":{},\"rejected\":{},\"items\":[{}]}}",
-        source_name(from_hex),
-        bytes.len(),
-        v.frames,
-        v.skipped,
-        v.rejected,
-        v.items
-    ))
-}
-
-/// Count the frames in a stream without building their JSON (`countFrames`): the decoding loop
-/// alone, for throughput measurements and quick checks of large captures.
-pub fn count_frames(bytes: &[u8]) -> [usize; 3] {
-    let (mut frames, mut skipped, mut rejected) = (0usize, 0usize, 0usize);
-    let mut note = |ev: StreamEvent<'_>| match ev {
-        StreamEvent::Frame(f) => {
-            if FrameRepr::parse(&f).is_ok() {
-                frames += 1;
-            } else {
-                rejected += 1;
-            }
-        }
-        StreamEvent::Skipped(n) => skipped += n,
-        StreamEvent::Rejected(_) => rejected += 1,
-    };
-    let mut d = StreamDecoder::new();
-    d.feed_all(bytes, &mut note);
-    d.finish_all(&mut note);
-    [frames, skipped, rejected]
-}
-
-#[derive(Serialize)]
-struct Encoded {
-    hex: String,
-    length: usize,
-}
-
 /// Encode a libgasdev frame from its JSON form (`encodeFrame`, as `gasdev encode`).
 pub fn encode_frame(doc: DocArg) -> String {
-    outcome(encode_frame_inner(doc))
-}
-
-fn encode_frame_inner(doc: DocArg) -> Result<Encoded, ApiError> {
-    let text = doc.into_text();
-    let frame = gasdev::api::parse_frame_doc(&text).map_err(|e| match e.code {
-        ErrorCode::InputEmpty => ApiError::new(ErrorCode::InputEmpty).at(0),
-        code => {
-            let mut a = ApiError::new(code).detail(&e.detail);
-            if let Some(f) = &e.field {
-                a = a.field(f);
-            }
-            a.line = (e.line > 0).then_some(e.line);
-            a.column = (e.column > 0).then_some(e.column);
-            a
-        }
-    })?;
-    let bytes = frame
-        .encode()
-        .map_err(|e| ApiError::new(e.code()).detail(&e.to_string()))?;
-    Ok(Encoded {
-        hex: hex(&bytes),
-        length: bytes.len(),
-    })
+    outcome(gasdev::api::encode_frame(&doc.into_text()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -729,30 +132,10 @@ pub fn parse_ident(input: Input, options: IdentOptions) -> Result<String, Misuse
         Input::Bytes(b) => b.as_slice(),
     };
     // Text is UTF-8, so reading it as bytes gives the same result (one parser call site).
-    let mut result = match scheme {
-        None => Ident::parse_bytes(bytes),
-        Some(s) => Ident::parse_bytes_as(bytes, s),
-    };
-    if options.require_item
-        && let Ok(id) = &result
-        && !id.is_item()
-    {
-        result = Err(IdentError::new(
-            gasdev::ident::IdentErrorKind::PrefixOnly,
-            bytes.len(),
-            Some(id.scheme()),
-        ));
-    }
-    Ok(outcome(match result {
-        Ok(id) => {
-            let text = String::from_utf8_lossy(bytes);
-            let mut report = Report::new(&text, &Ok(id), gasdev::Lang::En);
-            if core::str::from_utf8(bytes).is_err() {
-                report.input_hex = Some(hex(bytes));
-            }
-            Ok(report)
-        }
-        Err(e) => Err(ApiError::from(e)),
+    let result = gasdev::api::parse_ident(bytes, scheme, options.require_item);
+    Ok(outcome(match &result {
+        Ok(_) => Ok(gasdev::api::ident_report(bytes, &result, gasdev::Lang::En)),
+        Err(e) => Err(ApiError::from(*e)),
     }))
 }
 
@@ -788,16 +171,7 @@ pub fn check_credit_code(input: Input) -> String {
 // Declarations, catalogues, requirements, inspections
 // ---------------------------------------------------------------------------------------------
 
-/// Which document a check expects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expect {
-    /// Either (detected by its keys).
-    Any,
-    /// A product declaration.
-    Declaration,
-    /// A catalogue.
-    Catalogue,
-}
+pub use gasdev::api::Expect;
 
 /// Options of the checks and of `inspect`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -824,113 +198,80 @@ fn as_of(options: &CheckOptions, today: Date) -> Result<Date, ApiError> {
     }
 }
 
-#[derive(Serialize)]
-struct Checked {
-    document: &'static str,
-    as_of: Date,
-    ruleset: &'static str,
-    ruleset_version: u32,
-    report: CheckedReport,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum CheckedReport {
-    Declaration(Box<ProductReport>),
-    Catalogue(Box<CatalogueReport>),
-}
-
-/// Check a declaration or a catalogue (`checkDocument`, `checkDeclaration`, `checkCatalogue`).
-/// The value is `{document, as_of, ruleset, ruleset_version, report}` for `Expect::Any` (one
-/// file of `gasdev check --format json`), the bare report otherwise.
+/// Check a declaration or a catalogue (`checkDocument`, `checkDeclaration`, `checkCatalogue`):
+/// the core's [`gasdev::api::check_document`]. The value is `{document, as_of, ruleset,
+/// ruleset_version, report}` for `Expect::Any` (one file of `gasdev check --format json`), the
+/// bare report otherwise.
 pub fn check(doc: DocArg, options: &CheckOptions, today: Date, expect: Expect) -> String {
-    let r = as_of(options, today).and_then(|date| {
-        let parsed = parse_document(&doc.into_text()).map_err(ApiError::from)?;
-        let wrong = |what: &str| {
-            Err(ApiError::new(ErrorCode::InputUnknownDocument)
-                .field("")
-                .detail(what))
-        };
-        let (document, report) = match (parsed, expect) {
-            (Document::Declaration(d), Expect::Any | Expect::Declaration) => (
-                "declaration",
-                CheckedReport::Declaration(Box::new(check_declaration(&d, date))),
-            ),
-            (Document::Catalogue(c), Expect::Any | Expect::Catalogue) => (
-                "catalogue",
-                CheckedReport::Catalogue(Box::new(check_catalogue(&c, date))),
-            ),
-            (Document::Catalogue(_), _) => return wrong("a catalogue, not a declaration"),
-            (Document::Declaration(_), _) => return wrong("a declaration, not a catalogue"),
-        };
-        Ok(Checked {
-            document,
-            as_of: date,
-            ruleset: gasdev::requirements::RULESET,
-            ruleset_version: gasdev::requirements::RULESET_VERSION,
-            report,
-        })
-    });
+    let r = as_of(options, today)
+        .and_then(|date| gasdev::api::check_document(&doc.into_text(), expect, date));
     match (r, expect) {
-        (Ok(c), Expect::Any) => outcome::<Checked>(Ok(c)),
-        (Ok(c), _) => outcome::<CheckedReport>(Ok(c.report)),
+        (Ok(c), Expect::Any) => outcome(Ok(c)),
+        (Ok(c), _) => outcome(Ok(c.report)),
         (Err(e), _) => outcome::<()>(Err(e)),
     }
 }
 
-#[derive(Serialize)]
-struct RequirementsValue {
-    ruleset: &'static str,
-    ruleset_version: u32,
-    kind: Option<DeviceKind>,
-    tier: Option<Tier>,
-    requirements: Vec<&'static gasdev::requirements::Requirement>,
+/// One file of a batch given by the page: its name and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct NamedText {
+    /// The file's name.
+    pub path: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// What `exportCheck` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// `gasdev check --format json`.
+    Json,
+    /// `gasdev check --format markdown`.
+    Markdown,
+}
+
+/// Check a batch of files and render it as `gasdev check` does (`exportCheck`): the JSON of
+/// `--format json` or the Markdown report, both from the core, so the page's downloads are the
+/// CLI's output for the same files.
+pub fn export_check(
+    files: Vec<NamedText>,
+    options: &CheckOptions,
+    today: Date,
+    format: ExportFormat,
+    lang: gasdev::Lang,
+    failures_only: bool,
+) -> String {
+    let r = as_of(options, today).and_then(|date| {
+        let batch = gasdev::api::CheckBatch::of_texts(
+            date,
+            files.iter().map(|f| (f.path.clone(), f.text.as_str())),
+        );
+        match format {
+            ExportFormat::Json => serde_json::to_string_pretty(&batch)
+                .map(|t| t + "\n")
+                .map_err(|e| ApiError::new(ErrorCode::InvalidParameter).detail(&e.to_string())),
+            ExportFormat::Markdown => Ok(gasdev::api::render::check_report(
+                &batch,
+                lang,
+                failures_only,
+                gasdev::api::render::Style::Markdown,
+            )),
+        }
+    });
+    outcome(r)
 }
 
 /// The requirement table, optionally for one kind and tier (`requirements`, as
-/// `gasdev requirements --format json`).
+/// `gasdev requirements --format json`): the core's filter.
 pub fn requirements(kind: Option<&str>, tier: Option<&str>) -> String {
     let r = (|| {
         let kind = kind
-            .map(|k| {
-                DeviceKind::parse(k).ok_or_else(|| {
-                    ApiError::new(ErrorCode::InputUnknownValue)
-                        .field("kind")
-                        .detail(&format!(
-                            "\"{k}\" (expected leak_alarm or self_closing_valve)"
-                        ))
-                })
-            })
+            .map(|k| gasdev::api::parse_kind(k, "kind"))
             .transpose()?;
         let tier = tier
-            .map(|t| {
-                Tier::parse(t).ok_or_else(|| {
-                    ApiError::new(ErrorCode::InputUnknownValue)
-                        .field("tier")
-                        .detail(&format!("\"{t}\" (expected low, mid or high)"))
-                })
-            })
+            .map(|t| gasdev::api::parse_tier(t, "tier"))
             .transpose()?;
-        if tier.is_some() && kind.is_none() {
-            return Err(ApiError::new(ErrorCode::InvalidParameter)
-                .field("tier")
-                .detail("a tier needs a kind"));
-        }
-        let requirements = gasdev::requirements::ALL
-            .iter()
-            .filter(|r| match (kind, tier) {
-                (Some(k), Some(t)) => r.applies_to(k, t),
-                (Some(k), None) => r.scope.covers(k),
-                _ => true,
-            })
-            .collect();
-        Ok(RequirementsValue {
-            ruleset: gasdev::requirements::RULESET,
-            ruleset_version: gasdev::requirements::RULESET_VERSION,
-            kind,
-            tier,
-            requirements,
-        })
+        gasdev::api::requirements(kind, tier)
     })();
     outcome(r)
 }
@@ -938,50 +279,29 @@ pub fn requirements(kind: Option<&str>, tier: Option<&str>) -> String {
 /// Inspect one household record (`inspect`): obligations (INS-*) and findings, as one record of
 /// `gasdev inspect --format json`.
 pub fn inspect(record: DocArg, options: &CheckOptions, today: Date) -> String {
-    let r = (|| {
-        let date = as_of(options, today)?;
-        let catalogue = match options.catalogue.clone() {
-            None => None,
-            Some(doc) => match parse_document(&doc.into_text()) {
-                Ok(Document::Catalogue(c)) => Some(CatalogueIndex::new(&c)),
-                Ok(Document::Declaration(_)) => {
-                    return Err(ApiError::new(ErrorCode::InputUnknownDocument)
-                        .field("catalogue")
-                        .detail("a declaration, not a catalogue"));
-                }
-                Err(e) => {
-                    let mut a = ApiError::from(e);
-                    let inner = a.field.take().unwrap_or_default();
-                    a.field = Some(if inner.is_empty() {
-                        "catalogue".to_owned()
-                    } else {
-                        format!("catalogue.{inner}")
-                    });
-                    return Err(a);
-                }
-            },
-        };
-        let mut catalogue = catalogue;
-        if let Some(doc) = options.declarations.clone() {
-            let ds = parse_declarations(&doc.into_text()).map_err(|e| {
-                let mut a = ApiError::from(e);
-                let inner = a.field.take().unwrap_or_default();
-                a.field = Some(format!("declarations{inner}"));
-                a
-            })?;
-            catalogue
-                .get_or_insert_with(CatalogueIndex::without_catalogue)
-                .add_declarations(&ds, date);
-        }
-        let record = parse_record(&record.into_text()).map_err(ApiError::from)?;
-        Ok(inspect_record(
-            &record,
-            catalogue.as_ref(),
-            date,
-            &RuleSet::nanchuan_2022(),
-        ))
-    })();
-    outcome(r)
+    outcome(
+        inspector(options, today)
+            .and_then(|i| i.inspect_text(&record.into_text()).map_err(ApiError::from)),
+    )
+}
+
+/// Inspect a whole ledger of records (`inspectAll`): every report, the rejected records (their
+/// `line` the 1-based record number) and the core's summary.
+pub fn inspect_all(records: Vec<String>, options: &CheckOptions, today: Date) -> String {
+    outcome(inspector(options, today).map(|i| i.inspect_all(records.iter().map(String::as_str))))
+}
+
+/// The inspection context of `options`.
+fn inspector(options: &CheckOptions, today: Date) -> Result<gasdev::api::Inspector, ApiError> {
+    let date = as_of(options, today)?;
+    let mut i = gasdev::api::Inspector::new(RuleSet::nanchuan_2022(), date);
+    if let Some(doc) = options.catalogue.clone() {
+        i = i.with_catalogue_text(&doc.into_text())?;
+    }
+    if let Some(doc) = options.declarations.clone() {
+        i = i.with_declarations_text(&doc.into_text())?;
+    }
+    Ok(i)
 }
 
 // ---------------------------------------------------------------------------------------------

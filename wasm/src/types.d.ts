@@ -75,6 +75,18 @@ export interface CheckOptions {
   declarations?: string | object[];
 }
 
+/** Options of exportCheck. */
+export interface ExportOptions {
+  /** "json" (default): the text `gasdev check --format json` prints; "markdown": its report. */
+  format?: "json" | "markdown";
+  /** Language of the Markdown report (default "zh"). */
+  lang?: "zh" | "en";
+  /** Markdown: only failing findings and those needing evidence. */
+  failuresOnly?: boolean;
+  /** YYYY-MM-DD; default: today (UTC). */
+  asOf?: string;
+}
+
 /** A mapping request of mapToGbt (the `map_alarm` / `map_valve` / `map_frame` vector inputs). */
 export interface GbtMapRequest {
   /** alarm: AlarmStatus; valve: ValveStatus. */
@@ -539,6 +551,43 @@ export interface InspectionReport {
   compliant: boolean;
   obligations: Obligation[];
   findings: InspectionFinding[];
+}
+
+/** A rejected record of inspectAll (its `line` is the 1-based record number). */
+export interface RejectedRecord {
+  name: ErrorName;
+  code: number;
+  line: number;
+  column: number;
+  field: string;
+  message: Bilingual;
+}
+
+/** The counts of one community. */
+export interface CommunitySummary {
+  households: number;
+  compliant: number;
+  non_compliant: number;
+  overdue_obligations: number;
+}
+
+/** The counts of an inspection batch (`gasdev inspect --format json` summary). */
+export interface InspectSummary {
+  households: number;
+  compliant: number;
+  non_compliant: number;
+  rejected_rows: number;
+  overdue_obligations: number;
+  missing_required: Record<string, number>;
+  findings: Record<string, number>;
+  communities: Record<string, CommunitySummary>;
+}
+
+/** inspectAll: every report, the rejected records and the summary. */
+export interface InspectBatch {
+  households: InspectionReport[];
+  rejects: RejectedRecord[];
+  summary: InspectSummary;
 }
 
 /** `newReplayState` / `openFrame`: a receiver's replay window (spec/security.md [SEC-040]); persist it. */

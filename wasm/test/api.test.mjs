@@ -99,3 +99,45 @@ test("countFrames counts without decoding to JSON", () => {
   const one = Buffer.from(FRAME, "hex");
   assert.deepEqual(g.countFrames(Buffer.concat([Buffer.from([1, 2, 3]), one, one])), { frames: 2, skipped: 3, rejected: 0 });
 });
+
+test("exportCheck: the batch checked, summarised and rendered by the core, as `gasdev check` prints it", () => {
+  const files = ["catalogue.json", "declaration-alarm-mid.json"].map((path) => ({ path, text: example(path) }));
+  files.push({ path: "broken.json", text: "{\"model\": " });
+  const json = g.exportCheck(files, { format: "json", asOf: "2026-12-01" });
+  assert.equal(json.type, "ok");
+  const batch = JSON.parse(json.value);
+  assert.equal(batch.files.length, 3);
+  assert.equal(batch.files[2].error.name, "INPUT_JSON_SYNTAX");
+  assert.equal(batch.summary.files, 3);
+  assert.equal(batch.summary.input_errors, 1);
+  assert.equal(batch.summary.conformant, false);
+  assert.equal(batch.as_of, "2026-12-01");
+  const md = g.exportCheck(files, { format: "markdown", lang: "en", asOf: "2026-12-01", failuresOnly: true });
+  assert.match(md.value, /^# Gas safety device conformance report\n/);
+  // Markdown: text from input escaped by the core (`_` would start emphasis).
+  assert.match(md.value, /input error broken\.json:1:10: INPUT\\_JSON\\_SYNTAX /);
+  assert.equal(g.exportCheck(files, { asOf: "2026-02-30" }).error.name, "INPUT_BAD_DATE");
+  assert.throws(() => g.exportCheck(files, { format: "pdf" }), /unknown variant `pdf`/);
+  assert.throws(() => g.exportCheck(files, { colour: true }), /unknown field `colour`/);
+  assert.throws(() => g.exportCheck("nope", {}), /array of \{path, text\}/);
+});
+
+test("inspectAll: every record, the rejects with their number, and the core's summary", () => {
+  const lines = example("inspections.jsonl").split("\n").filter((l) => l.trim());
+  const records = [...lines, "{\"household\": 5}"];
+  const r = g.inspectAll(records, { asOf: "2026-12-01", catalogue: example("catalogue.json") });
+  assert.equal(r.type, "ok");
+  // The example district: 26 households and 6 records rejected on purpose (lines 27-32).
+  assert.equal(r.value.households.length, 26);
+  assert.deepEqual(r.value.rejects.map((e) => e.line), [27, 28, 29, 30, 31, 32, 33]);
+  assert.equal(r.value.rejects[6].name, "INPUT_JSON_TYPE");
+  const s = r.value.summary;
+  assert.equal(s.households, 26);
+  assert.equal(s.rejected_rows, 7);
+  assert.equal(s.compliant + s.non_compliant, s.households);
+  assert.equal(
+    Object.values(s.communities).reduce((n, c) => n + c.households, 0),
+    s.households,
+  );
+  assert.equal(g.inspectAll(records, { catalogue: "{" }).error.field, "catalogue");
+});

@@ -104,7 +104,7 @@ fn every_vector_case_has_the_expected_tag() {
         } else {
             let opts = DecodeOptions {
                 protocol: Protocol::Libgasdev,
-                declaration: i.get("declaration").map(|d| DocArg(d.to_string())),
+                declaration: i.get("declaration").map(|d| d.to_string()),
                 ..DecodeOptions::default()
             };
             let bytes = unhex(i["frame"].as_str().unwrap());
@@ -289,7 +289,7 @@ fn decode_errors_carry_name_offset_both_languages_and_bytes() {
 #[test]
 fn declaration_option_checks_the_frame_and_reports_bad_declarations() {
     let bad = DecodeOptions {
-        declaration: Some(DocArg("{\"model\": 1}".into())),
+        declaration: Some("{\"model\": 1}".into()),
         ..DecodeOptions::default()
     };
     let r = parse(&api::decode_frame(Input::Text(FRAME.into()), bad));

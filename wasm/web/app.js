@@ -1,7 +1,7 @@
 // The offline web tool: conformance checker, frame decoder, identifier checker.
 // All computation happens in worker.js (WebAssembly in a Web Worker); this file only renders.
 // Chinese is the default language; every result carries both languages, so switching re-renders.
-import { exportJson, exportMarkdown, isFailure, KIND, STATUS, summarize, TIER } from "./report.js";
+import { isFailure, KIND, STATUS, TIER } from "./report.js";
 import { initInspect, renderInspect, TEXT as INSPECT_TEXT } from "./inspect.js";
 
 // ---- text ------------------------------------------------------------------------------------
@@ -252,7 +252,8 @@ function renderChecked() {
     $("check-summary").innerHTML = "";
     return;
   }
-  const sm = summarize(usable);
+  // The core's summary of the batch (exportCheck); files too large to read are input errors.
+  const sm = { ...(batchSummary ?? { files: 0, input_errors: 0, products: 0, conformant_products: 0, failed_findings: 0, conformant: true }) };
   sm.files = checked.length;
   sm.input_errors += checked.length - usable.length;
   const ok = sm.conformant && sm.input_errors === 0;
@@ -272,11 +273,25 @@ async function checkFiles(list) {
       if (i >= 0) checked.splice(i, 1, r);
       else checked.push(r);
     }
+    await summarizeChecked();
     status(st, "");
   } catch (e) {
     status(st, t("failed") + e.message, "error");
   }
   renderChecked();
+}
+
+/** The summary of the files checked so far, computed by the core. */
+let batchSummary = null;
+async function summarizeChecked() {
+  const r = await exportChecked({ format: "json" });
+  batchSummary = r.type === "ok" ? JSON.parse(r.value).summary : null;
+}
+
+/** The readable checked files exported by the core in `options.format`. */
+function exportChecked(options) {
+  const files = checked.filter((f) => !f.tooLarge && f.file).map((f) => ({ name: f.path, file: f.file }));
+  return call("exportCheck", files, { asOf: $("as-of").value || todayUtc(), ...options });
 }
 
 async function recheckAll() {
@@ -308,9 +323,6 @@ function download(name, text, type) {
   }, 0);
 }
 
-function exportable() {
-  return checked.filter((f) => !f.tooLarge).map(({ path, result }) => ({ path, result }));
-}
 
 // ---- (2) frame decoder ---------------------------------------------------------------------------
 function labelOf(k) {
@@ -582,16 +594,16 @@ function init() {
   $("print").addEventListener("click", () => window.print());
   $("clear").addEventListener("click", () => {
     checked.length = 0;
+    batchSummary = null;
     renderChecked();
   });
-  $("export-json").addEventListener("click", () => {
-    const asOf = $("as-of").value || todayUtc();
-    download("gasdev-report.json", JSON.stringify(exportJson(exportable(), { version, asOf }), null, 2) + "\n", "application/json");
-  });
-  $("export-md").addEventListener("click", () => {
-    const asOf = $("as-of").value || todayUtc();
-    download("gasdev-report.md", exportMarkdown(exportable(), { lang, asOf, version, failuresOnly: $("failures-only").checked }), "text/markdown");
-  });
+  const exportAs = async (format, name, type) => {
+    const r = await exportChecked({ format, lang, failuresOnly: $("failures-only").checked });
+    if (r.type === "ok") download(name, r.value, type);
+    else status($("check-status"), t("failed") + r.error.message[lang], "error");
+  };
+  $("export-json").addEventListener("click", () => exportAs("json", "gasdev-report.json", "application/json"));
+  $("export-md").addEventListener("click", () => exportAs("markdown", "gasdev-report.md", "text/markdown"));
   // Decoder
   $("frame-decode").addEventListener("click", decodeText);
   $("frame-file").addEventListener("change", (e) => {

@@ -98,11 +98,14 @@ export function renderInspect(ctx) {
   }
   const lang = ctx.lang();
   const x = TEXT[lang];
-  const ok = r.filter((e) => e.result.type === "ok").map((e) => e.result.value);
-  const bad = r.filter((e) => e.result.type === "error");
-  const compliant = ok.filter((v) => v.compliant).length;
-  let s = `<div class="summary"><b>${x.households}</b> ${ok.length} · <b>${x.compliantH}</b> ${compliant} · `;
-  s += `<b>${x.nonCompliantH}</b> ${ok.length - compliant} · <b>${x.rejectedRows}</b> ${bad.length}</div>`;
+  if (r.type === "error") {
+    out.innerHTML = `<p class="error"><code>${esc(r.error.name)}</code> <code>${esc(r.error.field ?? "")}</code> ${esc(r.error.message[lang])}</p>`;
+    return;
+  }
+  // Reports, rejects and the summary are the core's (inspectAll).
+  const { households: ok, rejects: bad, summary: sum } = r.value;
+  let s = `<div class="summary"><b>${x.households}</b> ${sum.households} · <b>${x.compliantH}</b> ${sum.compliant} · `;
+  s += `<b>${x.nonCompliantH}</b> ${sum.non_compliant} · <b>${x.rejectedRows}</b> ${sum.rejected_rows}</div>`;
   const rows = [];
   for (const v of ok)
     for (const f of v.findings)
@@ -117,7 +120,7 @@ export function renderInspect(ctx) {
   if (bad.length) {
     s += `<h3>${x.rejectedRows}</h3><div class="table-wrap"><table class="inspect-rejects"><thead><tr><th>${x.lineNo}</th><th>${x.error}</th><th>${x.fieldName}</th><th>${x.what}</th></tr></thead><tbody>`;
     for (const e of bad)
-      s += `<tr><td>${e.line}</td><td><code>${esc(e.result.error.name)}</code></td><td>${esc(e.result.error.field)}</td><td>${esc(e.result.error.message?.[lang] ?? "")}</td></tr>`;
+      s += `<tr><td>${e.line}</td><td><code>${esc(e.name)}</code></td><td>${esc(e.field)}</td><td>${esc(e.message?.[lang] ?? "")}</td></tr>`;
     s += `</tbody></table></div>`;
   }
   out.innerHTML = s;

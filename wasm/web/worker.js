@@ -3,7 +3,8 @@
 import init, * as gasdev from "./gasdev/gasdev_wasm.js";
 
 const ready = init();
-/** The platform module (inspect), fetched the first time the inspection tab runs. */
+/** The platform module (inspect, exportCheck: the batch summary and reports), fetched when first
+ *  needed. */
 let platform = null;
 async function platformModule() {
   if (!platform) {
@@ -35,6 +36,14 @@ const ops = {
     }
     return out;
   },
+  // The batch as `gasdev check` renders it (options: format json|markdown, lang, failuresOnly,
+  // asOf): checked, summarised and rendered by the core.
+  async exportCheck(files, options) {
+    const texts = [];
+    for (const { name, file } of files) texts.push({ path: name, text: await file.text() });
+    const { exportCheck } = await platformModule();
+    return exportCheck(texts, options);
+  },
   checkText: (text, asOf) => gasdev.checkDocument(text, { asOf }),
   decode: (input, options) => gasdev.decodeFrame(input, options),
   decodeStream: (input) => gasdev.decodeStream(input),
@@ -47,19 +56,25 @@ const ops = {
     return { size: file.size, result: stream ? gasdev.decodeStream(bytes) : gasdev.decodeFrame(bytes, options) };
   },
   ident: (text, options) => gasdev.parseIdent(text, options),
-  // Inspection records, one JSON object per line (blank lines skipped), at most `max` records:
-  // [{line, result}] with the 1-based line number of each record.
+  // Inspection records, one JSON object per line (blank lines skipped), at most `max` records,
+  // inspected and summarised by the core (inspectAll): {type: "ok", value: {households, rejects,
+  // summary}} with each reject's `line` the 1-based line of the text, or the error of an option
+  // (a broken catalogue or declaration).
   async inspectLines(lines, catalogue, declarations, asOf, max) {
-    const { inspect } = await platformModule();
+    const { inspectAll } = await platformModule();
     const options = { asOf };
     if (catalogue) options.catalogue = catalogue;
     if (declarations.length) options.declarations = `[${declarations.join(",")}]`;
-    const out = [];
-    for (let i = 0; i < lines.length && out.length < max; i++) {
+    const texts = [];
+    const lineOf = [];
+    for (let i = 0; i < lines.length && texts.length < max; i++) {
       if (!lines[i].trim()) continue;
-      out.push({ line: i + 1, result: inspect(lines[i], options) });
+      texts.push(lines[i]);
+      lineOf.push(i + 1);
     }
-    return out;
+    const r = inspectAll(texts, options);
+    if (r.type === "ok") for (const e of r.value.rejects) e.line = lineOf[e.line - 1];
+    return r;
   },
 };
 

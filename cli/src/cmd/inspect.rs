@@ -5,19 +5,18 @@
 //! summary counts the rejects. Exit: 0 every household compliant, 1 some household not, 2 some
 //! row rejected or the input unreadable.
 
-use std::collections::BTreeMap;
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use gasdev::Lang;
-use gasdev::api::{Document, InputError, parse_record};
-use gasdev::install::{
-    CatalogueIndex, FindingCode, InspectionRecord, InspectionReport, RuleSet, Severity, inspect,
-};
+use gasdev::api::render::{csv_header, csv_records, findings_rows, findings_table, summary_report};
+use gasdev::api::{Document, InputError, InspectSummary, parse_record};
+use gasdev::install::{CatalogueIndex, InspectionRecord, RuleSet, inspect};
 use gasdev::model::Date;
+use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::output::{LangArg, table};
+use crate::output::LangArg;
 
 /// Output formats of `gasdev inspect`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -80,70 +79,8 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
 }
 
-/// A rejected row: the error with `line` set to the line of the input file (for JSON lines the
-/// column is within that line; for CSV it is 0).
-#[derive(serde::Serialize)]
-#[serde(transparent)]
-struct Reject {
-    error: InputError,
-}
-
 /// Most rejects listed in full; the rest are only counted.
 const MAX_LISTED_REJECTS: usize = 1000;
-
-#[derive(serde::Serialize, Default)]
-struct CommunitySummary {
-    households: u64,
-    compliant: u64,
-    non_compliant: u64,
-    overdue_obligations: u64,
-}
-
-#[derive(serde::Serialize, Default)]
-struct Summary {
-    households: u64,
-    compliant: u64,
-    non_compliant: u64,
-    rejected_rows: u64,
-    overdue_obligations: u64,
-    missing_required: BTreeMap<&'static str, u64>,
-    findings: BTreeMap<&'static str, u64>,
-    communities: BTreeMap<String, CommunitySummary>,
-}
-
-impl Summary {
-    fn add(&mut self, r: &InspectionReport) {
-        self.households += 1;
-        if r.compliant {
-            self.compliant += 1;
-        } else {
-            self.non_compliant += 1;
-        }
-        let mut overdue = 0;
-        for f in &r.findings {
-            *self.findings.entry(f.code.name()).or_default() += 1;
-            if f.code == FindingCode::MissingRequiredDevice {
-                let kind = f.kind.map_or("-", |k| k.as_str());
-                *self.missing_required.entry(kind).or_default() += 1;
-            }
-            if f.overdue {
-                overdue += 1;
-            }
-        }
-        self.overdue_obligations += overdue;
-        let c = self
-            .communities
-            .entry(r.community.clone().unwrap_or_else(|| "-".into()))
-            .or_default();
-        c.households += 1;
-        if r.compliant {
-            c.compliant += 1;
-        } else {
-            c.non_compliant += 1;
-        }
-        c.overdue_obligations += overdue;
-    }
-}
 
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
@@ -249,8 +186,8 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         let len = f.metadata().ok().map(|m| m.len());
         (Box::new(f), len)
     };
-    let counter = Counter::new(reader);
-    let read_bytes = counter.count.clone();
+    let bar = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total);
+    let counter = bar.wrap_read(reader);
     let csv_input = match args.input_format {
         InputFormat::Csv => true,
         InputFormat::Jsonl => false,
@@ -283,9 +220,8 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         ));
     }
     let mut out = crate::out::Out::new();
-    let progress = !args.quiet && std::io::stderr().is_terminal();
-    let mut summary = Summary::default();
-    let mut rejects: Vec<Reject> = Vec::new();
+    let mut summary = InspectSummary::default();
+    let mut rejects: Vec<InputError> = Vec::new();
     let io = |e: std::io::Error| e.to_string();
 
     match args.format {
@@ -300,11 +236,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
             .map_err(io)?;
         }
         InspectFormat::Csv => {
-            writeln!(
-                out,
-                "household,community,compliant,severity,code,clauses,device,kind,hazard,message,action"
-            )
-            .map_err(io)?;
+            out.write_all(csv_header().as_bytes()).map_err(io)?;
         }
         InspectFormat::Table => {}
     }
@@ -313,10 +245,10 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     for (line, item) in items {
         match item {
             Err(mut error) => {
-                summary.rejected_rows += 1;
+                summary.reject();
                 if rejects.len() < MAX_LISTED_REJECTS {
                     error.line = usize::try_from(line).unwrap_or(usize::MAX);
-                    rejects.push(Reject { error });
+                    rejects.push(error);
                 }
             }
             Ok(record) => {
@@ -330,20 +262,12 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
                         first = false;
                         serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
                     }
-                    InspectFormat::Csv => write_csv(&mut out, &report, lang).map_err(io)?,
+                    InspectFormat::Csv => out
+                        .write_all(csv_records(&report, lang).as_bytes())
+                        .map_err(io)?,
                     InspectFormat::Table => {
                         // Households with findings; flushed in chunks so memory stays bounded.
-                        for f in &report.findings {
-                            table_rows.push(vec![
-                                report.household.clone(),
-                                report.community.clone().unwrap_or_default(),
-                                severity(f.severity, lang).to_string(),
-                                f.code.name().to_string(),
-                                f.clauses.join(","),
-                                f.message.get(lang).to_string(),
-                                f.action.get(lang).to_string(),
-                            ]);
-                        }
+                        table_rows.extend(findings_rows(&report, lang));
                         if table_rows.len() >= 10_000 {
                             write!(out, "{}", findings_table(&table_rows, lang)).map_err(io)?;
                             table_rows.clear();
@@ -352,21 +276,15 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
                 }
             }
         }
-        if progress && (summary.households + summary.rejected_rows) % 10_000 == 0 {
-            let n = summary.households + summary.rejected_rows;
-            let done = read_bytes.get();
-            match total {
-                Some(t) if t > 0 => err!("\r{n} records  {:>3}%", done.saturating_mul(100) / t),
-                _ => err!("\r{n} records"),
-            }
+        let n = summary.households + summary.rejected_rows;
+        if !bar.is_hidden() && n % 1_000 == 0 {
+            bar.set_message(format!("{n} records"));
         }
     }
-    if progress {
-        errln!(
-            "\r{} records  done ",
-            summary.households + summary.rejected_rows
-        );
-    }
+    bar.finish_with_message(format!(
+        "{} records  done",
+        summary.households + summary.rejected_rows
+    ));
     match args.format {
         InspectFormat::Json => {
             write!(out, "],\"rejects\":").map_err(io)?;
@@ -377,13 +295,13 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         }
         InspectFormat::Csv => {
             out.flush().map_err(io)?;
-            err!("{}", summary_text(&summary, &rejects, lang));
+            err!("{}", summary_report(&summary, &rejects, lang));
         }
         InspectFormat::Table => {
             if !table_rows.is_empty() {
                 write!(out, "{}", findings_table(&table_rows, lang)).map_err(io)?;
             }
-            write!(out, "{}", summary_text(&summary, &rejects, lang)).map_err(io)?;
+            write!(out, "{}", summary_report(&summary, &rejects, lang)).map_err(io)?;
         }
     }
     out.flush().map_err(io)?;
@@ -392,10 +310,10 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
             errln!(
                 "{}:{}: {} [{}] {}",
                 args.file.display(),
-                r.error.line,
-                r.error.name,
-                r.error.field,
-                r.error.message.en
+                r.line,
+                r.name,
+                r.field,
+                r.message.en
             );
         }
     }
@@ -422,201 +340,22 @@ fn jsonl_records(reader: impl Read) -> impl Iterator<Item = Item> {
     })
 }
 
-fn severity(s: Severity, lang: Lang) -> &'static str {
-    let t = match s {
-        Severity::Fail => gasdev::Text::new("不合格", "fail"),
-        Severity::Warn => gasdev::Text::new("注意", "warn"),
-        Severity::Info => gasdev::Text::new("提示", "info"),
+/// The progress bar of the bytes read: drawn on standard error when it is a terminal (bytes
+/// read, of the file's size when known, and the records so far); hidden otherwise, so pipes and
+/// tests see nothing.
+fn progress_bar(visible: bool, total: Option<u64>) -> ProgressBar {
+    if !visible {
+        return ProgressBar::hidden();
+    }
+    let (bar, template) = match total {
+        Some(t) if t > 0 => (
+            ProgressBar::new(t),
+            "{bytes}/{total_bytes} {wide_bar} {percent:>3}%  {msg}",
+        ),
+        _ => (ProgressBar::new_spinner(), "{spinner} {bytes}  {msg}"),
     };
-    t.get(lang)
-}
-
-fn findings_table(rows: &[Vec<String>], lang: Lang) -> String {
-    let header: [&str; 7] = match lang {
-        Lang::Zh => ["户号", "小区", "级别", "问题", "条款", "说明", "处理"],
-        Lang::En => [
-            "household",
-            "community",
-            "severity",
-            "finding",
-            "clauses",
-            "what",
-            "action",
-        ],
-    };
-    table(&header, rows)
-}
-
-/// A CSV output cell. A cell that a spreadsheet would run as a formula (OWASP "CSV injection":
-/// first character `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, unless it is a plain number
-/// (`-3`, `+1.5`); then the usual quoting of `,`, `"`, line breaks.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(s) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// `[+-]digits[.digits]`.
-fn plain_number(s: &str) -> bool {
-    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
-    !int.is_empty()
-        && !frac.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn write_csv(out: &mut impl Write, r: &InspectionReport, lang: Lang) -> std::io::Result<()> {
-    let community = r.community.as_deref().unwrap_or("");
-    for f in &r.findings {
-        writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{},{}",
-            csv_field(&r.household),
-            csv_field(community),
-            r.compliant,
-            f.severity.as_str(),
-            f.code.name(),
-            csv_field(&f.clauses.join(" ")),
-            f.device.map(|d| d.to_string()).unwrap_or_default(),
-            f.kind.map_or("", |k| k.as_str()),
-            f.hazard.map_or("", |h| h.as_str()),
-            csv_field(f.message.get(lang)),
-            csv_field(f.action.get(lang)),
-        )?;
-    }
-    Ok(())
-}
-
-fn summary_text(s: &Summary, rejects: &[Reject], lang: Lang) -> String {
-    let tr = |zh: &'static str, en: &'static str| gasdev::Text::new(zh, en).get(lang);
-    let mut out = String::new();
-    out.push_str(&format!(
-        "\n=== {} ===\n{}: {}  {}: {}  {}: {}  {}: {}  {}: {}\n",
-        tr("汇总", "Summary"),
-        tr("户数", "households"),
-        s.households,
-        tr("合格", "compliant"),
-        s.compliant,
-        tr("不合格", "non-compliant"),
-        s.non_compliant,
-        tr("逾期未装", "overdue missing devices"),
-        s.overdue_obligations,
-        tr("拒收行", "rejected rows"),
-        s.rejected_rows
-    ));
-    let rows: Vec<Vec<String>> = s
-        .findings
-        .iter()
-        .map(|(k, v)| vec![(*k).to_string(), v.to_string()])
-        .collect();
-    out.push_str(&table(&[tr("问题", "finding"), tr("次数", "count")], &rows));
-    let rows: Vec<Vec<String>> = s
-        .communities
-        .iter()
-        .map(|(k, c)| {
-            vec![
-                k.clone(),
-                c.households.to_string(),
-                c.compliant.to_string(),
-                c.non_compliant.to_string(),
-                c.overdue_obligations.to_string(),
-            ]
-        })
-        .collect();
-    out.push('\n');
-    out.push_str(&table(
-        &[
-            tr("小区", "community"),
-            tr("户数", "households"),
-            tr("合格", "compliant"),
-            tr("不合格", "non-compliant"),
-            tr("逾期未装", "overdue"),
-        ],
-        &rows,
-    ));
-    if !rejects.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            tr("拒收的行（已跳过）", "Rejected rows (skipped)")
-        ));
-        let rows: Vec<Vec<String>> = rejects
-            .iter()
-            .take(20)
-            .map(|r| {
-                vec![
-                    r.error.line.to_string(),
-                    r.error.name.to_string(),
-                    r.error.field.clone(),
-                    r.error.message.get(lang).to_string(),
-                ]
-            })
-            .collect();
-        out.push_str(&table(
-            &[
-                tr("行", "line"),
-                tr("错误", "error"),
-                tr("字段", "field"),
-                tr("说明", "message"),
-            ],
-            &rows,
-        ));
-        if s.rejected_rows > 20 {
-            out.push_str(&format!(
-                "… {} {}\n",
-                s.rejected_rows - 20,
-                tr("行未列出", "more not listed")
-            ));
-        }
-    }
-    out
-}
-
-/// Counts the bytes read through it, for the progress bar.
-struct Counter<R> {
-    inner: R,
-    count: std::rc::Rc<std::cell::Cell<u64>>,
-}
-
-impl<R: Read> Counter<R> {
-    fn new(inner: R) -> Counter<R> {
-        Counter {
-            inner,
-            count: std::rc::Rc::new(std::cell::Cell::new(0)),
-        }
-    }
-}
-
-impl<R: Read> Read for Counter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.count.set(self.count.get().saturating_add(n as u64));
-        Ok(n)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn formulas_are_neutralised() {
-        assert_eq!(csv_field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
-        assert_eq!(csv_field("+HYPERLINK(x)"), "'+HYPERLINK(x)");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("-1+2"), "'-1+2");
-        assert_eq!(csv_field("\tx"), "'\tx");
-        assert_eq!(csv_field("\rx"), "\"'\rx\"");
-        assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
-        assert_eq!(csv_field("-3"), "-3");
-        assert_eq!(csv_field("+1.5"), "+1.5");
-        assert_eq!(csv_field("NC-1"), "NC-1");
-    }
+    bar.set_style(
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
 }

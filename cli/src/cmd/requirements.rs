@@ -3,10 +3,11 @@
 use std::process::ExitCode;
 
 use gasdev::Lang;
+use gasdev::api::render::{Style, requirements_report};
+use gasdev::api::requirements;
 use gasdev::model::{DeviceKind, Tier};
-use gasdev::requirements::{ALL, Requirement};
 
-use crate::output::{Format, LangArg, md_cell, table};
+use crate::output::{Format, LangArg};
 
 /// Arguments of `gasdev requirements`.
 #[derive(clap::Args)]
@@ -26,82 +27,35 @@ pub struct Args {
 }
 
 fn parse_kind(s: &str) -> Result<DeviceKind, String> {
-    DeviceKind::parse(s)
-        .ok_or_else(|| format!("unknown kind \"{s}\" (expected leak_alarm or self_closing_valve)"))
+    gasdev::api::parse_kind(s, "kind").map_err(|e| e.to_string())
 }
 
 fn parse_tier(s: &str) -> Result<Tier, String> {
-    Tier::parse(s).ok_or_else(|| format!("unknown tier \"{s}\" (expected low, mid or high)"))
-}
-
-#[derive(serde::Serialize)]
-struct Output {
-    ruleset: &'static str,
-    ruleset_version: u32,
-    kind: Option<DeviceKind>,
-    tier: Option<Tier>,
-    requirements: Vec<&'static Requirement>,
+    gasdev::api::parse_tier(s, "tier").map_err(|e| e.to_string())
 }
 
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
-    let selected: Vec<&'static Requirement> = ALL
-        .iter()
-        .filter(|r| match (args.kind, args.tier) {
-            (Some(k), Some(t)) => r.applies_to(k, t),
-            (Some(k), None) => r.scope.covers(k),
-            _ => true,
-        })
-        .collect();
+    // clap requires `--kind` with `--tier`, so the core's one refusal cannot happen here.
+    let selected = match requirements(args.kind, args.tier) {
+        Ok(r) => r,
+        Err(e) => {
+            errln!("gasdev requirements: {e}");
+            return crate::exit::input_error();
+        }
+    };
     let lang = Lang::from(args.lang);
-    match args.format {
-        Format::Json => {
-            let out = Output {
-                ruleset: gasdev::requirements::RULESET,
-                ruleset_version: gasdev::requirements::RULESET_VERSION,
-                kind: args.kind,
-                tier: args.tier,
-                requirements: selected,
-            };
-            match serde_json::to_string_pretty(&out) {
-                Ok(s) => outln!("{s}"),
-                Err(e) => {
-                    errln!("gasdev requirements: {e}");
-                    return crate::exit::input_error();
-                }
+    let text = match args.format {
+        Format::Json => match serde_json::to_string_pretty(&selected) {
+            Ok(s) => s + "\n",
+            Err(e) => {
+                errln!("gasdev requirements: {e}");
+                return crate::exit::input_error();
             }
-        }
-        Format::Table | Format::Markdown => {
-            let rows: Vec<Vec<String>> = selected
-                .iter()
-                .map(|r| {
-                    let tiers: Vec<&str> = r.tiers.iter().map(|t| t.text().get(lang)).collect();
-                    vec![
-                        r.id.to_string(),
-                        r.clause.to_string(),
-                        if tiers.is_empty() {
-                            "-".into()
-                        } else {
-                            tiers.join("/")
-                        },
-                        r.text.get(lang).to_string(),
-                    ]
-                })
-                .collect();
-            let header = match lang {
-                Lang::Zh => ["编号", "出处", "适用档次", "要求"],
-                Lang::En => ["id", "clause", "tiers", "requirement"],
-            };
-            if args.format == Format::Table {
-                out!("{}", table(&header, &rows));
-            } else {
-                outln!("| {} |\n|---|---|---|---|", header.join(" | "));
-                for r in rows {
-                    let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
-                    outln!("| {} |", cells.join(" | "));
-                }
-            }
-        }
-    }
+        },
+        Format::Table => requirements_report(&selected, lang, Style::Table),
+        Format::Markdown => requirements_report(&selected, lang, Style::Markdown),
+    };
+    out!("{text}");
     crate::exit::ok()
 }

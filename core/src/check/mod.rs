@@ -32,58 +32,20 @@ pub use catalogue::{
 pub use prices::{PriceGroup, PriceRules, PricedProduct};
 pub use product::{ProductReport, check_declaration};
 
-/// The verdict of one requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Status {
-    /// The declaration meets the requirement.
-    Pass,
-    /// The declaration does not meet the requirement.
-    Fail,
-    /// The requirement does not apply at the claimed tier.
-    NotApplicable,
-    /// Met on its face, but a reviewer must see evidence (INT-2). Not a failure.
-    NeedsEvidence,
-    /// Informational only (CAT-5). Never a failure.
-    Info,
-}
-
-impl Status {
-    /// The JSON name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Status::Pass => "pass",
-            Status::Fail => "fail",
-            Status::NotApplicable => "not_applicable",
-            Status::NeedsEvidence => "needs_evidence",
-            Status::Info => "info",
-        }
-    }
-
-    /// Parse the JSON name.
-    pub fn parse(s: &str) -> Option<Status> {
-        [
-            Status::Pass,
-            Status::Fail,
-            Status::NotApplicable,
-            Status::NeedsEvidence,
-            Status::Info,
-        ]
-        .into_iter()
-        .find(|st| st.as_str() == s)
-    }
-
-    /// Name in both languages.
-    pub const fn text(self) -> crate::Text {
-        use crate::Text;
-        match self {
-            Status::Pass => Text::new("符合", "pass"),
-            Status::Fail => Text::new("不符合", "fail"),
-            Status::NotApplicable => Text::new("不适用", "not applicable"),
-            Status::NeedsEvidence => Text::new("需补充证明", "needs evidence"),
-            Status::Info => Text::new("信息", "info"),
-        }
+crate::coded::coded_enum! {
+    /// The verdict of one requirement.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Status => serialize {
+        /// The declaration meets the requirement.
+        Pass = "pass", "符合", "pass";
+        /// The declaration does not meet the requirement.
+        Fail = "fail", "不符合", "fail";
+        /// The requirement does not apply at the claimed tier.
+        NotApplicable = "not_applicable", "不适用", "not applicable";
+        /// Met on its face, but a reviewer must see evidence (INT-2). Not a failure.
+        NeedsEvidence = "needs_evidence", "需补充证明", "needs evidence";
+        /// Informational only (CAT-5). Never a failure.
+        Info = "info", "信息", "info";
     }
 }
 

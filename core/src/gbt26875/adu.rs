@@ -9,7 +9,7 @@
 //! Reserved and user-defined type flags pass through as raw bytes \[GBT-26\].
 
 use super::codes::{
-    self, COMPONENT_STATUS_RESERVED, OPERATION_RESERVED, SYSTEM_STATUS_RESERVED, TypeInfo,
+    self, COMPONENT_STATUS_RESERVED, Layout, OPERATION_RESERVED, SYSTEM_STATUS_RESERVED, TypeInfo,
     UITD_STATUS_RESERVED,
 };
 use super::text::{self, Description};
@@ -55,86 +55,6 @@ impl ComponentId {
             (self.component_address >> 16) as u16,
             (self.component_address & 0xFFFF) as u16,
         )
-    }
-}
-
-/// The body layout of a type flag: which [`Object`] variant its objects are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Layout {
-    /// Type 1 (图6): system status.
-    SystemStatus,
-    /// Type 2 (图7): component status with description.
-    ComponentStatus,
-    /// Type 3 (图8): component analog value.
-    AnalogValue,
-    /// Type 4 (图9): facility operation information.
-    Operation,
-    /// Type 5 (图10): facility software version.
-    SoftwareVersion,
-    /// Type 6 (图11): system configuration text (variable size).
-    SystemConfig,
-    /// Type 7 (图12): component configuration.
-    ComponentConfig,
-    /// Type 8 (图25): facility system time.
-    SystemTime,
-    /// Type 21 (图13): UITD status.
-    UitdStatus,
-    /// Type 24 (图14): UITD operation information.
-    UitdOperation,
-    /// Type 25 (图15): UITD software version.
-    UitdVersion,
-    /// Type 26 (图16): UITD configuration text (variable size).
-    UitdConfig,
-    /// Type 28 (图30): UITD system time.
-    UitdTime,
-    /// Types 61, 65, 66, 68: system type and address.
-    ReadSystem,
-    /// Types 62, 63, 67: system type and address, component address (no component type).
-    ReadComponent,
-    /// Type 64 (图34): system, record count, start time.
-    ReadOperations,
-    /// Type 84 (图40): record count, start time.
-    ReadUitdOperations,
-    /// Types 81, 85, 86, 88, 89: one reserved byte (= 0).
-    Reserved,
-    /// Type 90 (图45): centre time.
-    ClockSync,
-    /// Type 91 (图46): answer timeout in minutes.
-    AttendanceCheck,
-}
-
-impl Layout {
-    /// The fixed body size, or `None` for the variable-size configuration texts (types 6 and 26).
-    pub const fn body_len(self) -> Option<usize> {
-        Some(match self {
-            Layout::SystemStatus => 4,
-            Layout::ComponentStatus => 40,
-            Layout::AnalogValue => 10,
-            Layout::Operation => 4,
-            Layout::SoftwareVersion => 4,
-            Layout::ComponentConfig => 38,
-            Layout::SystemTime => 8,
-            Layout::UitdStatus => 1,
-            Layout::UitdOperation => 2,
-            Layout::UitdVersion => 2,
-            Layout::UitdTime => 6,
-            Layout::ReadSystem => 2,
-            Layout::ReadComponent => 6,
-            Layout::ReadOperations => 9,
-            Layout::ReadUitdOperations => 7,
-            Layout::Reserved => 1,
-            Layout::ClockSync => 6,
-            Layout::AttendanceCheck => 1,
-            Layout::SystemConfig | Layout::UitdConfig => return None,
-        })
-    }
-
-    /// For variable layouts: bytes before the length byte (2 for type 6, 0 for type 26).
-    const fn text_head(self) -> usize {
-        match self {
-            Layout::SystemConfig => 2,
-            _ => 0,
-        }
     }
 }
 

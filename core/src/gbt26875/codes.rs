@@ -4,7 +4,6 @@
 //! Every table keeps unknown values as numbers (checklist row 7): a name lookup returns `None` for
 //! reserved values and `Some("user_defined")`-style names only where the standard says so.
 
-use super::adu::Layout;
 use crate::Text;
 
 /// The snake_case name of a command byte (表2) \[GBT-4\].
@@ -45,6 +44,86 @@ pub(crate) const fn command_is_reserved(command: u8) -> bool {
 /// Whether a command carries data, so an empty ADU under it is a heartbeat (checklist row 2).
 pub(crate) const fn command_carries_data(command: u8) -> bool {
     matches!(command, 1 | 2 | 4 | 5)
+}
+
+/// The body layout of a type flag (图6–46): which [`Object`](super::Object) variant its objects are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layout {
+    /// Type 1 (图6): system status.
+    SystemStatus,
+    /// Type 2 (图7): component status with description.
+    ComponentStatus,
+    /// Type 3 (图8): component analog value.
+    AnalogValue,
+    /// Type 4 (图9): facility operation information.
+    Operation,
+    /// Type 5 (图10): facility software version.
+    SoftwareVersion,
+    /// Type 6 (图11): system configuration text (variable size).
+    SystemConfig,
+    /// Type 7 (图12): component configuration.
+    ComponentConfig,
+    /// Type 8 (图25): facility system time.
+    SystemTime,
+    /// Type 21 (图13): UITD status.
+    UitdStatus,
+    /// Type 24 (图14): UITD operation information.
+    UitdOperation,
+    /// Type 25 (图15): UITD software version.
+    UitdVersion,
+    /// Type 26 (图16): UITD configuration text (variable size).
+    UitdConfig,
+    /// Type 28 (图30): UITD system time.
+    UitdTime,
+    /// Types 61, 65, 66, 68: system type and address.
+    ReadSystem,
+    /// Types 62, 63, 67: system type and address, component address (no component type).
+    ReadComponent,
+    /// Type 64 (图34): system, record count, start time.
+    ReadOperations,
+    /// Type 84 (图40): record count, start time.
+    ReadUitdOperations,
+    /// Types 81, 85, 86, 88, 89: one reserved byte (= 0).
+    Reserved,
+    /// Type 90 (图45): centre time.
+    ClockSync,
+    /// Type 91 (图46): answer timeout in minutes.
+    AttendanceCheck,
+}
+
+impl Layout {
+    /// The fixed body size, or `None` for the variable-size configuration texts (types 6 and 26).
+    pub const fn body_len(self) -> Option<usize> {
+        Some(match self {
+            Layout::SystemStatus => 4,
+            Layout::ComponentStatus => 40,
+            Layout::AnalogValue => 10,
+            Layout::Operation => 4,
+            Layout::SoftwareVersion => 4,
+            Layout::ComponentConfig => 38,
+            Layout::SystemTime => 8,
+            Layout::UitdStatus => 1,
+            Layout::UitdOperation => 2,
+            Layout::UitdVersion => 2,
+            Layout::UitdTime => 6,
+            Layout::ReadSystem => 2,
+            Layout::ReadComponent => 6,
+            Layout::ReadOperations => 9,
+            Layout::ReadUitdOperations => 7,
+            Layout::Reserved => 1,
+            Layout::ClockSync => 6,
+            Layout::AttendanceCheck => 1,
+            Layout::SystemConfig | Layout::UitdConfig => return None,
+        })
+    }
+
+    /// For variable layouts: bytes before the length byte (2 for type 6, 0 for type 26).
+    pub(super) const fn text_head(self) -> usize {
+        match self {
+            Layout::SystemConfig => 2,
+            _ => 0,
+        }
+    }
 }
 
 /// One row of 表3 with the body size, time label and maximum count of §8.3 (图18–46).

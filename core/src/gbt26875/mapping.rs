@@ -33,30 +33,22 @@ mod bit {
     pub const FEEDBACK: u16 = 1 << 6;
 }
 
-/// Which component status bit (图7) a condition raises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Raise {
-    /// No bit.
-    Nothing,
-    /// Bit 1 火警 (fire alarm).
-    Fire,
-    /// Bit 2 故障 (fault).
-    Fault,
-    /// Bit 3 屏蔽 (disabled).
-    Disabled,
-    /// Bit 4 监管 (supervisory).
-    Supervisory,
+crate::coded::coded_enum! {
+    /// Which component status bit (图7) a condition raises.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Raise => serde {
+        /// No bit.
+        Nothing = "nothing";
+        /// Bit 1 火警 (fire alarm).
+        Fire = "fire";
+        /// Bit 2 故障 (fault).
+        Fault = "fault";
+        /// Bit 3 屏蔽 (disabled).
+        Disabled = "disabled";
+        /// Bit 4 监管 (supervisory).
+        Supervisory = "supervisory";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(Raise {
-    Nothing = "nothing",
-    Fire = "fire",
-    Fault = "fault",
-    Disabled = "disabled",
-    Supervisory = "supervisory",
-});
 
 impl Raise {
     /// The status bit.

@@ -39,10 +39,10 @@ mod time;
 #[cfg(feature = "serde")]
 mod json;
 
-pub use adu::{Adu, AduRepr, ComponentId, Item, Items, Layout, Object, SystemId};
+pub use adu::{Adu, AduRepr, ComponentId, Item, Items, Object, SystemId};
 pub use codes::{
-    AnalogType, BitSet, COMPONENT_STATUS_BITS, OPERATION_BITS, SYSTEM_STATUS_BITS, TYPES, TypeInfo,
-    UITD_OPERATION_BITS, UITD_STATUS_BITS, analog_type, command_name, command_text,
+    AnalogType, BitSet, COMPONENT_STATUS_BITS, Layout, OPERATION_BITS, SYSTEM_STATUS_BITS, TYPES,
+    TypeInfo, UITD_OPERATION_BITS, UITD_STATUS_BITS, analog_type, command_name, command_text,
     component_type_name, operation_bits, status_bits, system_type_name, type_info, type_name,
 };
 /// Which GB 18030 two-byte table this build decodes with: `"direct"` (host builds: one load per
@@ -54,7 +54,7 @@ pub use mapping::{
 };
 pub use packet::{
     Address, Decoded, Found, Header, Version, checksum, decode, decode_hex_text, encode,
-    find_packet, peek_header,
+    find_packet, is_packet_input, looks_like_hex_text, peek_header,
 };
 pub use session::{Answer, SerialCounter, answer};
 pub use text::{Description, DescriptionText, decode_text, encode_text};
@@ -115,22 +115,17 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// How strictly [`decode`] checks a packet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Mode {
-    /// Accept what real devices send and report each [`Deviation`] (the default).
-    #[default]
-    Tolerant,
-    /// Accept only conformant packets: the first deviation is an error.
-    Strict,
+crate::coded::coded_enum! {
+    /// How strictly [`decode`] checks a packet.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum Mode => serde {
+        /// Accept what real devices send and report each [`Deviation`] (the default).
+        #[default]
+        Tolerant = "tolerant";
+        /// Accept only conformant packets: the first deviation is an error.
+        Strict = "strict";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(Mode {
-    Tolerant = "tolerant",
-    Strict = "strict",
-});
 
 /// Options of [`decode`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -298,9 +298,15 @@ fn adu_length(head: &[u8; HEADER_LEN]) -> usize {
 }
 
 /// Whether the input starts (after ASCII whitespace) with the hex text `4040` (checklist row 6).
-fn looks_like_hex_text(bytes: &[u8]) -> bool {
+pub fn looks_like_hex_text(bytes: &[u8]) -> bool {
     let mut digits = bytes.iter().filter(|b| !b.is_ascii_whitespace()).take(4);
     digits.by_ref().eq(b"4040".iter())
+}
+
+/// Whether `input` is a GB/T 26875.3 packet (starts with `@@`) or the ASCII-hex text of one
+/// (`4040…`): the one protocol detection of every front end (`gasdev decode`, `decodeFrame`).
+pub fn is_packet_input(input: &[u8]) -> bool {
+    input.starts_with(&START) || looks_like_hex_text(input)
 }
 
 /// Read the control unit of something that starts with `@@` and has at least 27 bytes, without any

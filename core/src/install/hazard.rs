@@ -5,73 +5,36 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-/// An observed hazard, by stable code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Hazard {
-    /// 燃气管道被违规占压.
-    PipeOccupied,
-    /// 燃气管道穿越密闭空间.
-    PipeThroughEnclosedSpace,
-    /// 气瓶间违规设置在地下室和半地下室内.
-    CylinderRoomUnderground,
-    /// 擅自将气瓶放置于室内用餐场所.
-    CylinderInDiningArea,
-    /// 使用不合格的气瓶.
-    SubstandardCylinder,
-    /// 使用不合格的灶具.
-    SubstandardCooker,
-    /// 使用不合格的连接软管.
-    SubstandardHose,
-    /// 使用不合格的减压阀.
-    SubstandardRegulator,
-    /// 私接“三通”.
-    IllegalTee,
-    /// 燃气泄漏报警装置安装使用不规范.
-    AlarmInstalledImproperly,
-    /// 小区内违规设置非法储存充装点.
-    IllegalFillingPoint,
-    /// 居民用户擅自安装、改装、拆除户内燃气设施和燃气计量装置.
-    UnauthorisedAlteration,
-    /// 室内管道严重锈蚀.
-    IndoorPipeCorroded,
-}
-
-crate::serde_names::deserialize_by_name!(Hazard {
-    PipeOccupied = "pipe_occupied",
-    PipeThroughEnclosedSpace = "pipe_through_enclosed_space",
-    CylinderRoomUnderground = "cylinder_room_underground",
-    CylinderInDiningArea = "cylinder_in_dining_area",
-    SubstandardCylinder = "substandard_cylinder",
-    SubstandardCooker = "substandard_cooker",
-    SubstandardHose = "substandard_hose",
-    SubstandardRegulator = "substandard_regulator",
-    IllegalTee = "illegal_tee",
-    AlarmInstalledImproperly = "alarm_installed_improperly",
-    IllegalFillingPoint = "illegal_filling_point",
-    UnauthorisedAlteration = "unauthorised_alteration",
-    IndoorPipeCorroded = "indoor_pipe_corroded",
-});
-
-impl Hazard {
-    /// The stable code.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Hazard::PipeOccupied => "pipe_occupied",
-            Hazard::PipeThroughEnclosedSpace => "pipe_through_enclosed_space",
-            Hazard::CylinderRoomUnderground => "cylinder_room_underground",
-            Hazard::CylinderInDiningArea => "cylinder_in_dining_area",
-            Hazard::SubstandardCylinder => "substandard_cylinder",
-            Hazard::SubstandardCooker => "substandard_cooker",
-            Hazard::SubstandardHose => "substandard_hose",
-            Hazard::SubstandardRegulator => "substandard_regulator",
-            Hazard::IllegalTee => "illegal_tee",
-            Hazard::AlarmInstalledImproperly => "alarm_installed_improperly",
-            Hazard::IllegalFillingPoint => "illegal_filling_point",
-            Hazard::UnauthorisedAlteration => "unauthorised_alteration",
-            Hazard::IndoorPipeCorroded => "indoor_pipe_corroded",
-        }
+crate::coded::coded_enum! {
+    /// An observed hazard, by stable code.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Hazard => serde {
+        /// 燃气管道被违规占压.
+        PipeOccupied = "pipe_occupied";
+        /// 燃气管道穿越密闭空间.
+        PipeThroughEnclosedSpace = "pipe_through_enclosed_space";
+        /// 气瓶间违规设置在地下室和半地下室内.
+        CylinderRoomUnderground = "cylinder_room_underground";
+        /// 擅自将气瓶放置于室内用餐场所.
+        CylinderInDiningArea = "cylinder_in_dining_area";
+        /// 使用不合格的气瓶.
+        SubstandardCylinder = "substandard_cylinder";
+        /// 使用不合格的灶具.
+        SubstandardCooker = "substandard_cooker";
+        /// 使用不合格的连接软管.
+        SubstandardHose = "substandard_hose";
+        /// 使用不合格的减压阀.
+        SubstandardRegulator = "substandard_regulator";
+        /// 私接“三通”.
+        IllegalTee = "illegal_tee";
+        /// 燃气泄漏报警装置安装使用不规范.
+        AlarmInstalledImproperly = "alarm_installed_improperly";
+        /// 小区内违规设置非法储存充装点.
+        IllegalFillingPoint = "illegal_filling_point";
+        /// 居民用户擅自安装、改装、拆除户内燃气设施和燃气计量装置.
+        UnauthorisedAlteration = "unauthorised_alteration";
+        /// 室内管道严重锈蚀.
+        IndoorPipeCorroded = "indoor_pipe_corroded";
     }
 }
 

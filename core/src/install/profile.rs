@@ -4,104 +4,78 @@ use alloc::string::String;
 
 use crate::model::Date;
 
-/// Unit (non-residential, 单位用户) or residential (居民用户).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum UserClass {
-    /// 单位用户.
-    Unit,
-    /// 居民用户.
-    Residential,
+crate::coded::coded_enum! {
+    /// Unit (non-residential, 单位用户) or residential (居民用户).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum UserClass => serde {
+        /// 单位用户.
+        Unit = "unit";
+        /// 居民用户.
+        Residential = "residential";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(UserClass {
-    Unit = "unit",
-    Residential = "residential",
-});
-
-/// New (新增, connecting now) or existing (既有) user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Connection {
-    /// 新增用户: obligations fall due on connection.
-    New,
-    /// 既有用户.
-    Existing,
+crate::coded::coded_enum! {
+    /// New (新增, connecting now) or existing (既有) user.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Connection => serde {
+        /// 新增用户: obligations fall due on connection.
+        New = "new";
+        /// 既有用户.
+        Existing = "existing";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(Connection {
-    New = "new",
-    Existing = "existing",
-});
-
-/// Category of a unit user: 安装方案 二 「餐饮、酒店、商场、学校、医院等」, the public places of
-/// 深化方案 三（三）2 「建立餐饮经营场所、学校、医院、酒店、小旅馆、农贸市场、商住混合体、群租房、民宿等场所及用户清单。」
-/// and the units named in 职责 (区教委 「学校、教育培训机构」, 区民政局 「养老、康养等单位」).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum UnitCategory {
-    /// 餐饮 / 餐饮经营场所.
-    Restaurant,
-    /// 酒店.
-    Hotel,
-    /// 商场.
-    Mall,
-    /// 学校.
-    School,
-    /// 医院.
-    Hospital,
-    /// 小旅馆.
-    SmallHotel,
-    /// 农贸市场.
-    FarmersMarket,
-    /// 商住混合体.
-    MixedUse,
-    /// 群租房.
-    GroupRental,
-    /// 民宿.
-    Homestay,
-    /// 教育培训机构.
-    TrainingInstitution,
-    /// 养老、康养.
-    ElderlyCare,
-    /// Any other unit (the list ends in 等).
-    Other,
+crate::coded::coded_enum! {
+    /// Category of a unit user: 安装方案 二 「餐饮、酒店、商场、学校、医院等」, the public places of
+    /// 深化方案 三（三）2 「建立餐饮经营场所、学校、医院、酒店、小旅馆、农贸市场、商住混合体、群租房、民宿等场所及用户清单。」
+    /// and the units named in 职责 (区教委 「学校、教育培训机构」, 区民政局 「养老、康养等单位」).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum UnitCategory => serde {
+        /// 餐饮 / 餐饮经营场所.
+        Restaurant = "restaurant";
+        /// 酒店.
+        Hotel = "hotel";
+        /// 商场.
+        Mall = "mall";
+        /// 学校.
+        School = "school";
+        /// 医院.
+        Hospital = "hospital";
+        /// 小旅馆.
+        SmallHotel = "small_hotel";
+        /// 农贸市场.
+        FarmersMarket = "farmers_market";
+        /// 商住混合体.
+        MixedUse = "mixed_use";
+        /// 群租房.
+        GroupRental = "group_rental";
+        /// 民宿.
+        Homestay = "homestay";
+        /// 教育培训机构.
+        TrainingInstitution = "training_institution";
+        /// 养老、康养.
+        ElderlyCare = "elderly_care";
+        /// Any other unit (the list ends in 等).
+        Other = "other";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(UnitCategory {
-    Restaurant = "restaurant",
-    Hotel = "hotel",
-    Mall = "mall",
-    School = "school",
-    Hospital = "hospital",
-    SmallHotel = "small_hotel",
-    FarmersMarket = "farmers_market",
-    MixedUse = "mixed_use",
-    GroupRental = "group_rental",
-    Homestay = "homestay",
-    TrainingInstitution = "training_institution",
-    ElderlyCare = "elderly_care",
-    Other = "other",
-});
-
-/// Gas supplied to the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum GasSupply {
-    /// 管道天然气.
-    PipedNaturalGas,
-    /// 管道液化石油气.
-    PipedLpg,
-    /// 瓶装液化石油气 (cylinders: no indoor gas pipe).
-    BottledLpg,
-    /// 管道人工煤气.
-    PipedCoalGas,
-    /// Anything else (biogas…).
-    Other,
+crate::coded::coded_enum! {
+    /// Gas supplied to the user.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum GasSupply => serialize {
+        /// 管道天然气.
+        PipedNaturalGas = "piped_natural_gas", "管道天然气", "piped natural gas";
+        /// 管道液化石油气.
+        PipedLpg = "piped_lpg", "管道液化石油气", "piped LPG";
+        /// 瓶装液化石油气 (cylinders: no indoor gas pipe).
+        BottledLpg = "bottled_lpg", "瓶装液化石油气", "bottled LPG";
+        /// 管道人工煤气.
+        PipedCoalGas = "piped_coal_gas", "管道人工煤气", "piped coal gas";
+        /// Anything else (biogas…).
+        Other = "other", "其他燃气", "other gas";
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -159,28 +133,6 @@ impl GasSupply {
             self,
             GasSupply::PipedNaturalGas | GasSupply::PipedLpg | GasSupply::PipedCoalGas
         )
-    }
-
-    /// The JSON name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            GasSupply::PipedNaturalGas => "piped_natural_gas",
-            GasSupply::PipedLpg => "piped_lpg",
-            GasSupply::BottledLpg => "bottled_lpg",
-            GasSupply::PipedCoalGas => "piped_coal_gas",
-            GasSupply::Other => "other",
-        }
-    }
-
-    /// Name in both languages.
-    pub const fn text(self) -> crate::Text {
-        match self {
-            GasSupply::PipedNaturalGas => crate::Text::new("管道天然气", "piped natural gas"),
-            GasSupply::PipedLpg => crate::Text::new("管道液化石油气", "piped LPG"),
-            GasSupply::BottledLpg => crate::Text::new("瓶装液化石油气", "bottled LPG"),
-            GasSupply::PipedCoalGas => crate::Text::new("管道人工煤气", "piped coal gas"),
-            GasSupply::Other => crate::Text::new("其他燃气", "other gas"),
-        }
     }
 }
 

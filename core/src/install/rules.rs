@@ -12,21 +12,16 @@ use super::kind::InstalledKind;
 use super::profile::{Connection, GasSupply, Height, UnitCategory, UserClass, UserProfile};
 use crate::model::{Date, Gas};
 
-/// Required, or only recommended (INS-6: 全力推进).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Level {
-    /// Recommended; no deadline, never overdue.
-    Recommended,
-    /// Required.
-    Required,
+crate::coded::coded_enum! {
+    /// Required, or only recommended (INS-6: 全力推进).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Level => serde {
+        /// Recommended; no deadline, never overdue.
+        Recommended = "recommended";
+        /// Required.
+        Required = "required";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(Level {
-    Recommended = "recommended",
-    Required = "required",
-});
 
 /// When a rule's device falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,21 +36,16 @@ pub enum DeadlineRule {
     None,
 }
 
-/// Which side of the INS-5 priority group (old compound or hardship) a rule covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Group {
-    /// Old compound or hardship household.
-    Priority,
-    /// Neither.
-    Other,
+crate::coded::coded_enum! {
+    /// Which side of the INS-5 priority group (old compound or hardship) a rule covers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Group => serde {
+        /// Old compound or hardship household.
+        Priority = "priority";
+        /// Neither.
+        Other = "other";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(Group {
-    Priority = "priority",
-    Other = "other",
-});
 
 /// One rule of a rule set. Absent conditions match every user.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,70 +10,38 @@
 //! self-test or preheat (GB 15322.2-2019 §3.3.7 tests alarming during preheat). `muted` is not a
 //! state: it silences the sounder but never changes what is expressed.
 
-/// The level of a gas alarm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum AlarmLevel {
-    /// No alarm.
-    #[default]
-    None,
-    /// Low (first-level) alarm.
-    Low,
-    /// High (second-level) alarm.
-    High,
+crate::coded::coded_enum! {
+    /// The level of a gas alarm.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    pub enum AlarmLevel: u8 => serde {
+        /// No alarm.
+        #[default]
+        None = 1, "none";
+        /// Low (first-level) alarm.
+        Low = 2, "low";
+        /// High (second-level) alarm.
+        High = 3, "high";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(AlarmLevel {
-    None = "none",
-    Low = "low",
-    High = "high",
-});
-
-/// The one state an alarm expresses, ordered by precedence (`Normal` lowest).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum ExpressedState {
-    /// Nothing to report.
-    Normal,
-    /// Sensor warming up after power-on (预热).
-    Preheat,
-    /// Self-test in progress (自检).
-    SelfTest,
-    /// Sensor at the end of its service life (传感器寿命到期).
-    EndOfLife,
-    /// Device or sensor fault (故障).
-    Fault,
-    /// Low (first-level) gas alarm (低限报警).
-    LowAlarm,
-    /// High (second-level) gas alarm (高限报警).
-    HighAlarm,
-}
-
-crate::serde_names::deserialize_by_name!(ExpressedState {
-    Normal = "normal",
-    Preheat = "preheat",
-    SelfTest = "self_test",
-    EndOfLife = "end_of_life",
-    Fault = "fault",
-    LowAlarm = "low_alarm",
-    HighAlarm = "high_alarm",
-});
-
-impl ExpressedState {
-    /// Name in both languages.
-    pub const fn text(self) -> crate::Text {
-        use crate::Text;
-        match self {
-            ExpressedState::Normal => Text::new("正常", "normal"),
-            ExpressedState::Preheat => Text::new("预热", "preheat"),
-            ExpressedState::SelfTest => Text::new("自检", "self-test"),
-            ExpressedState::EndOfLife => Text::new("传感器寿命到期", "sensor end of life"),
-            ExpressedState::Fault => Text::new("故障", "fault"),
-            ExpressedState::LowAlarm => Text::new("低限报警", "low alarm"),
-            ExpressedState::HighAlarm => Text::new("高限报警", "high alarm"),
-        }
+crate::coded::coded_enum! {
+    /// The one state an alarm expresses, ordered by precedence (`Normal` lowest).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ExpressedState => serde {
+        /// Nothing to report.
+        Normal = "normal", "正常", "normal";
+        /// Sensor warming up after power-on (预热).
+        Preheat = "preheat", "预热", "preheat";
+        /// Self-test in progress (自检).
+        SelfTest = "self_test", "自检", "self-test";
+        /// Sensor at the end of its service life (传感器寿命到期).
+        EndOfLife = "end_of_life", "传感器寿命到期", "sensor end of life";
+        /// Device or sensor fault (故障).
+        Fault = "fault", "故障", "fault";
+        /// Low (first-level) gas alarm (低限报警).
+        LowAlarm = "low_alarm", "低限报警", "low alarm";
+        /// High (second-level) gas alarm (高限报警).
+        HighAlarm = "high_alarm", "高限报警", "high alarm";
     }
 }
 

@@ -7,47 +7,23 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Date, DeviceKind, Gas, Price, Tier, UseCase};
+use super::{Carrier, Date, DeviceKind, Gas, Price, Tier, UseCase};
 
-/// Kinds of certificate the clauses ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum CertKind {
-    /// 计量器具型式批准证书 (pattern approval of a measuring instrument, "CPA"), ALM-1a.
-    PatternApproval,
-    /// 防爆合格证 (explosion-protection certificate), ALM-1b.
-    ExplosionProof,
-    /// 消防产品认证证书 (fire-product certification), ALM-1c.
-    FireProduct,
-    /// CCC compulsory certification.
-    Ccc,
-    /// A type-test report or any other document.
-    Other,
-}
-
-crate::serde_names::deserialize_by_name!(CertKind {
-    PatternApproval = "pattern_approval",
-    ExplosionProof = "explosion_proof",
-    FireProduct = "fire_product",
-    Ccc = "ccc",
-    Other = "other",
-});
-
-impl CertKind {
-    /// Name in both languages.
-    pub const fn text(self) -> crate::Text {
-        use crate::Text;
-        match self {
-            CertKind::PatternApproval => {
-                Text::new("计量器具型式批准证书", "pattern-approval certificate")
-            }
-            CertKind::ExplosionProof => Text::new("防爆合格证", "explosion-protection certificate"),
-            CertKind::FireProduct => Text::new("消防产品认证证书", "fire-product certificate"),
-            CertKind::Ccc => Text::new("CCC 认证证书", "CCC certificate"),
-            CertKind::Other => Text::new("其他证书", "other certificate"),
-        }
+crate::coded::coded_enum! {
+    /// Kinds of certificate the clauses ask for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum CertKind => serde {
+        /// 计量器具型式批准证书 (pattern approval of a measuring instrument, "CPA"), ALM-1a.
+        PatternApproval = "pattern_approval", "计量器具型式批准证书", "pattern-approval certificate";
+        /// 防爆合格证 (explosion-protection certificate), ALM-1b.
+        ExplosionProof = "explosion_proof", "防爆合格证", "explosion-protection certificate";
+        /// 消防产品认证证书 (fire-product certification), ALM-1c.
+        FireProduct = "fire_product", "消防产品认证证书", "fire-product certificate";
+        /// CCC compulsory certification.
+        Ccc = "ccc", "CCC 认证证书", "CCC certificate";
+        /// A type-test report or any other document.
+        Other = "other", "其他证书", "other certificate";
     }
 }
 
@@ -71,45 +47,6 @@ pub struct Certificate {
     /// Last day of validity.
     #[cfg_attr(feature = "serde", serde(default))]
     pub valid_until: Option<Date>,
-}
-
-/// Where an industrial-internet identifier is carried (`identifiers.md` §9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Carrier {
-    /// Passive: 2D code label.
-    QrCode,
-    /// Passive: 1D barcode label.
-    Barcode,
-    /// Passive: NFC tag.
-    Nfc,
-    /// Passive: RFID tag.
-    Rfid,
-    /// Active: UICC / SIM card.
-    Sim,
-    /// Active: communication module.
-    Module,
-    /// Active: MCU or secure chip.
-    SecureChip,
-}
-
-crate::serde_names::deserialize_by_name!(Carrier {
-    QrCode = "qr_code",
-    Barcode = "barcode",
-    Nfc = "nfc",
-    Rfid = "rfid",
-    Sim = "sim",
-    Module = "module",
-    SecureChip = "secure_chip",
-});
-
-impl Carrier {
-    /// Whether the carrier is active (reports the identifier by itself: ALM-5b, VLV-2b).
-    pub const fn is_active(self) -> bool {
-        matches!(self, Carrier::Sim | Carrier::Module | Carrier::SecureChip)
-    }
 }
 
 /// An identifier as declared: carrier and the text it carries.
@@ -136,97 +73,69 @@ impl DeclaredIdentifier {
     }
 }
 
-/// How an alarm interlocks a cut-off device (ALM-4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum InterlockLink {
-    /// 有线连锁.
-    Wired,
-    /// 无线连锁.
-    Wireless,
+crate::coded::coded_enum! {
+    /// How an alarm interlocks a cut-off device (ALM-4).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum InterlockLink => serde {
+        /// 有线连锁.
+        Wired = "wired";
+        /// 无线连锁.
+        Wireless = "wireless";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(InterlockLink {
-    Wired = "wired",
-    Wireless = "wireless",
-});
-
-/// Data a device collects (ALM-6*, VLV-3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum DataItem {
-    /// Its own running status (运行状态).
-    RunningStatus,
-    /// A valve's open/closed state (开闭状态).
-    ValveState,
-    /// The leaked-gas concentration (泄漏气体浓度).
-    Concentration,
+crate::coded::coded_enum! {
+    /// Data a device collects (ALM-6*, VLV-3).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum DataItem => serde {
+        /// Its own running status (运行状态).
+        RunningStatus = "running_status";
+        /// A valve's open/closed state (开闭状态).
+        ValveState = "valve_state";
+        /// The leaked-gas concentration (泄漏气体浓度).
+        Concentration = "concentration";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(DataItem {
-    RunningStatus = "running_status",
-    ValveState = "valve_state",
-    Concentration = "concentration",
-});
-
-/// A transmission link (ALM-7a, VLV-4a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Link {
-    /// NB-IoT.
-    NbIot,
-    /// LTE / 4G (including Cat.1).
-    Lte,
-    /// LoRa / LoRaWAN.
-    Lora,
-    /// Wi-Fi.
-    Wifi,
-    /// Zigbee.
-    Zigbee,
-    /// RS-485 bus (wired).
-    Rs485,
-    /// Ethernet (wired).
-    Ethernet,
-    /// Dry contact / relay output to a panel (wired).
-    Relay,
+crate::coded::coded_enum! {
+    /// A transmission link (ALM-7a, VLV-4a).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum Link => serde {
+        /// NB-IoT.
+        NbIot = "nb_iot";
+        /// LTE / 4G (including Cat.1).
+        Lte = "lte";
+        /// LoRa / LoRaWAN.
+        Lora = "lora";
+        /// Wi-Fi.
+        Wifi = "wifi";
+        /// Zigbee.
+        Zigbee = "zigbee";
+        /// RS-485 bus (wired).
+        Rs485 = "rs485";
+        /// Ethernet (wired).
+        Ethernet = "ethernet";
+        /// Dry contact / relay output to a panel (wired).
+        Relay = "relay";
+    }
 }
 
-crate::serde_names::deserialize_by_name!(Link {
-    NbIot = "nb_iot",
-    Lte = "lte",
-    Lora = "lora",
-    Wifi = "wifi",
-    Zigbee = "zigbee",
-    Rs485 = "rs485",
-    Ethernet = "ethernet",
-    Relay = "relay",
-});
-
-/// A pipe condition that closes a self-closing valve by itself (附件3 二).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum PipeTrigger {
-    /// 超压 (VLV-0a).
-    OverPressure,
-    /// 欠压 (VLV-0b).
-    UnderPressure,
-    /// 过流 (VLV-0c).
-    OverFlow,
+crate::coded::coded_enum! {
+    /// A pipe condition that closes a self-closing valve by itself (附件3 二).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum PipeTrigger => serde {
+        /// 超压 (VLV-0a).
+        OverPressure = "over_pressure";
+        /// 欠压 (VLV-0b).
+        UnderPressure = "under_pressure";
+        /// 过流 (VLV-0c).
+        OverFlow = "over_flow";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(PipeTrigger {
-    OverPressure = "over_pressure",
-    UnderPressure = "under_pressure",
-    OverFlow = "over_flow",
-});
 
 impl From<PipeTrigger> for super::TripReason {
     fn from(t: PipeTrigger) -> Self {
@@ -238,28 +147,21 @@ impl From<PipeTrigger> for super::TripReason {
     }
 }
 
-/// A way to notify the user (ALM-7b, VLV-4b): 电话、微信、APP 等.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum NotifyChannel {
-    /// Automated phone call.
-    PhoneCall,
-    /// WeChat message or mini-program.
-    Wechat,
-    /// Mobile app push.
-    App,
-    /// SMS.
-    Sms,
+crate::coded::coded_enum! {
+    /// A way to notify the user (ALM-7b, VLV-4b): 电话、微信、APP 等.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum NotifyChannel => serde {
+        /// Automated phone call.
+        PhoneCall = "phone_call";
+        /// WeChat message or mini-program.
+        Wechat = "wechat";
+        /// Mobile app push.
+        App = "app";
+        /// SMS.
+        Sms = "sms";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(NotifyChannel {
-    PhoneCall = "phone_call",
-    Wechat = "wechat",
-    App = "app",
-    Sms = "sms",
-});
 
 /// What a product can do. Absent lists mean "none"; absent yes/no answers mean "not declared".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -347,23 +249,18 @@ impl Declaration {
     }
 }
 
-/// Whether a vendor is on the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum VendorStatus {
-    /// Listed.
-    #[default]
-    Listed,
-    /// Removed under CAT-4.
-    Removed,
+crate::coded::coded_enum! {
+    /// Whether a vendor is on the list.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum VendorStatus => serde {
+        /// Listed.
+        #[default]
+        Listed = "listed";
+        /// Removed under CAT-4.
+        Removed = "removed";
+    }
 }
-
-crate::serde_names::deserialize_by_name!(VendorStatus {
-    Listed = "listed",
-    Removed = "removed",
-});
 
 /// Why a vendor was removed (CAT-4, 安装方案 四（三）「对挂靠借用资质、制假售假、价格操纵等扰乱市场的单位，
 /// 要及时移出清单并向社会公告」).

@@ -8,6 +8,7 @@
 //! declarations and catalogues (strings and lists) need the `alloc` feature.
 
 mod alarm;
+mod carrier;
 mod concentration;
 mod date;
 mod kind;
@@ -22,6 +23,7 @@ pub mod fold;
 mod price;
 
 pub use alarm::{AlarmLevel, AlarmStatus, ExpressedState};
+pub use carrier::Carrier;
 #[cfg(all(feature = "serde", feature = "alloc"))]
 pub(crate) use concentration::f64_to_centi;
 pub use concentration::{Concentration, ConcentrationError, ConcentrationUnit, LelBasis, Reading};
@@ -32,9 +34,8 @@ pub use valve::{TripReason, ValveState, ValveStatus, ValveStatusError};
 
 #[cfg(feature = "alloc")]
 pub use declaration::{
-    Capabilities, Carrier, Catalogue, CertKind, Certificate, DataItem, Declaration,
-    DeclaredIdentifier, InterlockLink, Link, NotifyChannel, PipeTrigger, Removal, RemovalReason,
-    Vendor, VendorStatus,
+    Capabilities, Catalogue, CertKind, Certificate, DataItem, Declaration, DeclaredIdentifier,
+    InterlockLink, Link, NotifyChannel, PipeTrigger, Removal, RemovalReason, Vendor, VendorStatus,
 };
 #[cfg(feature = "alloc")]
 pub use price::{Price, PriceError};

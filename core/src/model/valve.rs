@@ -4,99 +4,47 @@
 //! over-flow, needs no external power to close, and once closed **must be opened by hand**. No
 //! surveyed ecosystem models the trip reason or the latch (`devices.md` §12); here both are explicit.
 
-/// The position or condition of a valve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum ValveState {
-    /// Open (开).
-    Open,
-    /// Closed (关).
-    Closed,
-    /// Moving towards open.
-    Opening,
-    /// Moving towards closed.
-    Closing,
-    /// Valve fault (故障).
-    Fault,
-    /// No valve connected (for an alarm: interlock output unconnected; see ALM-6b).
-    NotConnected,
-    /// State not known (never reported, or sensor unreadable).
-    Unknown,
-}
-
-crate::serde_names::deserialize_by_name!(ValveState {
-    Open = "open",
-    Closed = "closed",
-    Opening = "opening",
-    Closing = "closing",
-    Fault = "fault",
-    NotConnected = "not_connected",
-    Unknown = "unknown",
-});
-
-impl ValveState {
-    /// Name in both languages.
-    pub const fn text(self) -> crate::Text {
-        use crate::Text;
-        match self {
-            ValveState::Open => Text::new("开启", "open"),
-            ValveState::Closed => Text::new("关闭", "closed"),
-            ValveState::Opening => Text::new("正在开启", "opening"),
-            ValveState::Closing => Text::new("正在关闭", "closing"),
-            ValveState::Fault => Text::new("故障", "fault"),
-            ValveState::NotConnected => Text::new("未连接阀门", "not connected"),
-            ValveState::Unknown => Text::new("未知", "unknown"),
-        }
+crate::coded::coded_enum! {
+    /// The position or condition of a valve.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum ValveState: u8 => serde {
+        /// Open (开).
+        Open = 1, "open", "开启", "open";
+        /// Closed (关).
+        Closed = 2, "closed", "关闭", "closed";
+        /// Moving towards open.
+        Opening = 3, "opening", "正在开启", "opening";
+        /// Moving towards closed.
+        Closing = 4, "closing", "正在关闭", "closing";
+        /// Valve fault (故障).
+        Fault = 5, "fault", "故障", "fault";
+        /// No valve connected (for an alarm: interlock output unconnected; see ALM-6b).
+        NotConnected = 6, "not_connected", "未连接阀门", "not connected";
+        /// State not known (never reported, or sensor unreadable).
+        Unknown = 7, "unknown", "未知", "unknown";
     }
 }
 
-/// Why a valve closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum TripReason {
-    /// Pipe pressure above the limit (超压, VLV-0a).
-    OverPressure,
-    /// Pipe pressure below the limit (欠压, VLV-0b).
-    UnderPressure,
-    /// Flow above the limit (过流, VLV-0c).
-    OverFlow,
-    /// Closed by a gas alarm through the interlock (报警联动, ALM-4).
-    AlarmInterlock,
-    /// Closed by hand.
-    Manual,
-    /// Closed by a remote command (closing remotely is allowed; opening is not, VLV-0e).
-    RemoteClose,
-    /// Closed because power was lost (fail-closed).
-    PowerLoss,
-}
-
-crate::serde_names::deserialize_by_name!(TripReason {
-    OverPressure = "over_pressure",
-    UnderPressure = "under_pressure",
-    OverFlow = "over_flow",
-    AlarmInterlock = "alarm_interlock",
-    Manual = "manual",
-    RemoteClose = "remote_close",
-    PowerLoss = "power_loss",
-});
-
-impl TripReason {
-    /// Name in both languages.
-    pub const fn text(self) -> crate::Text {
-        use crate::Text;
-        match self {
-            TripReason::OverPressure => Text::new("超压关闭", "over-pressure"),
-            TripReason::UnderPressure => Text::new("欠压关闭", "under-pressure"),
-            TripReason::OverFlow => Text::new("过流关闭", "over-flow"),
-            TripReason::AlarmInterlock => Text::new("报警联动关闭", "alarm interlock"),
-            TripReason::Manual => Text::new("手动关闭", "manual"),
-            TripReason::RemoteClose => Text::new("远程关闭", "remote close"),
-            TripReason::PowerLoss => Text::new("断电关闭", "power loss"),
-        }
+crate::coded::coded_enum! {
+    /// Why a valve closed.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub enum TripReason: u8 => serde {
+        /// Pipe pressure above the limit (超压, VLV-0a).
+        OverPressure = 1, "over_pressure", "超压关闭", "over-pressure";
+        /// Pipe pressure below the limit (欠压, VLV-0b).
+        UnderPressure = 2, "under_pressure", "欠压关闭", "under-pressure";
+        /// Flow above the limit (过流, VLV-0c).
+        OverFlow = 3, "over_flow", "过流关闭", "over-flow";
+        /// Closed by a gas alarm through the interlock (报警联动, ALM-4).
+        AlarmInterlock = 4, "alarm_interlock", "报警联动关闭", "alarm interlock";
+        /// Closed by hand.
+        Manual = 5, "manual", "手动关闭", "manual";
+        /// Closed by a remote command (closing remotely is allowed; opening is not, VLV-0e).
+        RemoteClose = 6, "remote_close", "远程关闭", "remote close";
+        /// Closed because power was lost (fail-closed).
+        PowerLoss = 7, "power_loss", "断电关闭", "power loss";
     }
 }
 

@@ -7,6 +7,9 @@
 //!   [`Frame::verify_crc`] and [`Frame::fill_crc`];
 //! - [`FrameRepr`]: the typed, validated form with [`FrameRepr::parse`],
 //!   [`FrameRepr::buffer_len`] and [`FrameRepr::emit`] into a caller buffer;
+//! - `msg`: one module per message type (`status`, `event`, `identity`, `command`, `ack`, `nak`,
+//!   `unknown`, and `snapshot` for the state TLVs status and event share), each with its parse,
+//!   length, validation and emit side by side; `FrameRepr` dispatches on the type byte;
 //! - [`TlvIter`] / [`Tlvs`]: the extensible part of a body; unknown TLVs are kept;
 //! - [`StreamDecoder`]: finds frames in a byte stream and resynchronises after garbage;
 //! - [`decode`]: exactly one frame from a whole input;
@@ -27,6 +30,7 @@
 mod codes;
 mod error;
 mod frame;
+mod msg;
 mod repr;
 mod stream;
 mod tlv;
@@ -41,7 +45,7 @@ pub mod json;
 mod validate;
 
 pub use codes::{
-    MessageType, gas_from, kind_from, level_from, tier_from, trip_from, valve_state_from,
+    MessageType, gas_from, kind_from, level_from, tier_from, trip_code, trip_from, valve_state_from,
 };
 pub use error::{EmitError, Error, ErrorKind};
 pub use frame::{

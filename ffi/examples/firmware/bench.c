@@ -1,5 +1,5 @@
 /*
- * The cost of the secure path on the Cortex-M4 (issue 17): instructions per call of seal and open,
+ * The cost of the secure path on the Cortex-M4: instructions per call of seal and open,
  * beside the frame codec calls a device makes anyway, on the device profile of libgasdev.a.
  *
  * QEMU models no cycle timing and no DWT cycle counter (DWT_CTRL and DWT_CYCCNT read 0 on

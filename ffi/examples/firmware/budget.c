@@ -1,12 +1,13 @@
 /*
- * The budget probe: a firmware that uses only what the budget of issue 6 covers, so that the linker
+ * The budget probe: a firmware that uses only what the flash budget covers (frame codec +
+ * 88-profile identifier validation <= 16 KiB), so that the linker
  * keeps exactly the library code that needs. Built four times: -DPROBE_IDENT (identifier
  * validation of the device's own 88-identifier: gasdev_ident_parse_idis), -DPROBE_FRAME (frame
  * codec: gasdev_frame_encode and gasdev_frame_decode), both, and -DPROBE_IDENT -DPROBE_IDENT_ANY
  * (the general gasdev_ident_parse, every scheme: reported, not in the budget). size_report.py sums
  * the libgasdev sections of each link.
  *
- * -DPROBE_IDENT -DPROBE_FRAME -DPROBE_SECURE is what a device links (issue 17, spec/security.md
+ * -DPROBE_IDENT -DPROBE_FRAME -DPROBE_SECURE is what a device links (spec/security.md
  * [SEC-070]): its identifier, the frame codec, and sealing its reports and opening the platform's
  * commands (gasdev_replay_state_init, gasdev_frame_seal, gasdev_frame_open). Linked with the
  * device profile of libgasdev.a (feature `device`) it is the budget; linked with the full codec it

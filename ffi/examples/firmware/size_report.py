@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Size and stack report of the firmware example, against the budgets of issues 6 and 17.
+"""Size and stack report of the firmware example, against the firmware budgets.
 
 Usage: size_report.py FW.elf FW.map OUTPUT.txt [NAME=PROBE.map ...]
 
@@ -11,9 +11,9 @@ Usage: size_report.py FW.elf FW.map OUTPUT.txt [NAME=PROBE.map ...]
   library call measured around the call (`measure:` lines the firmware prints);
 - heap: no malloc, sbrk or Rust allocator may be linked.
 
-Budgets: frame codec + identifier validation <= 16 KiB of flash, no heap, <= 1 KiB of stack (issue 6);
+Budgets: frame codec + identifier validation <= 16 KiB of flash, no heap, <= 1 KiB of stack;
 the device profile (core feature `device`: commands decoded, reports encoded, seal/open, identifier
-validation) <= 16 KiB of flash, no heap, <= 1 KiB of stack (issue 17, spec/security.md [SEC-070]).
+validation) <= 16 KiB of flash, no heap, <= 1 KiB of stack (spec/security.md [SEC-070]).
 A probe whose name starts with "budget:" is gated. Gates that fail the run: a heap; a library call
 over 1 KiB of stack; library flash of a budget probe over 16 KiB. The library calls the C library's memcpy, memset and memcmp (and the ARM EABI wrappers around
 them), linked from newlib ahead of the Rust copies (Makefile, LIBS); they are reported beside the
