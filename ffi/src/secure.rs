@@ -4,7 +4,7 @@
 
 use gasdev::secure::{self, Authentication, FrameKey, KeySlot, Policy, ReplayWindow, WindowConfig};
 
-use crate::boundary::{Span, buffer, bytes, check_out, guard, write, write_opt};
+use crate::boundary::{Span, buffer, bytes, check_out, disjoint, guard, write, write_opt};
 use crate::result::gasdev_result;
 
 /// The length of a key in bytes (SM4, 128 bits).
@@ -201,37 +201,16 @@ pub unsafe extern "C" fn gasdev_frame_open(
             GASDEV_POLICY_LEGACY_ACCEPT_UNAUTHENTICATED => Policy::LegacyAcceptUnauthenticated,
             _ => return Err(gasdev_result::InvalidParameter),
         };
-        let outs = [
-            (
-                false,
-                Span::raw(
-                    state.cast_const(),
-                    core::mem::size_of::<gasdev_replay_state>(),
-                ),
-            ),
-            (
-                auth.is_null(),
-                Span::raw(auth.cast_const(), core::mem::size_of::<gasdev_frame_auth>()),
-            ),
-            (
-                error_offset.is_null(),
-                Span::raw(error_offset.cast_const(), core::mem::size_of::<usize>()),
-            ),
-        ];
-        let ins = [Span::of(input), Span::raw(key, GASDEV_KEY_LEN)];
-        for (i, (null, span)) in outs.iter().enumerate() {
-            if *null {
-                continue;
-            }
-            if ins.iter().any(|s| s.overlaps(*span))
-                || outs
-                    .iter()
-                    .skip(i + 1)
-                    .any(|(n, other)| !n && other.overlaps(*span))
-            {
-                return Err(gasdev_result::InvalidParameter);
-            }
-        }
+        // Every output apart from every input and every other output (NULL optional outputs are
+        // empty spans).
+        disjoint(
+            &[Span::of(input), Span::raw(key, GASDEV_KEY_LEN)],
+            &[
+                Span::ptr(state.cast_const()),
+                Span::ptr(auth.cast_const()),
+                Span::ptr(error_offset.cast_const()),
+            ],
+        )?;
         // SAFETY: non-NULL and aligned (check_out above), valid for reads (caller contract), and
         // disjoint from every other argument (checked above); copied, not borrowed.
         let current = unsafe { state.read() };
