@@ -104,6 +104,8 @@ macro_rules! coded_enum {
     (@serde_attrs $flag:ident ; $(#[$m:meta])* $vis:vis enum $T:ident { $( $(#[$d:meta])* $v:ident, )+ } ; $( $v2:ident = $name:literal; )+) => {
         $(#[$m])*
         #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+        // Its TypeScript type: the union of its machine names (`ts` feature, tests/ts_bindings.rs).
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         $vis enum $T {
             $( $(#[$d])* #[cfg_attr(feature = "serde", serde(rename = $name))] $v, )+
         }

@@ -28,13 +28,15 @@
 //! `unwrap`, `expect`, `panic!` and slice indexing in library code; the parsers are fuzzed. Codecs
 //! write into caller buffers and never allocate. Parsers return typed errors carrying a byte offset
 //! and an [`error::ErrorCode`] whose name is shared with the C and JavaScript bindings.
-#![no_std]
+// The `ts_rs::TS` derives (feature `ts`: host tests only, never a firmware or WebAssembly build)
+// name `String`, `Vec` and `format!` as the standard prelude does.
+#![cfg_attr(not(feature = "ts"), no_std)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(feature = "ts")))]
 extern crate std;
 
 mod coded;
@@ -46,6 +48,8 @@ pub mod model;
 pub mod requirements;
 pub mod serde_names;
 pub mod text;
+#[cfg(feature = "ts")]
+mod ts;
 pub mod wire;
 
 #[cfg(feature = "secure")]

@@ -33,6 +33,7 @@ impl Lang {
 /// A static message in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Text {
     /// Chinese.
     pub zh: &'static str,

@@ -15,8 +15,9 @@
 //!   field?, line?, column?, …}}`, with `name` from `spec/errors.json`. Values are the JSON forms
 //!   `gasdev --format json` prints.
 //! - Only misuse throws (an argument of the wrong type, an unknown option or option value).
-//! - The TypeScript declarations of the results (`types.d.ts`) are part of the generated
-//!   `.d.ts`; the error-name union is generated from `spec/errors.json` at build time, and the
+//! - The TypeScript declarations of the results (`generated.d.ts`, generated from the core's
+//!   Rust types by `core/tests/ts_bindings.rs`, and the hand-written rest in `types.d.ts`) are
+//!   part of the generated `.d.ts`; the error-name union is generated from `spec/errors.json` at build time, and the
 //!   node tests type-check the runtime result of every shared vector against them.
 
 // A module built with one of the two features (wasm/build.sh) leaves the other's helpers unused.
@@ -33,6 +34,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
+
+/// The result types generated from the core's Rust types (`core/tests/ts_bindings.rs`, feature `ts`).
+#[wasm_bindgen(typescript_custom_section)]
+const GENERATED_TYPES: &str = include_str!("generated.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const ERROR_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/error_names.d.ts"));

@@ -4,45 +4,28 @@
 // declarations are checked in CI against the runtime result of every shared vector
 // (wasm/test/vectors.test.mjs writes them as typed literals; `tsc --noEmit` checks them), so they
 // cannot drift from what the functions return. ErrorName is generated from spec/errors.json.
+//
+// GENERATED from the Rust types (wasm/src/generated.d.ts, written and checked by
+// core/tests/ts_bindings.rs with feature `ts`): ApiError, InputError, Bilingual, Message, Text,
+// the check reports (ProductReport, Finding, Counts, CatalogueReport, VendorSummary, TierOffer,
+// KindOffer, PriceGroup, PricedProduct), the envelopes (Checked, CheckedReport, CheckedFile,
+// CheckBatch, CheckSummary, Requirements, InspectBatch, InspectSummary, CommunitySummary),
+// Requirement, the inspection report (InspectionReport, InspectionFinding, Obligation, Deadline,
+// FindingCode), the identifier report (IdentReport, IdentParts, IdentErrorReport, IdentQualifier)
+// and the enumerations they use (DeviceKind, Tier, Status, VendorStatus, RemovalReason,
+// InstalledKind, Level, Severity, Hazard, Scope, CheckKind). The names below that the package
+// always had are aliases of those.
+//
+// Still HAND-WRITTEN here (hand-written `Serialize` impls, or values the wasm binding assembles):
+// the call options; libgasdev frames (FrameJson, FrameMessage, FrameEvent, FrameCommand, Snapshot,
+// AlarmStatus, ValveStatus, Concentration, Reading, Tlv, Capability, FrameFinding, FrameSpan);
+// GB/T 26875.3 packets (GbtPacket, GbtObject, GbtMapped); DecodedFrame, DecodedStream,
+// StreamItem, FrameCount, EncodedFrame; IdentScheme; CreditCodeParts; ReplayState, OpenedFrame.
 
 /** A result: a value, or a domain error. Only misuse of a call throws. */
 export type Result<T> = { type: "ok"; value: T } | { type: "error"; error: GasdevError };
 
-/** A message in Chinese and English. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-/** Why a call failed: the shared error name and number, where, and a message in zh and en. */
-export interface GasdevError {
-  /** Name from spec/errors.json, e.g. "FRAME_BAD_CRC". */
-  name: ErrorName;
-  /** Its number (spec/errors.json). */
-  code: number;
-  message: Bilingual;
-  /** Byte offset into the input (frames, packets, identifiers, hex text; UTF-8 bytes for text). */
-  offset?: number;
-  /** JSON path of the offending field of a document ("" = the whole document). */
-  field?: string;
-  /** 1-based line in a document's text. */
-  line?: number;
-  /** 1-based column in a document's text. */
-  column?: number;
-  /** Identifiers: the scheme recognised before the rule broke. */
-  scheme?: IdentScheme;
-  /** Identifiers: the limit exceeded (IDENT_TOO_LONG). */
-  limit?: number;
-  /** Identifiers: the expected check digit (IDENT_BAD_CHECK_DIGIT). */
-  expectedCheckDigit?: number;
-  /** Frames and packets: the decoded input bytes (lowercase hex; inputs up to 4096 bytes). */
-  bytes?: string;
-}
-
 // ---- Arguments -------------------------------------------------------------------------------
-
-export type DeviceKind = "leak_alarm" | "self_closing_valve";
-export type Tier = "low" | "mid" | "high";
 
 /** Options of decodeFrame. */
 export interface DecodeOptions {
@@ -351,133 +334,24 @@ export interface GbtMapped {
 
 export type IdentScheme = "idis" | "handle" | "oid" | "gs1" | "gs1_digital_link" | "ma" | "ecode";
 
-export type IdentParts =
-  | {
-      prefix: string;
-      prefix_segments: string[];
-      suffix: string | null;
-      level?: "node" | "enterprise" | "derived";
-      na_handle: string;
-      host?: string;
-    }
-  | { arcs: string[] }
-  | {
-      ai: string;
-      key_type: "gtin8" | "gtin12" | "gtin13" | "gtin14" | "sscc";
-      key: string;
-      check_digit: number;
-    }
-  | {
-      host: string;
-      path_prefix: string;
-      ai: string;
-      key_type: "gtin8" | "gtin12" | "gtin13" | "gtin14" | "sscc" | "gln";
-      key: string;
-      check_digit: number;
-      qualifiers: { ai: string; value: string }[];
-      query: string | null;
-    }
-  | { country: string; fields: string[] }
-  | { version: number; code: string };
-
-/** The report of a valid identifier (`gasdev ident --format json`). */
-export interface IdentReport {
-  input: string;
-  /** The input bytes (hex) when they are not UTF-8. */
-  input_hex?: string;
-  valid: true;
-  scheme: IdentScheme;
-  item: boolean;
-  canonical: string;
-  form: "bare" | "hdl" | "info_hdl" | "url";
-  flags: ("unverified" | "suffix_contains_slash" | "percent_encoded")[];
-  parts: IdentParts;
-  error: null;
-}
-
 // ---- Declarations and catalogues (spec/report.md) ----------------------------------------------
 
-export type FindingStatus = "pass" | "fail" | "not_applicable" | "needs_evidence" | "info";
-
-export interface Finding {
-  /** Requirement id, e.g. "ALM-3b". */
-  id: string;
-  status: FindingStatus;
-  /** The declaration field the verdict rests on (JSON path). */
-  field: string;
-  reason: Bilingual;
-}
-
-export interface Counts {
-  pass: number;
-  fail: number;
-  not_applicable: number;
-  needs_evidence: number;
-  info: number;
-}
-
-export interface ProductReport {
-  vendor: string | null;
-  model: string;
-  kind: DeviceKind;
-  claimed_tier: Tier;
-  achieved_tier: Tier | null;
-  conformant: boolean;
-  counts: Counts;
-  findings: Finding[];
-}
-
-export type RemovalReason = "borrowed_qualification" | "counterfeit" | "price_manipulation" | "other";
-
-export interface VendorSummary {
-  name: string;
-  credit_code: string | null;
-  status: "listed" | "removed";
-  removed_on: string | null;
-  removal_reason: RemovalReason | null;
-  excluded: boolean;
-  company: number | null;
-  products: number;
-  alarm_tiers: Tier[];
-  valve_tiers: Tier[];
-}
-
-/** CAT-6: the companies offering a conformant product of one kind, per tier. */
-export interface KindOffer {
-  kind: DeviceKind;
-  companies: number;
-  tiers: { tier: Tier; companies: string[] }[];
-}
-
-/** PRICE-1: the product prices of one kind × tier (yuan strings). */
-export interface PriceGroup {
-  kind: DeviceKind;
-  tier: Tier;
-  count: number;
-  median: string;
-  min: string;
-  max: string;
-  products: {
-    vendor: string;
-    model: string;
-    price: string;
-    installation_price: string | null;
-    percent_of_median: number | null;
-    noted: boolean;
-  }[];
-}
-
-export interface CatalogueReport {
-  name: string;
-  conformant: boolean;
-  counts: Counts;
-  findings: Finding[];
-  vendors: VendorSummary[];
-  companies: number;
-  kinds: KindOffer[];
-  prices: PriceGroup[];
-  products: ProductReport[];
-}
+/** Why a call failed: the shared error name and number, where, and a message in zh and en. */
+export type GasdevError = ApiError;
+/** The verdict of one requirement. */
+export type FindingStatus = Status;
+/** One checked file of `gasdev check --format json` (without its path): the generated Checked,
+ *  with `document` telling which report it carries (the Rust envelope keeps the two apart, so
+ *  this correlation is stated here). */
+export type CheckedDocument = Omit<Checked, "document" | "report"> &
+  (
+    | { document: "declaration"; report: ProductReport }
+    | { document: "catalogue"; report: CatalogueReport }
+  );
+/** `gasdev requirements --format json`. */
+export type RequirementTable = Requirements;
+/** A rejected record of inspectAll (its `line` is the 1-based record number). */
+export type RejectedRecord = InputError;
 
 /** `checkCreditCode`: a valid 统一社会信用代码 (GB 32100-2015) and its parts. */
 export interface CreditCodeParts {
@@ -486,109 +360,7 @@ export interface CreditCodeParts {
   organisation_code: string;
 }
 
-/** One checked file of `gasdev check --format json` (without its path). */
-export type CheckedDocument = {
-  as_of: string;
-  ruleset: string;
-  ruleset_version: number;
-} & (
-  | { document: "declaration"; report: ProductReport }
-  | { document: "catalogue"; report: CatalogueReport }
-);
-
-export interface Requirement {
-  id: string;
-  scope: DeviceKind | "any_product" | "catalogue" | "installation" | "platform";
-  clause: string;
-  tiers: Tier[];
-  check: "declaration" | "catalogue" | "informational" | "installation";
-  text: Bilingual;
-  source_text: string | null;
-  standards: string[];
-  interpretation: string | null;
-}
-
-/** `gasdev requirements --format json`. */
-export interface RequirementTable {
-  ruleset: string;
-  ruleset_version: number;
-  kind: DeviceKind | null;
-  tier: Tier | null;
-  requirements: Requirement[];
-}
-
 // ---- Inspections (spec/installation.md) ---------------------------------------------------------
-
-/** The kinds an inspection finds: the catalogue's two, and the emergency cut-off valve. */
-export type InstalledKind = DeviceKind | "cutoff_valve";
-
-export interface Obligation {
-  device: InstalledKind;
-  level: "required" | "recommended";
-  deadline: { type: "by"; date: string } | { type: "on_connection" | "none" };
-  overdue: boolean;
-  clauses: string[];
-}
-
-export interface InspectionFinding {
-  code: string;
-  severity: "fail" | "warn" | "info";
-  clauses: string[];
-  /** Index of the device in the record, or null for the household. */
-  device: number | null;
-  /** The device kind concerned; null for a household finding (hazard, fire centre). */
-  kind: InstalledKind | null;
-  /** The hazard code, for `hazard` findings. */
-  hazard?: string;
-  overdue: boolean;
-  message: Bilingual;
-  action: Bilingual;
-}
-
-export interface InspectionReport {
-  household: string;
-  community: string;
-  compliant: boolean;
-  obligations: Obligation[];
-  findings: InspectionFinding[];
-}
-
-/** A rejected record of inspectAll (its `line` is the 1-based record number). */
-export interface RejectedRecord {
-  name: ErrorName;
-  code: number;
-  line: number;
-  column: number;
-  field: string;
-  message: Bilingual;
-}
-
-/** The counts of one community. */
-export interface CommunitySummary {
-  households: number;
-  compliant: number;
-  non_compliant: number;
-  overdue_obligations: number;
-}
-
-/** The counts of an inspection batch (`gasdev inspect --format json` summary). */
-export interface InspectSummary {
-  households: number;
-  compliant: number;
-  non_compliant: number;
-  rejected_rows: number;
-  overdue_obligations: number;
-  missing_required: Record<string, number>;
-  findings: Record<string, number>;
-  communities: Record<string, CommunitySummary>;
-}
-
-/** inspectAll: every report, the rejected records and the summary. */
-export interface InspectBatch {
-  households: InspectionReport[];
-  rejects: RejectedRecord[];
-  summary: InspectSummary;
-}
 
 /** `newReplayState` / `openFrame`: a receiver's replay window (spec/security.md [SEC-040]); persist it. */
 export interface ReplayState {

@@ -30,6 +30,7 @@ pub enum Expect {
 /// The report of one document.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum CheckedReport {
     /// A product declaration's report.
     Declaration(Box<ProductReport>),
@@ -58,8 +59,10 @@ impl CheckedReport {
 /// One checked document with the rule set and date it was checked under (the envelope every
 /// binding returns).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Checked {
     /// `declaration` or `catalogue`.
+    #[cfg_attr(feature = "ts", ts(type = "\"declaration\" | \"catalogue\""))]
     pub document: &'static str,
     /// The date certificates and deadlines were judged on.
     pub as_of: Date,
@@ -114,22 +117,28 @@ pub fn check_document(text: &str, expect: Expect, as_of: Date) -> Result<Checked
 
 /// One file of a batch: its report, or why it could not be read.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CheckedFile {
     /// The file's name as the user gave it.
     pub path: String,
     /// `declaration` or `catalogue` (absent on an input error).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(type = "\"declaration\" | \"catalogue\""))]
     pub document: Option<&'static str>,
     /// The report.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub report: Option<CheckedReport>,
     /// The input error.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub error: Option<InputError>,
 }
 
 /// The counts of a batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CheckSummary {
     /// Files given.
     pub files: usize,
@@ -173,6 +182,7 @@ impl CheckSummary {
 
 /// A batch of checked files (`gasdev check --format json`, the web page's JSON export).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CheckBatch {
     /// `gasdev`.
     pub tool: &'static str,

@@ -15,8 +15,10 @@ use crate::model::{Catalogue, Declaration};
 
 /// Why a file could not be used as a document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InputError {
     /// Shared error name (`INPUT_UNKNOWN_FIELD`).
+    #[cfg_attr(feature = "ts", ts(type = "ErrorName"))]
     pub name: &'static str,
     /// Shared error number.
     pub code: u16,
@@ -49,6 +51,7 @@ impl InputError {
 
 /// A message in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Bilingual {
     /// Chinese.
     pub zh: String,

@@ -31,8 +31,10 @@ pub const MAX_ECHO_BYTES: usize = 4096;
 /// The error of a call: name, number, message, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApiError {
     /// Shared error name (`FRAME_BAD_CRC`).
+    #[cfg_attr(feature = "ts", ts(type = "ErrorName"))]
     pub name: &'static str,
     /// Shared error number.
     pub code: u16,
@@ -40,28 +42,37 @@ pub struct ApiError {
     pub message: Bilingual,
     /// Byte offset into the input (frames, packets, identifiers, hex text).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub offset: Option<usize>,
     /// JSON path of the offending field of a document (empty: the whole document).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub field: Option<String>,
     /// 1-based line in a document's text.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub line: Option<usize>,
     /// 1-based column in a document's text.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub column: Option<usize>,
     /// Identifiers: the scheme recognised before the rule broke.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(type = "IdentScheme"))]
     pub scheme: Option<&'static str>,
     /// Identifiers: the limit exceeded (`IDENT_TOO_LONG`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub limit: Option<usize>,
     /// Identifiers: the expected check digit (`IDENT_BAD_CHECK_DIGIT`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub expected_check_digit: Option<u8>,
     /// Frames and packets: the decoded input bytes in lowercase hex (at most
     /// [`MAX_ECHO_BYTES`]), so that a page can highlight `offset`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub bytes: Option<String>,
 }
 

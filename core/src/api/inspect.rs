@@ -102,6 +102,7 @@ impl Inspector {
 
 /// The counts of one community.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CommunitySummary {
     /// Households inspected.
     pub households: u64,
@@ -115,6 +116,7 @@ pub struct CommunitySummary {
 
 /// The counts of an inspection batch.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InspectSummary {
     /// Households inspected.
     pub households: u64,
@@ -176,6 +178,7 @@ impl InspectSummary {
 
 /// A whole batch in memory (the web page's inspection of a dropped ledger; the CLI streams).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InspectBatch {
     /// One report per record read, in order.
     pub households: Vec<InspectionReport>,

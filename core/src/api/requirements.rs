@@ -14,6 +14,7 @@ use crate::requirements::{RULESET, RULESET_VERSION, Requirement, select};
 /// The selected requirements (`gasdev requirements --format json`, `requirements()` in
 /// JavaScript).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Requirements {
     /// The rule set.
     pub ruleset: &'static str,

@@ -30,6 +30,7 @@ pub const CATALOGUE_KINDS: [DeviceKind; 2] = [DeviceKind::LeakAlarm, DeviceKind:
 /// Per-entry summary: status and, for each kind it sells, which tiers a conformant product fills.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VendorSummary {
     /// Company name.
     pub name: String,
@@ -57,6 +58,7 @@ pub struct VendorSummary {
 /// One cell of the kind × tier grid: the companies offering a conformant product there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TierOffer {
     /// Tier.
     pub tier: Tier,
@@ -67,6 +69,7 @@ pub struct TierOffer {
 /// What the catalogue offers users of one device kind (CAT-6).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KindOffer {
     /// Device kind.
     pub kind: DeviceKind,
@@ -79,6 +82,7 @@ pub struct KindOffer {
 /// The report on a catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CatalogueReport {
     /// Catalogue title.
     pub name: String,

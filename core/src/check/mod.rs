@@ -52,6 +52,7 @@ crate::coded::coded_enum! {
 /// A message for people, in Chinese and English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Message {
     /// Chinese.
     pub zh: String,
@@ -86,6 +87,7 @@ impl From<crate::Text> for Message {
 /// The verdict of one requirement for one product or catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// Requirement id (`ALM-3b`).
     pub id: &'static str,
@@ -100,6 +102,7 @@ pub struct Finding {
 /// Counts of findings by status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
     /// `pass` findings.
     pub pass: usize,

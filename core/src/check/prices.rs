@@ -37,6 +37,7 @@ impl PriceRules {
 /// One priced product of a kind × tier group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PricedProduct {
     /// Vendor entry name.
     pub vendor: String,
@@ -55,6 +56,7 @@ pub struct PricedProduct {
 /// The prices of one device kind × tier.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PriceGroup {
     /// Device kind.
     pub kind: DeviceKind,

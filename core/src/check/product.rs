@@ -11,6 +11,7 @@ use crate::requirements;
 /// The report on one product declaration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProductReport {
     /// Vendor name, if declared or inherited from the catalogue.
     pub vendor: Option<String>,

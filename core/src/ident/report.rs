@@ -14,24 +14,36 @@ use crate::Lang;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "IdentReport"))]
 pub struct Report {
     /// The input (non-UTF-8 bytes replaced by U+FFFD; see `input_hex`).
     pub input: String,
     /// The input bytes in lowercase hex, only when they are not UTF-8.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub input_hex: Option<String>,
     /// Well formed.
     pub valid: bool,
     /// The scheme name; on an error, the scheme recognised before the rule broke (if any).
+    #[cfg_attr(feature = "ts", ts(type = "IdentScheme | null"))]
     pub scheme: Option<&'static str>,
     /// An item identifier rather than only a prefix (`false` when invalid).
     pub item: bool,
     /// The canonical comparison form (`null` when invalid).
     pub canonical: Option<String>,
     /// How it was written: `bare`, `hdl`, `info_hdl`, `url` (`null` when invalid).
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"bare\" | \"hdl\" | \"info_hdl\" | \"url\" | null")
+    )]
     pub form: Option<&'static str>,
     /// Notes: `unverified` (MA, Ecode: structure only), `suffix_contains_slash`,
     /// `percent_encoded`.
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "Array<\"unverified\" | \"suffix_contains_slash\" | \"percent_encoded\">")
+    )]
     pub flags: Vec<&'static str>,
     /// Scheme-specific parts (`null` when invalid).
     pub parts: Option<PartsReport>,
@@ -43,8 +55,11 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "IdentErrorReport"))]
 pub struct ErrorReport {
     /// The error name from `spec/errors.json`.
+    #[cfg_attr(feature = "ts", ts(type = "ErrorName"))]
     pub name: &'static str,
     /// Its number.
     pub code: u16,
@@ -52,9 +67,11 @@ pub struct ErrorReport {
     pub offset: usize,
     /// The limit exceeded (`IDENT_TOO_LONG`).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub limit: Option<usize>,
     /// The expected check digit (`IDENT_BAD_CHECK_DIGIT`).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub expected_check_digit: Option<u8>,
     /// The message, in the requested language.
     pub message: &'static str,
@@ -65,6 +82,8 @@ pub struct ErrorReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(untagged))]
 #[non_exhaustive]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "IdentParts"))]
 pub enum PartsReport {
     /// `idis` and `handle`.
     Handle {
@@ -76,11 +95,14 @@ pub enum PartsReport {
         suffix: Option<String>,
         /// `node`, `enterprise` or `derived` (88-identifiers only).
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        #[cfg_attr(feature = "ts", ts(optional))]
+        #[cfg_attr(feature = "ts", ts(type = "\"node\" | \"enterprise\" | \"derived\""))]
         level: Option<&'static str>,
         /// The prefix handle `0.NA/<PREFIX>`.
         na_handle: String,
         /// The host of a URL form.
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        #[cfg_attr(feature = "ts", ts(optional))]
         host: Option<String>,
     },
     /// `oid`.
@@ -93,6 +115,10 @@ pub enum PartsReport {
         /// The AI of the key (`01`, `00`).
         ai: &'static str,
         /// `gtin8`, `gtin12`, `gtin13`, `gtin14`, `sscc`.
+        #[cfg_attr(
+            feature = "ts",
+            ts(type = "\"gtin8\" | \"gtin12\" | \"gtin13\" | \"gtin14\" | \"sscc\"")
+        )]
         key_type: &'static str,
         /// The digits.
         key: String,
@@ -108,6 +134,10 @@ pub enum PartsReport {
         /// The AI of the primary key (`01`, `00`, `414`).
         ai: &'static str,
         /// `gtin8`…`gtin14`, `sscc`, `gln`.
+        #[cfg_attr(
+            feature = "ts",
+            ts(type = "\"gtin8\" | \"gtin12\" | \"gtin13\" | \"gtin14\" | \"sscc\" | \"gln\"")
+        )]
         key_type: &'static str,
         /// The digits of the key.
         key: String,
@@ -137,6 +167,8 @@ pub enum PartsReport {
 /// A Digital Link qualifier.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "IdentQualifier"))]
 pub struct QualifierReport {
     /// The AI.
     pub ai: &'static str,

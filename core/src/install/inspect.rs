@@ -242,6 +242,7 @@ impl serde::Serialize for FindingCode {
 /// One finding of an inspection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InspectionFinding {
     /// What it is about.
     pub code: FindingCode,
@@ -256,6 +257,7 @@ pub struct InspectionFinding {
     pub kind: Option<InstalledKind>,
     /// The hazard, for `hazard` findings.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub hazard: Option<Hazard>,
     /// A required device missing after its deadline.
     pub overdue: bool,
@@ -268,6 +270,7 @@ pub struct InspectionFinding {
 /// The report on one household.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InspectionReport {
     /// Household id.
     pub household: String,

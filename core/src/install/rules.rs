@@ -353,6 +353,7 @@ impl RuleSet {
     feature = "serde",
     serde(rename_all = "snake_case", tag = "type", content = "date")
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Deadline {
     /// Due by this date (a fixed date, or the connection date).
     By(Date),
@@ -374,6 +375,7 @@ impl Deadline {
 /// What a user must (or should) install.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Obligation {
     /// Device kind.
     pub device: InstalledKind,

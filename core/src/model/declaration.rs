@@ -268,6 +268,7 @@ crate::coded::coded_enum! {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RemovalReason {
     /// 挂靠借用资质: the listing was wrong; the devices themselves are not in doubt.
     BorrowedQualification,
