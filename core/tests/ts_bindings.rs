@@ -12,7 +12,7 @@
 
 use gasdev::api::{
     ApiError, Bilingual, CheckBatch, CheckSummary, Checked, CheckedFile, CheckedReport,
-    CommunitySummary, InputError, InspectBatch, InspectSummary, Requirements,
+    CommunitySummary, Encoded, InputError, InspectBatch, InspectSummary, Requirements, Span,
 };
 use gasdev::check::{
     CatalogueReport, Counts, Finding, KindOffer, Message, PriceGroup, PricedProduct, ProductReport,
@@ -26,6 +26,7 @@ use gasdev::install::{
 use gasdev::model::{DeviceKind, RemovalReason, Tier, VendorStatus};
 use gasdev::requirements::{CheckKind, Requirement, Scope};
 use gasdev::text::Text;
+use gasdev::wire::FrameFinding;
 use ts_rs::{Config, TS};
 
 /// One exported declaration, with its doc comment.
@@ -101,6 +102,10 @@ fn generated() -> String {
         CommunitySummary,
         InspectSummary,
         InspectBatch,
+        // Frames: the parts of a decoded or encoded frame whose JSON form is derived.
+        FrameFinding,
+        Span,
+        Encoded,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

@@ -984,3 +984,50 @@ rejects: Array<InputError>,
  * The counts.
  */
 summary: InspectSummary, };
+
+/**
+ * One contradiction between a frame and the declaration.
+ */
+export type FrameFinding = { 
+/**
+ * The programme clause concerned (`ALM-3b`, `ALM-4`, `VLV-0e`, …).
+ */
+clause: string, 
+/**
+ * The frame rule that found it (`FRAME-1nn`).
+ */
+rule: string, 
+/**
+ * What is wrong, in Chinese and English.
+ */
+text: Text, };
+
+/**
+ * Where a field of a libgasdev frame is, for display (`spec/frame.md` §2).
+ */
+export type FrameSpan = { 
+/**
+ * Field name: `magic`, `version`, `length`, `type`, `seq`, `timestamp`, `body`, `crc`.
+ */
+field: "magic" | "version" | "length" | "type" | "seq" | "timestamp" | "body" | "crc", 
+/**
+ * First byte.
+ */
+offset: number, 
+/**
+ * Number of bytes.
+ */
+length: number, };
+
+/**
+ * An encoded frame.
+ */
+export type EncodedFrame = { 
+/**
+ * Lowercase hex of its bytes.
+ */
+hex: string, 
+/**
+ * Its length in bytes.
+ */
+length: number, };

@@ -11,16 +11,16 @@
 // KindOffer, PriceGroup, PricedProduct), the envelopes (Checked, CheckedReport, CheckedFile,
 // CheckBatch, CheckSummary, Requirements, InspectBatch, InspectSummary, CommunitySummary),
 // Requirement, the inspection report (InspectionReport, InspectionFinding, Obligation, Deadline,
-// FindingCode), the identifier report (IdentReport, IdentParts, IdentErrorReport, IdentQualifier)
-// and the enumerations they use (DeviceKind, Tier, Status, VendorStatus, RemovalReason,
-// InstalledKind, Level, Severity, Hazard, Scope, CheckKind). The names below that the package
-// always had are aliases of those.
+// FindingCode), the identifier report (IdentReport, IdentParts, IdentErrorReport, IdentQualifier),
+// FrameFinding, FrameSpan, EncodedFrame, and the enumerations they use (DeviceKind, Tier, Status,
+// VendorStatus, RemovalReason, InstalledKind, Level, Severity, Hazard, Scope, CheckKind). The
+// aliases below keep the package's older names (CheckedDocument refines Checked).
 //
 // Still HAND-WRITTEN here (hand-written `Serialize` impls, or values the wasm binding assembles):
 // the call options; libgasdev frames (FrameJson, FrameMessage, FrameEvent, FrameCommand, Snapshot,
-// AlarmStatus, ValveStatus, Concentration, Reading, Tlv, Capability, FrameFinding, FrameSpan);
-// GB/T 26875.3 packets (GbtPacket, GbtObject, GbtMapped); DecodedFrame, DecodedStream,
-// StreamItem, FrameCount, EncodedFrame; IdentScheme; CreditCodeParts; ReplayState, OpenedFrame.
+// AlarmStatus, ValveStatus, Concentration, Reading, Tlv, Capability); GB/T 26875.3 packets
+// (GbtPacket, GbtObject, GbtMapped); DecodedFrame, DecodedStream, StreamItem, FrameCount;
+// IdentScheme; CreditCodeParts; ReplayState, OpenedFrame.
 
 /** A result: a value, or a domain error. Only misuse of a call throws. */
 export type Result<T> = { type: "ok"; value: T } | { type: "error"; error: GasdevError };
@@ -213,20 +213,6 @@ export interface FrameJson {
   message: FrameMessage;
 }
 
-/** A frame contradicting its declaration (spec/frame.md §10). */
-export interface FrameFinding {
-  clause: string;
-  rule: string;
-  text: Bilingual;
-}
-
-/** Where a field of a libgasdev frame is (spec/frame.md §2). */
-export interface FrameSpan {
-  field: "magic" | "version" | "length" | "type" | "seq" | "timestamp" | "body" | "crc";
-  offset: number;
-  length: number;
-}
-
 // ---- GB/T 26875.3 packets (spec/gbt26875.md) ---------------------------------------------------
 
 /** One information object; the keys present depend on the type flag. */
@@ -317,11 +303,6 @@ export interface FrameCount {
   frames: number;
   skipped: number;
   rejected: number;
-}
-
-export interface EncodedFrame {
-  hex: string;
-  length: number;
 }
 
 export interface GbtMapped {

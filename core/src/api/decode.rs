@@ -68,8 +68,15 @@ pub struct DecodeOptions {
 
 /// Where a field of a libgasdev frame is, for display (`spec/frame.md` §2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "FrameSpan"))]
 pub struct Span {
     /// Field name: `magic`, `version`, `length`, `type`, `seq`, `timestamp`, `body`, `crc`.
+    #[cfg_attr(
+        feature = "ts",
+        ts(
+            type = "\"magic\" | \"version\" | \"length\" | \"type\" | \"seq\" | \"timestamp\" | \"body\" | \"crc\""
+        )
+    )]
     pub field: &'static str,
     /// First byte.
     pub offset: usize,
@@ -383,6 +390,7 @@ pub fn count_frames(bytes: &[u8]) -> [usize; 3] {
 
 /// An encoded frame.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "EncodedFrame"))]
 pub struct Encoded {
     /// Lowercase hex of its bytes.
     pub hex: String,

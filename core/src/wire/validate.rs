@@ -15,6 +15,7 @@ use crate::model::{
 /// One contradiction between a frame and the declaration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FrameFinding {
     /// The programme clause concerned (`ALM-3b`, `ALM-4`, `VLV-0e`, …).
     pub clause: &'static str,
