@@ -23,10 +23,15 @@ use gasdev::install::{
     Deadline, FindingCode, Hazard, InspectionFinding, InspectionReport, InstalledKind, Level,
     Obligation, Severity,
 };
-use gasdev::model::{DeviceKind, RemovalReason, Tier, VendorStatus};
+use gasdev::model::{
+    AlarmLevel, AlarmStatus, Carrier, DeviceKind, Gas, RemovalReason, Tier, TripReason, ValveState,
+    ValveStatus, VendorStatus,
+};
 use gasdev::requirements::{CheckKind, Requirement, Scope};
 use gasdev::text::Text;
-use gasdev::wire::FrameFinding;
+use gasdev::wire::{
+    Capability, Command, CommandCode, Event, FaultKind, FrameFinding, NakReason, RaisedLevel,
+};
 use ts_rs::{Config, TS};
 
 /// One exported declaration, with its doc comment.
@@ -103,6 +108,20 @@ fn generated() -> String {
         InspectSummary,
         InspectBatch,
         // Frames: the parts of a decoded or encoded frame whose JSON form is derived.
+        Gas,
+        AlarmLevel,
+        AlarmStatus,
+        ValveState,
+        TripReason,
+        ValveStatus,
+        Capability,
+        Carrier,
+        CommandCode,
+        NakReason,
+        RaisedLevel,
+        FaultKind,
+        Event,
+        Command,
         FrameFinding,
         Span,
         Encoded,

@@ -986,6 +986,171 @@ rejects: Array<InputError>,
 summary: InspectSummary, };
 
 /**
+ * A gas a device detects or reports.
+ */
+export type Gas = "methane" | "carbon_monoxide" | "propane";
+
+/**
+ * The level of a gas alarm.
+ */
+export type AlarmLevel = "none" | "low" | "high";
+
+/**
+ * Every condition of a leak alarm at one moment. Nothing is collapsed: see [`Self::expressed`].
+ */
+export type AlarmStatus = { 
+/**
+ * Combustible-gas (methane) alarm level.
+ */
+gas: AlarmLevel, 
+/**
+ * Carbon-monoxide alarm level.
+ */
+co: AlarmLevel, 
+/**
+ * Sensor warming up.
+ */
+preheat: boolean, 
+/**
+ * Device or sensor fault.
+ */
+fault: boolean, 
+/**
+ * Sensor at end of life.
+ */
+end_of_life: boolean, 
+/**
+ * Self-test in progress.
+ */
+self_test: boolean, 
+/**
+ * Sounder muted by the user.
+ */
+muted: boolean, };
+
+/**
+ * The position or condition of a valve.
+ */
+export type ValveState = "open" | "closed" | "opening" | "closing" | "fault" | "not_connected" | "unknown";
+
+/**
+ * Why a valve closed.
+ */
+export type TripReason = "over_pressure" | "under_pressure" | "over_flow" | "alarm_interlock" | "manual" | "remote_close" | "power_loss";
+
+/**
+ * A valve's state with its trip reason and latch.
+ */
+export type ValveStatus = { 
+/**
+ * Position or condition.
+ */
+state: ValveState, 
+/**
+ * Why it closed, when closed or closing and known.
+ */
+trip: TripReason | null, 
+/**
+ * Latched closed: it stays closed until a person opens it by hand (VLV-0e).
+ */
+manual_reset_required: boolean, };
+
+/**
+ * Capabilities a device announces (one bit each, `spec/frame.md` §4.6) [FRAME-063]. There is no
+ * "remote open" capability: it cannot be announced (VLV-0e).
+ */
+export type Capability = "detects_methane" | "detects_carbon_monoxide" | "detects_propane" | "interlock_wired" | "interlock_wireless" | "reports_running_status" | "reports_valve_state" | "reports_concentration" | "auto_close_over_pressure" | "auto_close_under_pressure" | "auto_close_over_flow" | "closes_without_power" | "manual_reset" | "remote_close";
+
+/**
+ * Where an industrial-internet identifier is carried (`identifiers.md` §9).
+ */
+export type Carrier = "qr_code" | "barcode" | "nfc" | "rfid" | "sim" | "module" | "secure_chip";
+
+/**
+ * The command an acknowledgement refers to (the permitted commands only).
+ */
+export type CommandCode = "close_valve" | "self_test" | "mute" | "set_report_interval" | "request_status";
+
+/**
+ * Why a device refused a command.
+ */
+export type NakReason = "unsupported" | "forbidden" | "invalid_argument" | "busy" | "failed";
+
+/**
+ * The level of a raised alarm (never "none"). Its code is the alarm level's (the high nibble
+ * of an alarm-raised event's argument).
+ */
+export type RaisedLevel = "low" | "high";
+
+/**
+ * What a fault event is about.
+ */
+export type FaultKind = "sensor" | "valve" | "communication" | "power" | "other";
+
+/**
+ * What happened [FRAME-051].
+ */
+export type FrameEvent = { "kind": "alarm_raised", 
+/**
+ * Which gas.
+ */
+gas: Gas, 
+/**
+ * Its level.
+ */
+level: RaisedLevel, } | { "kind": "alarm_cleared", 
+/**
+ * Which gas.
+ */
+gas: Gas, } | { "kind": "valve_closed", 
+/**
+ * Why it closed, if known.
+ */
+trip: TripReason | null, 
+/**
+ * Latched closed until a person opens it by hand.
+ */
+manual_reset_required: boolean, } | { "kind": "fault", 
+/**
+ * What the fault is about.
+ */
+fault: FaultKind, 
+/**
+ * Raised (`true`) or cleared (`false`).
+ */
+active: boolean, } | { "kind": "end_of_life" } | { "kind": "tamper" } | { "kind": "power_lost" } | { "kind": "power_restored" } | { "kind": "self_test_result", 
+/**
+ * Whether it passed.
+ */
+passed: boolean, } | { "kind": "mute", 
+/**
+ * Muted (`true`) or unmuted (`false`).
+ */
+muted: boolean, } | { "kind": "unknown", 
+/**
+ * The event code (never 0 and never an assigned code).
+ */
+code: number, 
+/**
+ * The argument byte.
+ */
+arg: number, };
+
+/**
+ * A command to a device. There is no variant that opens a valve or clears its latch: such a
+ * command cannot be expressed, and decoding one fails with `FRAME_FORBIDDEN_COMMAND` (VLV-0e).
+ */
+export type FrameCommand = { "kind": "close_valve" } | { "kind": "self_test" } | { "kind": "mute", 
+/**
+ * How long, in seconds.
+ */
+seconds: number, } | { "kind": "set_report_interval", 
+/**
+ * Seconds, within [`REPORT_INTERVAL_RANGE`].
+ */
+seconds: number, } | { "kind": "request_status" };
+
+/**
  * One contradiction between a frame and the declaration.
  */
 export type FrameFinding = { 

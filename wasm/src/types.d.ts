@@ -12,13 +12,15 @@
 // CheckBatch, CheckSummary, Requirements, InspectBatch, InspectSummary, CommunitySummary),
 // Requirement, the inspection report (InspectionReport, InspectionFinding, Obligation, Deadline,
 // FindingCode), the identifier report (IdentReport, IdentParts, IdentErrorReport, IdentQualifier),
-// FrameFinding, FrameSpan, EncodedFrame, and the enumerations they use (DeviceKind, Tier, Status,
-// VendorStatus, RemovalReason, InstalledKind, Level, Severity, Hazard, Scope, CheckKind). The
-// aliases below keep the package's older names (CheckedDocument refines Checked).
+// the frame parts with derived serde forms (FrameEvent, FrameCommand, AlarmStatus, ValveStatus,
+// FrameFinding, FrameSpan, EncodedFrame), and the enumerations they use (DeviceKind, Tier, Status,
+// VendorStatus, RemovalReason, InstalledKind, Level, Severity, Hazard, Scope, CheckKind, Gas,
+// AlarmLevel, ValveState, TripReason, Capability, Carrier, CommandCode, NakReason, RaisedLevel,
+// FaultKind). The aliases below keep the package's older names (CheckedDocument refines Checked).
 //
 // Still HAND-WRITTEN here (hand-written `Serialize` impls, or values the wasm binding assembles):
-// the call options; libgasdev frames (FrameJson, FrameMessage, FrameEvent, FrameCommand, Snapshot,
-// AlarmStatus, ValveStatus, Concentration, Reading, Tlv, Capability); GB/T 26875.3 packets
+// the call options; libgasdev frames (FrameJson, FrameMessage, Snapshot, Concentration, Reading,
+// Tlv: FrameRepr and its parts serialize by hand, core/src/wire/serde_impl.rs); GB/T 26875.3 packets
 // (GbtPacket, GbtObject, GbtMapped); DecodedFrame, DecodedStream, StreamItem, FrameCount;
 // IdentScheme; CreditCodeParts; ReplayState, OpenedFrame.
 
@@ -103,33 +105,6 @@ export type Concentration =
   | { value: number; unit: "ppm" | "pct_vol" };
 /** A reading: a concentration, or "unknown" (never 0). */
 export type Reading = Concentration | "unknown";
-export type AlarmLevel = "none" | "low" | "high";
-
-export interface AlarmStatus {
-  gas: AlarmLevel;
-  co: AlarmLevel;
-  preheat: boolean;
-  fault: boolean;
-  end_of_life: boolean;
-  self_test: boolean;
-  muted: boolean;
-}
-
-export type ValveState = "open" | "closed" | "opening" | "closing" | "fault" | "not_connected" | "unknown";
-export type TripReason =
-  | "over_pressure"
-  | "under_pressure"
-  | "over_flow"
-  | "alarm_interlock"
-  | "manual"
-  | "remote_close"
-  | "power_loss";
-
-export interface ValveStatus {
-  state: ValveState;
-  trip: TripReason | null;
-  manual_reset_required: boolean;
-}
 
 export interface Tlv {
   type: number;
@@ -145,39 +120,6 @@ interface Snapshot {
   extensions: Tlv[];
 }
 
-export type Gas = "methane" | "carbon_monoxide" | "propane";
-
-export type FrameEvent =
-  | { kind: "alarm_raised"; gas: Gas; level: "low" | "high" }
-  | { kind: "alarm_cleared"; gas: Gas }
-  | { kind: "valve_closed"; trip: TripReason | null; manual_reset_required: boolean }
-  | { kind: "fault"; fault: string; active: boolean }
-  | { kind: "end_of_life" | "tamper" | "power_lost" | "power_restored" }
-  | { kind: "self_test_result"; passed: boolean }
-  | { kind: "mute"; muted: boolean }
-  | { kind: "unknown"; code: number; arg: number };
-
-export type CommandName = "close_valve" | "self_test" | "mute" | "set_report_interval" | "request_status";
-export type FrameCommand =
-  | { kind: "close_valve" | "self_test" | "request_status" }
-  | { kind: "mute" | "set_report_interval"; seconds: number };
-
-export type Capability =
-  | "detects_methane"
-  | "detects_carbon_monoxide"
-  | "detects_propane"
-  | "interlock_wired"
-  | "interlock_wireless"
-  | "reports_running_status"
-  | "reports_valve_state"
-  | "reports_concentration"
-  | "auto_close_over_pressure"
-  | "auto_close_under_pressure"
-  | "auto_close_over_flow"
-  | "closes_without_power"
-  | "manual_reset"
-  | "remote_close";
-
 export type FrameMessage =
   | ({ type: "status"; kind: DeviceKind } & Snapshot)
   | ({ type: "event"; event: FrameEvent } & Snapshot)
@@ -187,7 +129,7 @@ export type FrameMessage =
       tier: Tier;
       capabilities: Capability[];
       identifiers: {
-        carrier: "qr_code" | "barcode" | "nfc" | "rfid" | "sim" | "module" | "secure_chip";
+        carrier: Carrier;
         value: string;
       }[];
       model: string;
@@ -195,12 +137,12 @@ export type FrameMessage =
       extensions: Tlv[];
     }
   | { type: "command"; command: FrameCommand; extensions: Tlv[] }
-  | { type: "ack"; ack_seq: number; command: CommandName; extensions: Tlv[] }
+  | { type: "ack"; ack_seq: number; command: CommandCode; extensions: Tlv[] }
   | {
       type: "nak";
       ack_seq: number;
       command_code: number;
-      reason: "unsupported" | "forbidden" | "invalid_argument" | "busy" | "failed";
+      reason: NakReason;
       extensions: Tlv[];
     }
   | { type: "unknown"; msg_type: number; body: string };
@@ -321,6 +263,8 @@ export type IdentScheme = "idis" | "handle" | "oid" | "gs1" | "gs1_digital_link"
 export type GasdevError = ApiError;
 /** The verdict of one requirement. */
 export type FindingStatus = Status;
+/** The command an acknowledgement refers to. */
+export type CommandName = CommandCode;
 /** One checked file of `gasdev check --format json` (without its path): the generated Checked,
  *  with `document` telling which report it carries (the Rust envelope keeps the two apart, so
  *  this correlation is stated here). */

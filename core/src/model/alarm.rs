@@ -49,6 +49,7 @@ crate::coded::coded_enum! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AlarmStatus {
     /// Combustible-gas (methane) alarm level.
     pub gas: AlarmLevel,

@@ -35,6 +35,7 @@ pub const REPORT_INTERVAL_RANGE: core::ops::RangeInclusive<u32> = 60..=604_800;
     feature = "serde",
     serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "FrameCommand"))]
 pub enum Command {
     /// Close the valve (closing remotely is allowed; opening is not).
     CloseValve,

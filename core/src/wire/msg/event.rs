@@ -90,6 +90,7 @@ pub mod event_code {
     feature = "serde",
     serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "FrameEvent"))]
 pub enum Event {
     /// A gas alarm was raised (or rose from low to high).
     AlarmRaised {
