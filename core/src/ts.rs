@@ -56,3 +56,57 @@ impl TS for crate::install::FindingCode {
         Self::decl(cfg)
     }
 }
+
+/// `impl TS` for a type whose JSON form is written by hand: its declaration states that form.
+macro_rules! declared_ts {
+    ($($(#[doc = $doc:literal])* $T:ty => $name:literal = $ts:literal;)+) => {$(
+        $(#[doc = $doc])*
+        impl TS for $T {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn docs() -> Option<String> {
+                let lines: Vec<String> = [$($doc),*].iter().map(|l| alloc::format!(" *{l}\n")).collect();
+                Some(alloc::format!("/**\n{} */", lines.concat()))
+            }
+            fn name(_: &Config) -> String {
+                String::from($name)
+            }
+            fn inline(_: &Config) -> String {
+                String::from($ts)
+            }
+            fn decl(_: &Config) -> String {
+                alloc::format!("type {} = {};", $name, $ts)
+            }
+            fn decl_concrete(cfg: &Config) -> String {
+                Self::decl(cfg)
+            }
+        }
+    )+};
+}
+
+declared_ts! {
+    /// model/concentration.rs: a %LEL value carries its LEL basis.
+    crate::model::Concentration => "Concentration" =
+        "{ value: number; unit: \"pct_lel\"; lel_basis_pct_vol: number } | { value: number; unit: \"ppm\" | \"pct_vol\" }";
+    /// A reading: a concentration, or "unknown" (never 0).
+    crate::model::Reading => "Reading" = "Concentration | \"unknown\"";
+    /// wire/serde_impl.rs: a TLV extension, its value in lowercase hex.
+    crate::wire::Tlv<'_> => "Tlv" = "{ type: number; value: string }";
+    /// wire/serde_impl.rs: the snapshot parts of a status or event; absent parts are omitted.
+    crate::wire::Snapshot => "Snapshot" =
+        "{ alarm?: AlarmStatus; valve?: ValveStatus; methane?: Reading; carbon_monoxide?: Reading; propane?: Reading }";
+    /// wire/serde_impl.rs: a message by its `type`.
+    crate::wire::Message<'_> => "FrameMessage" = "\
+        | ({ type: \"status\"; kind: DeviceKind; extensions: Array<Tlv> } & Snapshot)\n  \
+        | ({ type: \"event\"; event: FrameEvent; extensions: Array<Tlv> } & Snapshot)\n  \
+        | { type: \"identity\"; kind: DeviceKind; tier: Tier; capabilities: Array<Capability>; \
+identifiers: Array<{ carrier: Carrier; value: string }>; model: string; firmware: string; extensions: Array<Tlv> }\n  \
+        | { type: \"command\"; command: FrameCommand; extensions: Array<Tlv> }\n  \
+        | { type: \"ack\"; ack_seq: number; command: CommandCode; extensions: Array<Tlv> }\n  \
+        | { type: \"nak\"; ack_seq: number; command_code: number; reason: NakReason; extensions: Array<Tlv> }\n  \
+        | { type: \"unknown\"; msg_type: number; body: string }";
+    /// wire/serde_impl.rs: a frame (`gasdev decode --format json`, what encodeFrame reads); the
+    /// timestamp is Unix seconds or "unknown" (never 0).
+    crate::wire::FrameRepr<'_> => "FrameJson" =
+        "{ seq: number; timestamp: number | \"unknown\"; message: FrameMessage }";
+}

@@ -1185,6 +1185,43 @@ offset: number,
 length: number, };
 
 /**
+ * model/concentration.rs: a %LEL value carries its LEL basis.
+ */
+export type Concentration = { value: number; unit: "pct_lel"; lel_basis_pct_vol: number } | { value: number; unit: "ppm" | "pct_vol" };
+
+/**
+ * A reading: a concentration, or "unknown" (never 0).
+ */
+export type Reading = Concentration | "unknown";
+
+/**
+ * wire/serde_impl.rs: a TLV extension, its value in lowercase hex.
+ */
+export type Tlv = { type: number; value: string };
+
+/**
+ * wire/serde_impl.rs: the snapshot parts of a status or event; absent parts are omitted.
+ */
+export type Snapshot = { alarm?: AlarmStatus; valve?: ValveStatus; methane?: Reading; carbon_monoxide?: Reading; propane?: Reading };
+
+/**
+ * wire/serde_impl.rs: a message by its `type`.
+ */
+export type FrameMessage = | ({ type: "status"; kind: DeviceKind; extensions: Array<Tlv> } & Snapshot)
+  | ({ type: "event"; event: FrameEvent; extensions: Array<Tlv> } & Snapshot)
+  | { type: "identity"; kind: DeviceKind; tier: Tier; capabilities: Array<Capability>; identifiers: Array<{ carrier: Carrier; value: string }>; model: string; firmware: string; extensions: Array<Tlv> }
+  | { type: "command"; command: FrameCommand; extensions: Array<Tlv> }
+  | { type: "ack"; ack_seq: number; command: CommandCode; extensions: Array<Tlv> }
+  | { type: "nak"; ack_seq: number; command_code: number; reason: NakReason; extensions: Array<Tlv> }
+  | { type: "unknown"; msg_type: number; body: string };
+
+/**
+ * wire/serde_impl.rs: a frame (`gasdev decode --format json`, what encodeFrame reads); the
+ * timestamp is Unix seconds or "unknown" (never 0).
+ */
+export type FrameJson = { seq: number; timestamp: number | "unknown"; message: FrameMessage };
+
+/**
  * An encoded frame.
  */
 export type EncodedFrame = { 

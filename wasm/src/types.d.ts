@@ -12,17 +12,18 @@
 // CheckBatch, CheckSummary, Requirements, InspectBatch, InspectSummary, CommunitySummary),
 // Requirement, the inspection report (InspectionReport, InspectionFinding, Obligation, Deadline,
 // FindingCode), the identifier report (IdentReport, IdentParts, IdentErrorReport, IdentQualifier),
-// the frame parts with derived serde forms (FrameEvent, FrameCommand, AlarmStatus, ValveStatus,
-// FrameFinding, FrameSpan, EncodedFrame), and the enumerations they use (DeviceKind, Tier, Status,
-// VendorStatus, RemovalReason, InstalledKind, Level, Severity, Hazard, Scope, CheckKind, Gas,
-// AlarmLevel, ValveState, TripReason, Capability, Carrier, CommandCode, NakReason, RaisedLevel,
-// FaultKind). The aliases below keep the package's older names (CheckedDocument refines Checked).
+// the frames (FrameJson, FrameMessage, Snapshot, Tlv, Concentration, Reading: their JSON forms are
+// written by hand in Rust, so core/src/ts.rs states them beside a `TS` impl; FrameEvent,
+// FrameCommand, AlarmStatus, ValveStatus, FrameFinding, FrameSpan, EncodedFrame: derived), and the
+// enumerations they use (DeviceKind, Tier, Status, VendorStatus, RemovalReason, InstalledKind,
+// Level, Severity, Hazard, Scope, CheckKind, Gas, AlarmLevel, ValveState, TripReason, Capability,
+// Carrier, CommandCode, NakReason, RaisedLevel, FaultKind). The aliases below keep the package's
+// older names (CheckedDocument refines Checked).
 //
 // Still HAND-WRITTEN here (hand-written `Serialize` impls, or values the wasm binding assembles):
-// the call options; libgasdev frames (FrameJson, FrameMessage, Snapshot, Concentration, Reading,
-// Tlv: FrameRepr and its parts serialize by hand, core/src/wire/serde_impl.rs); GB/T 26875.3 packets
-// (GbtPacket, GbtObject, GbtMapped); DecodedFrame, DecodedStream, StreamItem, FrameCount;
-// IdentScheme; CreditCodeParts; ReplayState, OpenedFrame.
+// the call options; GB/T 26875.3 packets (GbtPacket, GbtObject, GbtMapped); DecodedFrame,
+// DecodedStream, StreamItem, FrameCount (private or binding-assembled envelopes); IdentScheme;
+// CreditCodeParts; ReplayState, OpenedFrame (the wasm binding's own documents).
 
 /** A result: a value, or a domain error. Only misuse of a call throws. */
 export type Result<T> = { type: "ok"; value: T } | { type: "error"; error: GasdevError };
@@ -98,62 +99,7 @@ export interface GbtMapRequest {
   };
 }
 
-// ---- libgasdev frames (spec/frame.md §8) -------------------------------------------------------
-
-export type Concentration =
-  | { value: number; unit: "pct_lel"; lel_basis_pct_vol: number }
-  | { value: number; unit: "ppm" | "pct_vol" };
-/** A reading: a concentration, or "unknown" (never 0). */
-export type Reading = Concentration | "unknown";
-
-export interface Tlv {
-  type: number;
-  value: string;
-}
-
-interface Snapshot {
-  alarm?: AlarmStatus;
-  valve?: ValveStatus;
-  methane?: Reading;
-  carbon_monoxide?: Reading;
-  propane?: Reading;
-  extensions: Tlv[];
-}
-
-export type FrameMessage =
-  | ({ type: "status"; kind: DeviceKind } & Snapshot)
-  | ({ type: "event"; event: FrameEvent } & Snapshot)
-  | {
-      type: "identity";
-      kind: DeviceKind;
-      tier: Tier;
-      capabilities: Capability[];
-      identifiers: {
-        carrier: Carrier;
-        value: string;
-      }[];
-      model: string;
-      firmware: string;
-      extensions: Tlv[];
-    }
-  | { type: "command"; command: FrameCommand; extensions: Tlv[] }
-  | { type: "ack"; ack_seq: number; command: CommandCode; extensions: Tlv[] }
-  | {
-      type: "nak";
-      ack_seq: number;
-      command_code: number;
-      reason: NakReason;
-      extensions: Tlv[];
-    }
-  | { type: "unknown"; msg_type: number; body: string };
-
-/** A frame's JSON form (what `gasdev decode --format json` prints and encodeFrame reads). */
-export interface FrameJson {
-  seq: number;
-  /** Unix seconds, or "unknown" (never 0). */
-  timestamp: number | "unknown";
-  message: FrameMessage;
-}
+// ---- libgasdev frames (spec/frame.md §8): all in generated.d.ts -----------------------------------
 
 // ---- GB/T 26875.3 packets (spec/gbt26875.md) ---------------------------------------------------
 
