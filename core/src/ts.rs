@@ -109,4 +109,20 @@ identifiers: Array<{ carrier: Carrier; value: string }>; model: string; firmware
     /// timestamp is Unix seconds or "unknown" (never 0).
     crate::wire::FrameRepr<'_> => "FrameJson" =
         "{ seq: number; timestamp: number | \"unknown\"; message: FrameMessage }";
+    /// gbt26875/json.rs: one information object; the keys present depend on the type flag.
+    crate::gbt26875::Item<'_> => "GbtObject" = "{ \
+system_type?: number; system_address?: number; component_type?: number; component_address?: number; \
+status?: number; status_bits?: Array<string>; description?: string; description_raw?: string; \
+analog_type?: number; value?: number | null; unit?: string | null; raw_value?: number; \
+operation?: number; operation_bits?: Array<string>; operator?: number; major?: number; minor?: number; \
+record_count?: number; start_time?: string; start_time_valid?: boolean; reserved?: number; \
+timeout_minutes?: number; raw?: string; time?: string; time_valid?: boolean }";
+    /// gbt26875/json.rs: a decoded GB/T 26875.3 packet (`time_valid` present, false, only when the
+    /// time label is not a valid date and time).
+    crate::gbt26875::Decoded<'_> => "GbtPacket" = "{ \
+serial: number; version: Array<number>; time: string; time_valid?: boolean; source: number; \
+destination: number; command: number; \
+command_name: \"reserved\" | \"control\" | \"send_data\" | \"confirm\" | \"request\" | \"response\" | \"deny\" | \"user_defined\"; \
+checksum_ok: boolean; adu_length: number; heartbeat: boolean; deviations: Array<string>; \
+adu: { type: number; type_name: string; count: number; time_labels: boolean; objects: Array<GbtObject> } | null }";
 }

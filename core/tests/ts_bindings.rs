@@ -132,6 +132,9 @@ fn generated() -> String {
         Snapshot,
         gasdev::wire::Message<'static>,
         FrameRepr<'static>,
+        // GB/T 26875.3 packets (core/src/ts.rs).
+        gasdev::gbt26875::Item<'static>,
+        gasdev::gbt26875::Decoded<'static>,
         Encoded,
     );
     out.truncate(out.trim_end().len());

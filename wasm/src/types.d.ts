@@ -14,16 +14,17 @@
 // FindingCode), the identifier report (IdentReport, IdentParts, IdentErrorReport, IdentQualifier),
 // the frames (FrameJson, FrameMessage, Snapshot, Tlv, Concentration, Reading: their JSON forms are
 // written by hand in Rust, so core/src/ts.rs states them beside a `TS` impl; FrameEvent,
-// FrameCommand, AlarmStatus, ValveStatus, FrameFinding, FrameSpan, EncodedFrame: derived), and the
-// enumerations they use (DeviceKind, Tier, Status, VendorStatus, RemovalReason, InstalledKind,
-// Level, Severity, Hazard, Scope, CheckKind, Gas, AlarmLevel, ValveState, TripReason, Capability,
-// Carrier, CommandCode, NakReason, RaisedLevel, FaultKind). The aliases below keep the package's
-// older names (CheckedDocument refines Checked).
+// FrameCommand, AlarmStatus, ValveStatus, FrameFinding, FrameSpan, EncodedFrame: derived), the
+// GB/T 26875.3 packets (GbtPacket, GbtObject: stated in core/src/ts.rs), and the enumerations
+// they use (DeviceKind, Tier, Status, VendorStatus, RemovalReason, InstalledKind, Level, Severity,
+// Hazard, Scope, CheckKind, Gas, AlarmLevel, ValveState, TripReason, Capability, Carrier,
+// CommandCode, NakReason, RaisedLevel, FaultKind). The aliases below keep the package's older
+// names (CheckedDocument refines Checked).
 //
 // Still HAND-WRITTEN here (hand-written `Serialize` impls, or values the wasm binding assembles):
-// the call options; GB/T 26875.3 packets (GbtPacket, GbtObject, GbtMapped); DecodedFrame,
-// DecodedStream, StreamItem, FrameCount (private or binding-assembled envelopes); IdentScheme;
-// CreditCodeParts; ReplayState, OpenedFrame (the wasm binding's own documents).
+// the call options; GbtMapped, DecodedFrame, DecodedStream, StreamItem, FrameCount (private or
+// binding-assembled envelopes); IdentScheme (the core's Scheme has no serde form); CreditCodeParts,
+// ReplayState, OpenedFrame (the wasm binding's own documents).
 
 /** A result: a value, or a domain error. Only misuse of a call throws. */
 export type Result<T> = { type: "ok"; value: T } | { type: "error"; error: GasdevError };
@@ -101,53 +102,7 @@ export interface GbtMapRequest {
 
 // ---- libgasdev frames (spec/frame.md §8): all in generated.d.ts -----------------------------------
 
-// ---- GB/T 26875.3 packets (spec/gbt26875.md) ---------------------------------------------------
-
-/** One information object; the keys present depend on the type flag. */
-export interface GbtObject {
-  system_type?: number;
-  system_address?: number;
-  component_type?: number;
-  component_address?: number;
-  status?: number;
-  status_bits?: string[];
-  description?: string;
-  description_raw?: string;
-  analog_type?: number;
-  value?: number | null;
-  unit?: string | null;
-  raw_value?: number;
-  operation?: number;
-  operation_bits?: string[];
-  operator?: number;
-  major?: number;
-  minor?: number;
-  record_count?: number;
-  start_time?: string;
-  start_time_valid?: boolean;
-  reserved?: number;
-  timeout_minutes?: number;
-  raw?: string;
-  time?: string;
-  time_valid?: boolean;
-}
-
-export interface GbtPacket {
-  serial: number;
-  version: number[];
-  time: string;
-  /** Present (false) only when the time label is not a valid date and time. */
-  time_valid?: boolean;
-  source: number;
-  destination: number;
-  command: number;
-  command_name: "reserved" | "control" | "send_data" | "confirm" | "request" | "response" | "deny" | "user_defined";
-  checksum_ok: boolean;
-  adu_length: number;
-  heartbeat: boolean;
-  deviations: string[];
-  adu: { type: number; type_name: string; count: number; time_labels: boolean; objects: GbtObject[] } | null;
-}
+// ---- GB/T 26875.3 packets (spec/gbt26875.md): GbtPacket, GbtObject in generated.d.ts ------------
 
 // ---- decodeFrame, decodeStream, encodeFrame, countFrames, gbtAnswer, mapToGbt --------------------
 
