@@ -10,8 +10,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use gasdev::Lang;
-use gasdev::api::render::{csv_header, csv_records, findings_rows, findings_table, summary_report};
-use gasdev::api::{Document, InputError, InspectSummary, parse_record};
+use gasdev::api::render::{
+    csv_header, csv_records, findings_rows, findings_table, inspect_workbook, summary_report,
+};
+use gasdev::api::{Document, InputError, InspectBatch, InspectSummary, parse_record};
 use gasdev::install::{CatalogueIndex, InspectionRecord, RuleSet, inspect};
 use gasdev::model::Date;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -28,6 +30,8 @@ pub enum InspectFormat {
     Json,
     /// One CSV row per finding (summary on stderr).
     Csv,
+    /// An Excel workbook (summary, findings, community ranking), written to `--output FILE` only.
+    Xlsx,
 }
 
 /// Input formats.
@@ -64,6 +68,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: InspectFormat,
+    /// The file an `xlsx` report is written to (required with `--format xlsx`, never standard
+    /// output).
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Input format.
     #[arg(long, value_enum, default_value_t)]
     input_format: InputFormat,
@@ -84,6 +92,13 @@ const MAX_LISTED_REJECTS: usize = 1000;
 
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
+    if let Err(code) = crate::output::xlsx_output(
+        "inspect",
+        args.format == InspectFormat::Xlsx,
+        args.output.as_deref(),
+    ) {
+        return code;
+    }
     match run_inner(&args) {
         Ok(code) => code,
         Err(msg) => {
@@ -238,8 +253,10 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         InspectFormat::Csv => {
             out.write_all(csv_header().as_bytes()).map_err(io)?;
         }
-        InspectFormat::Table => {}
+        InspectFormat::Table | InspectFormat::Xlsx => {}
     }
+    // The workbook is built in memory (rust_xlsxwriter holds every cell until it saves).
+    let mut reports = Vec::new();
     let mut table_rows: Vec<Vec<String>> = Vec::new();
     let mut first = true;
     for (line, item) in items {
@@ -265,6 +282,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
                     InspectFormat::Csv => out
                         .write_all(csv_records(&report, lang).as_bytes())
                         .map_err(io)?,
+                    InspectFormat::Xlsx => reports.push(report),
                     InspectFormat::Table => {
                         // Households with findings; flushed in chunks so memory stays bounded.
                         table_rows.extend(findings_rows(&report, lang));
@@ -295,6 +313,19 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         }
         InspectFormat::Csv => {
             out.flush().map_err(io)?;
+            err!("{}", summary_report(&summary, &rejects, lang));
+        }
+        InspectFormat::Xlsx => {
+            let batch = InspectBatch {
+                households: reports,
+                rejects: rejects.clone(),
+                summary: summary.clone(),
+            };
+            let bytes = inspect_workbook(&batch, &rules.ruleset, rules.version, as_of, lang)
+                .map_err(|e| e.to_string())?;
+            if let Some(path) = &args.output {
+                crate::output::write_file(path, &bytes)?;
+            }
             err!("{}", summary_report(&summary, &rejects, lang));
         }
         InspectFormat::Table => {
