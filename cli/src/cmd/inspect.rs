@@ -37,13 +37,15 @@ pub enum InspectFormat {
 /// Input formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum InputFormat {
-    /// From the file extension (`.csv`), else JSON lines.
+    /// From the file extension (`.csv`, `.xlsx`), else JSON lines.
     #[default]
     Auto,
     /// One JSON inspection record per line.
     Jsonl,
     /// CSV with the columns of `spec/installation.md`, one row per device.
     Csv,
+    /// An Excel workbook: the first sheet, with the CSV columns (or their Chinese names).
+    Xlsx,
 }
 
 /// Arguments of `gasdev inspect`.
@@ -193,46 +195,70 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         None => RuleSet::nanchuan_2022(),
     };
     let stdin = args.file.as_os_str() == "-";
-    let (reader, total): (Box<dyn Read>, Option<u64>) = if stdin {
-        (Box::new(std::io::stdin().lock()), None)
-    } else {
-        let f =
-            std::fs::File::open(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
-        let len = f.metadata().ok().map(|m| m.len());
-        (Box::new(f), len)
-    };
-    let bar = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total);
-    let counter = bar.wrap_read(reader);
-    let csv_input = match args.input_format {
-        InputFormat::Csv => true,
-        InputFormat::Jsonl => false,
-        InputFormat::Auto => args
-            .file
+    let has_ext = |x: &str| {
+        args.file
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv")),
+            .is_some_and(|e| e.eq_ignore_ascii_case(x))
     };
-    let items: Box<dyn Iterator<Item = Item>> = if csv_input {
-        Box::new(crate::cmd::inspect_csv::records(counter))
+    let input = match args.input_format {
+        InputFormat::Auto if has_ext("csv") => InputFormat::Csv,
+        InputFormat::Auto if has_ext("xlsx") => InputFormat::Xlsx,
+        InputFormat::Auto => InputFormat::Jsonl,
+        f => f,
+    };
+    // Where messages about rows point: the file, and for a workbook the sheet read.
+    let mut label = args.file.display().to_string();
+    let bar;
+    let items: Box<dyn Iterator<Item = Item>> = if input == InputFormat::Xlsx {
+        bar = progress_bar(false, None);
+        let bytes = if stdin {
+            crate::input::read_limited(std::io::stdin().lock())
+        } else {
+            crate::input::read_file_limited(&args.file)
+        };
+        let read = bytes.and_then(crate::cmd::inspect_xlsx::records);
+        let (sheet, items) = read.map_err(|e| format!("{label}: {} {}", e.name, e.message.en))?;
+        label = format!("{label}[{sheet}]");
+        Box::new(items)
     } else {
-        Box::new(jsonl_records(counter))
+        let (reader, total): (Box<dyn Read>, Option<u64>) = if stdin {
+            (Box::new(std::io::stdin().lock()), None)
+        } else {
+            let f = std::fs::File::open(&args.file)
+                .map_err(|e| format!("{}: {e}", args.file.display()))?;
+            let len = f.metadata().ok().map(|m| m.len());
+            (Box::new(f), len)
+        };
+        bar = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total);
+        let counter = bar.wrap_read(reader);
+        if input == InputFormat::Csv {
+            Box::new(crate::cmd::inspect_csv::records(counter))
+        } else {
+            Box::new(jsonl_records(counter))
+        }
     };
+    let csv_input = input != InputFormat::Jsonl;
 
     let mut items = items.peekable();
+    // No record at all: the reader's own reason (no header row, no sheet), else a general one.
     let empty = match items.peek() {
-        None => true,
-        Some((_, Err(e))) => e.error_code() == gasdev::ErrorCode::InputEmpty,
-        Some(_) => false,
-    };
-    if empty {
-        return Err(format!(
-            "{}: INPUT_EMPTY {}",
-            args.file.display(),
-            if csv_input {
+        None => Some(
+            if input == InputFormat::Xlsx {
+                "no ledger rows under the header"
+            } else if csv_input {
                 "no CSV rows"
             } else {
                 "no records (the input is empty)"
             }
-        ));
+            .to_string(),
+        ),
+        Some((_, Err(e))) if e.error_code() == gasdev::ErrorCode::InputEmpty => {
+            Some(e.message.en.clone())
+        }
+        Some(_) => None,
+    };
+    if let Some(why) = empty {
+        return Err(format!("{label}: INPUT_EMPTY {why}"));
     }
     let mut out = crate::out::Out::new();
     let mut summary = InspectSummary::default();
@@ -339,8 +365,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     if args.format != InspectFormat::Table {
         for r in &rejects {
             errln!(
-                "{}:{}: {} [{}] {}",
-                args.file.display(),
+                "{label}:{}: {} [{}] {}",
                 r.line,
                 r.name,
                 r.field,
