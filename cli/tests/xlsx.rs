@@ -137,6 +137,42 @@ fn a_file_that_is_not_a_workbook_is_refused() {
     let (code, _, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_NOT_WORKBOOK"), "{err}");
+    // A password-protected workbook is an OLE compound file, not a zip.
+    let f = tmp("protected.xlsx");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    std::fs::write(&f, ole).unwrap();
+    let (code, _, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
+    assert_eq!(code, 2);
+    assert!(err.contains("INPUT_NOT_WORKBOOK"), "{err}");
+    assert!(err.contains("password-protected"), "{err}");
+}
+
+/// A zip whose parts unpack to more than 32 times the input limit is refused before it is
+/// unpacked (4 MB of blanks deflate to a few KB).
+#[test]
+fn a_workbook_that_unpacks_too_far_is_too_large() {
+    use std::io::Write;
+    let f = tmp("bomb.xlsx");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&f).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
+    z.write_all(&vec![b' '; 4 << 20]).unwrap();
+    z.finish().unwrap();
+    let size = std::fs::metadata(&f).unwrap().len();
+    let limit = (size + 1).to_string();
+    let (code, _, err) = run(&[
+        "--max-input-bytes",
+        &limit,
+        "inspect",
+        f.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("INPUT_TOO_LARGE"), "{err}");
+    assert!(err.contains("unpacks to"), "{err}");
 }
 
 #[test]

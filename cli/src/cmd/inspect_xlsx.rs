@@ -9,7 +9,9 @@
 //! Rust prints them; booleans `true`/`false`; a date-formatted cell as `YYYY-MM-DD` (1900 date
 //! system); a plain number in a date column stays a number and is rejected by the core
 //! (`INPUT_BAD_DATE`); an error cell (`#DIV/0!`) rejects its row (`INPUT_INVALID_VALUE`). The
-//! workbook is read whole within `--max-input-bytes`.
+//! workbook is read whole within `--max-input-bytes`, and its parts may unpack (by the sizes the
+//! zip declares) to at most [`UNPACK_FACTOR`] times that: a zip bomb is `INPUT_TOO_LARGE` before
+//! anything is unpacked. The first sheet is held in memory while its rows are converted.
 
 use std::io::Cursor;
 
@@ -22,6 +24,14 @@ use gasdev::model::Date;
 use super::inspect_csv::{Row, ledger};
 
 type Item = (u64, Result<InspectionRecord, InputError>);
+
+/// How many times `--max-input-bytes` the parts of a workbook may unpack to (sheet XML packs
+/// about 10:1).
+pub const UNPACK_FACTOR: u64 = 32;
+
+/// The magic number of an OLE compound file: what Excel writes for a password-protected
+/// (encrypted) workbook, and the old `.xls` format.
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Excel's serial day of 1970-01-01 (1900 date system).
 const UNIX_EPOCH_SERIAL: f64 = 25_569.0;
@@ -38,6 +48,17 @@ fn error(code: ErrorCode, field: &str, detail: &str) -> InputError {
 pub fn records(bytes: Vec<u8>) -> Result<(String, impl Iterator<Item = Item>), InputError> {
     let not_workbook =
         |e: calamine::XlsxError| error(ErrorCode::InputNotWorkbook, "", &e.to_string());
+    if bytes.starts_with(&OLE_MAGIC) {
+        return Err(error(
+            ErrorCode::InputNotWorkbook,
+            "",
+            "an OLE compound file: a password-protected (encrypted) workbook or an old .xls; save it as an unprotected .xlsx",
+        ));
+    }
+    unpacked_size(
+        &bytes,
+        crate::input::max_input_bytes().saturating_mul(UNPACK_FACTOR),
+    )?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(not_workbook)?;
     let Some(sheet) = book.sheet_names().into_iter().next() else {
         return Err(error(
@@ -76,6 +97,33 @@ pub fn records(bytes: Vec<u8>) -> Result<(String, impl Iterator<Item = Item>), I
     let header_names = headers.as_ref().map(|(_, h)| h.clone()).unwrap_or_default();
     let rows = rows.map(move |(n, cells)| -> Row { (n, row_cells(&cells, &header_names, width)) });
     Ok((sheet, ledger(headers.map(|(_, h)| h), rows)))
+}
+
+/// Refuse a zip whose entries declare more than `limit` bytes unpacked in all.
+fn unpacked_size(bytes: &[u8], limit: u64) -> Result<(), InputError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| error(ErrorCode::InputNotWorkbook, "", &format!("not a zip: {e}")))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| {
+            error(
+                ErrorCode::InputNotWorkbook,
+                "",
+                &format!("damaged zip: {e}"),
+            )
+        })?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > limit {
+        return Err(error(
+            ErrorCode::InputTooLarge,
+            "",
+            &format!(
+                "the workbook unpacks to {total} bytes, more than {limit} ({UNPACK_FACTOR} x --max-input-bytes)"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn is_blank(c: &Data) -> bool {
