@@ -343,6 +343,25 @@ fn inspect_xlsx_output_has_its_sheets_and_formula_text_stays_text() {
             "{name}"
         );
     }
+    // The findings sheet's XML: frozen header row, filter over every row, widths, the fills.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet2.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(
+        xml.contains(r#"ySplit="1""#) && xml.contains(r#"state="frozen""#),
+        "{xml}"
+    );
+    assert!(xml.contains(&format!(r#"<autoFilter ref="A1:J{}"/>"#, findings + 1)));
+    assert!(xml.contains("customWidth=\"1\""));
+    assert!(xml.contains("<conditionalFormatting"));
+    assert!(
+        xml.contains(r#"<formula>$C2="不合格"</formula>"#)
+            && xml.contains(r#"<formula>$C2="注意"</formula>"#)
+    );
     let ranking = sheet_rows(&mut book, "小区排名");
     assert_eq!(ranking.len(), 1 + 5, "five communities");
     assert_eq!(
