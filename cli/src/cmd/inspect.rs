@@ -1,5 +1,7 @@
-//! `gasdev inspect FILE`: inspection records of many households (JSON lines or CSV) → findings
-//! per household and a summary. Streams: memory stays bounded whatever the number of records.
+//! `gasdev inspect FILE`: inspection records of many households (JSON lines, CSV or an XLSX
+//! ledger) → findings per household and a summary. JSON lines and CSV stream: memory stays bounded
+//! whatever the number of records; a workbook's sheet is read whole (`inspect_xlsx.rs`), and
+//! `--format xlsx` holds the reports until the workbook is written.
 //!
 //! Bad rows are reported with their line number and skipped; the rest is processed and the
 //! summary counts the rejects. Exit: 0 every household compliant, 1 some household not, 2 some
@@ -51,7 +53,7 @@ pub enum InputFormat {
 /// Arguments of `gasdev inspect`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Inspection records: a JSON-lines or CSV file, or `-` for standard input.
+    /// Inspection records: a JSON-lines, CSV or XLSX file, or `-` for standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// The catalogue to check device models against.
