@@ -123,6 +123,31 @@ fn chinese_headers_are_aliases_and_errors_name_them() {
     assert!(err.contains("[用户类别]"), "{err}");
 }
 
+/// The aliases are the ledger's, not the workbook's: a CSV with Chinese headers reads the same.
+#[test]
+fn chinese_headers_in_csv_too() {
+    let text = std::fs::read_to_string(root().join("spec/examples/inspections.csv")).unwrap();
+    let (header, body) = text.split_once('\n').unwrap();
+    let header = header
+        .replacen("household", "户号", 1)
+        .replacen("community", "小区", 1)
+        .replacen("gas_supply", "气源", 1);
+    let csv = tmp("ledger-zh.csv");
+    std::fs::write(&csv, format!("{header}\n{body}")).unwrap();
+    let (_, from_csv, _) = inspect_json(&root().join("spec/examples/inspections.csv"));
+    let (code, v, _) = inspect_json(&csv);
+    assert_eq!(code, 2);
+    assert_eq!(v["households"], from_csv["households"]);
+    assert_eq!(v["summary"], from_csv["summary"]);
+    let gas = v["rejects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["line"] == 34)
+        .unwrap();
+    assert_eq!(gas["field"], "气源");
+}
+
 #[test]
 fn a_file_that_is_not_a_workbook_is_refused() {
     let f = tmp("not-a-zip.xlsx");
