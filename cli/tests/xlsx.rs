@@ -342,7 +342,14 @@ fn inspect_xlsx_output_has_its_sheets_and_formula_text_stays_text() {
         .sum();
 
     let mut book: Xlsx<_> = open_workbook(&out).unwrap();
-    assert_eq!(book.sheet_names(), ["汇总", "问题", "小区排名"]);
+    assert_eq!(book.sheet_names(), ["汇总", "问题", "小区排名", "拒收行"]);
+    let rejected = sheet_rows(&mut book, "拒收行");
+    assert_eq!(strings(&rejected[0]), ["行", "错误", "字段", "说明"]);
+    assert_eq!(rejected.len(), 1 + 6);
+    assert_eq!(
+        strings(&rejected[1])[..3],
+        ["31", "INPUT_UNKNOWN_VALUE", "user_class"]
+    );
     let summary = sheet_rows(&mut book, "汇总");
     assert_eq!(strings(&summary[0]), ["项目", "值"]);
     assert_eq!(strings(&summary[4]), ["户数", "26"]);
@@ -361,7 +368,7 @@ fn inspect_xlsx_output_has_its_sheets_and_formula_text_stays_text() {
         .expect("the hostile household has findings");
     assert_eq!(cell, Data::String(format!("'{hostile}")));
     // No cell of any sheet is a formula.
-    for name in ["汇总", "问题", "小区排名"] {
+    for name in ["汇总", "问题", "小区排名", "拒收行"] {
         let formulas = book.worksheet_formula(name).unwrap();
         assert!(
             formulas.used_cells().all(|(_, _, f)| f.is_empty()),

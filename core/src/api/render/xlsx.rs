@@ -352,7 +352,8 @@ pub fn community_ranking(batch: &InspectBatch) -> Vec<CommunityRank> {
 }
 
 /// The workbook of `gasdev inspect`: a summary sheet (rule set, date, counts, findings by code),
-/// a findings sheet (one row per finding) and the ranking of the communities.
+/// a findings sheet (one row per finding), the ranking of the communities and the rejected rows
+/// (line, error name, field, message).
 ///
 /// # Errors
 /// A sheet over Excel's limits (1 048 575 findings).
@@ -463,6 +464,30 @@ pub fn inspect_workbook(
             tr(lang, "合格率", "compliance rate"),
             tr(lang, "逾期未装", "overdue obligations"),
             tr(lang, "每百户不合格项", "fails per 100 households"),
+        ],
+        &rows,
+        None,
+    )?;
+    let rows: Vec<Vec<Cell>> = batch
+        .rejects
+        .iter()
+        .map(|e| {
+            vec![
+                num(e.line as u64),
+                text(e.name),
+                text(&e.field),
+                text(e.message.get(lang)),
+            ]
+        })
+        .collect();
+    add_sheet(
+        &mut book,
+        tr(lang, "拒收行", "Rejected"),
+        &[
+            tr(lang, "行", "line"),
+            tr(lang, "错误", "error"),
+            tr(lang, "字段", "field"),
+            tr(lang, "说明", "message"),
         ],
         &rows,
         None,
