@@ -507,6 +507,41 @@ mod tests {
         assert_eq!(cell_text(&long).chars().count(), MAX_CELL_CHARS);
     }
 
+    /// The example district (spec/examples/inspections.jsonl) on 2026-12-07: the two communities
+    /// without a failure first (tied, by name), then by compliance rate.
+    #[test]
+    fn ranking_of_the_example_district() {
+        let text = include_str!("../../../../spec/examples/inspections.jsonl");
+        let as_of = Date::parse("2026-12-07").unwrap();
+        let batch = crate::api::Inspector::new(crate::install::RuleSet::nanchuan_2022(), as_of)
+            .inspect_all(text.lines().filter(|l| !l.trim().is_empty()));
+        let ranks = community_ranking(&batch);
+        let names: Vec<&str> = ranks.iter().map(|r| r.community.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "平桥村（瓶装气）",
+                "西城小区",
+                "商业街",
+                "东城小区（老旧小区）",
+                "金山湖小区（超高层）"
+            ]
+        );
+        let shop = &ranks[2];
+        assert_eq!(
+            (shop.households, shop.compliant, shop.non_compliant),
+            (13, 8, 5)
+        );
+        assert_eq!(shop.overdue_obligations, 4);
+        assert!((shop.compliance_rate - 8.0 / 13.0).abs() < 1e-12);
+        assert!((shop.fails_per_100 - 800.0 / 13.0).abs() < 1e-9);
+        assert!((ranks[3].fails_per_100 - 500.0 / 7.0).abs() < 1e-9);
+        assert_eq!(ranks[0].fails_per_100, 0.0);
+
+        let book = inspect_workbook(&batch, "nanchuan-2022", 2, as_of, Lang::Zh).unwrap();
+        assert!(book.starts_with(b"PK\x03\x04"));
+    }
+
     #[test]
     fn column_letters() {
         assert_eq!(column_letter(0), 'A');
