@@ -14,7 +14,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use serde_json::Value;
 
 const AS_OF: &str = "2026-12-07";
@@ -45,9 +45,12 @@ fn example_rows() -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A one-sheet workbook of text cells (an empty cell is left out).
+/// A one-sheet workbook of text cells (an empty cell is left out), dated 2025-01-01 so that
+/// writing the same rows again gives the same bytes.
 fn write_ledger(path: &Path, rows: &[Vec<String>]) {
     let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2025, 1, 1).unwrap();
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let sheet = book.add_worksheet();
     sheet.set_name("台账").unwrap();
     for (r, row) in (0u32..).zip(rows) {
@@ -121,6 +124,32 @@ fn chinese_headers_are_aliases_and_errors_name_them() {
     assert_eq!(reject["name"], "INPUT_UNKNOWN_VALUE");
     assert_eq!(reject["field"], "用户类别");
     assert!(err.contains("[用户类别]"), "{err}");
+}
+
+/// `spec/examples/inspections.xlsx` is the example ledger as a workbook, written from
+/// `inspections.csv` by this test (`GASDEV_BLESS=1 cargo test -p gasdev-cli --test xlsx`), so it
+/// cannot drift: its cells are the CSV's and it inspects to the CSV's JSON.
+#[test]
+fn the_example_workbook_is_the_example_csv() {
+    let path = root().join("spec/examples/inspections.xlsx");
+    if std::env::var_os("GASDEV_BLESS").is_some() {
+        write_ledger(&path, &example_rows());
+    }
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["台账"]);
+    let cells: Vec<Vec<String>> = sheet_rows(&mut book, "台账")
+        .iter()
+        .map(|r| strings(r))
+        .collect();
+    assert_eq!(
+        cells,
+        example_rows(),
+        "GASDEV_BLESS=1 rewrites the workbook"
+    );
+    let (_, from_csv, _) = inspect_json(&root().join("spec/examples/inspections.csv"));
+    let (_, from_xlsx, _) = inspect_json(&path);
+    assert_eq!(from_xlsx["households"], from_csv["households"]);
+    assert_eq!(from_xlsx["rejects"], from_csv["rejects"]);
 }
 
 /// The aliases are the ledger's, not the workbook's: a CSV with Chinese headers reads the same.
