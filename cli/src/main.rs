@@ -41,7 +41,7 @@ enum Command {
     Decode(cmd::decode::Args),
     /// Encode a libgasdev frame from its JSON form, printed as hex.
     Encode(cmd::encode::Args),
-    /// Inspect households in bulk (JSON lines or CSV): obligations, findings, summary.
+    /// Inspect households in bulk (JSON lines, CSV or XLSX): obligations, findings, summary.
     Inspect(cmd::inspect::Args),
 }
 

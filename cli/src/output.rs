@@ -36,3 +36,36 @@ impl From<LangArg> for gasdev::Lang {
 pub fn escape_text(s: &str) -> String {
     gasdev::text::escape_text(s)
 }
+
+/// The file an `xlsx` report goes to: `Ok(Some(path))` for `--format xlsx --output FILE`,
+/// `Ok(None)` for another format without `--output`; a usage error (printed, exit 2) for xlsx
+/// without a file or to standard output (`-`: a workbook is binary), or `--output` with a text
+/// format.
+pub fn xlsx_output<'a>(
+    command: &str,
+    xlsx: bool,
+    output: Option<&'a std::path::Path>,
+) -> Result<Option<&'a std::path::Path>, std::process::ExitCode> {
+    let usage = |msg: &str| {
+        errln!("gasdev {command}: usage error: {msg}");
+        Err(crate::exit::input_error())
+    };
+    match (xlsx, output) {
+        (true, None) => usage(
+            "--format xlsx needs --output FILE (a workbook is not written to standard output)",
+        ),
+        (true, Some(p)) if p.as_os_str() == "-" => {
+            usage("--format xlsx cannot write to standard output (`-`): give --output FILE")
+        }
+        (true, Some(p)) => Ok(Some(p)),
+        (false, Some(_)) => {
+            usage("--output is for --format xlsx; other formats go to standard output")
+        }
+        (false, None) => Ok(None),
+    }
+}
+
+/// Write `bytes` to `path`, the error naming the file.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}

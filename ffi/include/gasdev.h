@@ -343,6 +343,8 @@ enum gasdev_result
   GASDEV_RESULT_CSV_FIELD_COUNT = 417,
   // rows of one household are not consecutive
   GASDEV_RESULT_CSV_HOUSEHOLD_SPLIT = 418,
+  // not a readable .xlsx workbook
+  GASDEV_RESULT_INPUT_NOT_WORKBOOK = 419,
   // a required pointer was NULL
   GASDEV_RESULT_NULL_PARAMETER = 900,
   // output buffer is too small

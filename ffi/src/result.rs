@@ -184,6 +184,8 @@ pub enum gasdev_result {
     CsvFieldCount = 417,
     /// rows of one household are not consecutive
     CsvHouseholdSplit = 418,
+    /// not a readable .xlsx workbook
+    InputNotWorkbook = 419,
     /// a required pointer was NULL
     NullParameter = 900,
     /// output buffer is too small
@@ -293,6 +295,7 @@ impl gasdev_result {
             ErrorCode::CsvUnterminatedQuote => gasdev_result::CsvUnterminatedQuote,
             ErrorCode::CsvFieldCount => gasdev_result::CsvFieldCount,
             ErrorCode::CsvHouseholdSplit => gasdev_result::CsvHouseholdSplit,
+            ErrorCode::InputNotWorkbook => gasdev_result::InputNotWorkbook,
             ErrorCode::NullParameter => gasdev_result::NullParameter,
             ErrorCode::BufferTooSmall => gasdev_result::BufferTooSmall,
             ErrorCode::InvalidParameter => gasdev_result::InvalidParameter,
@@ -391,6 +394,7 @@ impl gasdev_result {
             gasdev_result::CsvUnterminatedQuote => c"CSV_UNTERMINATED_QUOTE",
             gasdev_result::CsvFieldCount => c"CSV_FIELD_COUNT",
             gasdev_result::CsvHouseholdSplit => c"CSV_HOUSEHOLD_SPLIT",
+            gasdev_result::InputNotWorkbook => c"INPUT_NOT_WORKBOOK",
             gasdev_result::NullParameter => c"NULL_PARAMETER",
             gasdev_result::BufferTooSmall => c"BUFFER_TOO_SMALL",
             gasdev_result::InvalidParameter => c"INVALID_PARAMETER",

@@ -8,11 +8,25 @@ use std::process::ExitCode;
 
 use gasdev::Lang;
 use gasdev::api::CheckBatch;
-use gasdev::api::render::{Style, check_report, error_line};
+use gasdev::api::render::{Style, check_report, check_workbook, error_line};
 use gasdev::model::Date;
 
 use crate::input::{Entry, expand, read_document};
-use crate::output::{Format, LangArg};
+use crate::output::LangArg;
+
+/// Output formats of `gasdev check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// A readable table (for terminals and printing).
+    #[default]
+    Table,
+    /// Stable JSON, documented in `spec/` (for programs).
+    Json,
+    /// Markdown (for reports and web pages).
+    Markdown,
+    /// An Excel workbook (summary and findings sheets), written to `--output FILE` only.
+    Xlsx,
+}
 
 /// Arguments of `gasdev check`.
 #[derive(clap::Args)]
@@ -29,6 +43,10 @@ pub struct Args {
     /// Date on which certificates must be valid (YYYY-MM-DD); default: today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<Date>,
+    /// The file an `xlsx` report is written to (required with `--format xlsx`, never standard
+    /// output).
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Show only failing findings (and those needing evidence) in table and Markdown output.
     #[arg(long)]
     failures_only: bool,
@@ -49,6 +67,14 @@ pub(crate) fn today() -> Date {
 
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
+    let xlsx_output = match crate::output::xlsx_output(
+        "check",
+        args.format == Format::Xlsx,
+        args.output.as_deref(),
+    ) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
     let as_of = args.as_of.unwrap_or_else(today);
     let mut out = CheckBatch::new(as_of);
     for entry in expand(&args.paths) {
@@ -62,7 +88,17 @@ pub fn run(args: Args) -> ExitCode {
         out.push(path.display().to_string(), read);
     }
     let lang = Lang::from(args.lang);
+    if let Some(path) = xlsx_output {
+        let written = check_workbook(&out, lang)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| crate::output::write_file(path, &bytes));
+        if let Err(e) = written {
+            errln!("gasdev check: {e}");
+            return crate::exit::input_error();
+        }
+    }
     let text = match args.format {
+        Format::Xlsx => Ok(String::new()),
         Format::Json => serde_json::to_string_pretty(&out).map(|mut s| {
             s.push('\n');
             s
@@ -76,13 +112,14 @@ pub fn run(args: Args) -> ExitCode {
         )),
     };
     match text {
+        Ok(t) if t.is_empty() => {}
         Ok(t) => out!("{t}"),
         Err(e) => {
             errln!("gasdev check: cannot serialize the report: {e}");
             return crate::exit::input_error();
         }
     }
-    if args.format == Format::Json {
+    if matches!(args.format, Format::Json | Format::Xlsx) {
         // The table and Markdown reports show input errors in place; JSON readers also get them here.
         for f in &out.files {
             if let Some(e) = &f.error {

@@ -1,5 +1,7 @@
-//! `gasdev inspect FILE`: inspection records of many households (JSON lines or CSV) → findings
-//! per household and a summary. Streams: memory stays bounded whatever the number of records.
+//! `gasdev inspect FILE`: inspection records of many households (JSON lines, CSV or an XLSX
+//! ledger) → findings per household and a summary. JSON lines and CSV stream: memory stays bounded
+//! whatever the number of records; a workbook's sheet is read whole (`inspect_xlsx.rs`), and
+//! `--format xlsx` holds the reports until the workbook is written.
 //!
 //! Bad rows are reported with their line number and skipped; the rest is processed and the
 //! summary counts the rejects. Exit: 0 every household compliant, 1 some household not, 2 some
@@ -10,8 +12,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use gasdev::Lang;
-use gasdev::api::render::{csv_header, csv_records, findings_rows, findings_table, summary_report};
-use gasdev::api::{Document, InputError, InspectSummary, parse_record};
+use gasdev::api::render::{
+    csv_header, csv_records, findings_rows, findings_table, inspect_workbook, summary_report,
+};
+use gasdev::api::{Document, InputError, InspectBatch, InspectSummary, parse_record};
 use gasdev::install::{CatalogueIndex, InspectionRecord, RuleSet, inspect};
 use gasdev::model::Date;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -28,24 +32,28 @@ pub enum InspectFormat {
     Json,
     /// One CSV row per finding (summary on stderr).
     Csv,
+    /// An Excel workbook (summary, findings, community ranking), written to `--output FILE` only.
+    Xlsx,
 }
 
 /// Input formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum InputFormat {
-    /// From the file extension (`.csv`), else JSON lines.
+    /// From the file extension (`.csv`, `.xlsx`), else JSON lines.
     #[default]
     Auto,
     /// One JSON inspection record per line.
     Jsonl,
     /// CSV with the columns of `spec/installation.md`, one row per device.
     Csv,
+    /// An Excel workbook: the first sheet, with the CSV columns (or their Chinese names).
+    Xlsx,
 }
 
 /// Arguments of `gasdev inspect`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Inspection records: a JSON-lines or CSV file, or `-` for standard input.
+    /// Inspection records: a JSON-lines, CSV or XLSX file, or `-` for standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// The catalogue to check device models against.
@@ -64,6 +72,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: InspectFormat,
+    /// The file an `xlsx` report is written to (required with `--format xlsx`, never standard
+    /// output).
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Input format.
     #[arg(long, value_enum, default_value_t)]
     input_format: InputFormat,
@@ -84,6 +96,13 @@ const MAX_LISTED_REJECTS: usize = 1000;
 
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
+    if let Err(code) = crate::output::xlsx_output(
+        "inspect",
+        args.format == InspectFormat::Xlsx,
+        args.output.as_deref(),
+    ) {
+        return code;
+    }
     match run_inner(&args) {
         Ok(code) => code,
         Err(msg) => {
@@ -178,46 +197,70 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         None => RuleSet::nanchuan_2022(),
     };
     let stdin = args.file.as_os_str() == "-";
-    let (reader, total): (Box<dyn Read>, Option<u64>) = if stdin {
-        (Box::new(std::io::stdin().lock()), None)
-    } else {
-        let f =
-            std::fs::File::open(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
-        let len = f.metadata().ok().map(|m| m.len());
-        (Box::new(f), len)
-    };
-    let bar = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total);
-    let counter = bar.wrap_read(reader);
-    let csv_input = match args.input_format {
-        InputFormat::Csv => true,
-        InputFormat::Jsonl => false,
-        InputFormat::Auto => args
-            .file
+    let has_ext = |x: &str| {
+        args.file
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv")),
+            .is_some_and(|e| e.eq_ignore_ascii_case(x))
     };
-    let items: Box<dyn Iterator<Item = Item>> = if csv_input {
-        Box::new(crate::cmd::inspect_csv::records(counter))
+    let input = match args.input_format {
+        InputFormat::Auto if has_ext("csv") => InputFormat::Csv,
+        InputFormat::Auto if has_ext("xlsx") => InputFormat::Xlsx,
+        InputFormat::Auto => InputFormat::Jsonl,
+        f => f,
+    };
+    // Where messages about rows point: the file, and for a workbook the sheet read.
+    let mut label = args.file.display().to_string();
+    let bar;
+    let items: Box<dyn Iterator<Item = Item>> = if input == InputFormat::Xlsx {
+        bar = progress_bar(false, None);
+        let bytes = if stdin {
+            crate::input::read_limited(std::io::stdin().lock())
+        } else {
+            crate::input::read_file_limited(&args.file)
+        };
+        let read = bytes.and_then(crate::cmd::inspect_xlsx::records);
+        let (sheet, items) = read.map_err(|e| format!("{label}: {} {}", e.name, e.message.en))?;
+        label = format!("{label}[{sheet}]");
+        Box::new(items)
     } else {
-        Box::new(jsonl_records(counter))
+        let (reader, total): (Box<dyn Read>, Option<u64>) = if stdin {
+            (Box::new(std::io::stdin().lock()), None)
+        } else {
+            let f = std::fs::File::open(&args.file)
+                .map_err(|e| format!("{}: {e}", args.file.display()))?;
+            let len = f.metadata().ok().map(|m| m.len());
+            (Box::new(f), len)
+        };
+        bar = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total);
+        let counter = bar.wrap_read(reader);
+        if input == InputFormat::Csv {
+            Box::new(crate::cmd::inspect_csv::records(counter))
+        } else {
+            Box::new(jsonl_records(counter))
+        }
     };
+    let csv_input = input != InputFormat::Jsonl;
 
     let mut items = items.peekable();
+    // No record at all: the reader's own reason (no header row, no sheet), else a general one.
     let empty = match items.peek() {
-        None => true,
-        Some((_, Err(e))) => e.error_code() == gasdev::ErrorCode::InputEmpty,
-        Some(_) => false,
-    };
-    if empty {
-        return Err(format!(
-            "{}: INPUT_EMPTY {}",
-            args.file.display(),
-            if csv_input {
+        None => Some(
+            if input == InputFormat::Xlsx {
+                "no ledger rows under the header"
+            } else if csv_input {
                 "no CSV rows"
             } else {
                 "no records (the input is empty)"
             }
-        ));
+            .to_string(),
+        ),
+        Some((_, Err(e))) if e.error_code() == gasdev::ErrorCode::InputEmpty => {
+            Some(e.message.en.clone())
+        }
+        Some(_) => None,
+    };
+    if let Some(why) = empty {
+        return Err(format!("{label}: INPUT_EMPTY {why}"));
     }
     let mut out = crate::out::Out::new();
     let mut summary = InspectSummary::default();
@@ -238,8 +281,10 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         InspectFormat::Csv => {
             out.write_all(csv_header().as_bytes()).map_err(io)?;
         }
-        InspectFormat::Table => {}
+        InspectFormat::Table | InspectFormat::Xlsx => {}
     }
+    // The workbook is built in memory (rust_xlsxwriter holds every cell until it saves).
+    let mut reports = Vec::new();
     let mut table_rows: Vec<Vec<String>> = Vec::new();
     let mut first = true;
     for (line, item) in items {
@@ -265,6 +310,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
                     InspectFormat::Csv => out
                         .write_all(csv_records(&report, lang).as_bytes())
                         .map_err(io)?,
+                    InspectFormat::Xlsx => reports.push(report),
                     InspectFormat::Table => {
                         // Households with findings; flushed in chunks so memory stays bounded.
                         table_rows.extend(findings_rows(&report, lang));
@@ -297,6 +343,19 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
             out.flush().map_err(io)?;
             err!("{}", summary_report(&summary, &rejects, lang));
         }
+        InspectFormat::Xlsx => {
+            let batch = InspectBatch {
+                households: reports,
+                rejects: rejects.clone(),
+                summary: summary.clone(),
+            };
+            let bytes = inspect_workbook(&batch, &rules.ruleset, rules.version, as_of, lang)
+                .map_err(|e| e.to_string())?;
+            if let Some(path) = &args.output {
+                crate::output::write_file(path, &bytes)?;
+            }
+            err!("{}", summary_report(&summary, &rejects, lang));
+        }
         InspectFormat::Table => {
             if !table_rows.is_empty() {
                 write!(out, "{}", findings_table(&table_rows, lang)).map_err(io)?;
@@ -308,8 +367,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     if args.format != InspectFormat::Table {
         for r in &rejects {
             errln!(
-                "{}:{}: {} [{}] {}",
-                args.file.display(),
+                "{label}:{}: {} [{}] {}",
                 r.line,
                 r.name,
                 r.field,

@@ -166,30 +166,54 @@ fn unterminated_quote(line: &str) -> bool {
     quoted
 }
 
-/// The fields of one CSV line (the `csv` crate parses it; trimmed like the header).
-fn split(line: &str) -> Result<Vec<String>, InputError> {
-    if unterminated_quote(line) {
-        return Err(reject(
-            ErrorCode::CsvUnterminatedQuote,
-            "",
-            "a quoted field is not closed on its line (one row per device; quoted fields may not span lines)",
-        ));
+/// The CSV parser of one input, built once: `csv`'s reader over the current line, reset for each
+/// line (building a reader per line cost three quarters of the time of a small ledger, in its
+/// state-machine construction).
+struct Splitter {
+    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    record: csv::StringRecord,
+}
+
+impl Splitter {
+    fn new() -> Splitter {
+        Splitter {
+            reader: csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .trim(csv::Trim::All)
+                .from_reader(std::io::Cursor::new(Vec::new())),
+            record: csv::StringRecord::new(),
+        }
     }
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(line.as_bytes());
-    match r.records().next() {
-        Some(Ok(rec)) => Ok(rec.iter().map(str::to_string).collect()),
-        Some(Err(e)) => Err(reject(ErrorCode::CsvFieldCount, "", &e.to_string())),
-        None => Ok(Vec::new()),
+
+    /// The fields of one CSV line (the `csv` crate parses it; trimmed like the header).
+    fn split(&mut self, line: &str) -> Result<Vec<String>, InputError> {
+        if unterminated_quote(line) {
+            return Err(reject(
+                ErrorCode::CsvUnterminatedQuote,
+                "",
+                "a quoted field is not closed on its line (one row per device; quoted fields may not span lines)",
+            ));
+        }
+        let cursor = self.reader.get_mut();
+        cursor.get_mut().clear();
+        cursor.get_mut().extend_from_slice(line.as_bytes());
+        // Back to the start of the new line, with the parser's state reset.
+        if let Err(e) = self.reader.seek(csv::Position::new()) {
+            return Err(reject(ErrorCode::InputIo, "", &e.to_string()));
+        }
+        match self.reader.read_record(&mut self.record) {
+            Ok(true) => Ok(self.record.iter().map(str::to_string).collect()),
+            Ok(false) => Ok(Vec::new()),
+            Err(e) => Err(reject(ErrorCode::CsvFieldCount, "", &e.to_string())),
+        }
     }
 }
 
 /// Records from CSV text.
 pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
     let mut lines = Lines::new(BufReader::with_capacity(64 * 1024, reader));
+    let mut splitter = Splitter::new();
     // The header: the first line that is not blank.
     let headers: Result<Vec<String>, (u64, InputError)> = loop {
         match lines.next_text() {
@@ -198,10 +222,72 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
             Some((_, Ok(l))) if l.trim().is_empty() => continue,
             Some((n, Ok(l))) => {
                 let l = l.strip_prefix('\u{feff}').unwrap_or(&l).to_string();
-                break split(&l).map_err(|e| (n, e));
+                break splitter.split(&l).map_err(|e| (n, e));
             }
         }
     };
+    let rows = std::iter::from_fn(move || {
+        loop {
+            let (line, text) = lines.next_text()?;
+            return Some(match text {
+                Ok(t) if t.trim().is_empty() => continue,
+                Ok(t) => (line, splitter.split(&t)),
+                Err(e) => (line, Err(e)),
+            });
+        }
+    });
+    ledger(headers, rows)
+}
+
+/// One row of a ledger: its line (CSV) or row number (XLSX), and its cells as text or why the
+/// row could not be read.
+pub type Row = (u64, Result<Vec<String>, InputError>);
+
+/// Chinese column names accepted for the ledger's columns (README "Ledger columns"), in CSV and
+/// XLSX alike. A header may use either name; errors name the column as the header wrote it.
+pub const ALIASES: [(&str, &str); 26] = [
+    ("户号", "household"),
+    ("小区", "community"),
+    ("用户类别", "user_class"),
+    ("新老用户", "connection"),
+    ("单位类别", "unit_category"),
+    ("建筑高度", "building_height_m"),
+    ("老旧小区", "old_compound"),
+    ("生活困难", "hardship"),
+    ("人员密集场所", "crowded_place"),
+    ("气源", "gas_supply"),
+    ("通气日期", "connection_date"),
+    ("隐患", "hazards"),
+    ("消防报警", "fire_centre_alarm"),
+    ("消防切断", "fire_centre_cutoff"),
+    ("消防监测", "fire_centre_monitoring"),
+    ("装置类别", "device_kind"),
+    ("标识", "identifier"),
+    ("型号", "model"),
+    ("厂家", "vendor"),
+    ("安装日期", "installed_on"),
+    ("检测气体", "detects"),
+    ("通电", "powered"),
+    ("传感器寿命到期", "sensor_end_of_life"),
+    ("寿命到期", "end_of_life"),
+    ("阀门锁闭", "valve_latched_closed"),
+    ("最后上报", "last_report"),
+];
+
+/// The column a header cell names (an alias to its English name).
+fn canonical(header: &str) -> &str {
+    ALIASES
+        .iter()
+        .find(|(zh, _)| *zh == header)
+        .map_or(header, |(_, en)| en)
+}
+
+/// Records from a ledger's header and rows (CSV or XLSX): each row becomes a one-device JSON
+/// record parsed by the core, consecutive rows of one household are one record.
+pub fn ledger(
+    headers: Result<Vec<String>, (u64, InputError)>,
+    mut rows: impl Iterator<Item = Row>,
+) -> impl Iterator<Item = Item> {
     let headers: Result<Vec<String>, (u64, InputError)> = headers.and_then(|h| {
         let known = |c: &str| {
             c == "household"
@@ -210,7 +296,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 || HOUSEHOLD.iter().any(|(h, _)| *h == c)
                 || DEVICE.iter().any(|(d, _)| *d == c)
         };
-        match h.iter().find(|c| !known(c)) {
+        match h.iter().find(|c| !known(canonical(c))) {
             Some(c) => Err((
                 1,
                 reject(
@@ -221,7 +307,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
             )),
             None => match ["household", "user_class", "connection", "gas_supply"]
                 .iter()
-                .find(|r| !h.iter().any(|c| c == *r))
+                .find(|r| !h.iter().any(|c| canonical(c) == **r))
             {
                 Some(r) => Err((
                     1,
@@ -249,22 +335,27 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
             finished = true;
             return Some((n, Err(e)));
         }
-        let Ok(headers) = &headers else { return None };
+        let Ok(written) = &headers else { return None };
+        let headers: Vec<&str> = written.iter().map(|h| canonical(h)).collect();
+        // The column as the header wrote it.
+        let as_written = |column: &str| -> String {
+            headers
+                .iter()
+                .zip(written)
+                .find(|(c, _)| **c == column)
+                .map_or(column, |(_, w)| w.as_str())
+                .to_string()
+        };
         loop {
             if finished {
                 return None;
             }
-            let Some((line, text)) = lines.next_text() else {
+            let Some((line, row)) = rows.next() else {
                 finished = true;
                 let line = g.line;
                 return g.record.take().map(|r| (line, Ok(r)));
             };
-            let text = match text {
-                Ok(t) if t.trim().is_empty() => continue,
-                Ok(t) => t,
-                Err(e) => return Some((line, Err(e))),
-            };
-            let row = match split(&text) {
+            let row = match row {
                 Ok(r) => r,
                 Err(e) => return Some((line, Err(e))),
             };
@@ -288,7 +379,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 if text.is_empty() {
                     continue;
                 }
-                match column.as_str() {
+                match *column {
                     "household" => household = text.to_string(),
                     "community" => community = Some(text.to_string()),
                     c if PROFILE.contains(&c) => {
@@ -314,7 +405,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                     line,
                     Err(reject(
                         ErrorCode::InputMissingField,
-                        "household",
+                        &as_written("household"),
                         "empty household id",
                     )),
                 ));
@@ -344,7 +435,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                 }),
             );
             let parsed = parse_record(&Value::Object(one).to_string()).map_err(|mut e| {
-                e.field = column_of(&e.field);
+                e.field = as_written(&column_of(&e.field));
                 e
             });
             let parsed = match parsed {
@@ -357,7 +448,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                         line,
                         Err(reject(
                             ErrorCode::CsvHouseholdSplit,
-                            "household",
+                            &as_written("household"),
                             &format!(
                                 "household `{}` already ended (its rows began at line {first}); its rows must be consecutive",
                                 escape_text(&household)
@@ -372,7 +463,7 @@ pub fn records(reader: impl Read) -> impl Iterator<Item = Item> {
                         line,
                         Err(reject(
                             ErrorCode::InputInvalidValue,
-                            "household",
+                            &as_written("household"),
                             "the profile columns differ from this household's first row",
                         )),
                     ));

@@ -8,4 +8,5 @@ pub mod encode;
 pub mod ident;
 pub mod inspect;
 mod inspect_csv;
+mod inspect_xlsx;
 pub mod requirements;

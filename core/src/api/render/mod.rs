@@ -9,6 +9,8 @@ mod gbt;
 mod ident;
 mod inspect;
 mod requirements;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 use alloc::format;
 use alloc::string::String;
@@ -23,6 +25,8 @@ pub use inspect::{
     severity_text, summary_report,
 };
 pub use requirements::requirements_report;
+#[cfg(feature = "xlsx")]
+pub use xlsx::{CommunityRank, WorkbookError, check_workbook, community_ranking, inspect_workbook};
 
 use crate::Lang;
 use crate::text::{escape_markdown, escape_text};

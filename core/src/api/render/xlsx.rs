@@ -1,0 +1,551 @@
+//! Workbooks for people (feature `xlsx`): the check report and the inspection report as `.xlsx`
+//! bytes, written by `rust_xlsxwriter`. The CLI writes them to a file (`--format xlsx --output`);
+//! a web export can return the same bytes. Pure rendering of the core's results: no rule here.
+//!
+//! Every sheet has a frozen header row, an autofilter over its rows, column widths from the
+//! display width of the text (CJK counts 2), and fail/warn rows filled by a conditional format.
+//! Every text cell is written as a string, never as a formula, and text from input that a
+//! spreadsheet would run as a formula is neutralised as in CSV ([`neutralise_formula`]).
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+
+use rust_xlsxwriter::{Color, ConditionalFormatFormula, Format, Workbook, Worksheet, XlsxError};
+
+use super::{neutralise_formula, severity_text, tr, width};
+use crate::Lang;
+use crate::api::{CheckBatch, CheckedReport, InspectBatch};
+use crate::check::{Finding, Status};
+use crate::install::Severity;
+use crate::model::Date;
+
+/// Why a workbook could not be built (a sheet over Excel's row limit, a name Excel refuses).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkbookError(pub String);
+
+impl core::fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "cannot build the workbook: {}", self.0)
+    }
+}
+
+impl From<XlsxError> for WorkbookError {
+    fn from(e: XlsxError) -> Self {
+        WorkbookError(e.to_string())
+    }
+}
+
+/// Excel's most characters in one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+/// The widest column set, in character widths.
+const MAX_COLUMN_WIDTH: usize = 60;
+
+/// One cell of a sheet.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    /// Text, written as a string after [`neutralise_formula`].
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "counts of rows stay far below 2^53"
+)]
+fn num(n: impl Into<u64>) -> Cell {
+    Cell::Number(n.into() as f64)
+}
+
+/// The text a cell stores: neutralised, cut to Excel's limit.
+fn cell_text(s: &str) -> String {
+    let s = neutralise_formula(s);
+    match s.char_indices().nth(MAX_CELL_CHARS) {
+        Some((at, _)) => s.get(..at).unwrap_or_default().to_string(),
+        None => s,
+    }
+}
+
+/// Which rows are filled: the column holding the verdict and the texts of a failure and a warning.
+struct Highlight {
+    column: u16,
+    fail: &'static str,
+    warn: &'static str,
+}
+
+/// A sheet named `name`: header row (bold, frozen, filtered), the rows, widths, highlights.
+fn add_sheet(
+    book: &mut Workbook,
+    name: &str,
+    header: &[&str],
+    rows: &[Vec<Cell>],
+    highlight: Option<Highlight>,
+) -> Result<(), WorkbookError> {
+    let sheet: &mut Worksheet = book.add_worksheet();
+    sheet.set_name(name)?;
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0x00DD_EBF7));
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for (c, h) in (0u16..).zip(header) {
+        sheet.write_string_with_format(0, c, *h, &bold)?;
+    }
+    for (r, row) in (1u32..).zip(rows) {
+        for ((c, cell), w) in (0u16..).zip(row).zip(widths.iter_mut()) {
+            match cell {
+                Cell::Text(s) => {
+                    let s = cell_text(s);
+                    *w = (*w).max(width(&s));
+                    sheet.write_string(r, c, s)?;
+                }
+                Cell::Number(x) => {
+                    *w = (*w).max(format!("{x}").len());
+                    sheet.write_number(r, c, *x)?;
+                }
+            }
+        }
+    }
+    let last_row = u32::try_from(rows.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
+    let last_col = u16::try_from(header.len().saturating_sub(1))
+        .map_err(|_| XlsxError::RowColumnLimitError)?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    for (c, w) in (0u16..).zip(&widths) {
+        let w = u32::try_from((*w).saturating_add(2).min(MAX_COLUMN_WIDTH)).unwrap_or(10);
+        sheet.set_column_width(c, w)?;
+    }
+    if let (Some(h), true) = (highlight, last_row > 0) {
+        let column = column_letter(h.column);
+        for (value, rgb) in [(h.fail, 0x00FF_C7CE), (h.warn, 0x00FF_EB9C)] {
+            // The verdict texts are the core's constants (no quote), so the formula is fixed.
+            let rule = ConditionalFormatFormula::new()
+                .set_rule(format!("=${column}2=\"{value}\"").as_str())
+                .set_format(Format::new().set_background_color(Color::RGB(rgb)));
+            sheet.add_conditional_format(1, 0, last_row, last_col, &rule)?;
+        }
+    }
+    Ok(())
+}
+
+/// `A` … `Z` for the first 26 columns (the sheets here have fewer).
+fn column_letter(c: u16) -> char {
+    char::from(b'A'.saturating_add(u8::try_from(c.min(25)).unwrap_or(25)))
+}
+
+/// The summary sheet: label and value rows.
+fn summary_sheet(
+    book: &mut Workbook,
+    lang: Lang,
+    rows: Vec<Vec<Cell>>,
+) -> Result<(), WorkbookError> {
+    add_sheet(
+        book,
+        tr(lang, "汇总", "Summary"),
+        &[tr(lang, "项目", "item"), tr(lang, "值", "value")],
+        &rows,
+        None,
+    )
+}
+
+fn status_text(s: Status, lang: Lang) -> &'static str {
+    s.text().get(lang)
+}
+
+fn finding_row(file: &str, product: &str, f: &Finding, lang: Lang) -> Vec<Cell> {
+    vec![
+        text(file),
+        text(product),
+        text(f.id),
+        text(status_text(f.status, lang)),
+        text(&f.field),
+        text(f.reason.get(lang)),
+    ]
+}
+
+/// The workbook of `gasdev check`: a summary sheet (rule set, date, the batch counts) and a
+/// findings sheet (one row per finding: file, product or catalogue, clause, status, field, reason;
+/// an unreadable file is one row with its error name and message).
+///
+/// # Errors
+/// A sheet over Excel's limits.
+pub fn check_workbook(batch: &CheckBatch, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
+    let s = &batch.summary;
+    let mut book = Workbook::new();
+    summary_sheet(
+        &mut book,
+        lang,
+        vec![
+            vec![text(tr(lang, "规则集", "rule set")), text(batch.ruleset)],
+            vec![
+                text(tr(lang, "规则集版本", "rule set version")),
+                num(batch.ruleset_version),
+            ],
+            vec![
+                text(tr(lang, "核查日期", "as of")),
+                text(&batch.as_of.to_string()),
+            ],
+            vec![text(tr(lang, "文件", "files")), num(s.files as u64)],
+            vec![
+                text(tr(lang, "输入错误", "input errors")),
+                num(s.input_errors as u64),
+            ],
+            vec![text(tr(lang, "产品", "products")), num(s.products as u64)],
+            vec![
+                text(tr(lang, "符合的产品", "conformant products")),
+                num(s.conformant_products as u64),
+            ],
+            vec![
+                text(tr(lang, "不符合项", "failed findings")),
+                num(s.failed_findings as u64),
+            ],
+            vec![
+                text(tr(lang, "结论", "verdict")),
+                text(if s.conformant {
+                    tr(lang, "符合", "conformant")
+                } else {
+                    tr(lang, "不符合", "non-conformant")
+                }),
+            ],
+        ],
+    )?;
+    let mut rows = Vec::new();
+    for file in &batch.files {
+        if let Some(e) = &file.error {
+            rows.push(vec![
+                text(&file.path),
+                text(""),
+                text(e.name),
+                text(tr(lang, "输入错误", "input error")),
+                text(&e.field),
+                text(e.message.get(lang)),
+            ]);
+        }
+        match &file.report {
+            Some(CheckedReport::Declaration(p)) => {
+                let product = product_name(p.vendor.as_deref(), &p.model);
+                rows.extend(
+                    p.findings
+                        .iter()
+                        .map(|f| finding_row(&file.path, &product, f, lang)),
+                );
+            }
+            Some(CheckedReport::Catalogue(c)) => {
+                rows.extend(
+                    c.findings
+                        .iter()
+                        .map(|f| finding_row(&file.path, &c.name, f, lang)),
+                );
+                for p in &c.products {
+                    let product = product_name(p.vendor.as_deref(), &p.model);
+                    rows.extend(
+                        p.findings
+                            .iter()
+                            .map(|f| finding_row(&file.path, &product, f, lang)),
+                    );
+                }
+            }
+            None => {}
+        }
+    }
+    add_sheet(
+        &mut book,
+        tr(lang, "核查结果", "Findings"),
+        &[
+            tr(lang, "文件", "file"),
+            tr(lang, "产品/目录", "product/catalogue"),
+            tr(lang, "条款", "clause"),
+            tr(lang, "结论", "status"),
+            tr(lang, "字段", "field"),
+            tr(lang, "说明", "reason"),
+        ],
+        &rows,
+        Some(Highlight {
+            column: 3,
+            fail: status_text(Status::Fail, lang),
+            warn: status_text(Status::NeedsEvidence, lang),
+        }),
+    )?;
+    Ok(book.save_to_buffer()?)
+}
+
+fn product_name(vendor: Option<&str>, model: &str) -> String {
+    match vendor {
+        Some(v) => format!("{v} · {model}"),
+        None => model.to_string(),
+    }
+}
+
+/// One community's line of the monthly ranking (六（四）「每月排名、通报」).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommunityRank {
+    /// The community (`-` for records without one).
+    pub community: String,
+    /// Households inspected.
+    pub households: u64,
+    /// Without a failing finding.
+    pub compliant: u64,
+    /// With a failing finding.
+    pub non_compliant: u64,
+    /// `compliant / households` (0 for none).
+    pub compliance_rate: f64,
+    /// Obligations past their deadline.
+    pub overdue_obligations: u64,
+    /// Findings of severity `fail` per 100 households.
+    pub fails_per_100: f64,
+}
+
+/// The ranking of the communities of a batch: compliance rate descending, then fails per 100
+/// households ascending, then the name. The plan asks for a monthly ranking without a formula;
+/// these figures are this project's reading (spec/interpretations.md).
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "counts of households stay far below 2^53"
+)]
+pub fn community_ranking(batch: &InspectBatch) -> Vec<CommunityRank> {
+    let mut fails: alloc::collections::BTreeMap<&str, u64> = alloc::collections::BTreeMap::new();
+    for r in &batch.households {
+        let n = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Fail)
+            .count() as u64;
+        *fails
+            .entry(r.community.as_deref().unwrap_or("-"))
+            .or_default() += n;
+    }
+    let mut ranks: Vec<CommunityRank> = batch
+        .summary
+        .communities
+        .iter()
+        .map(|(name, c)| {
+            let per = |x: u64, scale: f64| {
+                if c.households == 0 {
+                    0.0
+                } else {
+                    x as f64 * scale / c.households as f64
+                }
+            };
+            CommunityRank {
+                community: name.clone(),
+                households: c.households,
+                compliant: c.compliant,
+                non_compliant: c.non_compliant,
+                compliance_rate: per(c.compliant, 1.0),
+                overdue_obligations: c.overdue_obligations,
+                fails_per_100: per(fails.get(name.as_str()).copied().unwrap_or(0), 100.0),
+            }
+        })
+        .collect();
+    ranks.sort_by(|a, b| {
+        b.compliance_rate
+            .total_cmp(&a.compliance_rate)
+            .then(a.fails_per_100.total_cmp(&b.fails_per_100))
+            .then(a.community.cmp(&b.community))
+    });
+    ranks
+}
+
+/// The workbook of `gasdev inspect`: a summary sheet (rule set, date, counts, findings by code),
+/// a findings sheet (one row per finding), the ranking of the communities and the rejected rows
+/// (line, error name, field, message).
+///
+/// # Errors
+/// A sheet over Excel's limits (1 048 575 findings).
+pub fn inspect_workbook(
+    batch: &InspectBatch,
+    ruleset: &str,
+    ruleset_version: u32,
+    as_of: Date,
+    lang: Lang,
+) -> Result<Vec<u8>, WorkbookError> {
+    let s = &batch.summary;
+    let mut book = Workbook::new();
+    let mut rows = vec![
+        vec![text(tr(lang, "规则集", "rule set")), text(ruleset)],
+        vec![
+            text(tr(lang, "规则集版本", "rule set version")),
+            num(ruleset_version),
+        ],
+        vec![
+            text(tr(lang, "核查日期", "as of")),
+            text(&as_of.to_string()),
+        ],
+        vec![text(tr(lang, "户数", "households")), num(s.households)],
+        vec![text(tr(lang, "合格", "compliant")), num(s.compliant)],
+        vec![
+            text(tr(lang, "不合格", "non-compliant")),
+            num(s.non_compliant),
+        ],
+        vec![
+            text(tr(lang, "逾期未装", "overdue obligations")),
+            num(s.overdue_obligations),
+        ],
+        vec![
+            text(tr(lang, "拒收行", "rejected rows")),
+            num(s.rejected_rows),
+        ],
+    ];
+    for (code, n) in &s.findings {
+        rows.push(vec![text(code), num(*n)]);
+    }
+    summary_sheet(&mut book, lang, rows)?;
+
+    let mut rows = Vec::new();
+    for r in &batch.households {
+        for f in &r.findings {
+            rows.push(vec![
+                text(&r.household),
+                text(r.community.as_deref().unwrap_or("")),
+                text(severity_text(f.severity, lang)),
+                text(f.code.name()),
+                text(&f.clauses.join(",")),
+                f.device.map_or(text(""), |d| num(d as u64)),
+                text(f.kind.map_or("", |k| k.as_str())),
+                text(f.hazard.map_or("", |h| h.as_str())),
+                text(f.message.get(lang)),
+                text(f.action.get(lang)),
+            ]);
+        }
+    }
+    add_sheet(
+        &mut book,
+        tr(lang, "问题", "Findings"),
+        &[
+            tr(lang, "户号", "household"),
+            tr(lang, "小区", "community"),
+            tr(lang, "级别", "severity"),
+            tr(lang, "问题", "code"),
+            tr(lang, "条款", "clauses"),
+            tr(lang, "装置", "device"),
+            tr(lang, "类别", "kind"),
+            tr(lang, "隐患", "hazard"),
+            tr(lang, "说明", "message"),
+            tr(lang, "处理", "action"),
+        ],
+        &rows,
+        Some(Highlight {
+            column: 2,
+            fail: severity_text(Severity::Fail, lang),
+            warn: severity_text(Severity::Warn, lang),
+        }),
+    )?;
+
+    let rows: Vec<Vec<Cell>> = community_ranking(batch)
+        .iter()
+        .zip(1u64..)
+        .map(|(c, rank)| {
+            vec![
+                num(rank),
+                text(&c.community),
+                num(c.households),
+                num(c.compliant),
+                num(c.non_compliant),
+                Cell::Number((c.compliance_rate * 1000.0).round() / 1000.0),
+                num(c.overdue_obligations),
+                Cell::Number((c.fails_per_100 * 10.0).round() / 10.0),
+            ]
+        })
+        .collect();
+    add_sheet(
+        &mut book,
+        tr(lang, "小区排名", "Ranking"),
+        &[
+            tr(lang, "名次", "rank"),
+            tr(lang, "小区", "community"),
+            tr(lang, "户数", "households"),
+            tr(lang, "合格", "compliant"),
+            tr(lang, "不合格", "non-compliant"),
+            tr(lang, "合格率", "compliance rate"),
+            tr(lang, "逾期未装", "overdue obligations"),
+            tr(lang, "每百户不合格项", "fails per 100 households"),
+        ],
+        &rows,
+        None,
+    )?;
+    let rows: Vec<Vec<Cell>> = batch
+        .rejects
+        .iter()
+        .map(|e| {
+            vec![
+                num(e.line as u64),
+                text(e.name),
+                text(&e.field),
+                text(e.message.get(lang)),
+            ]
+        })
+        .collect();
+    add_sheet(
+        &mut book,
+        tr(lang, "拒收行", "Rejected"),
+        &[
+            tr(lang, "行", "line"),
+            tr(lang, "错误", "error"),
+            tr(lang, "字段", "field"),
+            tr(lang, "说明", "message"),
+        ],
+        &rows,
+        None,
+    )?;
+    Ok(book.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_neutralised_and_cut() {
+        assert_eq!(cell_text("=1+2"), "'=1+2");
+        assert_eq!(cell_text("-3"), "-3");
+        let long = "户".repeat(MAX_CELL_CHARS + 5);
+        assert_eq!(cell_text(&long).chars().count(), MAX_CELL_CHARS);
+    }
+
+    /// The example district (spec/examples/inspections.jsonl) on 2026-12-07: the two communities
+    /// without a failure first (tied, by name), then by compliance rate.
+    #[test]
+    fn ranking_of_the_example_district() {
+        let text = include_str!("../../../../spec/examples/inspections.jsonl");
+        let as_of = Date::parse("2026-12-07").unwrap();
+        let batch = crate::api::Inspector::new(crate::install::RuleSet::nanchuan_2022(), as_of)
+            .inspect_all(text.lines().filter(|l| !l.trim().is_empty()));
+        let ranks = community_ranking(&batch);
+        let names: Vec<&str> = ranks.iter().map(|r| r.community.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "平桥村（瓶装气）",
+                "西城小区",
+                "商业街",
+                "东城小区（老旧小区）",
+                "金山湖小区（超高层）"
+            ]
+        );
+        let shop = &ranks[2];
+        assert_eq!(
+            (shop.households, shop.compliant, shop.non_compliant),
+            (13, 8, 5)
+        );
+        assert_eq!(shop.overdue_obligations, 4);
+        assert!((shop.compliance_rate - 8.0 / 13.0).abs() < 1e-12);
+        assert!((shop.fails_per_100 - 800.0 / 13.0).abs() < 1e-9);
+        assert!((ranks[3].fails_per_100 - 500.0 / 7.0).abs() < 1e-9);
+        assert_eq!(ranks[0].fails_per_100, 0.0);
+
+        let book = inspect_workbook(&batch, "nanchuan-2022", 2, as_of, Lang::Zh).unwrap();
+        assert!(book.starts_with(b"PK\x03\x04"));
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), 'A');
+        assert_eq!(column_letter(3), 'D');
+        assert_eq!(column_letter(99), 'Z');
+    }
+}
