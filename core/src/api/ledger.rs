@@ -121,10 +121,8 @@ fn reject(code: ErrorCode, field: &str, detail: &str) -> InputError {
 /// A ledger cell as a JSON value: booleans and numbers where the column wants them, else a string.
 fn cell(column: &str, text: &str) -> Value {
     if BOOLEAN.contains(&column) {
-        match text.to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" | "y" | "是" => return Value::Bool(true),
-            "false" | "0" | "no" | "n" | "否" => return Value::Bool(false),
-            _ => {}
+        if let Some(b) = super::cells::bool_value(text) {
+            return Value::Bool(b);
         }
     }
     if LIST.contains(&column) {
