@@ -313,15 +313,16 @@ fn known(c: &str) -> bool {
 
 /// The header checked: every column known, the required ones present.
 fn check_header(h: Vec<String>) -> Result<Vec<String>, (u64, InputError)> {
-    if let Some(c) = h.iter().find(|c| !known(canonical(c))) {
-        return Err((
-            1,
-            reject(
-                ErrorCode::InputUnknownField,
-                c,
-                &format!("unknown column `{c}`"),
-            ),
-        ));
+    if let Some((i, c)) = h.iter().enumerate().find(|(_, c)| !known(canonical(c))) {
+        let detail = if c.is_empty() {
+            format!(
+                "column {} has no header (a blank or merged header cell)",
+                i.saturating_add(1)
+            )
+        } else {
+            format!("unknown column `{c}`")
+        };
+        return Err((1, reject(ErrorCode::InputUnknownField, c, &detail)));
     }
     match REQUIRED
         .iter()

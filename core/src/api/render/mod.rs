@@ -12,6 +12,8 @@ mod requirements;
 pub mod svg;
 #[cfg(feature = "xlsx")]
 mod xlsx;
+#[cfg(feature = "xlsx")]
+mod xlsx_catalogue;
 
 use alloc::format;
 use alloc::string::String;
@@ -29,6 +31,8 @@ pub use requirements::requirements_report;
 pub use svg::{CHART_NAMES, inspect_charts};
 #[cfg(feature = "xlsx")]
 pub use xlsx::{WorkbookError, check_workbook, inspect_workbook};
+#[cfg(feature = "xlsx")]
+pub use xlsx_catalogue::{catalogue_template, catalogue_workbook};
 
 use crate::Lang;
 use crate::text::{escape_markdown, escape_text};
