@@ -8,6 +8,7 @@ mod frame;
 mod gbt;
 mod ident;
 mod inspect;
+mod inspect_md;
 mod requirements;
 pub mod svg;
 #[cfg(feature = "xlsx")]
@@ -26,6 +27,9 @@ pub use ident::{ident_summary, render_idents};
 pub use inspect::{
     CSV_HEADER, csv_header, csv_records, findings_rows, findings_table, neutralise_formula,
     severity_text, summary_report,
+};
+pub use inspect_md::{
+    markdown_findings_rows, markdown_findings_table, markdown_head, markdown_summary,
 };
 pub use requirements::requirements_report;
 pub use svg::{CHART_NAMES, inspect_charts};
