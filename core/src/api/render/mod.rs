@@ -15,6 +15,8 @@ pub mod svg;
 mod xlsx;
 #[cfg(feature = "xlsx")]
 mod xlsx_catalogue;
+#[cfg(feature = "xlsx")]
+mod xlsx_charts;
 
 use alloc::format;
 use alloc::string::String;

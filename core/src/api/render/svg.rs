@@ -159,10 +159,16 @@ pub fn compliance_chart(summary: &InspectSummary, lang: Lang) -> String {
     bar_chart(chart_title(COMPLIANCE, lang), &bars, Some(100.0), lang)
 }
 
-/// Findings by code, most frequent first (then by name), coloured by severity.
-pub fn findings_chart(summary: &InspectSummary, lang: Lang) -> String {
+/// Findings by code, most frequent first (then by name): the order of the findings charts.
+pub fn findings_by_count(summary: &InspectSummary) -> Vec<(&'static str, u64)> {
     let mut codes: Vec<(&str, u64)> = summary.findings.iter().map(|(k, v)| (*k, *v)).collect();
     codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    codes
+}
+
+/// Findings by code ([`findings_by_count`] order), coloured by severity.
+pub fn findings_chart(summary: &InspectSummary, lang: Lang) -> String {
+    let codes = findings_by_count(summary);
     let bars: Vec<Bar> = codes
         .iter()
         .map(|(code, n)| Bar {

@@ -296,8 +296,8 @@ fn product_name(vendor: Option<&str>, model: &str) -> String {
 }
 
 /// The workbook of `gasdev inspect`: a summary sheet (rule set, date, counts, findings by code),
-/// a findings sheet (one row per finding), the ranking of the communities and the rejected rows
-/// (line, error name, field, message).
+/// a findings sheet (one row per finding), the ranking of the communities, the rejected rows
+/// (line, error name, field, message) and the charts ([`super::xlsx_charts`]).
 ///
 /// # Errors
 /// A sheet over Excel's limits (1 048 575 findings).
@@ -437,6 +437,7 @@ pub fn inspect_workbook(
         &rows,
         None,
     )?;
+    super::xlsx_charts::charts_sheet(&mut book, s, lang)?;
     Ok(book.save_to_buffer()?)
 }
 
