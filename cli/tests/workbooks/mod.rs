@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::Path;
 
 use gasdev::Lang;
-use gasdev::api::render::{catalogue_template, catalogue_workbook};
+use gasdev::api::render::{catalogue_template, catalogue_workbook, ledger_template};
 use gasdev::api::{Document, parse_document};
 use gasdev::model::Catalogue;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
@@ -69,6 +69,34 @@ fn example_workbooks_are_current() {
         "spec/examples/catalogue-template.xlsx",
         &catalogue_template(Lang::Zh).unwrap(),
     );
+    blessed(
+        "spec/examples/inspections-template.xlsx",
+        &ledger_template(Lang::Zh).unwrap(),
+    );
+}
+
+/// The XML of a workbook's sheet part.
+fn sheet_xml(f: &Path, sheet: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(f).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name(sheet).unwrap().read_to_string(&mut xml).unwrap();
+    xml
+}
+
+/// The ledger template: the ledger's Chinese header, no row yet (INPUT_EMPTY), drop-down lists on
+/// the enumerated columns, input messages on the list columns.
+#[test]
+fn the_ledger_template_is_empty_with_validation_lists() {
+    let f = root().join("spec/examples/inspections-template.xlsx");
+    let (code, out, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
+    assert_eq!(code, 2);
+    assert!(err.contains("INPUT_EMPTY") && err.contains("no ledger rows"), "{out}{err}");
+    let xml = sheet_xml(&f, "xl/worksheets/sheet1.xml");
+    // user_class, connection, unit_category, gas_supply, device_kind and the 10 yes/no columns.
+    assert_eq!(xml.matches("type=\"list\"").count(), 15, "{xml}");
+    assert!(xml.contains("piped_natural_gas,piped_lpg,bottled_lpg"));
+    assert!(xml.contains("是,否"));
+    assert!(xml.contains("methane; carbon_monoxide; propane"));
 }
 
 fn check_json(file: &Path) -> (i32, Value, String) {
@@ -114,12 +142,7 @@ fn the_template_is_empty_with_validation_lists() {
     let (code, err) = check(&f);
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_EMPTY"), "{err}");
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&f).unwrap()).unwrap();
-    let mut xml = String::new();
-    zip.by_name("xl/worksheets/sheet2.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = sheet_xml(&f, "xl/worksheets/sheet2.xml");
     // 类别, 声明档次, 状态, 移出原因, 使用场所 and the three yes/no columns: lists; the list
     // columns: input messages.
     assert_eq!(xml.matches("type=\"list\"").count(), 8, "{xml}");

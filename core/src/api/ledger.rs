@@ -114,6 +114,31 @@ pub const ALIASES: [(&str, &str); 26] = [
     ("最后上报", "last_report"),
 ];
 
+/// The values an enumerated ledger column takes (machine names, as the ledger is read), and
+/// whether the column holds a list of them (`;`-separated): for the template's data validation.
+/// `None` for a free-text, number or date column; a yes/no column gives `true`, `false`.
+pub fn column_choices(column: &str) -> Option<(Vec<&'static str>, bool)> {
+    use crate::install::{Connection, GasSupply, Hazard, InstalledKind, UnitCategory, UserClass};
+    fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| name(*v)).collect()
+    }
+    let one = |v: Vec<&'static str>| Some((v, false));
+    match column {
+        "user_class" => one(names(&UserClass::ALL, UserClass::as_str)),
+        "connection" => one(names(&Connection::ALL, Connection::as_str)),
+        "unit_category" => one(names(&UnitCategory::ALL, UnitCategory::as_str)),
+        "gas_supply" => one(names(&GasSupply::ALL, GasSupply::as_str)),
+        "device_kind" => one(names(&InstalledKind::ALL, InstalledKind::as_str)),
+        "hazards" => Some((names(&Hazard::ALL, Hazard::as_str), true)),
+        "detects" => Some((
+            names(&crate::model::Gas::ALL, crate::model::Gas::as_str),
+            true,
+        )),
+        c if BOOLEAN.contains(&c) => one(vec!["true", "false"]),
+        _ => None,
+    }
+}
+
 fn reject(code: ErrorCode, field: &str, detail: &str) -> InputError {
     InputError::new(code, 0, 0, field.to_string(), detail)
 }
@@ -574,6 +599,26 @@ mod tests {
         // The same rejects the CLI reports for the example (cli/tests/cli.rs).
         assert!(!rejected.is_empty());
         assert!(rejected.iter().all(|(n, _)| *n > 1));
+    }
+
+    #[test]
+    fn every_column_known_and_enumerated_ones_have_choices() {
+        for (_, en) in ALIASES {
+            assert!(en == "household" || en == "community" || known(en), "{en}");
+        }
+        let enumerated: Vec<&str> = ALIASES
+            .iter()
+            .map(|(_, en)| *en)
+            .filter(|en| column_choices(en).is_some())
+            .collect();
+        assert_eq!(enumerated.len(), 5 + 2 + BOOLEAN.len());
+        assert_eq!(column_choices("hazards").map(|(_, list)| list), Some(true));
+        assert!(
+            column_choices("gas_supply")
+                .unwrap()
+                .0
+                .contains(&"bottled_lpg")
+        );
     }
 
     #[test]

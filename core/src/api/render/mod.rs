@@ -38,7 +38,7 @@ pub use svg::{CHART_NAMES, inspect_charts};
 #[cfg(feature = "xlsx")]
 pub use xlsx::{WorkbookError, check_workbook, inspect_workbook};
 #[cfg(feature = "xlsx")]
-pub use xlsx_catalogue::{catalogue_template, catalogue_workbook};
+pub use xlsx_catalogue::{catalogue_template, catalogue_workbook, ledger_template};
 
 use crate::Lang;
 use crate::text::{escape_markdown, escape_text};

@@ -5,7 +5,9 @@
 //! [`crate::api::catalogue_sheet::columns`], and data validation on the enumerated columns: a
 //! drop-down list of the values (in the sheet's language) for one-value columns, an input message
 //! listing the values for list columns. The workbook's creation date is the catalogue's
-//! publication date (or 2025-01-01), so the same catalogue gives the same bytes.
+//! publication date (or 2025-01-01), so the same catalogue gives the same bytes. The ledger
+//! template ([`ledger_template`]) is the household ledger's header with the same kind of
+//! validation.
 
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -141,5 +143,56 @@ pub fn catalogue_template(lang: Lang) -> Result<Vec<u8>, WorkbookError> {
         .collect();
     info(&mut book, labels, lang)?;
     entries_sheet(&mut book, &[], lang)?;
+    Ok(book.save_to_buffer()?)
+}
+
+/// The empty household-ledger template: one sheet (`台账`/`ledger`) with the ledger's columns
+/// (Chinese or English names, [`crate::api::ledger::ALIASES`] order) and data validation on the
+/// enumerated columns: a drop-down list of the machine names the ledger reads (yes/no columns:
+/// `是`/`否` in Chinese), an input message listing the codes on list columns (`hazards`,
+/// `detects`; a list too long for Excel's 255 characters points to spec/installation.md).
+///
+/// # Errors
+/// None in practice (the same fixed sheet every time).
+pub fn ledger_template(lang: Lang) -> Result<Vec<u8>, WorkbookError> {
+    use crate::api::ledger::{ALIASES, column_choices};
+    let mut book = book_dated(None)?;
+    let header: Vec<&str> = ALIASES.iter().map(|(zh, en)| tr(lang, zh, en)).collect();
+    let sheet = add_sheet(&mut book, tr(lang, "台账", "ledger"), &header, &[], None)?;
+    for (c, (zh, en)) in (0u16..).zip(ALIASES) {
+        let Some((mut names, list)) = column_choices(en) else {
+            continue;
+        };
+        if names == ["true", "false"] && lang == Lang::Zh {
+            names = alloc::vec!["是", "否"];
+        }
+        let joined = names.join(if list { "; " } else { "," });
+        let v = if !list && joined.chars().count() <= 255 {
+            DataValidation::new().allow_list_strings(&names)?
+        } else {
+            let message = if joined.chars().count() + 20 <= 255 {
+                format!(
+                    "{}{joined}",
+                    tr(
+                        lang,
+                        "可填多项，以 ; 分隔：",
+                        "one or more, separated by ;: "
+                    )
+                )
+            } else {
+                tr(
+                    lang,
+                    "代码以 ; 分隔，见 spec/installation.md",
+                    "codes separated by ;, see spec/installation.md",
+                )
+                .to_string()
+            };
+            DataValidation::new()
+                .allow_any_value()
+                .set_input_title(tr(lang, zh, en))?
+                .set_input_message(message)?
+        };
+        sheet.add_data_validation(1, c, BLANK_ROWS, c, &v)?;
+    }
     Ok(book.save_to_buffer()?)
 }
