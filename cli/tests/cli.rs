@@ -1,10 +1,4 @@
 //! End-to-end tests of the `gasdev` binary on the bundled examples.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use std::process::Command;
 

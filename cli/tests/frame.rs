@@ -1,10 +1,6 @@
 //! End-to-end tests of `gasdev decode` and `gasdev encode` on libgasdev frames (`spec/frame.md`):
 //! exit statuses, the JSON form, error names with offsets, files, streams, declarations, and the
 //! round trip encode → decode.
-#![expect(
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 

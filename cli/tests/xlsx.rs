@@ -1,13 +1,6 @@
 //! Workbooks in and out: `gasdev inspect ledger.xlsx` gives what the same ledger gives as CSV,
 //! malformed workbooks get their error and exit status, and `--format xlsx --output` writes the
 //! sheets, headers and rows expected, with text never stored as a formula.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 

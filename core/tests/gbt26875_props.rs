@@ -1,11 +1,5 @@
 //! Property tests of the GB/T 26875.3 codec: round trips for every type flag, decoding never
 //! panics, strict ⊆ tolerant, the checksum catches every single-byte change, stream resync.
-#![allow(
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use gasdev::ErrorCode;
 use gasdev::gbt26875::{

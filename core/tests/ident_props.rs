@@ -2,10 +2,6 @@
 //! inside the input, `to_string(parse(s)) == s` for generated valid identifiers of every scheme,
 //! the GS1 check digit matches an independent implementation and catches every single-digit
 //! error, and canonical comparison follows the case rules (F7).
-#![expect(
-    clippy::unwrap_used,
-    reason = "property test: a panic is a failing case"
-)]
 
 use gasdev::ident::{Ident, IdentErrorKind, Parts, Scheme, gs1_check_digit};
 use proptest::prelude::*;

@@ -3,11 +3,6 @@
 //! them: a generator that drops, reorders or misspells a field fails here. Also: every plan clause
 //! quotes the plan verbatim, every clause id of the reference is present, every interpretation
 //! cited is written down.
-#![allow(
-    clippy::panic,
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use gasdev::ErrorCode;
 use gasdev::requirements::{self, ALL};
