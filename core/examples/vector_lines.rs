@@ -15,11 +15,10 @@
 //! compares this output with `spec/tools/expected_lines.py` (the values the vectors expect) and
 //! with the C and JavaScript runners. The input forms are read exactly as the strict runners in
 //! `core/tests/vectors_*.rs` read them; an unknown input key stops the run.
-#![expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "reference runner: a malformed vector file stops the run, which fails the diff"
-)]
+
+// The strict runners' helpers (`core/tests/common`), so that inputs are read the same way.
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -32,7 +31,7 @@ use gasdev::gbt26875::{
     Policy, Readings, SystemId, TimeLabel, Version,
 };
 use gasdev::ident::{Ident, IdentError, Scheme};
-use gasdev::install::{CatalogueIndex, RuleSet, inspect};
+use gasdev::install::{RuleSet, inspect};
 use gasdev::model::{AlarmStatus, Date, Declaration, Reading, ValveStatus};
 use gasdev::secure::{
     self, Authentication, FrameKey, KeySlot, Policy as AuthPolicy, ReplayWindow, WindowConfig,
@@ -648,27 +647,8 @@ fn declaration(mut i: Input) -> Out {
 
 fn installation(mut i: Input) -> Out {
     let as_of = Date::parse(&i.string("as_of")).unwrap();
-    let mut catalogue = i
-        .take("catalogue")
-        .map(|c| match parse_document(&c.to_string()) {
-            Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
-            other => panic!("catalogue did not parse: {other:?}"),
-        });
-    let declared = match i.take("declarations") {
-        None => Ok(()),
-        Some(d) => match gasdev::api::parse_declarations(&d.to_string()) {
-            Ok(ds) => {
-                catalogue
-                    .get_or_insert_with(CatalogueIndex::without_catalogue)
-                    .add_declarations(&ds, as_of);
-                Ok(())
-            }
-            Err(mut e) => {
-                e.field = format!("declarations{}", e.field);
-                Err(e)
-            }
-        },
-    };
+    let (catalogue, declared) =
+        common::installation_context(i.take("catalogue"), i.take("declarations"), as_of, &i.1);
     let text = match (i.take("record"), i.take("json")) {
         (Some(r), None) => r.to_string(),
         (None, Some(Value::String(t))) => t,
@@ -754,19 +734,8 @@ fn secure_case(mut i: Input) -> Out {
                 let mut k = Input(k.as_object().unwrap().clone(), i.1.clone());
                 let mut slot =
                     KeySlot::new(u8_of(k.req("key_id")), frame_key(&k.string("key")), config);
-                let accepted: Vec<u32> = k
-                    .req("accepted")
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|c| u32::try_from(c.as_u64().unwrap()).unwrap())
-                    .collect();
-                if let Some(&h) = accepted.iter().max() {
-                    let bitmap = accepted
-                        .iter()
-                        .map(|c| 1u64.checked_shl(h - c).unwrap_or(0))
-                        .fold(0, |a, b| a | b);
-                    slot.window = ReplayWindow::restore(config, Some(h), bitmap);
+                if let Some(window) = common::restored_window(config, &k.req("accepted")) {
+                    slot.window = window;
                 }
                 k.done();
                 slots.push(slot);

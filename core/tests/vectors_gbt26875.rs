@@ -5,12 +5,10 @@
 //! accepted packet is re-encoded twice: raw (exact bytes) and, when conformant, from its typed
 //! objects, so each type-flag vector is also an encoding vector.
 #![cfg(all(feature = "serde", feature = "alloc"))]
-#![allow(
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
+
+mod common;
+
+use common::{hex, unhex};
 
 use gasdev::gbt26875::{
     self as gbt, Address, AduRepr, Answer, Decoded, Header, Item, Mode, Options, Point, Policy,
@@ -23,23 +21,6 @@ use std::collections::BTreeSet;
 fn load(path: &str) -> String {
     let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn unhex(s: &str) -> Vec<u8> {
-    assert!(
-        s.len() % 2 == 0
-            && s.bytes()
-                .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)),
-        "hex: {s}"
-    );
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 /// Takes keys out of a JSON object; `done` fails if any are left.
