@@ -6,12 +6,13 @@
 //! `gasdev_report_free`); the report has no items. *Host builds only* (feature `json`).
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use gasdev::gbt26875 as gbt;
 
-use crate::boundary::{Span, bytes, check_out, disjoint, guard, write_opt};
+use crate::boundary::{Res, Span, check_out, disjoint, guard, parser_input, reject_at};
 use crate::gbt::gasdev_gbt_object;
-use crate::json::{deliver, gasdev_document, gasdev_report, json_only, to_json};
+use crate::json::{deliver, gasdev_document, gasdev_report, report_of, to_json};
 use crate::result::gasdev_result;
 
 /// The most objects `gasdev_gbt_objects_json` takes (a packet holds at most 255).
@@ -33,26 +34,12 @@ pub unsafe extern "C" fn gasdev_frame_decode_json(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(frame, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { bytes(frame, len) }?;
-        match crate::frame::decode(data) {
-            Ok(repr) => {
-                let json = to_json("frame", &repr)?;
-                // SAFETY: checked by check_out above.
-                unsafe { deliver(out, json_only(gasdev_document::Frame, json, true)) }
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(gasdev_result::from_code(e.code()))
-            }
-        }
+        let data = unsafe { parser_input(frame, len, out, error_offset) }?;
+        // SAFETY: NULL or valid for a write (caller contract).
+        let repr = unsafe { reject_at(crate::frame::decode(data), error_offset) }?;
+        // SAFETY: checked by parser_input above.
+        unsafe { deliver_json(out, gasdev_document::Frame, "frame", &repr) }
     })
 }
 
@@ -72,26 +59,13 @@ pub unsafe extern "C" fn gasdev_gbt_decode_json(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(packet, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { bytes(packet, len) }?;
-        match gbt::decode(data, crate::gbt::options(flags)?) {
-            Ok(d) => {
-                let json = to_json("gbt_packet", &d)?;
-                // SAFETY: checked by check_out above.
-                unsafe { deliver(out, json_only(gasdev_document::GbtPacket, json, true)) }
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(crate::gbt::err(e))
-            }
-        }
+        let data = unsafe { parser_input(packet, len, out, error_offset) }?;
+        let decoded = gbt::decode(data, crate::gbt::options(flags)?);
+        // SAFETY: NULL or valid for a write (caller contract).
+        let d = unsafe { reject_at(decoded, error_offset) }?;
+        // SAFETY: checked by parser_input above.
+        unsafe { deliver_json(out, gasdev_document::GbtPacket, "gbt_packet", &d) }
     })
 }
 
@@ -112,33 +86,19 @@ pub unsafe extern "C" fn gasdev_ident_report_json(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(input, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { bytes(input, len) }?;
+        let data = unsafe { parser_input(input, len, out, error_offset) }?;
         let (scheme, require_item) = crate::ident::options(scheme, flags)?;
-        match crate::ident::parse(data, scheme, require_item) {
-            Ok(id) => {
-                let text = String::from_utf8_lossy(data);
-                let mut report =
-                    gasdev::ident::report::Report::new(&text, &Ok(id), gasdev::Lang::En);
-                if core::str::from_utf8(data).is_err() {
-                    report.input_hex = Some(hex(data));
-                }
-                let json = to_json("identifier", &report)?;
-                // SAFETY: checked by check_out above.
-                unsafe { deliver(out, json_only(gasdev_document::Identifier, json, true)) }
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(gasdev_result::from_code(e.code()))
-            }
+        let parsed = crate::ident::parse(data, scheme, require_item);
+        // SAFETY: NULL or valid for a write (caller contract).
+        let id = unsafe { reject_at(parsed, error_offset) }?;
+        let text = String::from_utf8_lossy(data);
+        let mut report = gasdev::ident::report::Report::new(&text, &Ok(id), gasdev::Lang::En);
+        if core::str::from_utf8(data).is_err() {
+            report.input_hex = Some(hex(data));
         }
+        // SAFETY: checked by parser_input above.
+        unsafe { deliver_json(out, gasdev_document::Identifier, "identifier", &report) }
     })
 }
 
@@ -177,10 +137,24 @@ pub unsafe extern "C" fn gasdev_gbt_objects_json(
             // SAFETY: text pointers valid for their lengths (caller contract).
             items.push(unsafe { crate::gbt::object_in(o) }?);
         }
-        let json = to_json("gbt_objects", &items)?;
         // SAFETY: checked by check_out above.
-        unsafe { deliver(out, json_only(gasdev_document::GbtObjects, json, true)) }
+        unsafe { deliver_json(out, gasdev_document::GbtObjects, "gbt_objects", &items) }
     })
+}
+
+/// Hand the caller a report of JSON only, `{"document": kind, "report": …}`.
+///
+/// # Safety
+/// `out` was accepted by `check_out`.
+unsafe fn deliver_json<T: serde::Serialize>(
+    out: *mut *mut gasdev_report,
+    document: gasdev_document,
+    kind: &str,
+    report: &T,
+) -> Res {
+    let json = to_json(kind, report)?;
+    // SAFETY: accepted by check_out (caller contract of this function).
+    unsafe { deliver(out, report_of(document, true, Vec::new(), json)) }
 }
 
 /// Lowercase hex of `data`.

@@ -4,7 +4,9 @@
 
 use gasdev::secure::{self, Authentication, FrameKey, KeySlot, Policy, ReplayWindow, WindowConfig};
 
-use crate::boundary::{Span, buffer, bytes, check_out, disjoint, guard, write, write_opt};
+use crate::boundary::{
+    Span, buffer, bytes, check_out, disjoint, guard, reject_at, write, write_len, write_opt,
+};
 use crate::result::gasdev_result;
 
 /// The length of a key in bytes (SM4, 128 bits).
@@ -144,23 +146,13 @@ pub unsafe extern "C" fn gasdev_frame_seal(
         let buf = unsafe { buffer(out, cap, &inputs) }?;
         // Straight into `out`: the core writes it only on success, and reports a short buffer
         // after the frame's own errors, with the length needed as its offset.
-        match secure::seal(input, &k, key_id, counter, buf) {
-            Ok(n) => {
-                // SAFETY: checked by check_out above.
-                unsafe { write(out_len, n) };
-                Ok(())
-            }
-            Err(e) if e.kind() == secure::ErrorKind::BufferTooSmall => {
-                // SAFETY: checked by check_out above.
-                unsafe { write(out_len, e.offset()) };
-                Err(gasdev_result::BufferTooSmall)
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(gasdev_result::from_code(e.code()))
-            }
-        }
+        let written = match secure::seal(input, &k, key_id, counter, buf) {
+            Err(e) if e.kind() == secure::ErrorKind::BufferTooSmall => Err(e.offset()),
+            // SAFETY: NULL or valid for a write (caller contract).
+            sealed => Ok(unsafe { reject_at(sealed, error_offset) }?),
+        };
+        // SAFETY: checked by check_out above.
+        unsafe { write_len(out_len, written) }
     })
 }
 
@@ -219,32 +211,25 @@ pub unsafe extern "C" fn gasdev_frame_open(
             key: k,
             window: window_of(&current)?,
         };
-        match secure::open(input, &mut slot, policy) {
-            Ok(opened) => {
-                let a = match opened.auth {
-                    Authentication::Authenticated { key_id, counter } => gasdev_frame_auth {
-                        authenticated: true,
-                        key_id,
-                        counter,
-                    },
-                    Authentication::None => gasdev_frame_auth {
-                        authenticated: false,
-                        key_id: 0,
-                        counter: 0,
-                    },
-                };
-                // SAFETY: checked by check_out above.
-                unsafe { write(state, state_of(&slot.window)) };
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(auth, a) };
-                Ok(())
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(gasdev_result::from_code(e.code()))
-            }
-        }
+        // SAFETY: NULL or valid for a write (caller contract).
+        let opened = unsafe { reject_at(secure::open(input, &mut slot, policy), error_offset) }?;
+        let a = match opened.auth {
+            Authentication::Authenticated { key_id, counter } => gasdev_frame_auth {
+                authenticated: true,
+                key_id,
+                counter,
+            },
+            Authentication::None => gasdev_frame_auth {
+                authenticated: false,
+                key_id: 0,
+                counter: 0,
+            },
+        };
+        // SAFETY: checked by check_out above.
+        unsafe { write(state, state_of(&slot.window)) };
+        // SAFETY: NULL or valid for a write (caller contract).
+        unsafe { write_opt(auth, a) };
+        Ok(())
     })
 }
 
