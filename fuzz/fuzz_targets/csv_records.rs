@@ -6,18 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-macro_rules! errln {
-    ($($t:tt)*) => {{
-        let _ = format!($($t)*);
-    }};
-}
-
-#[path = "../../cli/src/input.rs"]
-#[allow(dead_code)]
-mod input;
-#[path = "../../cli/src/lines.rs"]
-#[allow(dead_code)]
-mod lines;
+include!("cli_lines.rs");
 /// The one function of `cli/src/output.rs` the CSV reader uses (the rest needs clap).
 mod output {
     pub fn escape_text(s: &str) -> String {
