@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{document_text, done, take, take_description, take_flags, take_object};
+use common::{document_text, done, expect_key, take, take_description, take_flags, take_object};
 use std::collections::{BTreeMap, BTreeSet};
 
 use gasdev::api::{Document, parse_document};
@@ -50,30 +50,14 @@ fn declaration_vectors() {
 
         match (result.as_str().unwrap(), parse_document(&text)) {
             ("invalid", Err(e)) => {
-                assert_eq!(
-                    take(&mut expected, "error", &ctx),
-                    e.name,
-                    "{ctx}: error name"
-                );
-                assert_eq!(
-                    take(&mut expected, "field", &ctx),
-                    e.field.as_str(),
-                    "{ctx}: field"
-                );
+                expect_key(&mut expected, "error", e.name, &ctx);
+                expect_key(&mut expected, "field", e.field.as_str(), &ctx);
             }
             ("valid", Ok(Document::Declaration(d))) => {
                 let r = check_declaration(&d, as_of);
-                assert_eq!(take(&mut expected, "document", &ctx), "declaration");
-                assert_eq!(
-                    take(&mut expected, "conformant", &ctx),
-                    r.conformant,
-                    "{ctx}: conformant"
-                );
-                assert_eq!(
-                    take(&mut expected, "achieved_tier", &ctx),
-                    tier(r.achieved_tier),
-                    "{ctx}: achieved"
-                );
+                expect_key(&mut expected, "document", "declaration", &ctx);
+                expect_key(&mut expected, "conformant", r.conformant, &ctx);
+                expect_key(&mut expected, "achieved_tier", tier(r.achieved_tier), &ctx);
                 let want = take(&mut expected, "findings", &ctx);
                 assert_eq!(want, findings_map(&r.findings), "{ctx}: findings");
                 for f in &r.findings {
@@ -89,17 +73,9 @@ fn declaration_vectors() {
             }
             ("valid", Ok(Document::Catalogue(c))) => {
                 let r = check_catalogue(&c, as_of);
-                assert_eq!(take(&mut expected, "document", &ctx), "catalogue");
-                assert_eq!(
-                    take(&mut expected, "conformant", &ctx),
-                    r.conformant,
-                    "{ctx}: conformant"
-                );
-                assert_eq!(
-                    take(&mut expected, "findings", &ctx),
-                    findings_map(&r.findings),
-                    "{ctx}: findings"
-                );
+                expect_key(&mut expected, "document", "catalogue", &ctx);
+                expect_key(&mut expected, "conformant", r.conformant, &ctx);
+                expect_key(&mut expected, "findings", findings_map(&r.findings), &ctx);
                 let products: Vec<Value> = r
                     .products
                     .iter()
@@ -108,11 +84,7 @@ fn declaration_vectors() {
                                            "achieved_tier": tier(p.achieved_tier)})
                     })
                     .collect();
-                assert_eq!(
-                    take(&mut expected, "products", &ctx),
-                    Value::Array(products),
-                    "{ctx}: products"
-                );
+                expect_key(&mut expected, "products", Value::Array(products), &ctx);
                 for f in &r.findings {
                     seen.entry(f.id.to_string())
                         .or_default()

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{done, hex, take, take_description, take_object, unhex};
+use common::{done, expect_key, hex, take, take_description, take_object, unhex};
 use gasdev::secure::{
     self, Authentication, FrameKey, KeySlot, Policy, ReplayWindow, WindowConfig, derive_device_key,
 };
@@ -22,7 +22,7 @@ fn num(v: Value) -> u64 {
 
 /// `Ok(expected object)` or `Err((name, offset))` from a case's result and expected.
 fn check_error(ctx: &str, mut expected: Map<String, Value>, got: (&str, usize)) {
-    assert_eq!(take(&mut expected, "error", ctx), got.0, "{ctx}: error");
+    expect_key(&mut expected, "error", got.0, ctx);
     assert_eq!(
         num(take(&mut expected, "offset", ctx)),
         got.1 as u64,
@@ -142,11 +142,7 @@ fn secure_vectors() {
                 let got = secure::seal(&frame, &k, key_id, counter, &mut out);
                 match (valid, got) {
                     (true, Ok(n)) => {
-                        assert_eq!(
-                            take(&mut expected, "frame", &ctx),
-                            hex(&out[..n]),
-                            "{ctx}: sealed bytes"
-                        );
+                        expect_key(&mut expected, "frame", hex(&out[..n]), &ctx);
                         assert!(out[n..].iter().all(|&b| b == 0xA5), "{ctx}: wrote past");
                         // A short buffer is refused without writing.
                         let mut short = vec![0xA5u8; n - 1];
@@ -173,7 +169,7 @@ fn secure_vectors() {
                 let got = derive_device_key(&master, key_id, ident.as_str().unwrap().as_bytes());
                 match (valid, got) {
                     (true, Ok(k)) => {
-                        assert_eq!(take(&mut expected, "key", &ctx), hex(k.expose_bytes()));
+                        expect_key(&mut expected, "key", hex(k.expose_bytes()), &ctx);
                         done(&expected, &ctx);
                     }
                     (false, Err(e)) => check_error(&ctx, expected, (e.code().name(), 0)),

@@ -116,6 +116,19 @@ pub fn take_flags(
         .collect()
 }
 
+/// Take `key` out of a case's `expected` object and assert that it equals `got`.
+#[track_caller]
+pub fn expect_key<T: std::fmt::Debug>(
+    expected: &mut Map<String, Value>,
+    key: &str,
+    got: T,
+    ctx: &str,
+) where
+    Value: PartialEq<T>,
+{
+    assert_eq!(take(expected, key, ctx), got, "{ctx}: {key}");
+}
+
 /// Every key of `obj` was read.
 pub fn done(obj: &Map<String, Value>, ctx: &str) {
     assert!(
