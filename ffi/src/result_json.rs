@@ -9,8 +9,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use gasdev::gbt26875 as gbt;
+use gasdev::ident::report::Report;
 
-use crate::boundary::{Res, Span, check_out, disjoint, guard, parser_input, reject_at};
+use crate::boundary::{Located, Res, Span, check_out, disjoint, guard, parser_input, reject_at};
 use crate::gbt::gasdev_gbt_object;
 use crate::json::{deliver, gasdev_document, gasdev_report, report_of, to_json};
 use crate::result::gasdev_result;
@@ -33,14 +34,13 @@ pub unsafe extern "C" fn gasdev_frame_decode_json(
     out: *mut *mut gasdev_report,
     error_offset: *mut usize,
 ) -> gasdev_result {
-    guard(|| {
-        // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { parser_input(frame, len, out, error_offset) }?;
-        // SAFETY: NULL or valid for a write (caller contract).
-        let repr = unsafe { reject_at(crate::frame::decode(data), error_offset) }?;
-        // SAFETY: checked by parser_input above.
-        unsafe { deliver_json(out, gasdev_document::Frame, "frame", &repr) }
-    })
+    let document = (gasdev_document::Frame, "frame");
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        decode_json(frame, len, out, error_offset, document, |data| {
+            Ok(crate::frame::decode(data))
+        })
+    }
 }
 
 /// Decode the GB/T 26875.3 packet `packet[0..len]` with `flags` as `gasdev_gbt_decode` does; on
@@ -58,15 +58,13 @@ pub unsafe extern "C" fn gasdev_gbt_decode_json(
     out: *mut *mut gasdev_report,
     error_offset: *mut usize,
 ) -> gasdev_result {
-    guard(|| {
-        // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { parser_input(packet, len, out, error_offset) }?;
-        let decoded = gbt::decode(data, crate::gbt::options(flags)?);
-        // SAFETY: NULL or valid for a write (caller contract).
-        let d = unsafe { reject_at(decoded, error_offset) }?;
-        // SAFETY: checked by parser_input above.
-        unsafe { deliver_json(out, gasdev_document::GbtPacket, "gbt_packet", &d) }
-    })
+    let document = (gasdev_document::GbtPacket, "gbt_packet");
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        decode_json(packet, len, out, error_offset, document, |data| {
+            Ok(gbt::decode(data, crate::gbt::options(flags)?))
+        })
+    }
 }
 
 /// Parse the identifier `input[0..len]` with `scheme` and `flags` as `gasdev_ident_parse` does; on
@@ -85,21 +83,22 @@ pub unsafe extern "C" fn gasdev_ident_report_json(
     out: *mut *mut gasdev_report,
     error_offset: *mut usize,
 ) -> gasdev_result {
-    guard(|| {
-        // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { parser_input(input, len, out, error_offset) }?;
-        let (scheme, require_item) = crate::ident::options(scheme, flags)?;
-        let parsed = crate::ident::parse(data, scheme, require_item);
-        // SAFETY: NULL or valid for a write (caller contract).
-        let id = unsafe { reject_at(parsed, error_offset) }?;
-        let text = String::from_utf8_lossy(data);
-        let mut report = gasdev::ident::report::Report::new(&text, &Ok(id), gasdev::Lang::En);
-        if core::str::from_utf8(data).is_err() {
-            report.input_hex = Some(hex(data));
-        }
-        // SAFETY: checked by parser_input above.
-        unsafe { deliver_json(out, gasdev_document::Identifier, "identifier", &report) }
-    })
+    let document = (gasdev_document::Identifier, "identifier");
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        decode_json(input, len, out, error_offset, document, |data| {
+            let (scheme, require_item) = crate::ident::options(scheme, flags)?;
+            let parsed = crate::ident::parse(data, scheme, require_item);
+            Ok(parsed.map(|id| {
+                let text = String::from_utf8_lossy(data);
+                let mut report = Report::new(&text, &Ok(id), gasdev::Lang::En);
+                if core::str::from_utf8(data).is_err() {
+                    report.input_hex = Some(hex(data));
+                }
+                report
+            }))
+        })
+    }
 }
 
 /// The `count` GB/T 26875.3 information objects `objects[0..count]` (for example the status object
@@ -139,6 +138,30 @@ pub unsafe extern "C" fn gasdev_gbt_objects_json(
         }
         // SAFETY: checked by check_out above.
         unsafe { deliver_json(out, gasdev_document::GbtObjects, "gbt_objects", &items) }
+    })
+}
+
+/// The body of the decoders above: `decode` the input `input[0..len]` (an error's offset goes to
+/// the optional `*error_offset`), then hand the caller a report of its JSON form.
+///
+/// # Safety
+/// `input` is valid for reads of `len` bytes; `out` is valid for a write; `error_offset` is NULL
+/// or valid for a write.
+unsafe fn decode_json<'a, T: serde::Serialize, E: Located>(
+    input: *const u8,
+    len: usize,
+    out: *mut *mut gasdev_report,
+    error_offset: *mut usize,
+    (document, kind): (gasdev_document, &str),
+    decode: impl FnOnce(&'a [u8]) -> Res<Result<T, E>>,
+) -> gasdev_result {
+    guard(|| {
+        // SAFETY: valid for `len` bytes (caller contract).
+        let data = unsafe { parser_input(input, len, out, error_offset) }?;
+        // SAFETY: NULL or valid for a write (caller contract).
+        let decoded = unsafe { reject_at(decode(data)?, error_offset) }?;
+        // SAFETY: checked by parser_input above.
+        unsafe { deliver_json(out, document, kind, &decoded) }
     })
 }
 
