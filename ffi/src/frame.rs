@@ -14,10 +14,8 @@ use gasdev::wire::{
     RaisedLevel, Snapshot, StatusReport, Timestamp, Tlvs, UnknownMessage,
 };
 
-use crate::boundary::{
-    Res, Span, buffer, check_out, disjoint, guard, input, opt_bytes, opt_text, parser_input,
-    reject_at, write_init, write_len,
-};
+use crate::boundary::{Res, Span, buffer, check_out, disjoint, guard, input, opt_bytes, opt_text};
+use crate::boundary::{parser_input, reject_at, write_init, write_len};
 use crate::result::gasdev_result;
 
 /// The message type of a frame (`spec/frame.md` [FRAME-010]). A decoded frame of a type this

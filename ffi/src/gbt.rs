@@ -448,94 +448,72 @@ fn object_out(item: &Item<'_>) -> gasdev_gbt_object {
             o.text_len = t.len();
         }
     };
+    // The system or component, for the types that name one.
     match item.object {
-        Object::SystemStatus { system: s, status } => {
-            system(&mut o, s);
-            o.status = status;
-        }
+        Object::SystemStatus { system: s, .. }
+        | Object::Operation { system: s, .. }
+        | Object::SoftwareVersion { system: s, .. }
+        | Object::SystemConfig { system: s, .. }
+        | Object::SystemTime { system: s, .. }
+        | Object::ReadSystem { system: s }
+        | Object::ReadComponent { system: s, .. }
+        | Object::ReadOperations { system: s, .. } => system(&mut o, s),
+        Object::ComponentStatus { component: c, .. }
+        | Object::AnalogValue { component: c, .. }
+        | Object::ComponentConfig { component: c, .. } => component(&mut o, c),
+        _ => {}
+    }
+    // The other fields of each type.
+    match item.object {
+        Object::SystemStatus { status, .. } => o.status = status,
+        Object::UitdStatus { status } => o.status = u16::from(status),
         Object::ComponentStatus {
-            component: c,
             status,
             description,
+            ..
         } => {
-            component(&mut o, c);
             o.status = status;
             o.description = description.raw;
         }
+        Object::ComponentConfig { description, .. } => o.description = description.raw,
         Object::AnalogValue {
-            component: c,
-            analog_type,
-            value,
+            analog_type, value, ..
         } => {
-            component(&mut o, c);
             o.analog_type = analog_type;
             o.value = value;
         }
         Object::Operation {
-            system: s,
+            operation,
+            operator,
+            ..
+        }
+        | Object::UitdOperation {
             operation,
             operator,
         } => {
-            system(&mut o, s);
             o.operation = operation;
             o.operator_id = operator;
         }
-        Object::SoftwareVersion {
-            system: s,
-            major,
-            minor,
-        } => {
-            system(&mut o, s);
+        Object::SoftwareVersion { major, minor, .. } | Object::UitdVersion { major, minor } => {
             o.major = major;
             o.minor = minor;
         }
-        Object::SystemConfig { system: s, text: t } => {
-            system(&mut o, s);
-            text(&mut o, t);
-        }
-        Object::ComponentConfig {
-            component: c,
-            description,
-        } => {
-            component(&mut o, c);
-            o.description = description.raw;
-        }
-        Object::SystemTime { system: s, time } => {
-            system(&mut o, s);
+        Object::SystemConfig { text: t, .. } | Object::UitdConfig { text: t } => text(&mut o, t),
+        Object::SystemTime { time, .. }
+        | Object::UitdTime { time }
+        | Object::ClockSync { time } => {
             o.object_time = time_out(time);
         }
-        Object::UitdStatus { status } => o.status = u16::from(status),
-        Object::UitdOperation {
-            operation,
-            operator,
-        } => {
-            o.operation = operation;
-            o.operator_id = operator;
-        }
-        Object::UitdVersion { major, minor } => {
-            o.major = major;
-            o.minor = minor;
-        }
-        Object::UitdConfig { text: t } => text(&mut o, t),
-        Object::UitdTime { time } | Object::ClockSync { time } => o.object_time = time_out(time),
-        Object::ReadSystem { system: s } => system(&mut o, s),
+        Object::ReadSystem { .. } => {}
         Object::ReadComponent {
-            system: s,
-            component_address,
-        } => {
-            system(&mut o, s);
-            o.component_address = component_address;
-        }
+            component_address, ..
+        } => o.component_address = component_address,
         Object::ReadOperations {
-            system: s,
             record_count,
             start_time,
-        } => {
-            system(&mut o, s);
-            o.record_count = record_count;
-            o.object_time = time_out(start_time);
+            ..
         }
-        Object::ReadUitdOperations {
+        | Object::ReadUitdOperations {
             record_count,
             start_time,
         } => {

@@ -6,10 +6,8 @@ use core::fmt::Write as _;
 
 use gasdev::ident::{Form, Ident, IdentError, IdentErrorKind, Parts, Scheme};
 
-use crate::boundary::{
-    Counter, Cursor, Res, guard, guard_value, parser_buffers, parser_input, reject, reject_at,
-    span_of, write_init, write_len,
-};
+use crate::boundary::{Counter, Cursor, Res, guard, guard_value, span_of};
+use crate::boundary::{parser_buffers, parser_input, reject, reject_at, write_init, write_len};
 use crate::result::gasdev_result;
 
 /// An identifier scheme. `GASDEV_SCHEME_DETECT` asks the parser to detect it (the order of
