@@ -27,8 +27,8 @@ use std::path::PathBuf;
 use gasdev::api::{Document, parse_document, parse_record};
 use gasdev::check::{Status, check_catalogue, check_declaration};
 use gasdev::gbt26875::{
-    self as gbt, Address, AduRepr, Answer, Decoded, Header, Item, Mode, Object, Options, Point,
-    Policy, Readings, SystemId, TimeLabel, Version,
+    self as gbt, Address, AduRepr, Decoded, Header, Item, Mode, Object, Options, Point, Policy,
+    Readings, SystemId, TimeLabel, Version,
 };
 use gasdev::ident::{Ident, IdentError, Scheme};
 use gasdev::install::{RuleSet, inspect};
@@ -146,6 +146,15 @@ fn hex(b: &[u8]) -> String {
         let _ = write!(s, "{x:02x}");
         s
     })
+}
+
+/// The line and full result of bytes a codec wrote: `<label>=<hex>`, `{"hex", "length"}`.
+fn written(label: &str, bytes: &[u8]) -> Out {
+    let h = hex(bytes);
+    valid(
+        format!("{label}={h}"),
+        json!({"hex": h, "length": bytes.len()}),
+    )
 }
 
 fn b(x: bool) -> &'static str {
@@ -505,21 +514,11 @@ fn gbt(mut i: Input) -> Out {
         let bytes = unhex(&i.string("packet"));
         let t = time(&i.string("time"));
         i.done();
-        let kind = match kind.as_str().unwrap() {
-            "confirm" => Answer::Confirm,
-            "deny" => Answer::Deny,
-            other => panic!("{ctx}: answer {other}"),
-        };
+        let kind = common::answer_kind(&kind, &ctx);
         let h = gbt::peek_header(&bytes).unwrap();
         let mut out = [0u8; 64];
         return match gbt::answer(&h, kind, t, &mut out) {
-            Ok(n) => {
-                let packet = hex(out.get(..n).unwrap());
-                valid(
-                    format!("packet={packet}"),
-                    json!({"hex": packet, "length": n}),
-                )
-            }
+            Ok(n) => written("packet", out.get(..n).unwrap()),
             Err(e) => rejected(e.code().name(), e.offset()),
         };
     }
@@ -705,13 +704,7 @@ fn secure_case(mut i: Input) -> Out {
             i.done();
             let mut out = [0u8; wire::MAX_FRAME_LEN];
             match secure::seal(&frame, &key, key_id, counter, &mut out) {
-                Ok(n) => {
-                    let sealed = hex(out.get(..n).unwrap());
-                    valid(
-                        format!("frame={sealed}"),
-                        json!({"hex": sealed, "length": n}),
-                    )
-                }
+                Ok(n) => written("frame", out.get(..n).unwrap()),
                 Err(e) => rejected(e.code().name(), e.offset()),
             }
         }

@@ -11,8 +11,8 @@ mod common;
 use common::{hex, unhex};
 
 use gasdev::gbt26875::{
-    self as gbt, Address, AduRepr, Answer, Decoded, Header, Item, Mode, Options, Point, Policy,
-    Readings, SystemId, TimeLabel, Version,
+    self as gbt, Address, AduRepr, Decoded, Header, Item, Mode, Options, Point, Policy, Readings,
+    SystemId, TimeLabel, Version,
 };
 use gasdev::model::{AlarmStatus, Reading, ValveStatus};
 use serde_json::{Map, Value};
@@ -354,11 +354,7 @@ fn gbt26875_vectors() {
             let bytes = unhex(&input.str("packet"));
             let t = time(&input.str("time"));
             input.done();
-            let kind = match kind.as_str().unwrap() {
-                "confirm" => Answer::Confirm,
-                "deny" => Answer::Deny,
-                other => panic!("{id}: answer {other}"),
-            };
+            let kind = common::answer_kind(&kind, &id);
             let h = gbt::peek_header(&bytes).unwrap();
             let mut out = [0u8; 64];
             let n = gbt::answer(&h, kind, t, &mut out).unwrap();

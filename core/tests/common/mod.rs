@@ -243,6 +243,15 @@ pub fn restored_window(
     ))
 }
 
+/// The answer of a GB/T 26875.3 `answer` case: `confirm` or `deny`.
+pub fn answer_kind(kind: &Value, ctx: &str) -> gasdev::gbt26875::Answer {
+    match kind.as_str() {
+        Some("confirm") => gasdev::gbt26875::Answer::Confirm,
+        Some("deny") => gasdev::gbt26875::Answer::Deny,
+        _ => panic!("{ctx}: answer {kind}"),
+    }
+}
+
 /// Lowercase hex of `b`.
 pub fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
