@@ -514,11 +514,8 @@ fn gbt(mut i: Input) -> Out {
         let bytes = unhex(&i.string("packet"));
         let t = time(&i.string("time"));
         i.done();
-        let kind = common::answer_kind(&kind, &ctx);
-        let h = gbt::peek_header(&bytes).unwrap();
-        let mut out = [0u8; 64];
-        return match gbt::answer(&h, kind, t, &mut out) {
-            Ok(n) => written("packet", out.get(..n).unwrap()),
+        return match common::gbt_answer(&kind, &bytes, t, &ctx) {
+            Ok(packet) => written("packet", &packet),
             Err(e) => rejected(e.code().name(), e.offset()),
         };
     }

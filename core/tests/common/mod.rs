@@ -243,13 +243,24 @@ pub fn restored_window(
     ))
 }
 
-/// The answer of a GB/T 26875.3 `answer` case: `confirm` or `deny`.
-pub fn answer_kind(kind: &Value, ctx: &str) -> gasdev::gbt26875::Answer {
-    match kind.as_str() {
-        Some("confirm") => gasdev::gbt26875::Answer::Confirm,
-        Some("deny") => gasdev::gbt26875::Answer::Deny,
+/// The packet of a GB/T 26875.3 `answer` case: the answer `kind` (`confirm` or `deny`) to the
+/// received `packet`, sent at `time`.
+pub fn gbt_answer(
+    kind: &Value,
+    packet: &[u8],
+    time: gasdev::gbt26875::TimeLabel,
+    ctx: &str,
+) -> Result<Vec<u8>, gasdev::gbt26875::Error> {
+    use gasdev::gbt26875::{self as gbt, Answer};
+    let kind = match kind.as_str() {
+        Some("confirm") => Answer::Confirm,
+        Some("deny") => Answer::Deny,
         _ => panic!("{ctx}: answer {kind}"),
-    }
+    };
+    let header = gbt::peek_header(packet).unwrap();
+    let mut out = [0u8; 64];
+    let n = gbt::answer(&header, kind, time, &mut out)?;
+    Ok(out[..n].to_vec())
 }
 
 /// Lowercase hex of `b`.
