@@ -1,10 +1,6 @@
 //! `check_catalogue` on a generated catalogue of 10 000 products, with the baseline of
 //! merely parsing the same catalogue's JSON in the same run.
 #![expect(missing_docs, reason = "criterion macros generate undocumented items")]
-#![allow(
-    clippy::indexing_slicing,
-    reason = "benchmark set-up: a panic is a failed run, not a library bug"
-)]
 
 use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
 use gasdev::api::{Document, parse_document};

@@ -1,10 +1,6 @@
 //! `inspect` over 1 000 000 generated household records, against the baseline of merely
 //! computing the obligations (`required_devices`) for the same records in the same run.
 #![expect(missing_docs, reason = "criterion macros generate undocumented items")]
-#![allow(
-    clippy::indexing_slicing,
-    reason = "benchmark set-up: a panic is a failed run, not a library bug"
-)]
 
 use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
 use gasdev::api::parse_record;

@@ -5,6 +5,9 @@
 //! invalid as a value, 2 = input error (unreadable file, malformed document, bad arguments).
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![deny(clippy::indexing_slicing, clippy::unreachable)]
+#![deny(clippy::todo, clippy::unimplemented)]
 
 #[macro_use]
 mod out;

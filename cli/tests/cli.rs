@@ -1,10 +1,4 @@
 //! End-to-end tests of the `gasdev` binary on the bundled examples.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use std::process::Command;
 
@@ -28,14 +22,30 @@ fn json(args: &[&str]) -> (i32, Value) {
     (code, serde_json::from_str(&out).unwrap())
 }
 
+/// The text under `key` of every object of the array `v`.
+fn strings<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[key].as_str().unwrap())
+        .collect()
+}
+
+/// `gasdev check spec/examples/<file> --as-of 2026-06-01 <more>`.
+fn check_example(file: &str, more: &[&str]) -> (i32, String, String) {
+    let path = format!("spec/examples/{file}");
+    gasdev(&[&["check", &path, "--as-of", "2026-06-01"][..], more].concat())
+}
+
+/// As [`check_example`], with its standard output read as JSON.
+fn check_example_json(file: &str, more: &[&str]) -> (i32, Value) {
+    let (code, out, _) = check_example(file, more);
+    (code, serde_json::from_str(&out).unwrap())
+}
+
 #[test]
 fn main_job_reports_per_clause_findings_in_both_languages() {
-    let (code, zh, _) = gasdev(&[
-        "check",
-        "spec/examples/catalogue.json",
-        "--as-of",
-        "2026-06-01",
-    ]);
+    let (code, zh, _) = check_example("catalogue.json", &[]);
     assert_eq!(
         code, 1,
         "the example catalogue has one non-conformant product on purpose"
@@ -45,38 +55,17 @@ fn main_job_reports_per_clause_findings_in_both_languages() {
         "{zh}"
     );
     assert!(zh.contains("已移出（不计入）"));
-    let (_, en, _) = gasdev(&[
-        "check",
-        "spec/examples/catalogue.json",
-        "--as-of",
-        "2026-06-01",
-        "--lang",
-        "en",
-    ]);
+    let (_, en, _) = check_example("catalogue.json", &["--lang", "en"]);
     assert!(en.contains("does not declare carbon monoxide detection"));
     assert!(en.contains("removed (excluded)"));
-    let (_, md, _) = gasdev(&[
-        "check",
-        "spec/examples/catalogue.json",
-        "--as-of",
-        "2026-06-01",
-        "--format",
-        "markdown",
-    ]);
+    let (_, md, _) = check_example("catalogue.json", &["--format", "markdown"]);
     assert!(md.starts_with("# 燃气安全装置符合性核查报告"));
     assert!(md.contains("| CAT-2 | ✘ 不符合 |"), "{md}");
 }
 
 #[test]
 fn json_report_has_the_documented_keys() {
-    let (code, v) = json(&[
-        "check",
-        "spec/examples/catalogue.json",
-        "--as-of",
-        "2026-06-01",
-        "--format",
-        "json",
-    ]);
+    let (code, v) = check_example_json("catalogue.json", &["--format", "json"]);
     assert_eq!(code, 1);
     assert_eq!(v["ruleset"], "nanchuan-2022");
     assert_eq!(v["as_of"], "2026-06-01");
@@ -123,14 +112,7 @@ fn json_report_has_the_documented_keys() {
 
 #[test]
 fn a_batch_with_bad_files_reports_each_and_checks_the_rest() {
-    let (code, v) = json(&[
-        "check",
-        "spec/examples/batch",
-        "--as-of",
-        "2026-06-01",
-        "--format",
-        "json",
-    ]);
+    let (code, v) = check_example_json("batch", &["--format", "json"]);
     assert_eq!(code, 2, "input errors win over failed findings");
     let files = v["files"].as_array().unwrap();
     assert_eq!(files.len(), 7);
@@ -183,12 +165,7 @@ fn missing_file_and_bad_arguments_are_input_errors() {
 
 #[test]
 fn conformant_declaration_exits_zero() {
-    let (code, _, _) = gasdev(&[
-        "check",
-        "spec/examples/declaration-alarm-mid.json",
-        "--as-of",
-        "2026-06-01",
-    ]);
+    let (code, _, _) = check_example("declaration-alarm-mid.json", &[]);
     assert_eq!(code, 0);
 }
 
@@ -204,12 +181,7 @@ fn requirements_listing_filters_by_kind_and_tier() {
         "json",
     ]);
     assert_eq!(code, 0);
-    let ids: Vec<&str> = v["requirements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
+    let ids = strings(&v["requirements"], "id");
     assert_eq!(
         ids,
         [
@@ -299,12 +271,7 @@ fn inspect_reports_households_rejects_and_summary_identically_for_jsonl_and_csv(
         [31, 32, 33, 34, 35, 36],
         "CSV line numbers count the header and the rows of several devices"
     );
-    let csv_fields: Vec<&str> = csv["rejects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["field"].as_str().unwrap())
-        .collect();
+    let csv_fields = strings(&csv["rejects"], "field");
     assert_eq!(
         csv_fields,
         [

@@ -1,10 +1,6 @@
 //! End-to-end tests of `gasdev decode` and `gasdev encode` on libgasdev frames (`spec/frame.md`):
 //! exit statuses, the JSON form, error names with offsets, files, streams, declarations, and the
 //! round trip encode → decode.
-#![expect(
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 
@@ -17,12 +13,19 @@ const STATUS: &str =
 /// frames.json#103: the forbidden open-valve command.
 const OPEN_VALVE: &str = "4744010810002962be390002ee44ea51";
 
-fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+/// A temporary file holding `bytes`: its path.
+fn tmp(name: &str, bytes: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!("gasdev-frame-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
-    p
+    p.to_str().unwrap().to_owned()
+}
+
+/// `gasdev decode --format json <args>`: the exit status and the JSON printed.
+fn decode_json(args: &[&str]) -> (i32, Value) {
+    let (code, out, _) = gasdev(&[&["decode", "--format", "json"][..], args].concat(), None);
+    (code, serde_json::from_str(&out).unwrap())
 }
 
 fn unhex(s: &str) -> Vec<u8> {
@@ -40,9 +43,8 @@ fn decodes_hex_with_spaces_to_the_json_form() {
         .map(|c| std::str::from_utf8(c).unwrap())
         .collect::<Vec<_>>()
         .join(" ");
-    let (code, out, _) = gasdev(&["decode", "--format", "json", &spaced], None);
+    let (code, v) = decode_json(&[&spaced]);
     assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["seq"], 1);
     assert_eq!(v["timestamp"], 1_656_633_600);
     assert_eq!(v["message"]["type"], "status");
@@ -122,10 +124,10 @@ fn unusable_input_exits_2() {
 #[test]
 fn reads_binary_files_hex_files_and_stdin() {
     let bin = tmp("status.bin", &unhex(STATUS));
-    let (code, out, _) = gasdev(&["decode", "--format", "json", bin.to_str().unwrap()], None);
+    let (code, out, _) = gasdev(&["decode", "--format", "json", &bin], None);
     assert_eq!(code, 0, "{out}");
     let txt = tmp("status.hex", format!("{STATUS}\n").as_bytes());
-    let (code2, out2, _) = gasdev(&["decode", "--format", "json", txt.to_str().unwrap()], None);
+    let (code2, out2, _) = gasdev(&["decode", "--format", "json", &txt], None);
     assert_eq!(code2, 0);
     assert_eq!(out, out2);
     let (code3, out3, _) = gasdev(&["decode", "--format", "json", "-"], Some(&unhex(STATUS)));
@@ -150,16 +152,7 @@ fn stream_mode_resynchronises() {
     s.extend(b"GD\x01");
     s.extend(unhex(STATUS));
     let f = tmp("stream.bin", &s);
-    let (code, out, _) = gasdev(
-        &[
-            "decode",
-            "--stream",
-            "--format",
-            "json",
-            f.to_str().unwrap(),
-        ],
-        None,
-    );
+    let (code, out, _) = gasdev(&["decode", "--stream", "--format", "json", &f], None);
     assert_eq!(code, 1, "garbage in the stream is reported");
     let v: Value = serde_json::from_str(&out).unwrap();
     let kinds: Vec<String> = v
@@ -199,30 +192,12 @@ fn declaration_findings() {
         .unwrap()
         .as_bytes(),
     );
-    let (code, out, _) = gasdev(
-        &[
-            "decode",
-            "--format",
-            "json",
-            "--declaration",
-            decl.to_str().unwrap(),
-            STATUS,
-        ],
-        None,
-    );
+    let (code, v) = decode_json(&["--declaration", &decl, STATUS]);
     assert_eq!(code, 1);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["findings"][0]["clause"], "ALM-3b");
     assert_eq!(v["findings"][0]["rule"], "FRAME-102");
     let (code, out, _) = gasdev(
-        &[
-            "decode",
-            "--lang",
-            "en",
-            "--declaration",
-            decl.to_str().unwrap(),
-            STATUS,
-        ],
+        &["decode", "--lang", "en", "--declaration", &decl, STATUS],
         None,
     );
     assert_eq!(code, 1);
@@ -236,7 +211,7 @@ fn encode_round_trips_through_decode() {
     assert_eq!(code, 0);
     assert_eq!(out.trim(), STATUS);
     let f = tmp("status.json", json_form.as_bytes());
-    let (code, out, _) = gasdev(&["encode", "--format", "json", f.to_str().unwrap()], None);
+    let (code, out, _) = gasdev(&["encode", "--format", "json", &f], None);
     assert_eq!(code, 0);
     assert_eq!(
         serde_json::from_str::<Value>(&out).unwrap(),
@@ -280,7 +255,8 @@ const TEST_KEY: &str = "9ec5e4be4c3bbee0043c99c6fe27c0d9";
 const CLOSE: &str = "4744010810002862be40d001e2a6153c";
 const CLOSE_SEALED: &str = "4744011810002862be40d001ff0e01010000000055695d15f703d09d6bb9fe6b";
 
-fn key_file(name: &str, text: &str) -> std::path::PathBuf {
+/// A key file (mode 0600) holding `text`: its path.
+fn key_file(name: &str, text: &str) -> String {
     let p = tmp(name, text.as_bytes());
     #[cfg(unix)]
     {
@@ -290,66 +266,41 @@ fn key_file(name: &str, text: &str) -> std::path::PathBuf {
     p
 }
 
+/// A key file of the test key under `key_id`.
+fn test_key_file(name: &str, key_id: u8) -> String {
+    key_file(
+        name,
+        &format!(r#"{{"key_id": {key_id}, "key": "{TEST_KEY}"}}"#),
+    )
+}
+
 #[test]
 fn encode_seals_with_a_key_file_as_the_vectors_say() {
-    let k = key_file(
-        "k1.json",
-        &format!(r#"{{"key_id": 1, "key": "{TEST_KEY}"}}"#),
-    );
+    let k = test_key_file("k1.json", 1);
     let (code, json, _) = gasdev(&["decode", "--format", "json", CLOSE], None);
     assert_eq!(code, 0);
-    let (code, out, err) = gasdev(
-        &[
-            "encode",
-            "--key-file",
-            k.to_str().unwrap(),
-            "--counter",
-            "0",
-            &json,
-        ],
-        None,
-    );
+    let (code, out, err) = gasdev(&["encode", "--key-file", &k, "--counter", "0", &json], None);
     assert_eq!((code, out.trim()), (0, CLOSE_SEALED), "{err}");
     assert!(!err.contains("warning"), "a 0600 key file: {err}");
-    let (code, out, _) = gasdev(
-        &[
-            "decode",
-            "--format",
-            "json",
-            "--key-file",
-            k.to_str().unwrap(),
-            CLOSE_SEALED,
-        ],
-        None,
-    );
+    let (code, v) = decode_json(&["--key-file", &k, CLOSE_SEALED]);
     assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["authentication"],
         json!({"status": "authenticated", "key_id": 1, "counter": 0})
     );
     assert_eq!(v["message"]["command"]["kind"], "close_valve");
     // Without a key the frame still decodes (the security TLV is an extension, FRAME-022).
-    let (code, out, _) = gasdev(&["decode", "--format", "json", CLOSE_SEALED], None);
+    let (code, v) = decode_json(&[CLOSE_SEALED]);
     assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert!(v.get("authentication").is_none());
     assert_eq!(v["message"]["extensions"][0]["type"], 255);
 }
 
 #[test]
 fn decode_with_a_key_refuses_unauthenticated_and_altered_frames() {
-    let k = key_file(
-        "k2.json",
-        &format!(r#"{{"key_id": 1, "key": "{TEST_KEY}"}}"#),
-    );
-    let k = k.to_str().unwrap();
-    let (code, out, _) = gasdev(
-        &["decode", "--format", "json", "--key-file", k, CLOSE],
-        None,
-    );
+    let k = test_key_file("k2.json", 1);
+    let (code, v) = decode_json(&["--key-file", &k, CLOSE]);
     assert_eq!(code, 1);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v, json!({"error": "FRAME_UNAUTHENTICATED", "offset": 12}));
     // Tag byte changed, CRC recomputed: only the tag catches it.
     let mut bytes = unhex(CLOSE_SEALED);
@@ -358,30 +309,12 @@ fn decode_with_a_key_refuses_unauthenticated_and_altered_frames() {
     let crc = gasdev::wire::crc32c(&bytes[..n]).to_be_bytes();
     bytes[n..].copy_from_slice(&crc);
     let altered: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    let (code, out, _) = gasdev(
-        &["decode", "--format", "json", "--key-file", k, &altered],
-        None,
-    );
+    let (code, v) = decode_json(&["--key-file", &k, &altered]);
     assert_eq!(code, 1);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v, json!({"error": "FRAME_BAD_TAG", "offset": 20}));
-    let other = key_file(
-        "k3.json",
-        &format!(r#"{{"key_id": 2, "key": "{TEST_KEY}"}}"#),
-    );
-    let (code, out, _) = gasdev(
-        &[
-            "decode",
-            "--format",
-            "json",
-            "--key-file",
-            other.to_str().unwrap(),
-            CLOSE_SEALED,
-        ],
-        None,
-    );
+    let other = test_key_file("k3.json", 2);
+    let (code, v) = decode_json(&["--key-file", &other, CLOSE_SEALED]);
     assert_eq!(code, 1);
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v, json!({"error": "FRAME_UNKNOWN_KEY_ID", "offset": 15}));
 }
 
@@ -397,14 +330,7 @@ fn keys_come_from_files_only_and_are_never_printed() {
         &format!(r#"{{"key_id": 1, "key": "{secret}"}}"#),
     );
     let (code, out, err) = gasdev(
-        &[
-            "decode",
-            "--format",
-            "json",
-            "--key-file",
-            k.to_str().unwrap(),
-            CLOSE_SEALED,
-        ],
+        &["decode", "--format", "json", "--key-file", &k, CLOSE_SEALED],
         None,
     );
     assert_eq!(code, 2);
@@ -414,27 +340,14 @@ fn keys_come_from_files_only_and_are_never_printed() {
         "syntax.json",
         &format!(r#"{{"key_id": 1, "key": "{TEST_KEY}""#),
     );
-    let (code, out, err) = gasdev(
-        &[
-            "encode",
-            "--key-file",
-            k.to_str().unwrap(),
-            "--counter",
-            "1",
-            "{}",
-        ],
-        None,
-    );
+    let (code, out, err) = gasdev(&["encode", "--key-file", &k, "--counter", "1", "{}"], None);
     assert_eq!(code, 2);
     assert!(
         !out.contains(TEST_KEY) && !err.contains(TEST_KEY),
         "{out}{err}"
     );
     // The never-used counter is refused when sealing.
-    let k = key_file(
-        "k4.json",
-        &format!(r#"{{"key_id": 1, "key": "{TEST_KEY}"}}"#),
-    );
+    let k = test_key_file("k4.json", 1);
     let (_, json, _) = gasdev(&["decode", "--format", "json", CLOSE], None);
     let (code, out, _) = gasdev(
         &[
@@ -442,7 +355,7 @@ fn keys_come_from_files_only_and_are_never_printed() {
             "--format",
             "json",
             "--key-file",
-            k.to_str().unwrap(),
+            &k,
             "--counter",
             "4294967295",
             &json,

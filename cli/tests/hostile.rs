@@ -4,13 +4,6 @@
 //! exit status and error name, the absence of a panic (exit 101, "panicked"), a time bound and a
 //! memory bound (`ulimit -v`, so an allocation beyond it aborts the process and fails the test).
 //! The C API's overlap rows are `ffi/tests/c/api_test.c` (`test_overlaps`).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -166,6 +159,24 @@ fn csv_row(household: &str, community: &str) -> String {
     )
 }
 
+/// A CSV document: the header and one row per (household, community), each line ending in `\n`.
+fn csv_of(rows: &[(&str, &str)]) -> String {
+    let mut csv = format!("{CSV_HEADER}\n");
+    for (household, community) in rows {
+        csv.push_str(&csv_row(household, community));
+        csv.push('\n');
+    }
+    csv
+}
+
+/// `gasdev inspect - --input-format csv --format <format>` on `csv`.
+fn inspect_csv(csv: &str, format: &str) -> Run {
+    gasdev(
+        &["inspect", "-", "--input-format", "csv", "--format", format],
+        Some(csv.as_bytes()),
+    )
+}
+
 /// Bytes a terminal acts on: C0 controls other than line feed, DEL, and C1 controls.
 fn terminal_controls(text: &str) -> Vec<char> {
     text.chars()
@@ -313,10 +324,7 @@ fn an_unterminated_quote_rejects_its_row_only() {
         let row = csv_row(&format!("H{i}"), "C");
         csv.push(if i == 20 { format!("\"{row}") } else { row });
     }
-    let r = gasdev(
-        &["inspect", "-", "--input-format", "csv", "--format", "json"],
-        Some(csv.join("\n").as_bytes()),
-    );
+    let r = inspect_csv(&csv.join("\n"), "json");
     assert_eq!(r.code, 2);
     let v = r.json();
     assert_eq!(v["summary"]["households"], 9_999);
@@ -329,10 +337,7 @@ fn an_unterminated_quote_rejects_its_row_only() {
         csv_row("A", "C"),
         csv_row("B", "C")
     );
-    let r = gasdev(
-        &["inspect", "-", "--input-format", "csv", "--format", "json"],
-        Some(csv.as_bytes()),
-    );
+    let r = inspect_csv(&csv, "json");
     let v = r.json();
     assert_eq!((r.code, v["summary"]["households"].as_u64()), (2, Some(1)));
     assert_eq!(v["rejects"][0]["name"], "CSV_FIELD_COUNT");
@@ -340,16 +345,8 @@ fn an_unterminated_quote_rejects_its_row_only() {
 
 #[test]
 fn split_households_name_both_lines() {
-    let csv = format!(
-        "{CSV_HEADER}\n{}\n{}\n{}\n",
-        csv_row("A", "C"),
-        csv_row("B", "C"),
-        csv_row("A", "C")
-    );
-    let r = gasdev(
-        &["inspect", "-", "--input-format", "csv", "--format", "json"],
-        Some(csv.as_bytes()),
-    );
+    let csv = csv_of(&[("A", "C"), ("B", "C"), ("A", "C")]);
+    let r = inspect_csv(&csv, "json");
     assert_eq!(r.code, 2);
     let v = r.json();
     let reject = &v["rejects"][0];
@@ -363,16 +360,12 @@ fn split_households_name_both_lines() {
 
 #[test]
 fn csv_output_neutralises_formulas() {
-    let csv = format!(
-        "{CSV_HEADER}\n{}\n{}\n{}\n",
-        csv_row("=cmd|' /C calc'!A0", "+HYPERLINK(\"http://x\")"),
-        csv_row("@SUM(A1)", "-1+2"),
-        csv_row("N1", "-3")
-    );
-    let r = gasdev(
-        &["inspect", "-", "--input-format", "csv", "--format", "csv"],
-        Some(csv.as_bytes()),
-    );
+    let csv = csv_of(&[
+        ("=cmd|' /C calc'!A0", "+HYPERLINK(\"http://x\")"),
+        ("@SUM(A1)", "-1+2"),
+        ("N1", "-3"),
+    ]);
+    let r = inspect_csv(&csv, "csv");
     assert_eq!(r.code, 0, "{}", r.err);
     let out = r.out();
     let lines: Vec<&str> = out.lines().skip(1).collect();
@@ -734,10 +727,7 @@ fn more_hostile_inputs() {
 
     // CSV with a BOM and CRLF line ends reads like plain CSV.
     let csv = format!("\u{feff}{CSV_HEADER}\r\n{}\r\n", csv_row("A", "C"));
-    let r = gasdev(
-        &["inspect", "-", "--input-format", "csv", "--format", "json"],
-        Some(csv.as_bytes()),
-    );
+    let r = inspect_csv(&csv, "json");
     assert_eq!(
         (r.code, r.json()["summary"]["households"].as_u64()),
         (0, Some(1)),

@@ -1,10 +1,5 @@
 //! End-to-end tests of `gasdev ident`: exit statuses, the JSON contract of `spec/identifiers.md`
 //! §9, standard input, forced schemes and both languages.
-#![expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 

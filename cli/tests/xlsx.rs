@@ -1,13 +1,6 @@
 //! Workbooks in and out: `gasdev inspect ledger.xlsx` gives what the same ledger gives as CSV,
 //! malformed workbooks get their error and exit status, and `--format xlsx --output` writes the
 //! sheets, headers and rows expected, with text never stored as a formula.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 mod workbooks;
@@ -88,15 +81,25 @@ fn write_ledger(path: &Path, rows: &[Vec<String>]) {
     book.save(path).unwrap();
 }
 
+/// `gasdev <command> <file> --as-of AS_OF <more>`.
+fn run_on(command: &str, file: &Path, more: &[&str]) -> (i32, String, String) {
+    run(&[
+        &[command, file.to_str().unwrap(), "--as-of", AS_OF][..],
+        more,
+    ]
+    .concat())
+}
+
+/// `gasdev inspect <file>` exits 2 naming `error`; its standard error.
+fn inspect_fails(file: &Path, error: &str) -> String {
+    let (code, _, err) = run_on("inspect", file, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(error), "{err}");
+    err
+}
+
 fn inspect_json(file: &Path) -> (i32, Value, String) {
-    let (code, out, err) = run(&[
-        "inspect",
-        file.to_str().unwrap(),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "json",
-    ]);
+    let (code, out, err) = run_on("inspect", file, &["--format", "json"]);
     let v = serde_json::from_str(&out).unwrap_or(Value::Null);
     (code, v, err)
 }
@@ -206,20 +209,15 @@ fn chinese_headers_in_csv_too() {
 fn a_file_that_is_not_a_workbook_is_refused() {
     let f = tmp("not-a-zip.xlsx");
     std::fs::write(&f, "household,community\n").unwrap();
-    let (code, out, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
+    let (code, out, err) = run_on("inspect", &f, &[]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(err.contains("INPUT_NOT_WORKBOOK"), "{err}");
     // A zip that is not a workbook.
     let f = tmp("zip-not-workbook.xlsx");
     std::fs::write(&f, b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0").unwrap();
-    let (code, _, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
-    assert_eq!(code, 2);
-    assert!(err.contains("INPUT_NOT_WORKBOOK"), "{err}");
-    let f = protected_workbook();
-    let (code, _, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
-    assert_eq!(code, 2);
-    assert!(err.contains("INPUT_NOT_WORKBOOK"), "{err}");
+    inspect_fails(&f, "INPUT_NOT_WORKBOOK");
+    let err = inspect_fails(&protected_workbook(), "INPUT_NOT_WORKBOOK");
     assert!(err.contains("password-protected"), "{err}");
 }
 
@@ -254,16 +252,12 @@ fn empty_and_header_only_workbooks_are_empty_input() {
     let mut book = Workbook::new();
     book.add_worksheet();
     book.save(&f).unwrap();
-    let (code, _, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
-    assert_eq!(code, 2);
-    assert!(err.contains("INPUT_EMPTY"), "{err}");
+    let err = inspect_fails(&f, "INPUT_EMPTY");
     assert!(err.contains("has no header row"), "{err}");
 
     let f = tmp("header-only.xlsx");
     write_ledger(&f, &example_rows()[..1]);
-    let (code, _, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
-    assert_eq!(code, 2);
-    assert!(err.contains("INPUT_EMPTY"), "{err}");
+    let err = inspect_fails(&f, "INPUT_EMPTY");
     assert!(err.contains("no ledger rows"), "{err}");
 }
 
@@ -369,16 +363,11 @@ fn inspect_xlsx_output_has_its_sheets_and_formula_text_stays_text() {
     let ledger = tmp("hostile.xlsx");
     write_ledger(&ledger, &rows);
     let out = tmp("report.xlsx");
-    let (code, stdout, _) = run(&[
+    let (code, stdout, _) = run_on(
         "inspect",
-        ledger.to_str().unwrap(),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "xlsx",
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+        &ledger,
+        &["--format", "xlsx", "--output", out.to_str().unwrap()],
+    );
     assert_eq!(code, 2, "rows are rejected");
     assert!(stdout.is_empty());
     let (_, json, _) = inspect_json(&ledger);
@@ -479,26 +468,19 @@ fn inspect_xlsx_output_has_its_sheets_and_formula_text_stays_text() {
 fn check_xlsx_output_and_usage_errors() {
     let out = tmp("check.xlsx");
     let cat = root().join("spec/examples/catalogue.json");
-    let (code, stdout, _) = run(&[
+    let (code, stdout, _) = run_on(
         "check",
-        cat.to_str().unwrap(),
-        "--as-of",
-        AS_OF,
-        "--lang",
-        "en",
-        "--format",
-        "xlsx",
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    let (json_code, json, _) = run(&[
-        "check",
-        cat.to_str().unwrap(),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "json",
-    ]);
+        &cat,
+        &[
+            "--lang",
+            "en",
+            "--format",
+            "xlsx",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    let (json_code, json, _) = run_on("check", &cat, &["--format", "json"]);
     assert_eq!(code, json_code);
     assert!(stdout.is_empty());
     let json: Value = serde_json::from_str(&json).unwrap();

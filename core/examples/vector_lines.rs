@@ -15,11 +15,10 @@
 //! compares this output with `spec/tools/expected_lines.py` (the values the vectors expect) and
 //! with the C and JavaScript runners. The input forms are read exactly as the strict runners in
 //! `core/tests/vectors_*.rs` read them; an unknown input key stops the run.
-#![expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "reference runner: a malformed vector file stops the run, which fails the diff"
-)]
+
+// The strict runners' helpers (`core/tests/common`), so that inputs are read the same way.
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -28,11 +27,11 @@ use std::path::PathBuf;
 use gasdev::api::{Document, parse_document, parse_record};
 use gasdev::check::{Status, check_catalogue, check_declaration};
 use gasdev::gbt26875::{
-    self as gbt, Address, AduRepr, Answer, Decoded, Header, Item, Mode, Object, Options, Point,
-    Policy, Readings, SystemId, TimeLabel, Version,
+    self as gbt, Address, AduRepr, Decoded, Header, Item, Mode, Object, Options, Point, Policy,
+    Readings, SystemId, TimeLabel, Version,
 };
 use gasdev::ident::{Ident, IdentError, Scheme};
-use gasdev::install::{CatalogueIndex, RuleSet, inspect};
+use gasdev::install::{RuleSet, inspect};
 use gasdev::model::{AlarmStatus, Date, Declaration, Reading, ValveStatus};
 use gasdev::secure::{
     self, Authentication, FrameKey, KeySlot, Policy as AuthPolicy, ReplayWindow, WindowConfig,
@@ -147,6 +146,15 @@ fn hex(b: &[u8]) -> String {
         let _ = write!(s, "{x:02x}");
         s
     })
+}
+
+/// The line and full result of bytes a codec wrote: `<label>=<hex>`, `{"hex", "length"}`.
+fn written(label: &str, bytes: &[u8]) -> Out {
+    let h = hex(bytes);
+    valid(
+        format!("{label}={h}"),
+        json!({"hex": h, "length": bytes.len()}),
+    )
 }
 
 fn b(x: bool) -> &'static str {
@@ -506,21 +514,8 @@ fn gbt(mut i: Input) -> Out {
         let bytes = unhex(&i.string("packet"));
         let t = time(&i.string("time"));
         i.done();
-        let kind = match kind.as_str().unwrap() {
-            "confirm" => Answer::Confirm,
-            "deny" => Answer::Deny,
-            other => panic!("{ctx}: answer {other}"),
-        };
-        let h = gbt::peek_header(&bytes).unwrap();
-        let mut out = [0u8; 64];
-        return match gbt::answer(&h, kind, t, &mut out) {
-            Ok(n) => {
-                let packet = hex(out.get(..n).unwrap());
-                valid(
-                    format!("packet={packet}"),
-                    json!({"hex": packet, "length": n}),
-                )
-            }
+        return match common::gbt_answer(&kind, &bytes, t, &ctx) {
+            Ok(packet) => written("packet", &packet),
             Err(e) => rejected(e.code().name(), e.offset()),
         };
     }
@@ -648,27 +643,8 @@ fn declaration(mut i: Input) -> Out {
 
 fn installation(mut i: Input) -> Out {
     let as_of = Date::parse(&i.string("as_of")).unwrap();
-    let mut catalogue = i
-        .take("catalogue")
-        .map(|c| match parse_document(&c.to_string()) {
-            Ok(Document::Catalogue(c)) => CatalogueIndex::new(&c),
-            other => panic!("catalogue did not parse: {other:?}"),
-        });
-    let declared = match i.take("declarations") {
-        None => Ok(()),
-        Some(d) => match gasdev::api::parse_declarations(&d.to_string()) {
-            Ok(ds) => {
-                catalogue
-                    .get_or_insert_with(CatalogueIndex::without_catalogue)
-                    .add_declarations(&ds, as_of);
-                Ok(())
-            }
-            Err(mut e) => {
-                e.field = format!("declarations{}", e.field);
-                Err(e)
-            }
-        },
-    };
+    let (catalogue, declared) =
+        common::installation_context(i.take("catalogue"), i.take("declarations"), as_of, &i.1);
     let text = match (i.take("record"), i.take("json")) {
         (Some(r), None) => r.to_string(),
         (None, Some(Value::String(t))) => t,
@@ -725,13 +701,7 @@ fn secure_case(mut i: Input) -> Out {
             i.done();
             let mut out = [0u8; wire::MAX_FRAME_LEN];
             match secure::seal(&frame, &key, key_id, counter, &mut out) {
-                Ok(n) => {
-                    let sealed = hex(out.get(..n).unwrap());
-                    valid(
-                        format!("frame={sealed}"),
-                        json!({"hex": sealed, "length": n}),
-                    )
-                }
+                Ok(n) => written("frame", out.get(..n).unwrap()),
                 Err(e) => rejected(e.code().name(), e.offset()),
             }
         }
@@ -754,19 +724,8 @@ fn secure_case(mut i: Input) -> Out {
                 let mut k = Input(k.as_object().unwrap().clone(), i.1.clone());
                 let mut slot =
                     KeySlot::new(u8_of(k.req("key_id")), frame_key(&k.string("key")), config);
-                let accepted: Vec<u32> = k
-                    .req("accepted")
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|c| u32::try_from(c.as_u64().unwrap()).unwrap())
-                    .collect();
-                if let Some(&h) = accepted.iter().max() {
-                    let bitmap = accepted
-                        .iter()
-                        .map(|c| 1u64.checked_shl(h - c).unwrap_or(0))
-                        .fold(0, |a, b| a | b);
-                    slot.window = ReplayWindow::restore(config, Some(h), bitmap);
+                if let Some(window) = common::restored_window(config, &k.req("accepted")) {
+                    slot.window = window;
                 }
                 k.done();
                 slots.push(slot);

@@ -2,12 +2,6 @@
 //! unique and `parse` reads each back, and for the enums with codes, `from_code` is the exact
 //! inverse of `code` over every byte and no code is 0 (a zero-filled buffer never decodes as a
 //! state, [FRAME-007]). Runs without any feature (the device build).
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test"
-)]
 
 use core::fmt::Debug;
 

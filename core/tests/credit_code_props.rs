@@ -2,11 +2,6 @@
 //! offset inside the input; every code built with both check characters is accepted and shows its
 //! parts; changing any one character to another of the set is always caught (31 is prime and every
 //! weight is non-zero modulo 31, so one substitution always changes the check sum).
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use gasdev::model::CreditCode;
 use proptest::prelude::*;

@@ -11,25 +11,15 @@
 //! Run with `cargo test -p gasdev --features device,secure --test device_profile` (and
 //! `--test vectors_secure`: every seal and open case gives the same result in the device profile).
 #![cfg(feature = "device")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
+
+mod common;
+
+use common::unhex;
 
 use gasdev::wire::{self, CRC_LEN, Frame, HEADER_LEN, Message};
 use serde_json::Value;
 
 const VECTORS: &str = include_str!("../../spec/vectors/frames.json");
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
 
 /// The error of the checks before the message (`wire::decode`'s order), if any.
 fn framing_error(bytes: &[u8]) -> Option<wire::Error> {

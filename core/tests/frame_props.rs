@@ -8,13 +8,10 @@
 //! - CRC-32C has no undetected error of 1 to 5 bits at the largest frame (Hamming distance ≥ 6),
 //!   where any 16-bit CRC of the catalogue has undetected 4-bit errors (spec §2.1).
 #![cfg(all(feature = "std", feature = "serde"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
+
+mod common;
+
+use common::hex;
 
 use gasdev::model::{
     AlarmLevel, AlarmStatus, Concentration, ConcentrationUnit, DeviceKind, Gas, LelBasis, Reading,
@@ -275,10 +272,6 @@ fn frame_doc() -> impl Strategy<Value = FrameDoc> {
 /// A valid frame's bytes.
 fn frame_bytes() -> impl Strategy<Value = Vec<u8>> {
     frame_doc().prop_filter_map("fits in 256 bytes", |d| d.encode().ok())
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 proptest! {

@@ -6,13 +6,6 @@
 //! builds the direct one, `--features compact-gb18030` (as `scripts/test-all` runs the alloc
 //! build) the compact one of wasm32 and firmware; this test runs in both.
 
-#![allow(
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
-
 use encoding_rs::{CoderResult, EncoderResult, GB18030};
 use gasdev::ErrorCode;
 use gasdev::gbt26875::{decode_text, encode_text};

@@ -1,11 +1,5 @@
 //! Property tests of the GB/T 26875.3 codec: round trips for every type flag, decoding never
 //! panics, strict ⊆ tolerant, the checksum catches every single-byte change, stream resync.
-#![allow(
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use gasdev::ErrorCode;
 use gasdev::gbt26875::{
@@ -381,54 +375,28 @@ fn check_any(bytes: &[u8]) {
     }
 }
 
+/// `gbt::encode` of `items` under `type_flag`, with the default header, into `out`.
+fn encode_objects(type_flag: u8, items: &[Item<'_>], out: &mut [u8]) -> Result<usize, gbt::Error> {
+    let adu = AduRepr::Objects { type_flag, items };
+    gbt::encode(&Header::default(), Some(&adu), out)
+}
+
 #[test]
 fn encode_rejects_what_it_cannot_build() {
     let h = Header::default();
     let mut out = [0u8; gbt::MAX_LEN];
     let one = [Item::new(Object::UitdStatus { status: 1 })];
     // Object of the wrong layout for the type flag.
-    let e = gbt::encode(
-        &h,
-        Some(&AduRepr::Objects {
-            type_flag: 2,
-            items: &one,
-        }),
-        &mut out,
-    )
-    .unwrap_err();
+    let e = encode_objects(2, &one, &mut out).unwrap_err();
     assert_eq!((e.code(), e.offset()), (ErrorCode::GbtTypeMismatch, 29));
     // Objects for a type flag table 3 does not define.
-    let e = gbt::encode(
-        &h,
-        Some(&AduRepr::Objects {
-            type_flag: 200,
-            items: &one,
-        }),
-        &mut out,
-    )
-    .unwrap_err();
+    let e = encode_objects(200, &one, &mut out).unwrap_err();
     assert_eq!(e.code(), ErrorCode::GbtTypeMismatch);
     // No objects, and more than the type allows.
-    let e = gbt::encode(
-        &h,
-        Some(&AduRepr::Objects {
-            type_flag: 21,
-            items: &[],
-        }),
-        &mut out,
-    )
-    .unwrap_err();
+    let e = encode_objects(21, &[], &mut out).unwrap_err();
     assert_eq!(e.code(), ErrorCode::GbtBadCount);
     let two = [one[0], one[0]];
-    let e = gbt::encode(
-        &h,
-        Some(&AduRepr::Objects {
-            type_flag: 21,
-            items: &two,
-        }),
-        &mut out,
-    )
-    .unwrap_err();
+    let e = encode_objects(21, &two, &mut out).unwrap_err();
     assert_eq!(e.code(), ErrorCode::GbtBadCount);
     // ADU over 1024 bytes.
     let body = [0u8; 1023];
@@ -444,40 +412,16 @@ fn encode_rejects_what_it_cannot_build() {
     .unwrap_err();
     assert_eq!((e.code(), e.offset()), (ErrorCode::GbtLengthTooLarge, 24));
     // Buffer too small, at every size below the packet's.
-    let ok = gbt::encode(
-        &h,
-        Some(&AduRepr::Objects {
-            type_flag: 21,
-            items: &one,
-        }),
-        &mut out,
-    )
-    .unwrap();
+    let ok = encode_objects(21, &one, &mut out).unwrap();
     for n in 0..ok {
         let mut small = vec![0u8; n];
-        let e = gbt::encode(
-            &h,
-            Some(&AduRepr::Objects {
-                type_flag: 21,
-                items: &one,
-            }),
-            &mut small,
-        )
-        .unwrap_err();
+        let e = encode_objects(21, &one, &mut small).unwrap_err();
         assert_eq!(e.code(), ErrorCode::BufferTooSmall, "size {n}");
     }
     // Configuration text over 255 bytes.
     let long = [b'a'; 256];
     let cfg = [Item::new(Object::UitdConfig { text: &long })];
-    let e = gbt::encode(
-        &h,
-        Some(&AduRepr::Objects {
-            type_flag: 26,
-            items: &cfg,
-        }),
-        &mut out,
-    )
-    .unwrap_err();
+    let e = encode_objects(26, &cfg, &mut out).unwrap_err();
     assert_eq!(e.code(), ErrorCode::GbtTextTooLong);
 }
 

@@ -2,10 +2,6 @@
 //! with any ASCII white space between pairs, decode to themselves; any bytes give a result, never a
 //! panic, and an error's offset lies within the text; `decode` and `decode_into` agree.
 #![cfg(feature = "alloc")]
-#![allow(
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use std::fmt::Write as _;
 

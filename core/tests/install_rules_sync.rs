@@ -1,10 +1,6 @@
 //! `spec/installation-rules.json` and the built-in rule set are the same data.
 //! Regenerate the file with `GASDEV_BLESS=1 cargo test -p gasdev --features json --test install_rules_sync`.
 #![cfg(feature = "json")]
-#![allow(
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use gasdev::install::RuleSet;
 

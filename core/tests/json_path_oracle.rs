@@ -5,13 +5,6 @@
 //! type and by an invalid string), compact and pretty-printed (a tenth of them for the large
 //! example catalogue).
 #![cfg(feature = "json")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test"
-)]
 
 use gasdev::api::{parse_document, parse_record};
 use gasdev::install::InspectionRecord;

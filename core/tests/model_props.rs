@@ -1,9 +1,5 @@
 //! Property tests of the model's text forms: dates and prices never panic on any input, and every
 //! valid value round-trips through its text form.
-#![allow(
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
 
 use gasdev::model::{AlarmLevel, AlarmStatus, Date, ExpressedState};
 use proptest::prelude::*;

@@ -1,10 +1,8 @@
 //! `spec/schema/*.schema.json` are generated from the document types and must not drift.
 //! Regenerate with `GASDEV_BLESS=1 cargo test -p gasdev --features schema --test schema`.
 #![cfg(feature = "schema")]
-#![allow(
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
+
+mod common;
 
 use gasdev::model::{Catalogue, Declaration};
 
@@ -16,15 +14,7 @@ fn check<T: schemars::JsonSchema>(file: &str, title: &str) {
     );
     schema.insert("title".into(), title.into());
     let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
-    let path = format!("{}/../spec/schema/{file}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("GASDEV_BLESS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == text,
-        "{path} is stale: regenerate with GASDEV_BLESS=1 (see this file's docs)"
-    );
+    common::check_generated(&format!("spec/schema/{file}"), &text);
 }
 
 #[test]

@@ -8,26 +8,16 @@
 //! - the GB/T 32907-2016 example for the cipher underneath, and the tags of the independent
 //!   generator through `seal` (spec/vectors/secure.json#1, #13).
 #![cfg(feature = "secure")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
+
+mod common;
+
+use common::unhex;
 
 use cmac::{Cmac, KeyInit, Mac};
 use gasdev::secure::{self, FrameKey, KeySlot, Policy, WindowConfig};
 use proptest::prelude::*;
 use sm4::Sm4;
 use sm4::cipher::BlockCipherEncrypt;
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
 
 fn oracle(key: &[u8; 16], message: &[u8]) -> [u8; 16] {
     let mut mac = <Cmac<Sm4> as KeyInit>::new(&(*key).into());

@@ -6,13 +6,10 @@
 //! - opening arbitrary bytes never panics and never accepts without a valid tag;
 //! - a replayed frame is rejected, and a rejected frame leaves the replay window unchanged.
 #![cfg(feature = "secure")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
+
+mod common;
+
+use common::unhex;
 
 use gasdev::ErrorCode;
 use gasdev::secure::{
@@ -20,14 +17,6 @@ use gasdev::secure::{
 };
 use gasdev::wire::{self, Frame};
 use proptest::prelude::*;
-
-fn unhex(s: &str) -> Vec<u8> {
-    let s: String = s.split_whitespace().collect();
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
 
 /// Frames of `spec/frame.md` (status, event, identity, command, ACK, NAK, unknown type).
 fn frames() -> Vec<Vec<u8>> {

@@ -2,7 +2,6 @@
 //! derived `Serialize` writes for its variant, and reads back to it; other strings and other
 //! types are refused with the derive's errors.
 #![cfg(feature = "json")]
-#![allow(clippy::unwrap_used, clippy::panic, reason = "test")]
 
 use core::fmt::Debug;
 

@@ -5,10 +5,8 @@
 //! against it (`scripts/test-all`).
 //! Regenerate with `GASDEV_BLESS=1 cargo test -p gasdev --features ts --test ts_bindings`.
 #![cfg(feature = "ts")]
-#![allow(
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
+
+mod common;
 
 use gasdev::api::{
     ApiError, Bilingual, CheckBatch, CheckSummary, Checked, CheckedFile, CheckedReport,
@@ -146,14 +144,5 @@ fn generated() -> String {
 
 #[test]
 fn generated_declarations_are_current() {
-    let text = generated();
-    let path = format!("{}/../wasm/src/generated.d.ts", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("GASDEV_BLESS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == text,
-        "{path} is stale: regenerate with GASDEV_BLESS=1 (see this file's docs)"
-    );
+    common::check_generated("wasm/src/generated.d.ts", &generated());
 }

@@ -1,16 +1,10 @@
 //! Runs every case of `spec/vectors/declarations.json` through the JSON API and the checks,
 //! consuming every field of every case, and asserts exact statuses.
 #![cfg(feature = "json")]
-#![allow(
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 
-use common::{document_text, done, take};
+use common::{document_text, done, expect_key, take, take_description, take_flags, take_object};
 use std::collections::{BTreeMap, BTreeSet};
 
 use gasdev::api::{Document, parse_document};
@@ -32,25 +26,12 @@ fn tier(t: Option<gasdev::model::Tier>) -> Value {
 
 #[test]
 fn declaration_vectors() {
-    let mut root = common::load_area("declarations", 2);
-    let root = &mut root;
-    let notes = take(root, "notes", "root");
-    let tests = take(root, "tests", "root");
-    done(root, "root");
+    let (notes, cases) = common::load_cases("declarations", 2, true);
 
-    let mut ids = BTreeSet::new();
     // For the coverage check: which statuses each clause id reached.
     let mut seen: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for case in tests.as_array().unwrap() {
-        let mut case = case.as_object().unwrap().clone();
-        let id = take(&mut case, "tcId", "case").as_u64().unwrap();
-        let ctx = format!("declarations#{id}");
-        assert!(ids.insert(id), "{ctx}: duplicate tcId");
-        let desc = take(&mut case, "description", &ctx);
-        assert!(
-            desc.as_str().unwrap().chars().count() < 70,
-            "{ctx}: description too long"
-        );
+    for (_, mut case, ctx) in cases {
+        take_description(&mut case, &ctx);
         for s in take(&mut case, "spec", &ctx).as_array().unwrap() {
             let s = s.as_str().unwrap();
             assert!(
@@ -58,49 +39,25 @@ fn declaration_vectors() {
                 "{ctx}: unknown spec id {s}"
             );
         }
-        for f in take(&mut case, "flags", &ctx).as_array().unwrap() {
-            assert!(
-                notes.get(f.as_str().unwrap()).is_some(),
-                "{ctx}: flag without a note"
-            );
-        }
-        let mut input = take(&mut case, "input", &ctx).as_object().unwrap().clone();
+        take_flags(&mut case, &notes, &ctx);
+        let mut input = take_object(&mut case, "input", &ctx);
         let as_of = Date::parse(take(&mut input, "as_of", &ctx).as_str().unwrap()).unwrap();
         let text = document_text(&mut input, "document", &ctx);
         done(&input, &ctx);
         let result = take(&mut case, "result", &ctx);
-        let mut expected = take(&mut case, "expected", &ctx)
-            .as_object()
-            .unwrap()
-            .clone();
+        let mut expected = take_object(&mut case, "expected", &ctx);
         done(&case, &ctx);
 
         match (result.as_str().unwrap(), parse_document(&text)) {
             ("invalid", Err(e)) => {
-                assert_eq!(
-                    take(&mut expected, "error", &ctx),
-                    e.name,
-                    "{ctx}: error name"
-                );
-                assert_eq!(
-                    take(&mut expected, "field", &ctx),
-                    e.field.as_str(),
-                    "{ctx}: field"
-                );
+                expect_key(&mut expected, "error", e.name, &ctx);
+                expect_key(&mut expected, "field", e.field.as_str(), &ctx);
             }
             ("valid", Ok(Document::Declaration(d))) => {
                 let r = check_declaration(&d, as_of);
-                assert_eq!(take(&mut expected, "document", &ctx), "declaration");
-                assert_eq!(
-                    take(&mut expected, "conformant", &ctx),
-                    r.conformant,
-                    "{ctx}: conformant"
-                );
-                assert_eq!(
-                    take(&mut expected, "achieved_tier", &ctx),
-                    tier(r.achieved_tier),
-                    "{ctx}: achieved"
-                );
+                expect_key(&mut expected, "document", "declaration", &ctx);
+                expect_key(&mut expected, "conformant", r.conformant, &ctx);
+                expect_key(&mut expected, "achieved_tier", tier(r.achieved_tier), &ctx);
                 let want = take(&mut expected, "findings", &ctx);
                 assert_eq!(want, findings_map(&r.findings), "{ctx}: findings");
                 for f in &r.findings {
@@ -116,17 +73,9 @@ fn declaration_vectors() {
             }
             ("valid", Ok(Document::Catalogue(c))) => {
                 let r = check_catalogue(&c, as_of);
-                assert_eq!(take(&mut expected, "document", &ctx), "catalogue");
-                assert_eq!(
-                    take(&mut expected, "conformant", &ctx),
-                    r.conformant,
-                    "{ctx}: conformant"
-                );
-                assert_eq!(
-                    take(&mut expected, "findings", &ctx),
-                    findings_map(&r.findings),
-                    "{ctx}: findings"
-                );
+                expect_key(&mut expected, "document", "catalogue", &ctx);
+                expect_key(&mut expected, "conformant", r.conformant, &ctx);
+                expect_key(&mut expected, "findings", findings_map(&r.findings), &ctx);
                 let products: Vec<Value> = r
                     .products
                     .iter()
@@ -135,11 +84,7 @@ fn declaration_vectors() {
                                            "achieved_tier": tier(p.achieved_tier)})
                     })
                     .collect();
-                assert_eq!(
-                    take(&mut expected, "products", &ctx),
-                    Value::Array(products),
-                    "{ctx}: products"
-                );
+                expect_key(&mut expected, "products", Value::Array(products), &ctx);
                 for f in &r.findings {
                     seen.entry(f.id.to_string())
                         .or_default()

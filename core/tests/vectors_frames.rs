@@ -10,17 +10,10 @@
 //! It also checks that every hex example in `spec/frame.md` is byte for byte the vector it cites,
 //! and that every message type has such an example.
 #![cfg(all(feature = "std", feature = "serde"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 
-use common::{done, hex, take};
+use common::{cases, done, hex, take, take_description, take_flags};
 use std::collections::{BTreeMap, BTreeSet};
 
 use gasdev::model::Declaration;
@@ -146,24 +139,12 @@ fn frame_vectors() {
     let notes = notes.as_object().unwrap();
     let tests = take(root, "tests", "root");
     done(root, "root");
-    let tests = tests.as_array().unwrap();
-    assert!(!tests.is_empty());
 
-    let mut ids = BTreeSet::new();
     let mut used_flags = BTreeSet::new();
     let mut by_id = BTreeMap::new();
     let mut kinds = BTreeMap::<&str, usize>::new();
-    for case in tests {
-        let mut case = case.as_object().unwrap().clone();
-        let tc = take(&mut case, "tcId", "case").as_u64().unwrap();
-        let ctx = format!("frames#{tc}");
-        assert!(ids.insert(tc), "{ctx}: duplicate tcId");
-        let desc = take(&mut case, "description", &ctx);
-        let desc = desc.as_str().unwrap();
-        assert!(
-            desc.len() < 70 || desc.chars().count() < 70,
-            "{ctx}: description too long"
-        );
+    for (tc, mut case, ctx) in cases(tests.clone(), "frames") {
+        take_description(&mut case, &ctx);
         for s in take(&mut case, "spec", &ctx).as_array().unwrap() {
             let s = s.as_str().unwrap();
             if s.starts_with("FRAME-") {
@@ -178,12 +159,7 @@ fn frame_vectors() {
                 );
             }
         }
-        let flags = take(&mut case, "flags", &ctx);
-        for f in flags.as_array().unwrap() {
-            let f = f.as_str().unwrap();
-            assert!(notes.contains_key(f), "{ctx}: flag {f} has no note");
-            used_flags.insert(f.to_owned());
-        }
+        used_flags.extend(take_flags(&mut case, notes, &ctx));
         let mut input = take(&mut case, "input", &ctx);
         let result = take(&mut case, "result", &ctx);
         let result = result.as_str().unwrap().to_owned();
@@ -271,7 +247,7 @@ fn frame_vectors() {
     ] {
         assert!(kinds.get(k).copied().unwrap_or(0) > 0, "no {k} case");
     }
-    check_spec_examples(tests, &by_id);
+    check_spec_examples(tests.as_array().unwrap(), &by_id);
 }
 
 /// Every ```hex block in spec/frame.md is preceded by `<!-- frames.json#N -->` and equals the

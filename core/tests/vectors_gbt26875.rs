@@ -5,16 +5,14 @@
 //! accepted packet is re-encoded twice: raw (exact bytes) and, when conformant, from its typed
 //! objects, so each type-flag vector is also an encoding vector.
 #![cfg(all(feature = "serde", feature = "alloc"))]
-#![allow(
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
+
+mod common;
+
+use common::{hex, unhex};
 
 use gasdev::gbt26875::{
-    self as gbt, Address, AduRepr, Answer, Decoded, Header, Item, Mode, Options, Point, Policy,
-    Readings, SystemId, TimeLabel, Version,
+    self as gbt, Address, AduRepr, Decoded, Header, Item, Mode, Options, Point, Policy, Readings,
+    SystemId, TimeLabel, Version,
 };
 use gasdev::model::{AlarmStatus, Reading, ValveStatus};
 use serde_json::{Map, Value};
@@ -23,23 +21,6 @@ use std::collections::BTreeSet;
 fn load(path: &str) -> String {
     let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn unhex(s: &str) -> Vec<u8> {
-    assert!(
-        s.len() % 2 == 0
-            && s.bytes()
-                .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)),
-        "hex: {s}"
-    );
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 /// Takes keys out of a JSON object; `done` fails if any are left.
@@ -373,17 +354,10 @@ fn gbt26875_vectors() {
             let bytes = unhex(&input.str("packet"));
             let t = time(&input.str("time"));
             input.done();
-            let kind = match kind.as_str().unwrap() {
-                "confirm" => Answer::Confirm,
-                "deny" => Answer::Deny,
-                other => panic!("{id}: answer {other}"),
-            };
-            let h = gbt::peek_header(&bytes).unwrap();
-            let mut out = [0u8; 64];
-            let n = gbt::answer(&h, kind, t, &mut out).unwrap();
+            let packet = common::gbt_answer(&kind, &bytes, t, &id).unwrap();
             assert_eq!(result, "valid", "{id}");
             let mut e = Fields::new(&expected, &id);
-            assert_eq!(hex(&out[..n]), e.str("packet"), "{id}: answer");
+            assert_eq!(hex(&packet), e.str("packet"), "{id}: answer");
             e.done();
         } else if let Some(v) = input.opt("map_alarm") {
             input.done();

@@ -3,32 +3,16 @@
 //! API (`Ident`, `IdentError`) and through the JSON report (`ident::report::Report`), which is
 //! what `gasdev ident --format json` prints.
 #![cfg(all(feature = "std", feature = "serde"))]
-#![expect(
-    clippy::panic,
-    clippy::unwrap_used,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 
-use common::{done, take};
+use common::{cases, done, take, take_description, take_flags, unhex};
 use std::collections::BTreeSet;
 
 use gasdev::Lang;
 use gasdev::ident::report::{PartsReport, Report};
 use gasdev::ident::{Ident, IdentError, OwnedIdent, Parts, Scheme};
 use serde_json::Value;
-
-fn hex(s: &str) -> Vec<u8> {
-    assert!(
-        s.len() % 2 == 0 && s == s.to_lowercase(),
-        "hex must be lowercase pairs: {s}"
-    );
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
 
 /// The input of a case: bytes (text inputs are their UTF-8), whether it goes through the byte
 /// API, the forced scheme and whether an item is required.
@@ -59,13 +43,13 @@ fn input(v: Value, ctx: &str) -> Input {
     if let Some(h) = obj.remove("hex") {
         sources += 1;
         via_bytes = true;
-        bytes = hex(h.as_str().unwrap());
+        bytes = unhex(h.as_str().unwrap());
     }
     if let Some(h) = obj.remove("hex_repeat") {
         sources += 1;
         via_bytes = true;
         let n = take(&mut obj, "count", ctx).as_u64().unwrap();
-        bytes = hex(h.as_str().unwrap()).repeat(usize::try_from(n).unwrap());
+        bytes = unhex(h.as_str().unwrap()).repeat(usize::try_from(n).unwrap());
     }
     if let Some(parts) = obj.remove("concat") {
         sources += 1;
@@ -176,23 +160,12 @@ fn identifier_vectors() {
     let tests = take(&mut top, "tests", "file");
     done(&top, "file");
 
-    let mut ids = BTreeSet::new();
     let mut names_seen = BTreeSet::new();
     let mut flags_used = BTreeSet::new();
     let mut starter = 0;
     let mut spec_ids = BTreeSet::new();
-    let tests = tests.as_array().unwrap();
-    for case in tests {
-        let mut case = case.as_object().unwrap().clone();
-        let id = take(&mut case, "tcId", "case").as_u64().unwrap();
-        let ctx = format!("identifiers.json#{id}");
-        assert!(ids.insert(id), "{ctx}: duplicate tcId");
-        let desc = take(&mut case, "description", &ctx);
-        let desc = desc.as_str().unwrap();
-        assert!(
-            !desc.is_empty() && desc.chars().count() < 70,
-            "{ctx}: description"
-        );
+    for (_, mut case, ctx) in cases(tests.clone(), "identifiers.json") {
+        take_description(&mut case, &ctx);
         let spec = take(&mut case, "spec", &ctx);
         assert!(!spec.as_array().unwrap().is_empty(), "{ctx}: spec ids");
         for s in spec.as_array().unwrap() {
@@ -203,9 +176,7 @@ fn identifier_vectors() {
                 "{ctx}: spec id {s}"
             );
         }
-        for f in take(&mut case, "flags", &ctx).as_array().unwrap() {
-            let f = f.as_str().unwrap().to_owned();
-            assert!(notes.contains_key(&f), "{ctx}: flag {f} has no note");
+        for f in take_flags(&mut case, notes, &ctx) {
             if f == "STARTER" {
                 starter += 1;
             }
@@ -291,7 +262,7 @@ fn identifier_vectors() {
             other => panic!("{ctx}: result {other}"),
         }
     }
-    assert!(tests.len() >= 80, "at least 80 cases");
+    assert!(tests.as_array().unwrap().len() >= 80, "at least 80 cases");
     assert!(starter >= 26, "every starter vector is present");
     // Every IDENT_* error name is exercised.
     for code in gasdev::ErrorCode::ALL {

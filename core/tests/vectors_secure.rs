@@ -3,28 +3,14 @@
 //! key derivation. Strict: every key of every case is read, results and error names and offsets are
 //! asserted exactly, and a rejected frame must leave every replay window unchanged.
 #![cfg(feature = "secure")]
-#![allow(
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "integration test: a panic is a failing test"
-)]
 
 mod common;
 
-use common::{done, hex, take};
+use common::{done, expect_key, hex, take, take_description, take_object, unhex};
 use gasdev::secure::{
     self, Authentication, FrameKey, KeySlot, Policy, ReplayWindow, WindowConfig, derive_device_key,
 };
 use serde_json::{Map, Value};
-
-fn unhex(s: &str) -> Vec<u8> {
-    assert!(s.len() % 2 == 0, "odd hex {s}");
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
 
 fn key(v: Value) -> FrameKey {
     FrameKey::from_slice(&unhex(v.as_str().unwrap())).unwrap()
@@ -34,13 +20,9 @@ fn num(v: Value) -> u64 {
     v.as_u64().unwrap()
 }
 
-fn obj(v: Value) -> Map<String, Value> {
-    v.as_object().unwrap().clone()
-}
-
 /// `Ok(expected object)` or `Err((name, offset))` from a case's result and expected.
 fn check_error(ctx: &str, mut expected: Map<String, Value>, got: (&str, usize)) {
-    assert_eq!(take(&mut expected, "error", ctx), got.0, "{ctx}: error");
+    expect_key(&mut expected, "error", got.0, ctx);
     assert_eq!(
         num(take(&mut expected, "offset", ctx)),
         got.1 as u64,
@@ -51,16 +33,10 @@ fn check_error(ctx: &str, mut expected: Map<String, Value>, got: (&str, usize)) 
 
 #[test]
 fn secure_vectors() {
-    let mut root = common::load_area("secure", 1);
-    let root = &mut root;
-    let tests = take(root, "tests", "root");
-    done(root, "root");
+    let (_, cases) = common::load_cases("secure", 1, false);
     let mut seen = std::collections::BTreeMap::new();
-    for case in tests.as_array().unwrap() {
-        let mut case = obj(case.clone());
-        let id = num(take(&mut case, "tcId", "case"));
-        let ctx = format!("secure#{id}");
-        assert!(take(&mut case, "description", &ctx).is_string());
+    for (_, mut case, ctx) in cases {
+        take_description(&mut case, &ctx);
         let spec = take(&mut case, "spec", &ctx);
         assert!(
             spec.as_array()
@@ -69,14 +45,14 @@ fn secure_vectors() {
                 .all(|c| c.as_str().unwrap().starts_with("SEC-")),
             "{ctx}: spec ids"
         );
-        let mut input = obj(take(&mut case, "input", &ctx));
+        let mut input = take_object(&mut case, "input", &ctx);
         let result = take(&mut case, "result", &ctx);
         let valid = match result.as_str().unwrap() {
             "valid" => true,
             "invalid" => false,
             other => panic!("{ctx}: result {other}"),
         };
-        let mut expected = obj(take(&mut case, "expected", &ctx));
+        let mut expected = take_object(&mut case, "expected", &ctx);
         done(&case, &ctx);
         let op = take(&mut input, "op", &ctx);
         let op = op.as_str().unwrap();
@@ -88,7 +64,7 @@ fn secure_vectors() {
                     "legacy" => Policy::LegacyAcceptUnauthenticated,
                     other => panic!("{ctx}: policy {other}"),
                 };
-                let mut w = obj(take(&mut input, "window", &ctx));
+                let mut w = take_object(&mut input, "window", &ctx);
                 let config = WindowConfig::new(
                     u8::try_from(num(take(&mut w, "size", &ctx))).unwrap(),
                     u32::try_from(num(take(&mut w, "max_jump", &ctx))).unwrap(),
@@ -97,23 +73,12 @@ fn secure_vectors() {
                 done(&w, &ctx);
                 let mut slots: Vec<KeySlot> = Vec::new();
                 for k in take(&mut input, "keys", &ctx).as_array().unwrap() {
-                    let mut k = obj(k.clone());
+                    let mut k = common::object(k.clone(), &ctx);
                     let key_id = u8::try_from(num(take(&mut k, "key_id", &ctx))).unwrap();
                     let mut slot = KeySlot::new(key_id, key(take(&mut k, "key", &ctx)), config);
-                    // The persisted state of the window [SEC-043]: the largest counter is the
-                    // highest, the others are bits below it.
-                    let accepted: Vec<u32> = take(&mut k, "accepted", &ctx)
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|c| u32::try_from(c.as_u64().unwrap()).unwrap())
-                        .collect();
-                    if let Some(&h) = accepted.iter().max() {
-                        let bitmap = accepted
-                            .iter()
-                            .map(|c| 1u64.checked_shl(h - c).unwrap_or(0))
-                            .fold(0, |a, b| a | b);
-                        slot.window = ReplayWindow::restore(config, Some(h), bitmap);
+                    let accepted = take(&mut k, "accepted", &ctx);
+                    if let Some(window) = common::restored_window(config, &accepted) {
+                        slot.window = window;
                     }
                     done(&k, &ctx);
                     slots.push(slot);
@@ -177,11 +142,7 @@ fn secure_vectors() {
                 let got = secure::seal(&frame, &k, key_id, counter, &mut out);
                 match (valid, got) {
                     (true, Ok(n)) => {
-                        assert_eq!(
-                            take(&mut expected, "frame", &ctx),
-                            hex(&out[..n]),
-                            "{ctx}: sealed bytes"
-                        );
+                        expect_key(&mut expected, "frame", hex(&out[..n]), &ctx);
                         assert!(out[n..].iter().all(|&b| b == 0xA5), "{ctx}: wrote past");
                         // A short buffer is refused without writing.
                         let mut short = vec![0xA5u8; n - 1];
@@ -208,7 +169,7 @@ fn secure_vectors() {
                 let got = derive_device_key(&master, key_id, ident.as_str().unwrap().as_bytes());
                 match (valid, got) {
                     (true, Ok(k)) => {
-                        assert_eq!(take(&mut expected, "key", &ctx), hex(k.expose_bytes()));
+                        expect_key(&mut expected, "key", hex(k.expose_bytes()), &ctx);
                         done(&expected, &ctx);
                     }
                     (false, Err(e)) => check_error(&ctx, expected, (e.code().name(), 0)),

@@ -89,6 +89,141 @@ pub(crate) unsafe fn write_opt<T>(ptr: *mut T, value: T) {
     }
 }
 
+/// Write `value` to a caller's output that [`check_out`] accepted and lend it back, initialised,
+/// for the rest of the call (the fields that depend on the result are filled in place).
+///
+/// # Safety
+/// As [`write`]; the caller does not use `*ptr` during the call, so the reference is exclusive.
+pub(crate) unsafe fn write_init<'a, T>(ptr: *mut T, value: T) -> &'a mut T {
+    // SAFETY: valid for a write (caller contract); after the write `*ptr` is initialised, and the
+    // caller does not use it during the call, so the reference is exclusive.
+    unsafe {
+        write(ptr, value);
+        &mut *ptr
+    }
+}
+
+/// The length of what was written to an output buffer (`Ok`) into `*out_len`, or the size needed
+/// (`Err`) into `*out_len` with `GASDEV_RESULT_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `out_len` was accepted by [`check_out`] and is valid for a write.
+pub(crate) unsafe fn write_len(out_len: *mut usize, written: Result<usize, usize>) -> Res {
+    let (n, result) = match written {
+        Ok(n) => (n, Ok(())),
+        Err(needed) => (needed, Err(gasdev_result::BufferTooSmall)),
+    };
+    // SAFETY: accepted by check_out (caller contract of this function).
+    unsafe { write(out_len, n) };
+    result
+}
+
+/// A core parser's error: its byte offset and its code in the shared error table.
+pub(crate) trait Located {
+    /// The byte offset and the result code.
+    fn located(&self) -> (usize, gasdev_result);
+}
+
+macro_rules! located {
+    ($($error:ty),*) => {$(
+        impl Located for $error {
+            fn located(&self) -> (usize, gasdev_result) {
+                (self.offset(), gasdev_result::from_code(self.code()))
+            }
+        }
+    )*};
+}
+
+located!(
+    gasdev::wire::Error,
+    gasdev::gbt26875::Error,
+    gasdev::ident::IdentError,
+    gasdev::secure::Error
+);
+
+impl Located for gasdev::model::CreditCodeError {
+    fn located(&self) -> (usize, gasdev_result) {
+        (self.offset, gasdev_result::from_code(self.code()))
+    }
+}
+
+/// The code of a parser's error, after writing its offset to the optional `*error_offset`.
+///
+/// # Safety
+/// `error_offset` is NULL or valid for a write.
+pub(crate) unsafe fn reject<E: Located>(error_offset: *mut usize, error: &E) -> gasdev_result {
+    let (offset, code) = error.located();
+    // SAFETY: NULL or valid for a write (caller contract of this function).
+    unsafe { write_opt(error_offset, offset) };
+    code
+}
+
+/// `parsed`, whose error's offset goes to the optional `*error_offset` and whose error's code is
+/// returned.
+///
+/// # Safety
+/// `error_offset` is NULL or valid for a write.
+pub(crate) unsafe fn reject_at<T, E: Located>(
+    parsed: Result<T, E>,
+    error_offset: *mut usize,
+) -> Res<T> {
+    // SAFETY: forwarded caller contract.
+    parsed.map_err(|e| unsafe { reject(error_offset, &e) })
+}
+
+/// The input `input[0..len]` of a parser that writes `*out` and the optional `*error_offset`:
+/// both outputs are checked apart from the input and each other, and `out` with [`check_out`],
+/// before the input is read.
+///
+/// # Safety
+/// As [`bytes`] for `input`.
+pub(crate) unsafe fn parser_input<'a, T>(
+    input: *const u8,
+    len: usize,
+    out: *mut T,
+    error_offset: *mut usize,
+) -> Res<&'a [u8]> {
+    check_outputs(&[Span::raw(input, len)], out, error_offset)?;
+    // SAFETY: forwarded caller contract.
+    unsafe { bytes(input, len) }
+}
+
+/// The input `input[0..len]` and output buffer `out[0..cap]` of a parser that writes the buffer,
+/// its length `*out_len` and the optional `*error_offset`: the outputs are checked apart from the
+/// input and each other, and `out_len` with [`check_out`], before either buffer is used.
+///
+/// # Safety
+/// As [`bytes`] for `input` and as [`buffer`] for `out`.
+pub(crate) unsafe fn parser_buffers<'a, 'b>(
+    input: *const u8,
+    len: usize,
+    out: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+    error_offset: *mut usize,
+) -> Res<(&'a [u8], &'b mut [u8])> {
+    // Every output apart from every input and every other output (before any use).
+    let outputs = [
+        Span::raw(out, cap),
+        Span::ptr(out_len),
+        Span::ptr(error_offset),
+    ];
+    disjoint(&[Span::raw(input, len)], &outputs)?;
+    check_out(out_len)?;
+    // SAFETY: forwarded caller contract.
+    let input = unsafe { bytes(input, len) }?;
+    // SAFETY: forwarded caller contract; the overlap with `input` is checked.
+    let buf = unsafe { buffer(out, cap, &[Span::of(input)]) }?;
+    Ok((input, buf))
+}
+
+/// The outputs of most functions, `*out` and an optional error detail `*error`: apart from every
+/// input and from each other (before any use), and `out` accepted by [`check_out`].
+pub(crate) fn check_outputs<T, E>(inputs: &[Span], out: *mut T, error: *mut E) -> Res {
+    disjoint(inputs, &[Span::ptr(out), Span::ptr(error)])?;
+    check_out(out)
+}
+
 /// The largest length a slice may have (`slice::from_raw_parts` needs at most `isize::MAX` bytes).
 const MAX_LEN: usize = isize::MAX.unsigned_abs();
 

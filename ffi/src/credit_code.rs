@@ -4,7 +4,7 @@ use core::ffi::c_char;
 
 use gasdev::model::CreditCode;
 
-use crate::boundary::{Span, bytes, check_out, disjoint, guard, write, write_opt};
+use crate::boundary::{Span, bytes, check_out, disjoint, guard, reject_at, write};
 use crate::result::gasdev_result;
 
 /// The parts of a valid 统一社会信用代码, each NUL-terminated.
@@ -54,25 +54,18 @@ pub unsafe extern "C" fn gasdev_credit_code_check(
         )?;
         // SAFETY: valid for `len` bytes (caller contract).
         let input = unsafe { bytes(input, len) }?;
-        match CreditCode::parse_bytes(input) {
-            Ok(code) => {
-                if !out.is_null() {
-                    check_out(out)?;
-                    let parts = gasdev_credit_code {
-                        code: c_chars(code.as_str()),
-                        region: c_chars(code.region()),
-                        organisation_code: c_chars(code.organisation_code()),
-                    };
-                    // SAFETY: non-NULL and aligned (check_out); valid for a write (caller contract).
-                    unsafe { write(out, parts) };
-                }
-                Ok(())
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset) };
-                Err(gasdev_result::from_code(e.code()))
-            }
+        // SAFETY: NULL or valid for a write (caller contract).
+        let code = unsafe { reject_at(CreditCode::parse_bytes(input), error_offset) }?;
+        if !out.is_null() {
+            check_out(out)?;
+            let parts = gasdev_credit_code {
+                code: c_chars(code.as_str()),
+                region: c_chars(code.region()),
+                organisation_code: c_chars(code.organisation_code()),
+            };
+            // SAFETY: non-NULL and aligned (check_out); valid for a write (caller contract).
+            unsafe { write(out, parts) };
         }
+        Ok(())
     })
 }

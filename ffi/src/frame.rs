@@ -14,10 +14,8 @@ use gasdev::wire::{
     RaisedLevel, Snapshot, StatusReport, Timestamp, Tlvs, UnknownMessage,
 };
 
-use crate::boundary::{
-    Res, Span, buffer, bytes, check_out, disjoint, guard, input, opt_bytes, opt_text, write,
-    write_opt,
-};
+use crate::boundary::{Res, Span, buffer, check_out, disjoint, guard, input, opt_bytes, opt_text};
+use crate::boundary::{parser_input, reject_at, write_init, write_len};
 use crate::result::gasdev_result;
 
 /// The message type of a frame (`spec/frame.md` [FRAME-010]). A decoded frame of a type this
@@ -1109,20 +1107,13 @@ pub unsafe extern "C" fn gasdev_frame_encode(
         let borrowed = unsafe { borrow(f) }?;
         // SAFETY: `out` valid for `cap` bytes (caller contract); overlap with every input checked.
         let buf = unsafe { buffer(out, cap, &borrowed.inputs(f)) }?;
-        let repr = repr_in(f, &borrowed)?;
-        match repr.emit(buf) {
-            Ok(n) => {
-                // SAFETY: checked by check_out above.
-                unsafe { write(out_len, n) };
-                Ok(())
-            }
-            Err(EmitError::BufferTooSmall { needed }) => {
-                // SAFETY: checked by check_out above.
-                unsafe { write(out_len, needed) };
-                Err(gasdev_result::BufferTooSmall)
-            }
-            Err(e) => Err(gasdev_result::from_code(e.code())),
-        }
+        let written = match repr_in(f, &borrowed)?.emit(buf) {
+            Ok(n) => Ok(n),
+            Err(EmitError::BufferTooSmall { needed }) => Err(needed),
+            Err(e) => return Err(gasdev_result::from_code(e.code())),
+        };
+        // SAFETY: checked by check_out above.
+        unsafe { write_len(out_len, written) }
     })
 }
 
@@ -1147,31 +1138,13 @@ pub unsafe extern "C" fn gasdev_frame_decode(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(bytes, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
-        let input = unsafe { self::bytes(bytes, len) }?;
-        match wire::decode(input) {
-            Ok(repr) => {
-                // SAFETY: checked by check_out above; after the write `*out` is initialised, and
-                // the caller does not use it during the call, so the reference is exclusive.
-                let f = unsafe {
-                    write(out, EMPTY);
-                    &mut *out
-                };
-                repr_out(&repr, f);
-                Ok(())
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(gasdev_result::from_code(e.code()))
-            }
-        }
+        let input = unsafe { parser_input(bytes, len, out, error_offset) }?;
+        // SAFETY: NULL or valid for a write (caller contract).
+        let repr = unsafe { reject_at(wire::decode(input), error_offset) }?;
+        // SAFETY: checked by parser_input above; the caller does not use `*out` during the call.
+        repr_out(&repr, unsafe { write_init(out, EMPTY) });
+        Ok(())
     })
 }
 

@@ -12,8 +12,8 @@ use gasdev::gbt26875::{
 };
 
 use crate::boundary::{
-    Res, Span, buffer, bytes, check_out, disjoint, guard, input, opt_bytes, opt_text, write,
-    write_opt,
+    Res, Span, buffer, bytes, check_out, disjoint, guard, input, opt_bytes, opt_text, parser_input,
+    reject_at, write, write_len,
 };
 use crate::frame::{
     alarm_in, gasdev_alarm_status, gasdev_reading, gasdev_valve_status, reading_in, valve_in,
@@ -448,94 +448,72 @@ fn object_out(item: &Item<'_>) -> gasdev_gbt_object {
             o.text_len = t.len();
         }
     };
+    // The system or component, for the types that name one.
     match item.object {
-        Object::SystemStatus { system: s, status } => {
-            system(&mut o, s);
-            o.status = status;
-        }
+        Object::SystemStatus { system: s, .. }
+        | Object::Operation { system: s, .. }
+        | Object::SoftwareVersion { system: s, .. }
+        | Object::SystemConfig { system: s, .. }
+        | Object::SystemTime { system: s, .. }
+        | Object::ReadSystem { system: s }
+        | Object::ReadComponent { system: s, .. }
+        | Object::ReadOperations { system: s, .. } => system(&mut o, s),
+        Object::ComponentStatus { component: c, .. }
+        | Object::AnalogValue { component: c, .. }
+        | Object::ComponentConfig { component: c, .. } => component(&mut o, c),
+        _ => {}
+    }
+    // The other fields of each type.
+    match item.object {
+        Object::SystemStatus { status, .. } => o.status = status,
+        Object::UitdStatus { status } => o.status = u16::from(status),
         Object::ComponentStatus {
-            component: c,
             status,
             description,
+            ..
         } => {
-            component(&mut o, c);
             o.status = status;
             o.description = description.raw;
         }
+        Object::ComponentConfig { description, .. } => o.description = description.raw,
         Object::AnalogValue {
-            component: c,
-            analog_type,
-            value,
+            analog_type, value, ..
         } => {
-            component(&mut o, c);
             o.analog_type = analog_type;
             o.value = value;
         }
         Object::Operation {
-            system: s,
+            operation,
+            operator,
+            ..
+        }
+        | Object::UitdOperation {
             operation,
             operator,
         } => {
-            system(&mut o, s);
             o.operation = operation;
             o.operator_id = operator;
         }
-        Object::SoftwareVersion {
-            system: s,
-            major,
-            minor,
-        } => {
-            system(&mut o, s);
+        Object::SoftwareVersion { major, minor, .. } | Object::UitdVersion { major, minor } => {
             o.major = major;
             o.minor = minor;
         }
-        Object::SystemConfig { system: s, text: t } => {
-            system(&mut o, s);
-            text(&mut o, t);
-        }
-        Object::ComponentConfig {
-            component: c,
-            description,
-        } => {
-            component(&mut o, c);
-            o.description = description.raw;
-        }
-        Object::SystemTime { system: s, time } => {
-            system(&mut o, s);
+        Object::SystemConfig { text: t, .. } | Object::UitdConfig { text: t } => text(&mut o, t),
+        Object::SystemTime { time, .. }
+        | Object::UitdTime { time }
+        | Object::ClockSync { time } => {
             o.object_time = time_out(time);
         }
-        Object::UitdStatus { status } => o.status = u16::from(status),
-        Object::UitdOperation {
-            operation,
-            operator,
-        } => {
-            o.operation = operation;
-            o.operator_id = operator;
-        }
-        Object::UitdVersion { major, minor } => {
-            o.major = major;
-            o.minor = minor;
-        }
-        Object::UitdConfig { text: t } => text(&mut o, t),
-        Object::UitdTime { time } | Object::ClockSync { time } => o.object_time = time_out(time),
-        Object::ReadSystem { system: s } => system(&mut o, s),
+        Object::ReadSystem { .. } => {}
         Object::ReadComponent {
-            system: s,
-            component_address,
-        } => {
-            system(&mut o, s);
-            o.component_address = component_address;
-        }
+            component_address, ..
+        } => o.component_address = component_address,
         Object::ReadOperations {
-            system: s,
             record_count,
             start_time,
-        } => {
-            system(&mut o, s);
-            o.record_count = record_count;
-            o.object_time = time_out(start_time);
+            ..
         }
-        Object::ReadUitdOperations {
+        | Object::ReadUitdOperations {
             record_count,
             start_time,
         } => {
@@ -709,6 +687,40 @@ unsafe fn point_in(p: &gasdev_gbt_point) -> Res<Point> {
     })
 }
 
+/// Check the output of a mapping: apart from `inputs` and the point, time and policy, and
+/// accepted by `check_out`.
+fn mapping_out(
+    inputs: &[Span],
+    point: *const gasdev_gbt_point,
+    time: *const gasdev_gbt_time,
+    policy: *const gasdev_gbt_policy,
+    out: *mut gasdev_gbt_mapped,
+) -> Res {
+    // Every output apart from every input (there is one output; before any use).
+    disjoint(inputs, &[Span::ptr(out)])?;
+    let shared = [Span::ptr(point), Span::ptr(time), Span::ptr(policy)];
+    disjoint(&shared, &[Span::ptr(out)])?;
+    check_out(out)
+}
+
+/// The point, time and policy of a mapping.
+///
+/// # Safety
+/// Each pointer is valid for reads of its struct; the point's description is valid for its length.
+unsafe fn mapping_in(
+    point: *const gasdev_gbt_point,
+    time: *const gasdev_gbt_time,
+    policy: *const gasdev_gbt_policy,
+) -> Res<(Point, TimeLabel, Policy)> {
+    // SAFETY: a valid struct whose description is valid for its length (caller contract).
+    let p = unsafe { point_in(input(point)?) }?;
+    // SAFETY: a valid struct (caller contract).
+    let t = time_in(unsafe { input(time) }?);
+    // SAFETY: a valid struct (caller contract).
+    let policy = policy_in(unsafe { input(policy) }?)?;
+    Ok((p, t, policy))
+}
+
 fn mapped_out(m: &Mapped) -> gasdev_gbt_mapped {
     let mut out = gasdev_gbt_mapped {
         status: object_out(&m.status),
@@ -778,19 +790,15 @@ fn packet_out(d: &Decoded<'_>) -> gasdev_gbt_packet {
 /// # Safety
 /// `out_len` was accepted by `check_out`.
 unsafe fn deliver(packet: &[u8], out: &mut [u8], out_len: *mut usize) -> Res {
-    match out.get_mut(..packet.len()) {
+    let copied = match out.get_mut(..packet.len()) {
         Some(dst) => {
             dst.copy_from_slice(packet);
-            // SAFETY: accepted by check_out (caller contract of this function).
-            unsafe { write(out_len, packet.len()) };
-            Ok(())
+            Ok(packet.len())
         }
-        None => {
-            // SAFETY: accepted by check_out (caller contract of this function).
-            unsafe { write(out_len, packet.len()) };
-            Err(gasdev_result::BufferTooSmall)
-        }
-    }
+        None => Err(packet.len()),
+    };
+    // SAFETY: accepted by check_out (caller contract of this function).
+    unsafe { write_len(out_len, copied) }
 }
 
 // --- exports --------------------------------------------------------------------------------
@@ -814,26 +822,14 @@ pub unsafe extern "C" fn gasdev_gbt_decode(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(bytes, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { self::bytes(bytes, len) }?;
-        match gbt::decode(data, options(flags)?) {
-            Ok(d) => {
-                // SAFETY: checked by check_out above.
-                unsafe { write(out, packet_out(&d)) };
-                Ok(())
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(err(e))
-            }
-        }
+        let data = unsafe { parser_input(bytes, len, out, error_offset) }?;
+        let decoded = gbt::decode(data, options(flags)?);
+        // SAFETY: NULL or valid for a write (caller contract).
+        let d = unsafe { reject_at(decoded, error_offset) }?;
+        // SAFETY: checked by parser_input above.
+        unsafe { write(out, packet_out(&d)) };
+        Ok(())
     })
 }
 
@@ -1053,21 +1049,10 @@ pub unsafe extern "C" fn gasdev_gbt_map_alarm(
     out: *mut gasdev_gbt_mapped,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[
-                Span::ptr(status),
-                Span::ptr(combustible),
-                Span::ptr(co),
-                Span::ptr(point),
-                Span::ptr(time),
-                Span::ptr(policy),
-            ],
-            &[Span::ptr(out)],
-        )?;
-        check_out(out)?;
+        let inputs = [Span::ptr(status), Span::ptr(combustible), Span::ptr(co)];
+        mapping_out(&inputs, point, time, policy, out)?;
         let bad = gasdev_result::InputBadConcentration;
-        // SAFETY (all five): valid structs (caller contract).
+        // SAFETY (all three): valid structs (caller contract).
         let status = alarm_in(unsafe { input(status) }?)?;
         let readings = Readings {
             // SAFETY: see above.
@@ -1075,12 +1060,8 @@ pub unsafe extern "C" fn gasdev_gbt_map_alarm(
             // SAFETY: see above.
             co: reading_in(unsafe { input(co) }?, bad)?,
         };
-        // SAFETY: see above; the description is valid for its length.
-        let p = unsafe { point_in(input(point)?) }?;
-        // SAFETY: see above.
-        let t = time_in(unsafe { input(time) }?);
-        // SAFETY: see above.
-        let policy = policy_in(unsafe { input(policy) }?)?;
+        // SAFETY: valid structs, the description valid for its length (caller contract).
+        let (p, t, policy) = unsafe { mapping_in(point, time, policy) }?;
         let m = gbt::map_alarm(&status, &readings, &p, t, &policy).map_err(err)?;
         // SAFETY: checked by check_out above.
         unsafe { write(out, mapped_out(&m)) };
@@ -1106,25 +1087,11 @@ pub unsafe extern "C" fn gasdev_gbt_map_valve(
     out: *mut gasdev_gbt_mapped,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[
-                Span::ptr(status),
-                Span::ptr(point),
-                Span::ptr(time),
-                Span::ptr(policy),
-            ],
-            &[Span::ptr(out)],
-        )?;
-        check_out(out)?;
-        // SAFETY (all four): valid structs (caller contract).
+        mapping_out(&[Span::ptr(status)], point, time, policy, out)?;
+        // SAFETY: a valid struct (caller contract).
         let v = valve_in(unsafe { input(status) }?)?;
-        // SAFETY: see above; the description is valid for its length.
-        let p = unsafe { point_in(input(point)?) }?;
-        // SAFETY: see above.
-        let t = time_in(unsafe { input(time) }?);
-        // SAFETY: see above.
-        let policy = policy_in(unsafe { input(policy) }?)?;
+        // SAFETY: valid structs, the description valid for its length (caller contract).
+        let (p, t, policy) = unsafe { mapping_in(point, time, policy) }?;
         let item = gbt::map_valve(&v, &p, t, &policy).map_err(err)?;
         let mut m = gasdev_gbt_mapped {
             status: object_out(&item),
@@ -1158,26 +1125,11 @@ pub unsafe extern "C" fn gasdev_gbt_map_frame(
     out: *mut gasdev_gbt_mapped,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[
-                Span::raw(frame, len),
-                Span::ptr(point),
-                Span::ptr(fallback),
-                Span::ptr(policy),
-            ],
-            &[Span::ptr(out)],
-        )?;
-        check_out(out)?;
+        mapping_out(&[Span::raw(frame, len)], point, fallback, policy, out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(frame, len) }?;
-        // SAFETY (all three): valid structs (caller contract); the description is valid for its
-        // length.
-        let p = unsafe { point_in(input(point)?) }?;
-        // SAFETY: see above.
-        let t = time_in(unsafe { input(fallback) }?);
-        // SAFETY: see above.
-        let policy = policy_in(unsafe { input(policy) }?)?;
+        // SAFETY: valid structs, the description valid for its length (caller contract).
+        let (p, t, policy) = unsafe { mapping_in(point, fallback, policy) }?;
         let repr = crate::frame::decode(data).map_err(|e| gasdev_result::from_code(e.code()))?;
         let m = gbt::map_frame(&repr, &p, t, &policy).map_err(err)?;
         // SAFETY: checked by check_out above.
@@ -1209,31 +1161,16 @@ pub unsafe extern "C" fn gasdev_gbt_decode_hex_text(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(text, len)],
-            &[
-                Span::raw(out, cap),
-                Span::ptr(out_len),
-                Span::ptr(error_offset),
-            ],
-        )?;
-        check_out(out_len)?;
-        // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { bytes(text.cast::<u8>(), len) }?;
-        // SAFETY: `out` valid for `cap` bytes (caller contract); overlap checked.
-        let buf = unsafe { buffer(out, cap, &[Span::of(data)]) }?;
+        // SAFETY: `text` valid for `len` bytes, `out` for `cap` bytes (caller contract).
+        let (data, buf) = unsafe {
+            crate::boundary::parser_buffers(text.cast::<u8>(), len, out, cap, out_len, error_offset)
+        }?;
         // Decode into scratch memory first, so that `out` is written only on success.
         let mut scratch = alloc::vec![0u8; data.len() / 2];
-        match gbt::decode_hex_text(data, &mut scratch) {
-            // SAFETY: out_len checked by check_out above.
-            Ok(n) => unsafe { deliver(scratch.get(..n).ok_or(BAD)?, buf, out_len) },
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(err(e))
-            }
-        }
+        // SAFETY: NULL or valid for a write (caller contract).
+        let n = unsafe { reject_at(gbt::decode_hex_text(data, &mut scratch), error_offset) }?;
+        // SAFETY: out_len checked by check_out above.
+        unsafe { deliver(scratch.get(..n).ok_or(BAD)?, buf, out_len) }
     })
 }
 

@@ -6,10 +6,8 @@ use core::fmt::Write as _;
 
 use gasdev::ident::{Form, Ident, IdentError, IdentErrorKind, Parts, Scheme};
 
-use crate::boundary::{
-    Counter, Cursor, Res, Span, buffer, bytes, check_out, disjoint, guard, guard_value, span_of,
-    write, write_opt,
-};
+use crate::boundary::{Counter, Cursor, Res, guard, guard_value, span_of};
+use crate::boundary::{parser_buffers, parser_input, reject, reject_at, write_init, write_len};
 use crate::result::gasdev_result;
 
 /// An identifier scheme. `GASDEV_SCHEME_DETECT` asks the parser to detect it (the order of
@@ -244,26 +242,13 @@ pub unsafe extern "C" fn gasdev_ident_parse(
     out: *mut gasdev_ident,
     error_offset: *mut usize,
 ) -> gasdev_result {
-    guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(input, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
-        // SAFETY: valid for `len` bytes (caller contract).
-        let input = unsafe { bytes(input, len) }?;
-        let (scheme, require_item) = options(scheme, flags)?;
-        // SAFETY: `out` checked by check_out above; `error_offset` NULL or valid for a write.
-        unsafe {
-            report(
-                parse(input, scheme, require_item),
-                out,
-                error_offset,
-                describe,
-            )
-        }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        parse_export(input, len, out, error_offset, describe, |data| {
+            let (scheme, require_item) = options(scheme, flags)?;
+            Ok(parse(data, scheme, require_item))
+        })
+    }
 }
 
 /// Validate `input[0..len]` as a national-node identifier with the strict 88-profile only: the same
@@ -282,56 +267,45 @@ pub unsafe extern "C" fn gasdev_ident_parse_idis(
     out: *mut gasdev_ident,
     error_offset: *mut usize,
 ) -> gasdev_result {
-    guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(input, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
-        // SAFETY: valid for `len` bytes (caller contract).
-        let input = unsafe { bytes(input, len) }?;
-        let (_, require_item) = options(gasdev_scheme::Idis as u32, flags)?;
-        // SAFETY: as in gasdev_ident_parse (checked by check_out; NULL or valid for a write).
-        unsafe {
-            report(
-                parse(input, Some(Scheme::Idis), require_item),
-                out,
-                error_offset,
-                describe_idis,
-            )
-        }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        parse_export(input, len, out, error_offset, describe_idis, |data| {
+            let (_, require_item) = options(gasdev_scheme::Idis as u32, flags)?;
+            Ok(parse(data, Some(Scheme::Idis), require_item))
+        })
+    }
 }
 
-/// Write the result of a parse: `*out` (filled by `describe`) on success, the optional `*error_offset` on an error.
+/// The body of `gasdev_ident_parse` and `gasdev_ident_parse_idis`: `parse` the input, then write
+/// `*out` (filled by `describe`) on success, the optional `*error_offset` on an error. Inlined, so
+/// that each caller links only its own parser and `describe` (the firmware's 88-profile) and the
+/// parsed identifier is not copied (stack).
 ///
 /// # Safety
-/// `out` is valid for a write; `error_offset` is NULL or valid for a write.
+/// `input` is valid for reads of `len` bytes; `out` is valid for a write; `error_offset` is NULL
+/// or valid for a write.
 #[inline(always)]
-unsafe fn report(
-    parsed: Result<Ident<'_>, IdentError>,
+unsafe fn parse_export(
+    input: *const u8,
+    len: usize,
     out: *mut gasdev_ident,
     error_offset: *mut usize,
     describe: fn(&Ident<'_>, &mut gasdev_ident),
-) -> Res<()> {
-    match parsed {
-        Ok(id) => {
-            // SAFETY: valid for a write (caller contract); after the write `*out` is initialised,
-            // and the caller does not use it during the call, so the reference is exclusive.
-            let o = unsafe {
-                write(out, EMPTY);
-                &mut *out
-            };
-            describe(&id, o);
-            Ok(())
+    parse: impl for<'a> FnOnce(&'a [u8]) -> Res<Result<Ident<'a>, IdentError>>,
+) -> gasdev_result {
+    guard(|| {
+        // SAFETY: valid for `len` bytes (caller contract).
+        let input = unsafe { parser_input(input, len, out, error_offset) }?;
+        match parse(input)? {
+            Ok(id) => {
+                // SAFETY: valid for a write (caller contract); not used by the caller during the call.
+                describe(&id, unsafe { write_init(out, EMPTY) });
+                Ok(())
+            }
+            // SAFETY: NULL or valid for a write (caller contract).
+            Err(e) => Err(unsafe { reject(error_offset, &e) }),
         }
-        Err(e) => {
-            // SAFETY: NULL or valid for a write (caller contract); write_opt checks NULL.
-            unsafe { write_opt(error_offset, e.offset()) };
-            Err(gasdev_result::from_code(e.code()))
-        }
-    }
+    })
 }
 
 /// Parse `input[0..len]` as `gasdev_ident_parse` does and write its canonical comparison form
@@ -357,43 +331,24 @@ pub unsafe extern "C" fn gasdev_ident_canonical(
     error_offset: *mut usize,
 ) -> gasdev_result {
     guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(input, len)],
-            &[
-                Span::raw(buf, cap),
-                Span::ptr(out_n),
-                Span::ptr(error_offset),
-            ],
-        )?;
-        check_out(out_n)?;
-        // SAFETY: valid for `len` bytes (caller contract).
-        let input = unsafe { bytes(input, len) }?;
-        // SAFETY: valid for `cap` bytes (caller contract); overlap with `input` is checked.
-        let out = unsafe { buffer(buf.cast::<u8>(), cap, &[Span::of(input)]) }?;
+        // SAFETY: `input` valid for `len` bytes, `buf` for `cap` bytes (caller contract).
+        let (input, out) =
+            unsafe { parser_buffers(input, len, buf.cast::<u8>(), cap, out_n, error_offset) }?;
         let (scheme, require_item) = options(scheme, flags)?;
-        let id = match parse(input, scheme, require_item) {
-            Ok(id) => id,
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                return Err(gasdev_result::from_code(e.code()));
-            }
-        };
+        // SAFETY: NULL or valid for a write (caller contract).
+        let id = unsafe { reject_at(parse(input, scheme, require_item), error_offset) }?;
         let canonical = id.canonical();
         let mut count = Counter(0);
         let _ = write!(count, "{canonical}");
         let needed = count.0.saturating_add(1);
         if out.len() < needed {
             // SAFETY: checked by check_out above.
-            unsafe { write(out_n, needed) };
-            return Err(gasdev_result::BufferTooSmall);
+            return unsafe { write_len(out_n, Err(needed)) };
         }
         let mut cur = Cursor { buf: out, len: 0 };
         write!(cur, "{canonical}\0").map_err(|_| gasdev_result::BufferTooSmall)?;
         // SAFETY: checked by check_out above.
-        unsafe { write(out_n, count.0) };
-        Ok(())
+        unsafe { write_len(out_n, Ok(count.0)) }
     })
 }
 

@@ -21,7 +21,8 @@ use gasdev::install::RuleSet;
 use gasdev::model::{Date, Tier};
 
 use crate::boundary::{
-    Res, Span, bytes, check_out, disjoint, guard, input, opt_text, text, write, write_opt,
+    Res, Span, bytes, check_out, check_outputs, disjoint, guard, input, opt_text, text, write,
+    write_opt,
 };
 use crate::requirements::gasdev_str;
 use crate::result::gasdev_result;
@@ -223,11 +224,11 @@ pub unsafe extern "C" fn gasdev_check_document(
 ) -> gasdev_result {
     guard(|| {
         // Every output apart from every input and every other output (before any use).
-        disjoint(
+        check_outputs(
             &[Span::raw(json, len), Span::raw(as_of, as_of_len)],
-            &[Span::ptr(out), Span::ptr(error)],
+            out,
+            error,
         )?;
-        check_out(out)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let doc = unsafe { text(json, len) }?;
         // SAFETY: valid for `as_of_len` bytes (caller contract).
@@ -239,33 +240,25 @@ pub unsafe extern "C" fn gasdev_check_document(
         };
         let json = envelope(&checked)?;
         let report = match &checked.report {
-            CheckedReport::Declaration(r) => gasdev_report {
-                summary: gasdev_report_summary {
-                    document: gasdev_document::Declaration as u8,
-                    conformant: r.conformant,
-                    achieved_tier: tier_code(r.achieved_tier),
-                    products: 1,
-                    nonconformant_products: usize::from(!r.conformant),
-                    items: 0,
-                },
-                items: failing(&r.findings),
-                json,
-            },
-            CheckedReport::Catalogue(r) => gasdev_report {
-                summary: gasdev_report_summary {
-                    document: gasdev_document::Catalogue as u8,
-                    conformant: r.conformant,
-                    achieved_tier: 0,
-                    products: r.products.len(),
-                    nonconformant_products: r.products.iter().filter(|p| !p.conformant).count(),
-                    items: 0,
-                },
-                items: failing(&r.findings),
-                json,
-            },
+            CheckedReport::Declaration(r) => {
+                let document = gasdev_document::Declaration;
+                let mut report = report_of(document, r.conformant, failing(&r.findings), json);
+                report.summary.achieved_tier = tier_code(r.achieved_tier);
+                report.summary.products = 1;
+                report.summary.nonconformant_products = usize::from(!r.conformant);
+                report
+            }
+            CheckedReport::Catalogue(r) => {
+                let document = gasdev_document::Catalogue;
+                let mut report = report_of(document, r.conformant, failing(&r.findings), json);
+                report.summary.products = r.products.len();
+                report.summary.nonconformant_products =
+                    r.products.iter().filter(|p| !p.conformant).count();
+                report
+            }
         };
         // SAFETY: checked by check_out above.
-        unsafe { deliver(out, finish(report)) }
+        unsafe { deliver(out, report) }
     })
 }
 
@@ -338,15 +331,13 @@ pub unsafe extern "C" fn gasdev_inspect_with_declarations(
 ) -> gasdev_result {
     guard(|| {
         // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[
-                Span::raw(record, len),
-                Span::raw(catalogue, catalogue_len),
-                Span::raw(as_of, as_of_len),
-            ],
-            &[Span::ptr(out), Span::ptr(error)],
-        )?;
-        check_out(out)?;
+        let inputs = [
+            Span::raw(record, len),
+            Span::raw(catalogue, catalogue_len),
+            Span::raw(declarations, declarations_len),
+            Span::raw(as_of, as_of_len),
+        ];
+        check_outputs(&inputs, out, error)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let rec = unsafe { text(record, len) }?;
         // SAFETY: NULL with length 0, or valid for `catalogue_len` bytes (caller contract).
@@ -377,24 +368,16 @@ pub unsafe extern "C" fn gasdev_inspect_with_declarations(
             // SAFETY: NULL or valid for a write (caller contract).
             Err(e) => return unsafe { reject(error, &ApiError::from(e)) },
         };
-        let report = gasdev_report {
-            summary: gasdev_report_summary {
-                document: gasdev_document::Inspection as u8,
-                conformant: r.compliant,
-                achieved_tier: 0,
-                products: 0,
-                nonconformant_products: 0,
-                items: 0,
-            },
-            items: r
-                .findings
-                .iter()
-                .map(|f| String::from(f.code.name()))
-                .collect(),
-            json: to_json("inspection", &r)?,
-        };
+        let items = r.findings.iter().map(|f| String::from(f.code.name()));
+        let json = to_json("inspection", &r)?;
+        let report = report_of(
+            gasdev_document::Inspection,
+            r.compliant,
+            items.collect(),
+            json,
+        );
         // SAFETY: checked by check_out above.
-        unsafe { deliver(out, finish(report)) }
+        unsafe { deliver(out, report) }
     })
 }
 
@@ -422,14 +405,11 @@ pub unsafe extern "C" fn gasdev_frame_check_declaration(
 ) -> gasdev_result {
     guard(|| {
         // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[
-                Span::raw(frame, len),
-                Span::raw(declaration, declaration_len),
-            ],
-            &[Span::ptr(out), Span::ptr(error)],
-        )?;
-        check_out(out)?;
+        let inputs = [
+            Span::raw(frame, len),
+            Span::raw(declaration, declaration_len),
+        ];
+        check_outputs(&inputs, out, error)?;
         // SAFETY: valid for `len` bytes (caller contract).
         let data = unsafe { bytes(frame, len) }?;
         // SAFETY: valid for `declaration_len` bytes (caller contract).
@@ -446,36 +426,27 @@ pub unsafe extern "C" fn gasdev_frame_check_declaration(
         struct FrameCheck<'a> {
             findings: &'a [gasdev::wire::FrameFinding],
         }
-        let report = gasdev_report {
-            summary: gasdev_report_summary {
-                document: gasdev_document::FrameCheck as u8,
-                conformant: findings.is_empty(),
-                achieved_tier: 0,
-                products: 0,
-                nonconformant_products: 0,
-                items: 0,
+        let items = findings.iter().map(|f| format!("{}/{}", f.clause, f.rule));
+        let json = to_json(
+            "frame_check",
+            &FrameCheck {
+                findings: &findings,
             },
-            items: findings
-                .iter()
-                .map(|f| format!("{}/{}", f.clause, f.rule))
-                .collect(),
-            json: to_json(
-                "frame_check",
-                &FrameCheck {
-                    findings: &findings,
-                },
-            )?,
-        };
+        )?;
+        let document = gasdev_document::FrameCheck;
+        let report = report_of(document, findings.is_empty(), items.collect(), json);
         // SAFETY: checked by check_out above.
-        unsafe { deliver(out, finish(report)) }
+        unsafe { deliver(out, report) }
     })
 }
 
-/// A report that carries JSON only (no items): the results of `result_json.rs`.
-pub(crate) fn json_only(
+/// A report on `document` with its `items` and `json`; the summary counts the items, and its
+/// tier and product counts are 0 (a declaration or catalogue check sets them).
+pub(crate) fn report_of(
     document: gasdev_document,
-    json: Vec<u8>,
     conformant: bool,
+    items: Vec<String>,
+    json: Vec<u8>,
 ) -> gasdev_report {
     gasdev_report {
         summary: gasdev_report_summary {
@@ -484,17 +455,11 @@ pub(crate) fn json_only(
             achieved_tier: 0,
             products: 0,
             nonconformant_products: 0,
-            items: 0,
+            items: items.len(),
         },
-        items: Vec::new(),
+        items,
         json,
     }
-}
-
-/// Fill in the item count.
-fn finish(mut r: gasdev_report) -> gasdev_report {
-    r.summary.items = r.items.len();
-    r
 }
 
 /// The summary of `report` into `*out`.

@@ -43,6 +43,9 @@
 //!   only; other message types come back uninterpreted (`message_type`, `body`). What alarm and
 //!   valve firmware links, within 16 KiB of flash (`ffi/examples/firmware`).
 #![no_std]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![deny(clippy::indexing_slicing, clippy::unreachable)]
+#![deny(clippy::todo, clippy::unimplemented)]
 #![expect(
     non_camel_case_types,
     reason = "C type names, so that the generated header needs no renaming (rustls-ffi)"

@@ -6,12 +6,14 @@
 //! `gasdev_report_free`); the report has no items. *Host builds only* (feature `json`).
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use gasdev::gbt26875 as gbt;
+use gasdev::ident::report::Report;
 
-use crate::boundary::{Span, bytes, check_out, disjoint, guard, write_opt};
+use crate::boundary::{Located, Res, Span, check_out, disjoint, guard, parser_input, reject_at};
 use crate::gbt::gasdev_gbt_object;
-use crate::json::{deliver, gasdev_document, gasdev_report, json_only, to_json};
+use crate::json::{deliver, gasdev_document, gasdev_report, report_of, to_json};
 use crate::result::gasdev_result;
 
 /// The most objects `gasdev_gbt_objects_json` takes (a packet holds at most 255).
@@ -32,28 +34,13 @@ pub unsafe extern "C" fn gasdev_frame_decode_json(
     out: *mut *mut gasdev_report,
     error_offset: *mut usize,
 ) -> gasdev_result {
-    guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(frame, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
-        // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { bytes(frame, len) }?;
-        match crate::frame::decode(data) {
-            Ok(repr) => {
-                let json = to_json("frame", &repr)?;
-                // SAFETY: checked by check_out above.
-                unsafe { deliver(out, json_only(gasdev_document::Frame, json, true)) }
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(gasdev_result::from_code(e.code()))
-            }
-        }
-    })
+    let document = (gasdev_document::Frame, "frame");
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        decode_json(frame, len, out, error_offset, document, |data| {
+            Ok(crate::frame::decode(data))
+        })
+    }
 }
 
 /// Decode the GB/T 26875.3 packet `packet[0..len]` with `flags` as `gasdev_gbt_decode` does; on
@@ -71,28 +58,13 @@ pub unsafe extern "C" fn gasdev_gbt_decode_json(
     out: *mut *mut gasdev_report,
     error_offset: *mut usize,
 ) -> gasdev_result {
-    guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(packet, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
-        // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { bytes(packet, len) }?;
-        match gbt::decode(data, crate::gbt::options(flags)?) {
-            Ok(d) => {
-                let json = to_json("gbt_packet", &d)?;
-                // SAFETY: checked by check_out above.
-                unsafe { deliver(out, json_only(gasdev_document::GbtPacket, json, true)) }
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(crate::gbt::err(e))
-            }
-        }
-    })
+    let document = (gasdev_document::GbtPacket, "gbt_packet");
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        decode_json(packet, len, out, error_offset, document, |data| {
+            Ok(gbt::decode(data, crate::gbt::options(flags)?))
+        })
+    }
 }
 
 /// Parse the identifier `input[0..len]` with `scheme` and `flags` as `gasdev_ident_parse` does; on
@@ -111,35 +83,22 @@ pub unsafe extern "C" fn gasdev_ident_report_json(
     out: *mut *mut gasdev_report,
     error_offset: *mut usize,
 ) -> gasdev_result {
-    guard(|| {
-        // Every output apart from every input and every other output (before any use).
-        disjoint(
-            &[Span::raw(input, len)],
-            &[Span::ptr(out), Span::ptr(error_offset)],
-        )?;
-        check_out(out)?;
-        // SAFETY: valid for `len` bytes (caller contract).
-        let data = unsafe { bytes(input, len) }?;
-        let (scheme, require_item) = crate::ident::options(scheme, flags)?;
-        match crate::ident::parse(data, scheme, require_item) {
-            Ok(id) => {
+    let document = (gasdev_document::Identifier, "identifier");
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        decode_json(input, len, out, error_offset, document, |data| {
+            let (scheme, require_item) = crate::ident::options(scheme, flags)?;
+            let parsed = crate::ident::parse(data, scheme, require_item);
+            Ok(parsed.map(|id| {
                 let text = String::from_utf8_lossy(data);
-                let mut report =
-                    gasdev::ident::report::Report::new(&text, &Ok(id), gasdev::Lang::En);
+                let mut report = Report::new(&text, &Ok(id), gasdev::Lang::En);
                 if core::str::from_utf8(data).is_err() {
                     report.input_hex = Some(hex(data));
                 }
-                let json = to_json("identifier", &report)?;
-                // SAFETY: checked by check_out above.
-                unsafe { deliver(out, json_only(gasdev_document::Identifier, json, true)) }
-            }
-            Err(e) => {
-                // SAFETY: NULL or valid for a write (caller contract).
-                unsafe { write_opt(error_offset, e.offset()) };
-                Err(gasdev_result::from_code(e.code()))
-            }
-        }
-    })
+                report
+            }))
+        })
+    }
 }
 
 /// The `count` GB/T 26875.3 information objects `objects[0..count]` (for example the status object
@@ -177,10 +136,48 @@ pub unsafe extern "C" fn gasdev_gbt_objects_json(
             // SAFETY: text pointers valid for their lengths (caller contract).
             items.push(unsafe { crate::gbt::object_in(o) }?);
         }
-        let json = to_json("gbt_objects", &items)?;
         // SAFETY: checked by check_out above.
-        unsafe { deliver(out, json_only(gasdev_document::GbtObjects, json, true)) }
+        unsafe { deliver_json(out, gasdev_document::GbtObjects, "gbt_objects", &items) }
     })
+}
+
+/// The body of the decoders above: `decode` the input `input[0..len]` (an error's offset goes to
+/// the optional `*error_offset`), then hand the caller a report of its JSON form.
+///
+/// # Safety
+/// `input` is valid for reads of `len` bytes; `out` is valid for a write; `error_offset` is NULL
+/// or valid for a write.
+unsafe fn decode_json<'a, T: serde::Serialize, E: Located>(
+    input: *const u8,
+    len: usize,
+    out: *mut *mut gasdev_report,
+    error_offset: *mut usize,
+    (document, kind): (gasdev_document, &str),
+    decode: impl FnOnce(&'a [u8]) -> Res<Result<T, E>>,
+) -> gasdev_result {
+    guard(|| {
+        // SAFETY: valid for `len` bytes (caller contract).
+        let data = unsafe { parser_input(input, len, out, error_offset) }?;
+        // SAFETY: NULL or valid for a write (caller contract).
+        let decoded = unsafe { reject_at(decode(data)?, error_offset) }?;
+        // SAFETY: checked by parser_input above.
+        unsafe { deliver_json(out, document, kind, &decoded) }
+    })
+}
+
+/// Hand the caller a report of JSON only, `{"document": kind, "report": …}`.
+///
+/// # Safety
+/// `out` was accepted by `check_out`.
+unsafe fn deliver_json<T: serde::Serialize>(
+    out: *mut *mut gasdev_report,
+    document: gasdev_document,
+    kind: &str,
+    report: &T,
+) -> Res {
+    let json = to_json(kind, report)?;
+    // SAFETY: accepted by check_out (caller contract of this function).
+    unsafe { deliver(out, report_of(document, true, Vec::new(), json)) }
 }
 
 /// Lowercase hex of `data`.

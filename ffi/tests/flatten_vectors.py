@@ -93,6 +93,12 @@ def point(v, ctx, out):
     o.done()
 
 
+def point_time_policy(m, time_key, ctx, out):
+    """The point, time and policy every mapping takes (the time under `time_key`)."""
+    point(m.take("point"), ctx, out)
+    out.append(f"time={m.take(time_key)}")
+    policy(m.take("policy"), ctx, out)
+
 def policy(v, ctx, out):
     o = Obj(v, ctx)
     for k in list(o.d):
@@ -161,9 +167,7 @@ def gbt(i, out):
         out.append(f"combustible={reading(r.take('combustible'), i.ctx)}")
         out.append(f"co_reading={reading(r.take('co'), i.ctx)}")
         r.done()
-        point(m.take("point"), i.ctx, out)
-        out.append(f"time={m.take('time')}")
-        policy(m.take("policy"), i.ctx, out)
+        point_time_policy(m, "time", i.ctx, out)
         h = m.take("header", None)
         if h is not None:
             h = Obj(h, i.ctx)
@@ -182,17 +186,13 @@ def gbt(i, out):
         out.append(f"trip={trip if trip is not None else '-'}")
         out.append(f"latch={flag(s.take('manual_reset_required', False))}")
         s.done()
-        point(m.take("point"), i.ctx, out)
-        out.append(f"time={m.take('time')}")
-        policy(m.take("policy"), i.ctx, out)
+        point_time_policy(m, "time", i.ctx, out)
         m.done()
         return "map_valve"
     if "map_frame" in i.d:
         m = Obj(i.take("map_frame"), i.ctx)
         out.append(f"bytes={m.take('frame')}")
-        point(m.take("point"), i.ctx, out)
-        out.append(f"time={m.take('fallback_time')}")
-        policy(m.take("policy"), i.ctx, out)
+        point_time_policy(m, "fallback_time", i.ctx, out)
         m.done()
         return "map_frame"
     out.append(f"bytes={i.take('packet')}")

@@ -6,18 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-macro_rules! errln {
-    ($($t:tt)*) => {{
-        let _ = format!($($t)*);
-    }};
-}
-
-#[path = "../../cli/src/input.rs"]
-#[allow(dead_code)]
-mod input;
-#[path = "../../cli/src/lines.rs"]
-#[allow(dead_code)]
-mod lines;
+include!("cli_lines.rs");
 #[path = "../../cli/src/cmd/inspect_csv.rs"]
 mod inspect_csv;
 

@@ -9,19 +9,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-// `cli/src/input.rs` reports on standard error through the CLI's `errln!`.
-macro_rules! errln {
-    ($($t:tt)*) => {{
-        let _ = format!($($t)*);
-    }};
-}
-
-#[path = "../../cli/src/input.rs"]
-#[allow(dead_code)]
-mod input;
-#[path = "../../cli/src/lines.rs"]
-#[allow(dead_code)]
-mod lines;
+include!("cli_lines.rs");
 
 fuzz_target!(|data: &[u8]| {
     let [limits, cap, rest @ ..] = data else {

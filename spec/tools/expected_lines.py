@@ -16,16 +16,31 @@ def b(x):
 def err(e):
     return f"error={e['error']} offset={e['offset']}"
 
-def ident(case):
-    e = case["expected"]
-    if "error" in e:
-        return err(e)
+def offset_errors(summary):
+    """A case's line: `error=NAME offset=N` when it expects an error, else `summary(expected, input)`."""
+    def line(case):
+        e = case["expected"]
+        return err(e) if "error" in e else summary(e, case["input"])
+    return line
+
+def field_errors(summary):
+    """A case's line: `error=NAME field=PATH` (`-` at the top) when it expects an error, else
+    `summary(expected, input)`."""
+    def line(case):
+        e = case["expected"]
+        return f"error={e['error']} field={e['field'] or '-'}" if "error" in e else summary(e, case["input"])
+    return line
+
+@offset_errors
+def ident(e, _):
     return f"scheme={e['scheme']} item={b(e['item'])} canonical={e['canonical']}"
 
-def frame(case):
-    e, i = case["expected"], case["input"]
-    if "error" in e:
-        return err(e)
+@offset_errors
+def credit(e, _):
+    return f"region={e['region']} organisation_code={e['organisation_code']}"
+
+@offset_errors
+def frame(e, i):
     if "stream" in i:
         parts = []
         for ev in e["events"]:
@@ -62,33 +77,21 @@ def gbt(case):
         return f"objects={len(e['objects'])} status={status or '-'} packets={pk}"
     return packet(e)
 
-def decl(case):
-    e = case["expected"]
-    if "error" in e:
-        return f"error={e['error']} field={e['field'] or '-'}"
+@field_errors
+def decl(e, _):
     fails = sorted(k for k, v in e["findings"].items() if v == "fail")
     if e["document"] == "catalogue":
         bad = sum(1 for p in e["products"] if not p["conformant"])
         return f"document=catalogue conformant={b(e['conformant'])} fail={','.join(fails) or '-'} nonconformant_products={bad}"
     return f"document=declaration conformant={b(e['conformant'])} achieved={e['achieved_tier'] or 'none'} fail={','.join(fails) or '-'}"
 
-def install(case):
-    e = case["expected"]
-    if "error" in e:
-        return f"error={e['error']} field={e['field'] or '-'}"
+@field_errors
+def install(e, _):
     codes = [f["code"] for f in e["findings"]]
     return f"compliant={b(e['compliant'])} findings={','.join(codes) or '-'}"
 
-def credit(case):
-    e = case["expected"]
-    if "error" in e:
-        return err(e)
-    return f"region={e['region']} organisation_code={e['organisation_code']}"
-
-def secure(case):
-    e, i = case["expected"], case["input"]
-    if "error" in e:
-        return err(e)
+@offset_errors
+def secure(e, i):
     if i["op"] == "seal":
         return f"frame={e['frame']}"
     if i["op"] == "derive_key":

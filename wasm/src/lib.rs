@@ -20,6 +20,9 @@
 //!   part of the generated `.d.ts`; the error-name union is generated from `spec/errors.json` at build time, and the
 //!   node tests type-check the runtime result of every shared vector against them.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![deny(clippy::indexing_slicing, clippy::unreachable)]
+#![deny(clippy::todo, clippy::unimplemented)]
 // A module built with one of the two features (wasm/build.sh) leaves the other's helpers unused.
 #![cfg_attr(
     not(all(feature = "checker", feature = "platform")),

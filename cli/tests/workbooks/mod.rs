@@ -79,7 +79,10 @@ fn example_workbooks_are_current() {
 fn sheet_xml(f: &Path, sheet: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(f).unwrap()).unwrap();
     let mut xml = String::new();
-    zip.by_name(sheet).unwrap().read_to_string(&mut xml).unwrap();
+    zip.by_name(sheet)
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
     xml
 }
 
@@ -90,7 +93,10 @@ fn the_ledger_template_is_empty_with_validation_lists() {
     let f = root().join("spec/examples/inspections-template.xlsx");
     let (code, out, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
     assert_eq!(code, 2);
-    assert!(err.contains("INPUT_EMPTY") && err.contains("no ledger rows"), "{out}{err}");
+    assert!(
+        err.contains("INPUT_EMPTY") && err.contains("no ledger rows"),
+        "{out}{err}"
+    );
     let xml = sheet_xml(&f, "xl/worksheets/sheet1.xml");
     // user_class, connection, unit_category, gas_supply, device_kind and the 10 yes/no columns.
     assert_eq!(xml.matches("type=\"list\"").count(), 15, "{xml}");

@@ -39,17 +39,6 @@ static gasdev_frame frame;
 static gasdev_replay_state fresh, state;
 static int bad = 0;
 
-static void put_u32(uint32_t v) {
-    char b[11];
-    int i = 10;
-    b[i] = '\0';
-    do {
-        b[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v && i > 0);
-    board_puts(b + i);
-}
-
 static uint32_t now(void) { return SYST_CVR; }
 
 /* `var` = instructions of REPS runs of `body`, as SysTick ticks x 40 (SysTick counts down). */
@@ -67,7 +56,7 @@ static void report(const char *what, uint32_t insns, uint32_t loop) {
     board_puts("  ");
     board_puts(what);
     board_puts(": ");
-    put_u32((insns - loop) / REPS);
+    board_put_u32((insns - loop) / REPS);
     board_puts(" instructions per call\n");
 }
 
@@ -95,7 +84,7 @@ int main(void) {
     SYST_CSR = 5; /* enable, processor clock, no interrupt */
     bad |= gasdev_replay_state_init(&fresh, 32, 1048576u) != GASDEV_RESULT_OK;
     board_puts("firmware cost (device profile, Cortex-M4 in QEMU -icount shift=0, ");
-    put_u32(REPS);
+    board_put_u32(REPS);
     board_puts(" calls each)\n");
     /* The loop and the copy of a fresh replay window, subtracted from every figure. */
     TIMED(loop, state = fresh);

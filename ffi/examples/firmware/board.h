@@ -6,6 +6,8 @@
 
 /* Print a NUL-terminated string (semihosting SYS_WRITE0). */
 void board_puts(const char *s);
+/* Print `v` in decimal. */
+void board_put_u32(uint32_t v);
 /* Stop the program; QEMU exits with 0 for status 0, 1 otherwise (semihosting SYS_EXIT). */
 void board_exit(int status);
 /* Bytes of stack used so far (the painted stack's high-water mark). */

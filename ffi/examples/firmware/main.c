@@ -75,17 +75,6 @@ static void note_stack(int which, uint32_t used) {
 
 static void put(const char *s) { board_puts(s); }
 
-static void put_u32(uint32_t v) {
-    char b[11];
-    int i = 10;
-    b[i] = '\0';
-    do {
-        b[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v && i > 0);
-    put(b + i);
-}
-
 static void put_hex(const uint8_t *p, size_t n) {
     static const char digits[] = "0123456789abcdef";
     char b[2 * 32 + 1];
@@ -99,6 +88,15 @@ static void put_hex(const uint8_t *p, size_t n) {
             k = 0;
         }
     }
+}
+
+/* "  N bytes: <hex>" and a line break. */
+static void put_bytes(const uint8_t *p, size_t n) {
+    put("  ");
+    board_put_u32((uint32_t)n);
+    put(" bytes: ");
+    put_hex(p, n);
+    put("\n");
 }
 
 static void put_span(const char *base, gasdev_span s) {
@@ -140,7 +138,7 @@ static void validate_identifier(void) {
                                                   GASDEV_IDENT_REQUIRE_ITEM, &id, &off));
     expect("identifier prefix only", rc, GASDEV_RESULT_IDENT_PREFIX_ONLY);
     put("  offset=");
-    put_u32((uint32_t)off);
+    board_put_u32((uint32_t)off);
     put("\n");
 }
 
@@ -153,11 +151,7 @@ static void encode(const char *what, const gasdev_frame *f) {
     gasdev_result rc = MEASURED(FRAME_ENCODE, gasdev_frame_encode(f, buf, sizeof buf, &len));
     expect(what, rc, GASDEV_RESULT_OK);
     if (rc == GASDEV_RESULT_OK) {
-        put("  ");
-        put_u32((uint32_t)len);
-        put(" bytes: ");
-        put_hex(buf, len);
-        put("\n");
+        put_bytes(buf, len);
     }
 }
 
@@ -209,7 +203,7 @@ static void close_valve_command(void) {
     expect("command", rc, GASDEV_RESULT_OK);
     if (rc != GASDEV_RESULT_OK) return;
     put("  seq=");
-    put_u32(f->seq);
+    board_put_u32(f->seq);
     if (f->message_type == GASDEV_MESSAGE_TYPE_COMMAND && f->command.code == GASDEV_COMMAND_CODE_CLOSE_VALVE) {
         put(" close_valve: closing the valve\n");
     } else {
@@ -240,11 +234,7 @@ static void secure_path(void) {
                                                               sizeof buf, &n, &off));
     expect("sealed status report", rc, GASDEV_RESULT_OK);
     if (rc == GASDEV_RESULT_OK) {
-        put("  ");
-        put_u32((uint32_t)n);
-        put(" bytes: ");
-        put_hex(buf, n);
-        put("\n");
+        put_bytes(buf, n);
         if (n != sizeof STATUS_SEALED || memcmp(buf, STATUS_SEALED, n) != 0) {
             put("  differs from secure.json#1\n");
             failures++;
@@ -257,7 +247,7 @@ static void secure_path(void) {
     if (rc == GASDEV_RESULT_OK && gasdev_frame_decode(SEALED_CLOSE, sizeof SEALED_CLOSE, f, &off) == GASDEV_RESULT_OK &&
         f->message_type == GASDEV_MESSAGE_TYPE_COMMAND && f->command.code == GASDEV_COMMAND_CODE_CLOSE_VALVE) {
         put("  key_id=1 counter=0 seq=");
-        put_u32(f->seq);
+        board_put_u32(f->seq);
         put(" close_valve: closing the valve\n");
     } else {
         failures++;
@@ -266,17 +256,17 @@ static void secure_path(void) {
     rc = open_command(SEALED_CLOSE, sizeof SEALED_CLOSE, &off);
     expect("replayed command", rc, GASDEV_RESULT_FRAME_REPLAY);
     put("  offset=");
-    put_u32((uint32_t)off);
+    board_put_u32((uint32_t)off);
     put("\n");
     rc = open_command(BAD_TAG_CLOSE, sizeof BAD_TAG_CLOSE, &off);
     expect("command with a bad tag", rc, GASDEV_RESULT_FRAME_BAD_TAG);
     put("  offset=");
-    put_u32((uint32_t)off);
+    board_put_u32((uint32_t)off);
     put("\n");
     rc = open_command(CLOSE_VALVE, sizeof CLOSE_VALVE, &off);
     expect("unauthenticated command", rc, GASDEV_RESULT_FRAME_UNAUTHENTICATED);
     put("  offset=");
-    put_u32((uint32_t)off);
+    board_put_u32((uint32_t)off);
     put("\n");
 }
 
@@ -290,7 +280,7 @@ int main(void) {
     close_valve_command();
     secure_path();
     put("measure: stack_peak_bytes=");
-    put_u32(board_stack_peak());
+    board_put_u32(board_stack_peak());
     put("\n");
     {
         int i;
@@ -298,7 +288,7 @@ int main(void) {
             put("measure: stack_bytes ");
             put(measured_name[i]);
             put("=");
-            put_u32(measured_stack[i]);
+            board_put_u32(measured_stack[i]);
             put("\n");
         }
     }

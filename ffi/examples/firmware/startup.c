@@ -26,6 +26,17 @@ static int semihost(int op, const void *arg) {
 
 void board_puts(const char *s) { (void)semihost(SYS_WRITE0, s); }
 
+void board_put_u32(uint32_t v) {
+    char b[11];
+    int i = 10;
+    b[i] = '\0';
+    do {
+        b[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && i > 0);
+    board_puts(b + i);
+}
+
 void board_exit(int status) {
     (void)semihost(SYS_EXIT, (const void *)(uintptr_t)(status == 0 ? ADP_STOPPED_APPLICATION_EXIT
                                                                    : ADP_STOPPED_RUN_TIME_ERROR));

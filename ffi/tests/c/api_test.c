@@ -553,6 +553,17 @@ static char *example(const char *name) {
     return read_file(path);
 }
 
+/* `r` is a report of an inspection that is not compliant, with the single finding `code`; freed. */
+static void check_single_finding(gasdev_report *r, const char *code) {
+    gasdev_report_summary s;
+    gasdev_str item;
+    RC(gasdev_report_get_summary(r, &s), GASDEV_RESULT_OK);
+    CHECK(s.document == GASDEV_DOCUMENT_INSPECTION && !s.conformant && s.items == 1);
+    RC(gasdev_report_item(r, 0, &item), GASDEV_RESULT_OK);
+    CHECK(item.len == strlen(code) && memcmp(item.data, code, item.len) == 0);
+    gasdev_report_free(r);
+}
+
 static void test_json(void) {
     char *decl = example("declaration-alarm-mid.json");
     char *cat = example("catalogue.json");
@@ -622,11 +633,7 @@ static void test_json(void) {
             "{\"household\":\"H-002\",\"profile\":{\"gas_supply\":\"piped_natural_gas\",\"building_height_m\":30,"
             "\"user_class\":\"unit\",\"connection\":\"new\",\"connection_date\":\"2026-05-01\"},\"devices\":[]}";
         RC(gasdev_inspect_record(record, strlen(record), NULL, 0, as_of, 10, &r, &e), GASDEV_RESULT_OK);
-        RC(gasdev_report_get_summary(r, &s), GASDEV_RESULT_OK);
-        CHECK(s.document == GASDEV_DOCUMENT_INSPECTION && !s.conformant && s.items == 1);
-        RC(gasdev_report_item(r, 0, &item), GASDEV_RESULT_OK);
-        CHECK(item.len == strlen("missing_required_device") && memcmp(item.data, "missing_required_device", item.len) == 0);
-        gasdev_report_free(r);
+        check_single_finding(r, "missing_required_device");
         r = NULL;
         RC(gasdev_inspect_record(record, strlen(record), cat, strlen(cat), as_of, 10, &r, &e), GASDEV_RESULT_OK);
         gasdev_report_free(r);
@@ -660,11 +667,7 @@ static void test_json(void) {
         decls[dlen + 2] = '\0';
         RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, decls, dlen + 2, as_of, 10, &r, &e),
            GASDEV_RESULT_OK);
-        RC(gasdev_report_get_summary(r, &s), GASDEV_RESULT_OK);
-        CHECK(s.document == GASDEV_DOCUMENT_INSPECTION && !s.conformant && s.items == 1);
-        RC(gasdev_report_item(r, 0, &item), GASDEV_RESULT_OK);
-        CHECK(item.len == strlen("gas_mismatch") && memcmp(item.data, "gas_mismatch", item.len) == 0);
-        gasdev_report_free(r);
+        check_single_finding(r, "gas_mismatch");
         r = NULL;
         static const char bad[] = "[{\"model\":\"X\",\"kind\":\"smoke_alarm\",\"claimed_tier\":\"low\"}]";
         RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, bad, strlen(bad), as_of, 10, &r, &e),
@@ -672,6 +675,10 @@ static void test_json(void) {
         CHECK(strcmp(e.field, "declarations[0].kind") == 0 && r == NULL);
         RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, NULL, 3, as_of, 10, &r, &e),
            GASDEV_RESULT_NULL_PARAMETER);
+        /* An output that overlaps the declarations is refused before either is used. */
+        RC(gasdev_inspect_with_declarations(record, strlen(record), NULL, 0, (const char *)(const void *)&e, sizeof e,
+                                            as_of, 10, &r, &e),
+           GASDEV_RESULT_INVALID_PARAMETER);
         free(decls);
     }
     free(decl);
