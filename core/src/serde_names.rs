@@ -1,4 +1,5 @@
-//! Reading unit-only enums from their names (feature `serde`).
+//! Reading unit-only enums from their names (feature `serde`), and [`serde_text!`] for the types
+//! whose JSON form is their text.
 //!
 //! serde's derive gives every enum its own enum visitor, variant reader and field visitor, for
 //! every deserializer it is used with; for the thirty-odd enums of the data model that was a
@@ -76,3 +77,57 @@ macro_rules! deserialize_by_name {
 }
 
 pub(crate) use deserialize_by_name;
+
+/// `Serialize` as the type's `Display` text and `Deserialize` from a string through its parser,
+/// for the types whose JSON form is their text (dates, prices, credit codes, identifiers):
+/// `serde_text!(Date, "a date string YYYY-MM-DD", Date::parse, "date");`. `expecting` is what
+/// serde says of a value that is not a string; the parser's error is the message, after
+/// `invalid <what> "<text>": ` when `what` is given. With `schema { … }` after it (the
+/// `schemars::json_schema!` body), also `JsonSchema` under the type's name.
+macro_rules! serde_text {
+    ($ty:ident, $expecting:literal, $parse:expr $(, $what:literal)? $(; schema $schema:tt)?) => {
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$ty, E> {
+                        $crate::serde_names::serde_text!(@err ($parse)(v), v $(, $what)?)
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+
+        $(
+            #[cfg(feature = "schema")]
+            impl schemars::JsonSchema for $ty {
+                fn schema_name() -> alloc::borrow::Cow<'static, str> {
+                    stringify!($ty).into()
+                }
+                fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                    schemars::json_schema!($schema)
+                }
+            }
+        )?
+    };
+    (@err $r:expr, $v:ident) => {
+        $r.map_err(E::custom)
+    };
+    (@err $r:expr, $v:ident, $what:literal) => {
+        $r.map_err(|e| E::custom(format_args!(concat!("invalid ", $what, " \"{}\": {}"), $v, e)))
+    };
+}
+
+pub(crate) use serde_text;

@@ -196,41 +196,12 @@ impl core::fmt::Display for CreditCode {
     }
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for CreditCode {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CreditCode {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = CreditCode;
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("an 18-character unified social credit code")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CreditCode, E> {
-                CreditCode::parse(v).map_err(E::custom)
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for CreditCode {
-    fn schema_name() -> alloc::borrow::Cow<'static, str> {
-        "CreditCode".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$",
-            "description": "统一社会信用代码 (GB 32100-2015), check characters verified"
-        })
+crate::serde_names::serde_text! {
+    CreditCode, "an 18-character unified social credit code", CreditCode::parse;
+    schema {
+        "type": "string",
+        "pattern": "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$",
+        "description": "统一社会信用代码 (GB 32100-2015), check characters verified"
     }
 }
 
