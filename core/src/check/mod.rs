@@ -145,6 +145,14 @@ impl Outcome {
     pub(crate) fn evidence(field: impl Into<String>, reason: Message) -> Outcome {
         Outcome::new(Status::NeedsEvidence, field, reason)
     }
+    /// `pass` with `met` when `declared`, else `fail` with `not_met`, both on `field`.
+    pub(crate) fn declared(declared: bool, field: &str, met: Message, not_met: Message) -> Outcome {
+        if declared {
+            Outcome::pass(field, met)
+        } else {
+            Outcome::fail(field, not_met)
+        }
+    }
 }
 
 /// Whether `status` counts as met when computing the achieved tier (INT-2).
