@@ -166,7 +166,7 @@ mod tests {
     fn v1_header_time_is_binary() {
         let t = TimeLabel::from_bytes([0x18, 0x0D, 0x11, 0x16, 0x0A, 0x14]);
         assert!(t.is_valid());
-        let mut s = heapless_fmt::Buf::default();
+        let mut s = crate::fmt_buf::Buf::<32>::new();
         core::fmt::write(&mut s, format_args!("{t}")).unwrap();
         assert_eq!(s.as_str(), "2020-10-22T17:13:24");
         assert_eq!(TimeLabel::new(2020, 10, 22, 17, 13, 24), t);
@@ -219,30 +219,5 @@ mod tests {
         assert!(!TimeLabel::from_bytes([0, 0, 0, 1, 13, 24]).is_valid());
         assert!(!TimeLabel::from_bytes([0, 0, 0, 1, 1, 100]).is_valid());
         assert_eq!(TimeLabel::from_bytes([0, 0, 0, 1, 1, 255]).year(), 2255);
-    }
-
-    /// A tiny fixed buffer for `Display` in no_std tests.
-    mod heapless_fmt {
-        #[derive(Default)]
-        pub struct Buf {
-            bytes: [u8; 32],
-            len: usize,
-        }
-        impl Buf {
-            pub fn as_str(&self) -> &str {
-                core::str::from_utf8(&self.bytes[..self.len]).unwrap()
-            }
-        }
-        impl core::fmt::Write for Buf {
-            fn write_str(&mut self, s: &str) -> core::fmt::Result {
-                let end = self.len + s.len();
-                self.bytes
-                    .get_mut(self.len..end)
-                    .ok_or(core::fmt::Error)?
-                    .copy_from_slice(s.as_bytes());
-                self.len = end;
-                Ok(())
-            }
-        }
     }
 }

@@ -213,28 +213,8 @@ mod tests {
         let a = Date::parse("2021-12-31").unwrap();
         let b = Date::parse("2022-01-01").unwrap();
         assert!(a < b);
-        let mut s = alloc_free_string::Buf::default();
+        let mut s = crate::fmt_buf::Buf::<32>::new();
         core::fmt::write(&mut s, format_args!("{a}")).unwrap();
         assert_eq!(s.as_str(), "2021-12-31");
-    }
-
-    mod alloc_free_string {
-        #[derive(Default)]
-        pub struct Buf {
-            b: [u8; 32],
-            n: usize,
-        }
-        impl Buf {
-            pub fn as_str(&self) -> &str {
-                core::str::from_utf8(&self.b[..self.n]).unwrap()
-            }
-        }
-        impl core::fmt::Write for Buf {
-            fn write_str(&mut self, s: &str) -> core::fmt::Result {
-                self.b[self.n..self.n + s.len()].copy_from_slice(s.as_bytes());
-                self.n += s.len();
-                Ok(())
-            }
-        }
     }
 }
