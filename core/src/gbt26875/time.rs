@@ -179,28 +179,19 @@ mod tests {
 
     #[test]
     fn from_unix_in_china_standard_time() {
-        // 2022-07-01T00:00:00Z is 08:00 in China Standard Time.
-        assert_eq!(
-            TimeLabel::from_unix(1_656_633_600, 480),
-            TimeLabel::new(2022, 7, 1, 8, 0, 0)
-        );
-        assert_eq!(
-            TimeLabel::from_unix(1_656_633_600, 0),
-            TimeLabel::new(2022, 7, 1, 0, 0, 0)
-        );
-        // Across midnight and a leap day.
-        assert_eq!(
-            TimeLabel::from_unix(1_709_222_399, 480),
-            TimeLabel::new(2024, 2, 29, 23, 59, 59)
-        );
-        assert_eq!(
-            TimeLabel::from_unix(1_709_222_400, 480),
-            TimeLabel::new(2024, 3, 1, 0, 0, 0)
-        );
-        assert_eq!(
-            TimeLabel::from_unix(1_709_164_800, 0),
-            TimeLabel::new(2024, 2, 29, 0, 0, 0)
-        );
+        let cases = [
+            // 2022-07-01T00:00:00Z is 08:00 in China Standard Time.
+            (1_656_633_600, 480, (2022, 7, 1, 8, 0, 0)),
+            (1_656_633_600, 0, (2022, 7, 1, 0, 0, 0)),
+            // Across midnight and a leap day.
+            (1_709_222_399, 480, (2024, 2, 29, 23, 59, 59)),
+            (1_709_222_400, 480, (2024, 3, 1, 0, 0, 0)),
+            (1_709_164_800, 0, (2024, 2, 29, 0, 0, 0)),
+        ];
+        for (unix, offset, (y, mo, d, h, mi, s)) in cases {
+            let want = TimeLabel::new(y, mo, d, h, mi, s);
+            assert_eq!(TimeLabel::from_unix(unix, offset), want, "{unix} {offset}");
+        }
         // 1999-12-31T23:00 local is before 2000: not representable, so the label is invalid.
         assert!(!TimeLabel::from_unix(946_684_800, -60).is_valid());
         assert!(TimeLabel::from_unix(946_684_800, 0).is_valid());
