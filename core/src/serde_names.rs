@@ -30,20 +30,47 @@ pub fn variant_index<'de, D: Deserializer<'de>>(
     d: D,
     names: &'static [&'static str],
 ) -> Result<usize, D::Error> {
-    struct NameVisitor(&'static [&'static str]);
+    variant_index_or_retired(d, names, "a variant name (string)", &[])
+}
+
+#[cfg(feature = "serde")]
+/// As [`variant_index`], with `expecting` (what serde says of a value that is not a string) and
+/// the `retired` names a rule-set version withdrew, each refused with its own message.
+///
+/// # Errors
+/// `invalid type` for a value that is not a string, the message of a retired name, `unknown
+/// variant` for another string.
+pub fn variant_index_or_retired<'de, D: Deserializer<'de>>(
+    d: D,
+    names: &'static [&'static str],
+    expecting: &'static str,
+    retired: &'static [(&'static str, &'static str)],
+) -> Result<usize, D::Error> {
+    struct NameVisitor {
+        names: &'static [&'static str],
+        expecting: &'static str,
+        retired: &'static [(&'static str, &'static str)],
+    }
     impl Visitor<'_> for NameVisitor {
         type Value = usize;
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str("a variant name (string)")
+            f.write_str(self.expecting)
         }
         fn visit_str<E: Error>(self, s: &str) -> Result<usize, E> {
-            self.0
+            if let Some((_, message)) = self.retired.iter().find(|(n, _)| *n == s) {
+                return Err(E::custom(message));
+            }
+            self.names
                 .iter()
                 .position(|n| *n == s)
-                .ok_or_else(|| E::unknown_variant(s, self.0))
+                .ok_or_else(|| E::unknown_variant(s, self.names))
         }
     }
-    d.deserialize_str(NameVisitor(names))
+    d.deserialize_str(NameVisitor {
+        names,
+        expecting,
+        retired,
+    })
 }
 
 /// `Deserialize` (and [`ByName`]) for a unit-only enum from its variants' names:

@@ -35,24 +35,12 @@ pub const LPG_V1_REJECTED: &str = "unknown variant `lpg`: since rule set version
 impl<'de> serde::Deserialize<'de> for GasSupply {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use crate::serde_names::ByName as _;
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = GasSupply;
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("a gas supply name (string)")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<GasSupply, E> {
-                if s == "lpg" {
-                    return Err(E::custom(LPG_V1_REJECTED));
-                }
-                GasSupply::NAMES
-                    .iter()
-                    .position(|n| *n == s)
-                    .and_then(|i| GasSupply::ALL.get(i).copied())
-                    .ok_or_else(|| E::unknown_variant(s, GasSupply::NAMES))
-            }
-        }
-        d.deserialize_str(V)
+        let (expecting, retired) = ("a gas supply name (string)", &[("lpg", LPG_V1_REJECTED)]);
+        let i = crate::serde_names::variant_index_or_retired(d, Self::NAMES, expecting, retired)?;
+        Self::ALL
+            .get(i)
+            .copied()
+            .ok_or_else(|| <D::Error as serde::de::Error>::custom("no such variant"))
     }
 }
 
