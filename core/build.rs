@@ -4,6 +4,10 @@
 //!   (`$OUT_DIR/error_table.rs`);
 //! - the requirement table of `src/requirements.rs` (`RULESET`, `RULESET_VERSION`, `ALL`) from
 //!   `spec/requirements.json` (`$OUT_DIR/requirements_table.rs`);
+//! - the coded enums (`coded_enum!` invocations, `src/coded.rs`) and the modules of wire code
+//!   constants (`command_code`, `event_code`, `snapshot_tlv`, `identity_tlv`) from
+//!   `spec/enums.json`, one file per module that defines some (`$OUT_DIR/enums/<module path>.rs`,
+//!   e.g. `enums/model/kind.rs`, included by `src/model/kind.rs`);
 //! - the GB 18030 tables of `src/gbt26875/gb18030.rs` from `encoding_rs` (below).
 //!
 //! The JSON files are parsed with `serde_json` (a build dependency: nothing of it reaches the
@@ -464,6 +468,260 @@ fn requirement_table() -> Result<String, String> {
     Ok(out)
 }
 
+/// The Rust identifier of an enum or a variant: `CamelCase` ASCII letters and digits.
+fn ident<'a>(obj: &'a Object, at: &str) -> Result<&'a str, String> {
+    let s = string(obj, "rust", at)?;
+    let ok = s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars().all(|c| c.is_ascii_alphanumeric());
+    ok.then_some(s)
+        .ok_or_else(|| format!("{at}: `rust` {s:?} is not a CamelCase identifier"))
+}
+
+/// `doc` as `///` lines (one per line of the string), indented by `indent`.
+fn doc_lines(out: &mut String, doc: &str, indent: &str) {
+    for line in doc.split('\n') {
+        let sep = if line.is_empty() { "" } else { " " };
+        let _ = writeln!(out, "{indent}///{sep}{line}");
+    }
+}
+
+/// The `coded_enum!` invocations (`src/coded.rs`) and the modules of code constants from
+/// `spec/enums.json`, one file per module (`enums/<module path>.rs`, included by that module), in
+/// file order.
+fn enum_tables() -> Result<Vec<(String, String)>, String> {
+    const FILE: &str = "enums.json";
+    let doc = spec(FILE)?;
+    let keys = [
+        "rust", "module", "doc", "repr", "serde", "derive", "default", "schema", "variants",
+    ];
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut types = Vec::new();
+    for (i, e) in entries(&doc, FILE, "enums", &keys)?.into_iter().enumerate() {
+        let at = format!("spec/{FILE}: enums[{i}]");
+        let name = ident(e, &at)?;
+        let at = format!("spec/{FILE}: {name}");
+        if types.contains(&name) {
+            return Err(format!("{at}: defined twice"));
+        }
+        types.push(name);
+        let module = module_path(e, &at)?;
+        let repr = match e.get("repr") {
+            None => None,
+            Some(serde_json::Value::String(r)) if r == "u8" => Some(r.as_str()),
+            Some(_) => return Err(format!("{at}: `repr` must be \"u8\" when present")),
+        };
+        let flag = match string(e, "serde", &at)? {
+            "both" => " => serde",
+            "serialize" => " => serialize",
+            "none" => "",
+            s => {
+                return Err(format!(
+                    "{at}: `serde` {s:?} is not \"both\", \"serialize\" or \"none\""
+                ));
+            }
+        };
+        let mut derive = String::from("Debug, Clone, Copy, PartialEq, Eq, Hash");
+        let extra = e.get("derive").map_or(Ok(&[][..]), |d| {
+            d.as_array()
+                .map(Vec::as_slice)
+                .ok_or_else(|| format!("{at}: `derive` is not an array"))
+        })?;
+        for d in extra {
+            match d.as_str() {
+                Some(d @ ("PartialOrd" | "Ord")) => {
+                    let _ = write!(derive, ", {d}");
+                }
+                _ => {
+                    return Err(format!(
+                        "{at}: `derive` {d} is not \"PartialOrd\" or \"Ord\""
+                    ));
+                }
+            }
+        }
+        let default = match e.get("default") {
+            None => None,
+            Some(serde_json::Value::String(v)) => Some(v.as_str()),
+            Some(_) => return Err(format!("{at}: `default` is not a string")),
+        };
+        if default.is_some() {
+            derive.push_str(", Default");
+        }
+        let schema = match e.get("schema") {
+            None => false,
+            Some(serde_json::Value::Bool(b)) => *b,
+            Some(_) => return Err(format!("{at}: `schema` is not true or false")),
+        };
+
+        let mut out = String::from("crate::coded::coded_enum! {\n");
+        doc_lines(&mut out, string(e, "doc", &at)?, "    ");
+        let _ = writeln!(out, "    #[derive({derive})]");
+        if schema {
+            out.push_str("    #[cfg_attr(feature = \"schema\", derive(schemars::JsonSchema))]\n");
+        }
+        let repr_text = repr.map_or(String::new(), |r| format!(": {r}"));
+        let _ = writeln!(out, "    pub enum {name}{repr_text}{flag} {{");
+
+        let variant_keys = ["rust", "code", "name", "zh", "en", "doc"];
+        let (mut idents, mut names, mut codes) = (Vec::new(), Vec::new(), Vec::new());
+        let mut texts = None;
+        let whole = serde_json::Value::Object(e.clone());
+        let rows = entries(
+            &whole,
+            &format!("{FILE}: {name}"),
+            "variants",
+            &variant_keys,
+        )?;
+        if rows.is_empty() {
+            return Err(format!("{at}: no variants"));
+        }
+        for (j, v) in rows.into_iter().enumerate() {
+            let vat = format!("{at}: variants[{j}]");
+            let id = ident(v, &vat)?;
+            let vat = format!("{at}::{id}");
+            let machine = string(v, "name", &vat)?;
+            variant(machine, "name", &vat)?;
+            if idents.contains(&id) || names.contains(&machine) {
+                return Err(format!("{vat}: duplicate variant or name {machine:?}"));
+            }
+            idents.push(id);
+            names.push(machine);
+            let mut row = String::new();
+            match (repr, v.get("code")) {
+                (Some(_), Some(c)) => {
+                    let _ = write!(row, "{}, ", unique_code(c, &mut codes, &vat)?);
+                }
+                (None, None) => {}
+                (Some(_), None) => return Err(format!("{vat}: no `code` (the enum has a `repr`)")),
+                (None, Some(_)) => {
+                    return Err(format!("{vat}: a `code` but the enum has no `repr`"));
+                }
+            }
+            let _ = write!(row, "{machine:?}");
+            let has_text = v.contains_key("zh") || v.contains_key("en");
+            if *texts.get_or_insert(has_text) != has_text {
+                return Err(format!("{vat}: `zh`/`en` on some variants only"));
+            }
+            if has_text {
+                let (zh, en) = (string(v, "zh", &vat)?, string(v, "en", &vat)?);
+                let _ = write!(row, ", {zh:?}, {en:?}");
+            }
+            doc_lines(&mut out, string(v, "doc", &vat)?, "        ");
+            if default == Some(id) {
+                out.push_str("        #[default]\n");
+            }
+            let _ = writeln!(out, "        {id} = {row};");
+        }
+        if let Some(d) = default.filter(|d| !idents.contains(d)) {
+            return Err(format!("{at}: `default` {d:?} is not a variant"));
+        }
+        out.push_str("    }\n}\n");
+
+        add_to_module(&mut files, module, &out);
+    }
+    for (i, c) in entries(&doc, FILE, "codes", &["rust", "module", "doc", "constants"])?
+        .into_iter()
+        .enumerate()
+    {
+        let at = format!("spec/{FILE}: codes[{i}]");
+        let (name, out) = code_table(c, &at)?;
+        if types.contains(&name) {
+            return Err(format!("{at}: {name} defined twice"));
+        }
+        types.push(name);
+        add_to_module(&mut files, module_path(c, &at)?, &out);
+    }
+    Ok(files)
+}
+
+/// A `code` of `spec/enums.json`: a `u8` not in `codes` (then added to it).
+fn unique_code(v: &serde_json::Value, codes: &mut Vec<u8>, at: &str) -> Result<u8, String> {
+    let code = v
+        .as_u64()
+        .and_then(|v| u8::try_from(v).ok())
+        .ok_or_else(|| format!("{at}: `code` is not a u8"))?;
+    if codes.contains(&code) {
+        return Err(format!("{at}: duplicate code {code}"));
+    }
+    codes.push(code);
+    Ok(code)
+}
+
+/// Append `out` to the generated file of `module` (`enums/<module path>.rs`).
+fn add_to_module(files: &mut Vec<(String, String)>, module: &str, out: &str) {
+    let path = format!("enums/{}.rs", module.replace("::", "/"));
+    match files.iter_mut().find(|(p, _)| *p == path) {
+        Some((_, text)) => {
+            text.push('\n');
+            text.push_str(out);
+        }
+        None => files.push((
+            path,
+            format!("// Generated by core/build.rs from spec/enums.json: do not edit.\n\n{out}"),
+        )),
+    }
+}
+
+/// `module` of an entry of `spec/enums.json`: a Rust module path below the crate root.
+fn module_path<'a>(e: &'a Object, at: &str) -> Result<&'a str, String> {
+    let module = string(e, "module", at)?;
+    let ok = module.split("::").all(|m| {
+        m.starts_with(|c: char| c.is_ascii_lowercase())
+            && m.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    });
+    ok.then_some(module)
+        .ok_or_else(|| format!("{at}: `module` {module:?} is not a module path"))
+}
+
+/// A `codes` entry of `spec/enums.json`: a module of `u8` constants (`pub mod command_code {
+/// pub const CLOSE_VALVE: u8 = 1; … }`); a constant is a `code` (unique in the table) or
+/// `same_as` an earlier constant (`LAST`).
+fn code_table<'a>(c: &'a Object, at: &str) -> Result<(&'a str, String), String> {
+    let name = string(c, "rust", at)?;
+    let at = format!("{at} ({name})");
+    variant(name, "rust", &at)?;
+    let mut out = String::new();
+    doc_lines(&mut out, string(c, "doc", &at)?, "");
+    let _ = writeln!(out, "pub mod {name} {{");
+    let whole = serde_json::Value::Object(c.clone());
+    let file = format!("enums.json: {name}");
+    let rows = entries(
+        &whole,
+        &file,
+        "constants",
+        &["rust", "code", "same_as", "doc"],
+    )?;
+    let (mut names, mut codes) = (Vec::<&str>::new(), Vec::new());
+    for (j, k) in rows.into_iter().enumerate() {
+        let kat = format!("{at}: constants[{j}]");
+        let id = string(k, "rust", &kat)?;
+        let kat = format!("{at}::{id}");
+        let upper = id.starts_with(|c: char| c.is_ascii_uppercase())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        if !upper || names.contains(&id) {
+            return Err(format!("{kat}: not UPPER_SNAKE_CASE, or defined twice"));
+        }
+        names.push(id);
+        let value = match (k.get("code"), k.get("same_as")) {
+            (Some(v), None) => unique_code(v, &mut codes, &kat)?.to_string(),
+            (None, Some(serde_json::Value::String(same))) if names.contains(&same.as_str()) => {
+                same.clone()
+            }
+            _ => {
+                return Err(format!(
+                    "{kat}: needs a `code`, or `same_as` naming an earlier constant"
+                ));
+            }
+        };
+        doc_lines(&mut out, string(k, "doc", &kat)?, "    ");
+        let _ = writeln!(out, "    pub const {id}: u8 = {value};");
+    }
+    out.push_str("}\n");
+    Ok((name, out))
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
@@ -479,6 +737,21 @@ fn main() {
             }
             Err(e) => println!("cargo::error={e}"),
         }
+    }
+    match enum_tables() {
+        Ok(files) => {
+            for (name, text) in files {
+                let path = out_dir.join(&name);
+                let written = path
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&path, text));
+                if let Err(e) = written {
+                    println!("cargo::error=cannot write {name}: {e}");
+                }
+            }
+        }
+        Err(e) => println!("cargo::error={e}"),
     }
     println!("cargo::rustc-check-cfg=cfg(gb18030_direct)");
     if direct_wanted() {

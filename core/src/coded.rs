@@ -2,6 +2,13 @@
 //! Chinese and English text — from which its methods are generated, so that a name or a code is
 //! written in exactly one place.
 //!
+//! The tables themselves are data: `spec/enums.json` holds every coded enum (its doc, derives,
+//! serde flag, and per variant the identifier, code, machine name, texts and doc with its clause
+//! ids), and `core/build.rs` writes the invocations below from it into `$OUT_DIR/enums/`, one file
+//! per module, which that module `include!`s. The public paths are those of the modules (e.g.
+//! `gasdev::model::Tier`); to find an enum, a variant, a name or a clause id, grep
+//! `spec/enums.json`. An invocation looks like this:
+//!
 //! ```text
 //! coded_enum! {
 //!     /// Why a device refused a command.

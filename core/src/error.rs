@@ -77,3 +77,55 @@ impl serde::Serialize for ErrorCode {
         s.serialize_str(self.name())
     }
 }
+
+/// An error of a decoder that stops at the first problem: what is wrong (`kind`, whose `code()` is
+/// its shared name) and the byte offset where it was found, shown as `NAME at byte N: text`.
+/// `located_error!(/// doc… Error(ErrorKind), "doc of offset()", "doc of code()");`
+macro_rules! located_error {
+    ($(#[$m:meta])* $name:ident($kind:ty), $offset_doc:literal, $code_doc:literal) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct $name {
+            kind: $kind,
+            offset: usize,
+        }
+
+        impl $name {
+            /// An error of `kind` at byte `offset`.
+            pub const fn new(kind: $kind, offset: usize) -> $name {
+                $name { kind, offset }
+            }
+
+            /// What is wrong.
+            pub const fn kind(self) -> $kind {
+                self.kind
+            }
+
+            #[doc = $offset_doc]
+            pub const fn offset(self) -> usize {
+                self.offset
+            }
+
+            #[doc = $code_doc]
+            pub const fn code(self) -> $crate::ErrorCode {
+                self.kind.code()
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                write!(
+                    f,
+                    "{} at byte {}: {}",
+                    self.code().name(),
+                    self.offset,
+                    self.code().text().en
+                )
+            }
+        }
+
+        impl core::error::Error for $name {}
+    };
+}
+
+pub(crate) use located_error;

@@ -45,6 +45,8 @@ extern crate std;
 
 mod coded;
 pub mod error;
+#[cfg(any(test, feature = "serde"))]
+mod fmt_buf;
 pub mod gbt26875;
 pub mod hex;
 pub mod ident;

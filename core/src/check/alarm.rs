@@ -47,24 +47,19 @@ pub(crate) fn evaluate(id: &'static str, decl: &Declaration, as_of: Date) -> Opt
 
 /// ALM-3a / ALM-3b.
 fn detects(decl: &Declaration, gas: Gas) -> Outcome {
-    let g = gas.text();
-    if decl.capabilities.detects.contains(&gas) {
-        Outcome::pass(
-            "capabilities.detects",
-            Message::new(
-                format!("具备{}浓度检测功能", g.zh),
-                format!("detects {} concentration", g.en),
-            ),
-        )
-    } else {
-        Outcome::fail(
-            "capabilities.detects",
-            Message::new(
-                format!("未声明{}浓度检测功能", g.zh),
-                format!("does not declare {} detection", g.en),
-            ),
-        )
-    }
+    let (zh, en) = (gas.text().zh, gas.text().en);
+    Outcome::declared(
+        decl.capabilities.detects.contains(&gas),
+        "capabilities.detects",
+        Message::new(
+            format!("具备{zh}浓度检测功能"),
+            format!("detects {en} concentration"),
+        ),
+        Message::new(
+            format!("未声明{zh}浓度检测功能"),
+            format!("does not declare {en} detection"),
+        ),
+    )
 }
 
 /// ALM-4: wired or wireless interlock with a cut-off device.

@@ -82,20 +82,16 @@ pub(crate) fn identifier_on_carrier(decl: &Declaration, active: bool) -> Outcome
 
 /// ALM-6*, VLV-3: the product collects `item`.
 pub(crate) fn collects(decl: &Declaration, item: DataItem, what: crate::Text) -> Outcome {
-    if decl.capabilities.collects.contains(&item) {
-        Outcome::pass(
-            "capabilities.collects",
-            Message::new(format!("采集{}", what.zh), format!("collects {}", what.en)),
-        )
-    } else {
-        Outcome::fail(
-            "capabilities.collects",
-            Message::new(
-                format!("未声明采集{}", what.zh),
-                format!("does not declare collecting {}", what.en),
-            ),
-        )
-    }
+    let (zh, en) = (what.zh, what.en);
+    Outcome::declared(
+        decl.capabilities.collects.contains(&item),
+        "capabilities.collects",
+        Message::new(format!("采集{zh}"), format!("collects {en}")),
+        Message::new(
+            format!("未声明采集{zh}"),
+            format!("does not declare collecting {en}"),
+        ),
+    )
 }
 
 /// ALM-7a, VLV-4a: transmits over some link; the platform name is evidence (INT-2).

@@ -315,6 +315,27 @@ fn blank(s: Option<&str>) -> bool {
     s.is_none_or(|s| s.trim().is_empty())
 }
 
+/// CAT-3: a problem at `at.field` for each `(field, zh, en, missing)` that is missing: `whose`
+/// (zh, en) does not publish it.
+fn undisclosed(
+    problems: &mut Vec<(String, Message)>,
+    at: &str,
+    whose: &(String, String),
+    fields: [(&str, &str, &str, bool); 3],
+) {
+    for (field, zh, en, missing) in fields {
+        if missing {
+            problems.push((
+                format!("{at}.{field}"),
+                Message::new(
+                    format!("{}未公布{zh}", whose.0),
+                    format!("{} does not publish its {en}", whose.1),
+                ),
+            ));
+        }
+    }
+}
+
 /// CAT-3: disclosure of name, qualification grade, contact, model, price, service.
 fn cat3(cat: &Catalogue, companies: &Companies) -> Finding {
     let mut problems = Vec::new();
@@ -337,17 +358,13 @@ fn cat3(cat: &Catalogue, companies: &Companies) -> Finding {
                 blank(v.contact.as_deref()),
             ),
         ];
-        for (field, zh, en, missing) in vendor_fields {
-            if missing {
-                problems.push((
-                    format!("vendors[{i}].{field}"),
-                    Message::new(
-                        format!("“{}”未公布{zh}", v.name),
-                        format!("\"{}\" does not publish its {en}", v.name),
-                    ),
-                ));
-            }
-        }
+        let whose = (format!("“{}”", v.name), format!("\"{}\"", v.name));
+        undisclosed(
+            &mut problems,
+            &format!("vendors[{i}]"),
+            &whose,
+            vendor_fields,
+        );
         for (j, p) in v.products.iter().enumerate() {
             let product_fields = [
                 (
@@ -364,20 +381,12 @@ fn cat3(cat: &Catalogue, companies: &Companies) -> Finding {
                     blank(p.service.as_deref()),
                 ),
             ];
-            for (field, zh, en, missing) in product_fields {
-                if missing {
-                    problems.push((
-                        format!("vendors[{i}].products[{j}].{field}"),
-                        Message::new(
-                            format!("“{}”的产品“{}”未公布{zh}", v.name, p.model),
-                            format!(
-                                "\"{}\" product \"{}\" does not publish its {en}",
-                                v.name, p.model
-                            ),
-                        ),
-                    ));
-                }
-            }
+            let whose = (
+                format!("“{}”的产品“{}”", v.name, p.model),
+                format!("\"{}\" product \"{}\"", v.name, p.model),
+            );
+            let at = format!("vendors[{i}].products[{j}]");
+            undisclosed(&mut problems, &at, &whose, product_fields);
             if let Some(pv) = p.vendor.as_deref().filter(|pv| *pv != v.name) {
                 problems.push((
                     format!("vendors[{i}].products[{j}].vendor"),

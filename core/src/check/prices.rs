@@ -167,23 +167,15 @@ pub(crate) fn price1(groups: &[PriceGroup], rules: PriceRules) -> Finding {
     for g in groups {
         for p in g.products.iter().filter(|p| p.noted) {
             let ratio = p.percent_of_median.map_or_else(String::new, times);
+            let (v, m, price, median) = (&p.vendor, &p.model, &p.price, &g.median);
+            let (tier, kind) = (g.tier.text(), g.kind.text());
+            let (t, k) = (tier.zh, kind.zh);
             zh.push(format!(
-                "“{}”{}（{}{}）{} 元，为中位数 {} 元的 {ratio} 倍",
-                p.vendor,
-                p.model,
-                g.tier.text().zh,
-                g.kind.text().zh,
-                p.price,
-                g.median
+                "“{v}”{m}（{t}{k}）{price} 元，为中位数 {median} 元的 {ratio} 倍"
             ));
+            let (t, k) = (tier.en, kind.en);
             en.push(format!(
-                "\"{}\" {} ({} {}) {} yuan, {ratio}x the median {} yuan",
-                p.vendor,
-                p.model,
-                g.tier.text().en,
-                g.kind.text().en,
-                p.price,
-                g.median
+                "\"{v}\" {m} ({t} {k}) {price} yuan, {ratio}x the median {median} yuan"
             ));
         }
     }

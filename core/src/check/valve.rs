@@ -41,23 +41,19 @@ pub(crate) fn evaluate(id: &'static str, decl: &Declaration) -> Option<Outcome> 
 
 /// VLV-0a/0b/0c.
 fn auto_close(decl: &Declaration, trigger: PipeTrigger, what: Text) -> Outcome {
-    if decl.capabilities.auto_close_on.contains(&trigger) {
-        Outcome::pass(
-            "capabilities.auto_close_on",
-            Message::new(
-                format!("具有{}自动关闭功能", what.zh),
-                format!("closes automatically on {}", what.en),
-            ),
-        )
-    } else {
-        Outcome::fail(
-            "capabilities.auto_close_on",
-            Message::new(
-                format!("未声明{}自动关闭功能", what.zh),
-                format!("does not declare closing automatically on {}", what.en),
-            ),
-        )
-    }
+    let (zh, en) = (what.zh, what.en);
+    Outcome::declared(
+        decl.capabilities.auto_close_on.contains(&trigger),
+        "capabilities.auto_close_on",
+        Message::new(
+            format!("具有{zh}自动关闭功能"),
+            format!("closes automatically on {en}"),
+        ),
+        Message::new(
+            format!("未声明{zh}自动关闭功能"),
+            format!("does not declare closing automatically on {en}"),
+        ),
+    )
 }
 
 /// VLV-0d (INT-7: an absent answer is "not declared").

@@ -13,41 +13,8 @@ use super::packet::Decoded;
 use super::text::{Description, decode_text};
 use super::time::TimeLabel;
 use super::{Deviations, Error};
+use crate::fmt_buf::Buf;
 use serde::ser::{Error as _, Serialize, SerializeMap, SerializeSeq, Serializer};
-
-/// A fixed-capacity `fmt::Write` target.
-struct Buf<const N: usize> {
-    bytes: [u8; N],
-    len: usize,
-}
-
-impl<const N: usize> Buf<N> {
-    const fn new() -> Self {
-        Buf {
-            bytes: [0; N],
-            len: 0,
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        self.bytes
-            .get(..self.len)
-            .and_then(|b| core::str::from_utf8(b).ok())
-            .unwrap_or_default()
-    }
-}
-
-impl<const N: usize> core::fmt::Write for Buf<N> {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let end = self.len.checked_add(s.len()).ok_or(core::fmt::Error)?;
-        self.bytes
-            .get_mut(self.len..end)
-            .ok_or(core::fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
 
 /// A time label as `YYYY-MM-DDTHH:MM:SS`.
 struct Iso(TimeLabel);
@@ -72,12 +39,9 @@ impl Serialize for Hex<'_> {
                 DIGITS.get(usize::from(byte >> 4)).copied().unwrap_or(b'0'),
                 DIGITS.get(usize::from(byte & 0xF)).copied().unwrap_or(b'0'),
             ];
-            let end = b.len.saturating_add(2);
-            b.bytes
-                .get_mut(b.len..end)
-                .ok_or_else(|| S::Error::custom("hex too long"))?
-                .copy_from_slice(&pair);
-            b.len = end;
+            let pair = core::str::from_utf8(&pair).unwrap_or("00");
+            core::fmt::Write::write_str(&mut b, pair)
+                .map_err(|_| S::Error::custom("hex too long"))?;
         }
         s.serialize_str(b.as_str())
     }

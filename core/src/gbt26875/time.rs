@@ -166,7 +166,7 @@ mod tests {
     fn v1_header_time_is_binary() {
         let t = TimeLabel::from_bytes([0x18, 0x0D, 0x11, 0x16, 0x0A, 0x14]);
         assert!(t.is_valid());
-        let mut s = heapless_fmt::Buf::default();
+        let mut s = crate::fmt_buf::Buf::<32>::new();
         core::fmt::write(&mut s, format_args!("{t}")).unwrap();
         assert_eq!(s.as_str(), "2020-10-22T17:13:24");
         assert_eq!(TimeLabel::new(2020, 10, 22, 17, 13, 24), t);
@@ -179,28 +179,19 @@ mod tests {
 
     #[test]
     fn from_unix_in_china_standard_time() {
-        // 2022-07-01T00:00:00Z is 08:00 in China Standard Time.
-        assert_eq!(
-            TimeLabel::from_unix(1_656_633_600, 480),
-            TimeLabel::new(2022, 7, 1, 8, 0, 0)
-        );
-        assert_eq!(
-            TimeLabel::from_unix(1_656_633_600, 0),
-            TimeLabel::new(2022, 7, 1, 0, 0, 0)
-        );
-        // Across midnight and a leap day.
-        assert_eq!(
-            TimeLabel::from_unix(1_709_222_399, 480),
-            TimeLabel::new(2024, 2, 29, 23, 59, 59)
-        );
-        assert_eq!(
-            TimeLabel::from_unix(1_709_222_400, 480),
-            TimeLabel::new(2024, 3, 1, 0, 0, 0)
-        );
-        assert_eq!(
-            TimeLabel::from_unix(1_709_164_800, 0),
-            TimeLabel::new(2024, 2, 29, 0, 0, 0)
-        );
+        let cases = [
+            // 2022-07-01T00:00:00Z is 08:00 in China Standard Time.
+            (1_656_633_600, 480, (2022, 7, 1, 8, 0, 0)),
+            (1_656_633_600, 0, (2022, 7, 1, 0, 0, 0)),
+            // Across midnight and a leap day.
+            (1_709_222_399, 480, (2024, 2, 29, 23, 59, 59)),
+            (1_709_222_400, 480, (2024, 3, 1, 0, 0, 0)),
+            (1_709_164_800, 0, (2024, 2, 29, 0, 0, 0)),
+        ];
+        for (unix, offset, (y, mo, d, h, mi, s)) in cases {
+            let want = TimeLabel::new(y, mo, d, h, mi, s);
+            assert_eq!(TimeLabel::from_unix(unix, offset), want, "{unix} {offset}");
+        }
         // 1999-12-31T23:00 local is before 2000: not representable, so the label is invalid.
         assert!(!TimeLabel::from_unix(946_684_800, -60).is_valid());
         assert!(TimeLabel::from_unix(946_684_800, 0).is_valid());
@@ -219,30 +210,5 @@ mod tests {
         assert!(!TimeLabel::from_bytes([0, 0, 0, 1, 13, 24]).is_valid());
         assert!(!TimeLabel::from_bytes([0, 0, 0, 1, 1, 100]).is_valid());
         assert_eq!(TimeLabel::from_bytes([0, 0, 0, 1, 1, 255]).year(), 2255);
-    }
-
-    /// A tiny fixed buffer for `Display` in no_std tests.
-    mod heapless_fmt {
-        #[derive(Default)]
-        pub struct Buf {
-            bytes: [u8; 32],
-            len: usize,
-        }
-        impl Buf {
-            pub fn as_str(&self) -> &str {
-                core::str::from_utf8(&self.bytes[..self.len]).unwrap()
-            }
-        }
-        impl core::fmt::Write for Buf {
-            fn write_str(&mut self, s: &str) -> core::fmt::Result {
-                let end = self.len + s.len();
-                self.bytes
-                    .get_mut(self.len..end)
-                    .ok_or(core::fmt::Error)?
-                    .copy_from_slice(s.as_bytes());
-                self.len = end;
-                Ok(())
-            }
-        }
     }
 }

@@ -8,35 +8,28 @@ use super::scan::{self, Span, err, is_forbidden, is_white_space, starts_with_ci}
 use super::url::parse_url;
 use super::{Form, Ident, Repr, Scheme, ecode, gs1, handle, ma, oid};
 
-/// `[IDENT-1]` Bytes → text: length first (so a 1 MB input costs nothing), then UTF-8.
-pub(super) fn bytes_to_str(input: &[u8]) -> Result<&str, IdentError> {
-    if input.is_empty() {
+/// `[IDENT-1]` Not empty and at most [`MAX_INPUT_BYTES`] long; a longer input is reported at the
+/// byte `limit_at` gives (where the limit falls).
+fn length(len: usize, limit_at: impl FnOnce() -> usize) -> Result<(), IdentError> {
+    if len == 0 {
         return Err(err(IdentErrorKind::Empty, 0));
     }
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(err(
-            IdentErrorKind::TooLong {
-                limit: MAX_INPUT_BYTES,
-            },
-            MAX_INPUT_BYTES,
-        ));
+    if len > MAX_INPUT_BYTES {
+        let limit = MAX_INPUT_BYTES;
+        return Err(err(IdentErrorKind::TooLong { limit }, limit_at()));
     }
+    Ok(())
+}
+
+/// `[IDENT-1]` Bytes → text: length first (so a 1 MB input costs nothing), then UTF-8.
+pub(super) fn bytes_to_str(input: &[u8]) -> Result<&str, IdentError> {
+    length(input.len(), || MAX_INPUT_BYTES)?;
     core::str::from_utf8(input).map_err(|e| err(IdentErrorKind::NotUtf8, e.valid_up_to()))
 }
 
 /// `[IDENT-1]` `[IDENT-2]` `[IDENT-3]` The rules every input obeys.
 fn general(input: &str) -> Result<(), IdentError> {
-    if input.is_empty() {
-        return Err(err(IdentErrorKind::Empty, 0));
-    }
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(err(
-            IdentErrorKind::TooLong {
-                limit: MAX_INPUT_BYTES,
-            },
-            scan::floor_boundary(input, MAX_INPUT_BYTES),
-        ));
-    }
+    length(input.len(), || scan::floor_boundary(input, MAX_INPUT_BYTES))?;
     if let Some((i, _)) = input.char_indices().find(|(_, c)| is_forbidden(*c)) {
         return Err(err(IdentErrorKind::ControlChar, i));
     }

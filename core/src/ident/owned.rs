@@ -90,26 +90,8 @@ impl<'a> From<Ident<'a>> for OwnedIdent {
     }
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for OwnedIdent {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for OwnedIdent {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<OwnedIdent, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = OwnedIdent;
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("an industrial-internet identifier string")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<OwnedIdent, E> {
-                v.parse().map_err(E::custom)
-            }
-        }
-        d.deserialize_str(Visitor)
-    }
-}
+crate::serde_names::serde_text!(
+    OwnedIdent,
+    "an industrial-internet identifier string",
+    <OwnedIdent as core::str::FromStr>::from_str
+);

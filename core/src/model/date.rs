@@ -149,42 +149,13 @@ impl core::fmt::Display for Date {
     }
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Date;
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("a date string YYYY-MM-DD")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse(v).map_err(|e| E::custom(format_args!("invalid date \"{v}\": {e}")))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Date {
-    fn schema_name() -> alloc::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "format": "date",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            "description": "A calendar date YYYY-MM-DD (proleptic Gregorian, no time zone)."
-        })
+crate::serde_names::serde_text! {
+    Date, "a date string YYYY-MM-DD", Date::parse, "date";
+    schema {
+        "type": "string",
+        "format": "date",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "description": "A calendar date YYYY-MM-DD (proleptic Gregorian, no time zone)."
     }
 }
 
@@ -242,28 +213,8 @@ mod tests {
         let a = Date::parse("2021-12-31").unwrap();
         let b = Date::parse("2022-01-01").unwrap();
         assert!(a < b);
-        let mut s = alloc_free_string::Buf::default();
+        let mut s = crate::fmt_buf::Buf::<32>::new();
         core::fmt::write(&mut s, format_args!("{a}")).unwrap();
         assert_eq!(s.as_str(), "2021-12-31");
-    }
-
-    mod alloc_free_string {
-        #[derive(Default)]
-        pub struct Buf {
-            b: [u8; 32],
-            n: usize,
-        }
-        impl Buf {
-            pub fn as_str(&self) -> &str {
-                core::str::from_utf8(&self.b[..self.n]).unwrap()
-            }
-        }
-        impl core::fmt::Write for Buf {
-            fn write_str(&mut self, s: &str) -> core::fmt::Result {
-                self.b[self.n..self.n + s.len()].copy_from_slice(s.as_bytes());
-                self.n += s.len();
-                Ok(())
-            }
-        }
     }
 }

@@ -76,41 +76,12 @@ impl core::fmt::Display for Price {
     }
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for Price {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Price {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Price;
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("a yuan amount as a string, e.g. \"399.00\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Price, E> {
-                Price::parse(v).map_err(|e| E::custom(format_args!("invalid price \"{v}\": {e}")))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Price {
-    fn schema_name() -> alloc::borrow::Cow<'static, str> {
-        "Price".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$",
-            "description": "A price in yuan as a string with at most two decimals, e.g. \"399.00\"."
-        })
+crate::serde_names::serde_text! {
+    Price, "a yuan amount as a string, e.g. \"399.00\"", Price::parse, "price";
+    schema {
+        "type": "string",
+        "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$",
+        "description": "A price in yuan as a string with at most two decimals, e.g. \"399.00\"."
     }
 }
 

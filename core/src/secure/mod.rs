@@ -78,54 +78,19 @@ impl ErrorKind {
     }
 }
 
-/// A frame that cannot be opened or sealed: what is wrong and the byte offset where it was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Error {
-    kind: ErrorKind,
-    offset: usize,
-}
-
-impl Error {
-    /// An error of `kind` at byte `offset`.
-    pub const fn new(kind: ErrorKind, offset: usize) -> Error {
-        Error { kind, offset }
-    }
-
-    /// What is wrong.
-    pub const fn kind(self) -> ErrorKind {
-        self.kind
-    }
-
-    /// The byte offset from the frame's first byte (for `BUFFER_TOO_SMALL`: the bytes needed).
-    pub const fn offset(self) -> usize {
-        self.offset
-    }
-
-    /// The shared error code.
-    pub const fn code(self) -> ErrorCode {
-        self.kind.code()
-    }
-}
+crate::error::located_error!(
+    /// A frame that cannot be opened or sealed: what is wrong and the byte offset where it was
+    /// found.
+    Error(ErrorKind),
+    "The byte offset from the frame's first byte (for `BUFFER_TOO_SMALL`: the bytes needed).",
+    "The shared error code."
+);
 
 impl From<wire::Error> for Error {
     fn from(e: wire::Error) -> Error {
         Error::new(ErrorKind::Frame(e.kind()), e.offset())
     }
 }
-
-impl core::fmt::Display for Error {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(
-            f,
-            "{} at byte {}: {}",
-            self.code().name(),
-            self.offset,
-            self.code().text().en
-        )
-    }
-}
-
-impl core::error::Error for Error {}
 
 /// Whether a receiver accepts frames without the security TLV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -67,35 +67,15 @@ impl ErrorKind {
     }
 }
 
-/// A frame that cannot be decoded: what is wrong and the byte offset (from the frame's first byte)
-/// where it was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Error {
-    kind: ErrorKind,
-    offset: usize,
-}
+crate::error::located_error!(
+    /// A frame that cannot be decoded: what is wrong and the byte offset (from the frame's first
+    /// byte) where it was found.
+    Error(ErrorKind),
+    "The byte offset, from the first byte of the frame, where the problem was found.",
+    "The shared error code (`FRAME_*`)."
+);
 
 impl Error {
-    /// An error of `kind` at byte `offset`.
-    pub const fn new(kind: ErrorKind, offset: usize) -> Error {
-        Error { kind, offset }
-    }
-
-    /// What is wrong.
-    pub const fn kind(self) -> ErrorKind {
-        self.kind
-    }
-
-    /// The byte offset, from the first byte of the frame, where the problem was found.
-    pub const fn offset(self) -> usize {
-        self.offset
-    }
-
-    /// The shared error code (`FRAME_*`).
-    pub const fn code(self) -> ErrorCode {
-        self.kind.code()
-    }
-
     /// The same error with its offset moved by `base` bytes (saturating).
     pub(crate) const fn shifted(self, base: usize) -> Error {
         Error {
@@ -104,20 +84,6 @@ impl Error {
         }
     }
 }
-
-impl core::fmt::Display for Error {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(
-            f,
-            "{} at byte {}: {}",
-            self.code().name(),
-            self.offset,
-            self.code().text().en
-        )
-    }
-}
-
-impl core::error::Error for Error {}
 
 /// Why a [`super::FrameRepr`] cannot be emitted. Emitting never writes a frame that would not
 /// decode to the same representation.

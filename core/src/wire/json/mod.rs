@@ -174,6 +174,50 @@ pub enum MessageDoc {
     Unknown { msg_type: u8, body: HexBytes },
 }
 
+impl MessageDoc {
+    /// The extension TLVs (none for a message of an unknown type).
+    fn extensions(&self) -> &[TlvDoc] {
+        match self {
+            MessageDoc::Status { extensions, .. }
+            | MessageDoc::Event { extensions, .. }
+            | MessageDoc::Identity { extensions, .. }
+            | MessageDoc::Command { extensions, .. }
+            | MessageDoc::Ack { extensions, .. }
+            | MessageDoc::Nak { extensions, .. } => extensions,
+            MessageDoc::Unknown { .. } => &[],
+        }
+    }
+
+    /// The snapshot of a status report or an event (empty for the others).
+    fn snapshot(&self) -> Snapshot {
+        match self {
+            MessageDoc::Status {
+                alarm,
+                valve,
+                methane,
+                carbon_monoxide,
+                propane,
+                ..
+            }
+            | MessageDoc::Event {
+                alarm,
+                valve,
+                methane,
+                carbon_monoxide,
+                propane,
+                ..
+            } => Snapshot {
+                alarm: *alarm,
+                valve: *valve,
+                methane: *methane,
+                carbon_monoxide: *carbon_monoxide,
+                propane: *propane,
+            },
+            _ => Snapshot::default(),
+        }
+    }
+}
+
 /// A frame in its JSON form, owned.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -208,158 +252,79 @@ impl FrameDoc {
     /// [`EmitError::BadField`] for extensions that are not in ascending type order (or of type
     /// 0), [`EmitError::Oversize`] for an extension value over 255 bytes.
     pub fn with_repr<R>(&self, f: impl FnOnce(&FrameRepr<'_>) -> R) -> Result<R, EmitError> {
-        let seq = self.seq;
-        let timestamp = self.timestamp.0;
-        fn frame(seq: u16, timestamp: Timestamp, message: Message<'_>) -> FrameRepr<'_> {
-            FrameRepr {
-                seq,
-                timestamp,
-                message,
-            }
-        }
-        Ok(match &self.message {
-            MessageDoc::Status {
-                kind,
-                alarm,
-                valve,
-                methane,
-                carbon_monoxide,
-                propane,
+        let doc = &self.message;
+        let ext = ext_bytes(doc.extensions())?;
+        let extensions = tlvs(&ext)?;
+        let ids: Vec<Identifier<'_>> = match doc {
+            MessageDoc::Identity { identifiers, .. } => identifiers
+                .iter()
+                .map(|i| Identifier {
+                    carrier: i.carrier,
+                    value: &i.value,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let snapshot = doc.snapshot();
+        let message = match doc {
+            MessageDoc::Status { kind, .. } => Message::Status(StatusReport {
+                kind: *kind,
+                snapshot,
                 extensions,
-            } => {
-                let ext = ext_bytes(extensions)?;
-                let snapshot = Snapshot {
-                    alarm: *alarm,
-                    valve: *valve,
-                    methane: *methane,
-                    carbon_monoxide: *carbon_monoxide,
-                    propane: *propane,
-                };
-                f(&frame(
-                    seq,
-                    timestamp,
-                    Message::Status(StatusReport {
-                        kind: *kind,
-                        snapshot,
-                        extensions: tlvs(&ext)?,
-                    }),
-                ))
-            }
-            MessageDoc::Event {
-                event,
-                alarm,
-                valve,
-                methane,
-                carbon_monoxide,
-                propane,
+            }),
+            MessageDoc::Event { event, .. } => Message::Event(EventReport {
+                event: *event,
+                snapshot,
                 extensions,
-            } => {
-                let ext = ext_bytes(extensions)?;
-                let snapshot = Snapshot {
-                    alarm: *alarm,
-                    valve: *valve,
-                    methane: *methane,
-                    carbon_monoxide: *carbon_monoxide,
-                    propane: *propane,
-                };
-                f(&frame(
-                    seq,
-                    timestamp,
-                    Message::Event(EventReport {
-                        event: *event,
-                        snapshot,
-                        extensions: tlvs(&ext)?,
-                    }),
-                ))
-            }
+            }),
             MessageDoc::Identity {
                 kind,
                 tier,
                 capabilities,
-                identifiers,
+                model,
+                firmware,
+                ..
+            } => Message::Identity(Identity {
+                kind: *kind,
+                tier: *tier,
+                capabilities: capabilities.iter().copied().collect::<CapabilitySet>(),
+                identifiers: Identifiers::new(&ids),
                 model,
                 firmware,
                 extensions,
-            } => {
-                let ext = ext_bytes(extensions)?;
-                let ids: Vec<Identifier<'_>> = identifiers
-                    .iter()
-                    .map(|i| Identifier {
-                        carrier: i.carrier,
-                        value: &i.value,
-                    })
-                    .collect();
-                f(&frame(
-                    seq,
-                    timestamp,
-                    Message::Identity(Identity {
-                        kind: *kind,
-                        tier: *tier,
-                        capabilities: capabilities.iter().copied().collect::<CapabilitySet>(),
-                        identifiers: Identifiers::new(&ids),
-                        model,
-                        firmware,
-                        extensions: tlvs(&ext)?,
-                    }),
-                ))
-            }
-            MessageDoc::Command {
-                command,
+            }),
+            MessageDoc::Command { command, .. } => Message::Command(CommandRequest {
+                command: *command,
                 extensions,
-            } => {
-                let ext = ext_bytes(extensions)?;
-                f(&frame(
-                    seq,
-                    timestamp,
-                    Message::Command(CommandRequest {
-                        command: *command,
-                        extensions: tlvs(&ext)?,
-                    }),
-                ))
-            }
+            }),
             MessageDoc::Ack {
-                ack_seq,
-                command,
+                ack_seq, command, ..
+            } => Message::Ack(Ack {
+                ack_seq: *ack_seq,
+                command: *command,
                 extensions,
-            } => {
-                let ext = ext_bytes(extensions)?;
-                f(&frame(
-                    seq,
-                    timestamp,
-                    Message::Ack(Ack {
-                        ack_seq: *ack_seq,
-                        command: *command,
-                        extensions: tlvs(&ext)?,
-                    }),
-                ))
-            }
+            }),
             MessageDoc::Nak {
                 ack_seq,
                 command_code,
                 reason,
+                ..
+            } => Message::Nak(Nak {
+                ack_seq: *ack_seq,
+                command_code: *command_code,
+                reason: *reason,
                 extensions,
-            } => {
-                let ext = ext_bytes(extensions)?;
-                f(&frame(
-                    seq,
-                    timestamp,
-                    Message::Nak(Nak {
-                        ack_seq: *ack_seq,
-                        command_code: *command_code,
-                        reason: *reason,
-                        extensions: tlvs(&ext)?,
-                    }),
-                ))
-            }
-            MessageDoc::Unknown { msg_type, body } => f(&frame(
-                seq,
-                timestamp,
-                Message::Unknown(UnknownMessage {
-                    msg_type: *msg_type,
-                    body: &body.0,
-                }),
-            )),
-        })
+            }),
+            MessageDoc::Unknown { msg_type, body } => Message::Unknown(UnknownMessage {
+                msg_type: *msg_type,
+                body: &body.0,
+            }),
+        };
+        Ok(f(&FrameRepr {
+            seq: self.seq,
+            timestamp: self.timestamp.0,
+            message,
+        }))
     }
 
     /// The JSON path of the field that makes [`FrameDoc::encode`] fail (`message.model`,

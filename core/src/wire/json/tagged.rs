@@ -113,6 +113,15 @@ macro_rules! slots {
     };
 }
 
+/// A tagged object's variant names (for `unknown variant` errors) and the fields each allows
+/// ([`Variants`]), from one listing: `variants!(NAMES, FIELDS { "mute": ["seconds"], … });`.
+macro_rules! variants {
+    ($names:ident, $fields:ident { $($v:literal: [$($f:literal),*]),* $(,)? }) => {
+        const $names: &[&str] = &[$($v),*];
+        const $fields: Variants = &[$(($v, &[$($f),*])),*];
+    };
+}
+
 /// Implements `Deserialize` for `$ty` by a visitor of one map that calls `$read`.
 macro_rules! from_map {
     ($ty:ty, $expecting:literal, $read:expr) => {
@@ -138,51 +147,15 @@ macro_rules! from_map {
 // The message, tagged by "type" (spec/frame.md §8)
 // ---------------------------------------------------------------------------------------------
 
-const MESSAGE_TYPES: &[&str] = &[
-    "status", "event", "identity", "command", "ack", "nak", "unknown",
-];
-const MESSAGE_FIELDS: Variants = &[
-    (
-        "status",
-        &[
-            "kind",
-            "alarm",
-            "valve",
-            "methane",
-            "carbon_monoxide",
-            "propane",
-            "extensions",
-        ],
-    ),
-    (
-        "event",
-        &[
-            "event",
-            "alarm",
-            "valve",
-            "methane",
-            "carbon_monoxide",
-            "propane",
-            "extensions",
-        ],
-    ),
-    (
-        "identity",
-        &[
-            "kind",
-            "tier",
-            "capabilities",
-            "identifiers",
-            "model",
-            "firmware",
-            "extensions",
-        ],
-    ),
-    ("command", &["command", "extensions"]),
-    ("ack", &["ack_seq", "command", "extensions"]),
-    ("nak", &["ack_seq", "command_code", "reason", "extensions"]),
-    ("unknown", &["msg_type", "body"]),
-];
+variants!(MESSAGE_TYPES, MESSAGE_FIELDS {
+    "status": ["kind", "alarm", "valve", "methane", "carbon_monoxide", "propane", "extensions"],
+    "event": ["event", "alarm", "valve", "methane", "carbon_monoxide", "propane", "extensions"],
+    "identity": ["kind", "tier", "capabilities", "identifiers", "model", "firmware", "extensions"],
+    "command": ["command", "extensions"],
+    "ack": ["ack_seq", "command", "extensions"],
+    "nak": ["ack_seq", "command_code", "reason", "extensions"],
+    "unknown": ["msg_type", "body"],
+});
 
 /// `"command"`: a command object in a command message, a command code in an acknowledgement.
 enum CommandField {
@@ -322,32 +295,19 @@ from_map!(MessageDoc, "a message object with \"type\"", read_message);
 // The event, tagged by "kind" ([FRAME-051])
 // ---------------------------------------------------------------------------------------------
 
-const EVENT_KINDS: &[&str] = &[
-    "alarm_raised",
-    "alarm_cleared",
-    "valve_closed",
-    "fault",
-    "end_of_life",
-    "tamper",
-    "power_lost",
-    "power_restored",
-    "self_test_result",
-    "mute",
-    "unknown",
-];
-const EVENT_FIELDS: Variants = &[
-    ("alarm_raised", &["gas", "level"]),
-    ("alarm_cleared", &["gas"]),
-    ("valve_closed", &["trip", "manual_reset_required"]),
-    ("fault", &["fault", "active"]),
-    ("end_of_life", &[]),
-    ("tamper", &[]),
-    ("power_lost", &[]),
-    ("power_restored", &[]),
-    ("self_test_result", &["passed"]),
-    ("mute", &["muted"]),
-    ("unknown", &["code", "arg"]),
-];
+variants!(EVENT_KINDS, EVENT_FIELDS {
+    "alarm_raised": ["gas", "level"],
+    "alarm_cleared": ["gas"],
+    "valve_closed": ["trip", "manual_reset_required"],
+    "fault": ["fault", "active"],
+    "end_of_life": [],
+    "tamper": [],
+    "power_lost": [],
+    "power_restored": [],
+    "self_test_result": ["passed"],
+    "mute": ["muted"],
+    "unknown": ["code", "arg"],
+});
 
 slots!(EventSlots, "kind" {
     gas: Gas,
@@ -403,20 +363,13 @@ from_map!(Event, "an event object with \"kind\"", read_event);
 // The command, tagged by "kind" (no variant opens a valve: VLV-0e)
 // ---------------------------------------------------------------------------------------------
 
-const COMMAND_KINDS: &[&str] = &[
-    "close_valve",
-    "self_test",
-    "mute",
-    "set_report_interval",
-    "request_status",
-];
-const COMMAND_FIELDS: Variants = &[
-    ("close_valve", &[]),
-    ("self_test", &[]),
-    ("mute", &["seconds"]),
-    ("set_report_interval", &["seconds"]),
-    ("request_status", &[]),
-];
+variants!(COMMAND_KINDS, COMMAND_FIELDS {
+    "close_valve": [],
+    "self_test": [],
+    "mute": ["seconds"],
+    "set_report_interval": ["seconds"],
+    "request_status": [],
+});
 
 slots!(CommandSlots, "kind" {
     seconds: u32,

@@ -104,73 +104,53 @@ pub(super) fn walk_tlvs<'a>(
     Ok(Tlvs::EMPTY)
 }
 
-/// The field of a message that a value breaks, named by its JSON path (`spec/frame.md` §8) so
-/// that an encoder error names it (`gasdev encode`).
-#[cfg(all(feature = "serde", feature = "alloc"))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Field {
-    Type,
-    Alarm,
-    Valve,
-    Methane,
-    CarbonMonoxide,
-    Propane,
-    Event,
-    Identifiers,
-    Model,
-    Firmware,
-    Command,
-    CommandCode,
-    Extensions,
-}
-
-#[cfg(all(feature = "serde", feature = "alloc"))]
-impl Field {
-    /// The JSON path.
-    pub const fn path(self) -> &'static str {
-        match self {
-            Field::Type => "message.type",
-            Field::Alarm => "message.alarm",
-            Field::Valve => "message.valve",
-            Field::Methane => "message.methane",
-            Field::CarbonMonoxide => "message.carbon_monoxide",
-            Field::Propane => "message.propane",
-            Field::Event => "message.event",
-            Field::Identifiers => "message.identifiers",
-            Field::Model => "message.model",
-            Field::Firmware => "message.firmware",
-            Field::Command => "message.command",
-            Field::CommandCode => "message.command_code",
-            Field::Extensions => "message.extensions",
+/// Declares [`Field`] from one list of variants and JSON paths: with the JSON encoder (`serde`
+/// and `alloc`) an enum with [`Field::path`]; without it nothing asks which field is wrong, so a
+/// zero-sized stand-in with the same names, and on a device a check's result is one
+/// [`EmitError`], as small as before.
+macro_rules! fields {
+    ($($v:ident = $path:literal,)+) => {
+        /// The field of a message that a value breaks, named by its JSON path (`spec/frame.md`
+        /// §8) so that an encoder error names it (`gasdev encode`).
+        #[cfg(all(feature = "serde", feature = "alloc"))]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(super) enum Field {
+            $($v,)+
         }
-    }
+
+        #[cfg(all(feature = "serde", feature = "alloc"))]
+        impl Field {
+            /// The JSON path.
+            pub const fn path(self) -> &'static str {
+                match self {
+                    $(Field::$v => $path,)+
+                }
+            }
+        }
+
+        /// Without the JSON encoder: a zero-sized stand-in with the names of the enum.
+        #[cfg(not(all(feature = "serde", feature = "alloc")))]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(super) struct Field;
+
+        #[cfg(not(all(feature = "serde", feature = "alloc")))]
+        #[allow(
+            non_upper_case_globals,
+            reason = "the names of the enum this stands in for"
+        )]
+        impl Field {
+            $(pub const $v: Field = Field;)+
+        }
+    };
 }
 
-/// Without the JSON encoder nothing asks which field is wrong: a zero-sized stand-in with the
-/// same names, so that on a device a check's result is one [`EmitError`], as small as before.
-#[cfg(not(all(feature = "serde", feature = "alloc")))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Field;
-
-#[cfg(not(all(feature = "serde", feature = "alloc")))]
-#[allow(
-    non_upper_case_globals,
-    reason = "the names of the enum this stands in for"
-)]
-impl Field {
-    pub const Type: Field = Field;
-    pub const Alarm: Field = Field;
-    pub const Valve: Field = Field;
-    pub const Methane: Field = Field;
-    pub const CarbonMonoxide: Field = Field;
-    pub const Propane: Field = Field;
-    pub const Event: Field = Field;
-    pub const Identifiers: Field = Field;
-    pub const Model: Field = Field;
-    pub const Firmware: Field = Field;
-    pub const Command: Field = Field;
-    pub const CommandCode: Field = Field;
-    pub const Extensions: Field = Field;
+fields! {
+    Type = "message.type", Alarm = "message.alarm", Valve = "message.valve",
+    Methane = "message.methane", CarbonMonoxide = "message.carbon_monoxide",
+    Propane = "message.propane", Event = "message.event",
+    Identifiers = "message.identifiers", Model = "message.model", Firmware = "message.firmware",
+    Command = "message.command", CommandCode = "message.command_code",
+    Extensions = "message.extensions",
 }
 
 /// A rule a message value breaks: the error `emit` returns and the field.
