@@ -153,7 +153,7 @@ impl InspectionRecord {
 include!(concat!(env!("OUT_DIR"), "/enums/install/inspect.rs"));
 
 macro_rules! finding_codes {
-    ($( $(#[$doc:meta])* $v:ident = $name:literal, $sev:ident; )*) => {
+    ($( $(#[$doc:meta])* $v:ident = $name:literal, $sev:ident, $zh:literal, $en:literal; )*) => {
         /// What an inspection finding is about. Names are stable (vectors and summaries use them).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum FindingCode { $( $(#[$doc])* $v, )* }
@@ -169,57 +169,65 @@ macro_rules! finding_codes {
             pub const fn severity(self) -> Severity {
                 match self { $( FindingCode::$v => Severity::$sev, )* }
             }
+            /// The code of a stable name.
+            pub fn from_name(name: &str) -> Option<FindingCode> {
+                FindingCode::ALL.iter().copied().find(|c| c.name() == name)
+            }
+            /// What the code means, in Chinese and English (reports for people; JSON keeps the name).
+            pub const fn text(self) -> crate::Text {
+                match self { $( FindingCode::$v => crate::Text::new($zh, $en), )* }
+            }
         }
     };
 }
 
 finding_codes! {
     /// A required device is missing.
-    MissingRequiredDevice = "missing_required_device", Fail;
+    MissingRequiredDevice = "missing_required_device", Fail, "缺少应装装置", "required device missing";
     /// A recommended device is missing.
-    MissingRecommendedDevice = "missing_recommended_device", Info;
+    MissingRecommendedDevice = "missing_recommended_device", Info, "缺少建议安装的装置", "recommended device missing";
     /// The building height is unknown, so the >100 m rules could not be applied.
-    HeightUnknown = "height_unknown", Warn;
+    HeightUnknown = "height_unknown", Warn, "建筑高度未知", "building height unknown";
     /// The device's model is not in the catalogue: lawful (安装方案 四（三）), ask for its papers.
-    NotInCatalogue = "not_in_catalogue", Info;
+    NotInCatalogue = "not_in_catalogue", Info, "型号不在目录中", "model not in the catalogue";
     /// An unlisted model whose declaration meets 附件3 (`--declarations`).
-    OffCatalogueConformant = "off_catalogue_conformant", Info;
+    OffCatalogueConformant = "off_catalogue_conformant", Info, "目录外型号（声明符合）", "unlisted model, declaration conforms";
     /// An unlisted model whose declaration fails 附件3 clauses.
-    OffCatalogueNonconformant = "off_catalogue_nonconformant", Fail;
+    OffCatalogueNonconformant = "off_catalogue_nonconformant", Fail, "目录外型号（声明不符合）", "unlisted model, declaration fails";
     /// An unlisted model with no declaration among those given.
-    OffCatalogueUndeclared = "off_catalogue_undeclared", Warn;
+    OffCatalogueUndeclared = "off_catalogue_undeclared", Warn, "目录外型号（无声明）", "unlisted model, no declaration";
     /// A model listed by several companies, and the record does not say which.
-    AmbiguousModel = "ambiguous_model", Warn;
+    AmbiguousModel = "ambiguous_model", Warn, "型号对应多家企业", "model listed by several companies";
     /// The device's model comes from a vendor removed from the catalogue (CAT-4).
-    RemovedVendor = "removed_vendor", Warn;
+    RemovedVendor = "removed_vendor", Warn, "企业已移出目录", "vendor removed from the catalogue";
     /// The catalogue lists the model as another kind of device.
-    KindMismatch = "kind_mismatch", Fail;
+    KindMismatch = "kind_mismatch", Fail, "装置类别不符", "device kind mismatch";
     /// The alarm does not detect the household's gas (「适用气种不符」).
-    GasMismatch = "gas_mismatch", Fail;
+    GasMismatch = "gas_mismatch", Fail, "适用气种不符", "gas mismatch";
     /// Which gases the alarm detects is not known.
-    GasUnknown = "gas_unknown", Warn;
+    GasUnknown = "gas_unknown", Warn, "适用气种未知", "detected gases unknown";
     /// No identifier could be read.
-    NoIdentifier = "no_identifier", Fail;
+    NoIdentifier = "no_identifier", Fail, "无标识", "no identifier";
     /// The identifier is malformed.
-    MalformedIdentifier = "malformed_identifier", Fail;
+    MalformedIdentifier = "malformed_identifier", Fail, "标识格式错误", "malformed identifier";
     /// The identifier is only a prefix, not an item identifier.
-    PrefixOnlyIdentifier = "prefix_only_identifier", Fail;
+    PrefixOnlyIdentifier = "prefix_only_identifier", Fail, "标识只是前缀", "identifier is only a prefix";
     /// An alarm is not powered (not in use).
-    NotPowered = "not_powered", Fail;
+    NotPowered = "not_powered", Fail, "未通电", "not powered";
     /// The sensor is at the end of its service life.
-    SensorEndOfLife = "sensor_end_of_life", Fail;
+    SensorEndOfLife = "sensor_end_of_life", Fail, "传感器寿命到期", "sensor end of life";
     /// The device is past its service life or no longer works (「功能过期失效」).
-    DeviceEndOfLife = "device_end_of_life", Fail;
+    DeviceEndOfLife = "device_end_of_life", Fail, "装置超过使用年限", "device end of life";
     /// A valve is latched closed and needs a manual reset.
-    ValveNeedsManualReset = "valve_needs_manual_reset", Warn;
+    ValveNeedsManualReset = "valve_needs_manual_reset", Warn, "自闭阀须手动复位", "valve needs manual reset";
     /// The device's last report is older than the rule set's threshold.
-    StaleReport = "stale_report", Warn;
+    StaleReport = "stale_report", Warn, "长时间未上报", "stale report";
     /// An observed hazard of the checklist.
-    Hazard = "hazard", Fail;
+    Hazard = "hazard", Fail, "风险隐患", "hazard";
     /// A unit user with an alarm: whether its signals reach the fire control centre is not recorded.
-    FireCentreUnknown = "fire_centre_unknown", Warn;
+    FireCentreUnknown = "fire_centre_unknown", Warn, "消防联网情况未知", "fire control centre link unknown";
     /// A unit user's alarm, cut-off or monitoring signals do not reach the fire control centre.
-    FireCentreNotLinked = "fire_centre_not_linked", Warn;
+    FireCentreNotLinked = "fire_centre_not_linked", Warn, "未接入消防监控", "not linked to the fire control centre";
 }
 
 #[cfg(feature = "serde")]

@@ -30,7 +30,7 @@ pub fn findings_rows(report: &InspectionReport, lang: Lang) -> Vec<Vec<String>> 
                 report.household.clone(),
                 report.community.clone().unwrap_or_default(),
                 severity_text(f.severity, lang).to_string(),
-                f.code.name().to_string(),
+                super::named(f.code.text(), f.code.name(), lang),
                 f.clauses.join(","),
                 f.message.get(lang).to_string(),
                 f.action.get(lang).to_string(),
@@ -192,7 +192,7 @@ pub fn summary_report(s: &InspectSummary, rejects: &[InputError], lang: Lang) ->
     let rows: Vec<Vec<String>> = s
         .findings
         .iter()
-        .map(|(k, v)| vec![(*k).to_string(), v.to_string()])
+        .map(|(k, v)| vec![super::finding_named(k, lang), v.to_string()])
         .collect();
     out.push_str(&text_table(
         &[tr(lang, "问题", "finding"), tr(lang, "次数", "count")],

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 
 use super::inspect::{ranking_header, rejects_header, rejects_rows};
 use super::svg::{CHART_NAMES, chart_title};
-use super::{Style, columns, heading, kv, markdown_table, severity_text, tr};
+use super::{Style, columns, heading, kv, markdown_table, named, severity_text, tr};
 use crate::Lang;
 use crate::api::{InputError, InspectSummary, community_ranking};
 use crate::install::InspectionReport;
@@ -43,11 +43,6 @@ pub fn markdown_head(ruleset: &str, ruleset_version: u32, as_of: Date, lang: Lan
     s
 }
 
-/// An enumerated value in `lang` with its machine name beside it: `燃气泄漏报警装置 (leak_alarm)`.
-fn named(text: crate::Text, name: &str, lang: Lang) -> String {
-    format!("{} ({name})", text.get(lang))
-}
-
 /// The Markdown rows of one household's findings.
 pub fn markdown_findings_rows(report: &InspectionReport, lang: Lang) -> Vec<Vec<String>> {
     report
@@ -55,7 +50,7 @@ pub fn markdown_findings_rows(report: &InspectionReport, lang: Lang) -> Vec<Vec<
         .iter()
         .map(|f| {
             let about = match (f.kind, f.hazard) {
-                (_, Some(h)) => h.as_str().to_string(),
+                (_, Some(h)) => named(h.text(), h.as_str(), lang),
                 (Some(k), None) => named(k.text(), k.as_str(), lang),
                 (None, None) => String::new(),
             };
@@ -63,7 +58,7 @@ pub fn markdown_findings_rows(report: &InspectionReport, lang: Lang) -> Vec<Vec<
                 report.household.clone(),
                 report.community.clone().unwrap_or_default(),
                 severity_text(f.severity, lang).to_string(),
-                f.code.name().to_string(),
+                named(f.code.text(), f.code.name(), lang),
                 about,
                 f.clauses.join(", "),
                 f.message.get(lang).to_string(),
@@ -90,10 +85,8 @@ pub fn markdown_findings_table(rows: &[Vec<String>], lang: Lang, first: bool) ->
 }
 
 /// A two-column Markdown table of names and counts.
-fn counts_table<'a>(header: [&str; 2], rows: impl Iterator<Item = (&'a str, u64)>) -> String {
-    let rows: Vec<Vec<String>> = rows
-        .map(|(k, n)| vec![k.to_string(), n.to_string()])
-        .collect();
+fn counts_table(header: [&str; 2], rows: impl Iterator<Item = (String, u64)>) -> String {
+    let rows: Vec<Vec<String>> = rows.map(|(k, n)| vec![k, n.to_string()]).collect();
     markdown_table(&header, &rows)
 }
 
@@ -169,12 +162,14 @@ pub fn markdown_summary(
     ));
     out.push_str(&counts_table(
         [tr(lang, "期限", "deadline"), tr(lang, "数量", "count")],
-        s.overdue_by_deadline.iter().map(|(d, n)| (d.as_str(), *n)),
+        s.overdue_by_deadline.iter().map(|(d, n)| (d.clone(), *n)),
     ));
     out.push_str(&heading(md, 2, tr(lang, "问题分类", "Findings by code")));
     out.push_str(&counts_table(
         [tr(lang, "问题", "finding"), tr(lang, "次数", "count")],
-        s.findings.iter().map(|(k, v)| (*k, *v)),
+        s.findings
+            .iter()
+            .map(|(k, v)| (super::finding_named(k, lang), *v)),
     ));
     if !rejects.is_empty() {
         out.push_str(&heading(

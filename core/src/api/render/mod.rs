@@ -143,6 +143,17 @@ pub fn kv(lang: Lang, label: &str, value: &str) -> String {
     }
 }
 
+/// An enumerated value in `lang` with its machine name beside it: `燃气泄漏报警装置 (leak_alarm)`.
+pub(crate) fn named(text: crate::Text, name: &str, lang: Lang) -> String {
+    format!("{} ({name})", text.get(lang))
+}
+
+/// A finding code's name (a key of the summary's counts) in `lang` with the name beside it.
+pub(crate) fn finding_named(name: &str, lang: Lang) -> String {
+    crate::install::FindingCode::from_name(name)
+        .map_or_else(|| name.into(), |c| named(c.text(), name, lang))
+}
+
 /// A table's column names in `lang`, each language's names given as one `|`-separated list (the
 /// column specification of every hand-built table: one line per language).
 pub(crate) fn columns(lang: Lang, zh: &'static str, en: &'static str) -> Vec<&'static str> {

@@ -172,14 +172,11 @@ pub fn findings_chart(summary: &InspectSummary, lang: Lang) -> String {
     let bars: Vec<Bar> = codes
         .iter()
         .map(|(code, n)| Bar {
-            label: (*code).to_string(),
+            label: FindingCode::from_name(code)
+                .map_or((*code).to_string(), |c| c.text().get(lang).to_string()),
             value: count(*n),
             text: n.to_string(),
-            colour: match FindingCode::ALL
-                .iter()
-                .find(|c| c.name() == *code)
-                .map(|c| c.severity())
-            {
+            colour: match FindingCode::from_name(code).map(|c| c.severity()) {
                 Some(Severity::Fail) => RED,
                 Some(Severity::Warn) => AMBER,
                 _ => BLUE,
