@@ -40,6 +40,10 @@ mkdir -p out/wasm/site/gasdev out/wasm/site/examples
 cp -r wasm/web/. out/wasm/site/
 cp wasm/pkg/gasdev_wasm.js wasm/pkg/gasdev_wasm_bg.wasm wasm/pkg/gasdev_platform.js wasm/pkg/gasdev_platform_bg.wasm \
   out/wasm/site/gasdev/
+# The words for enumerated values (the core's tables, `labels()`), loaded by the page at start.
+node -e 'import("./wasm/pkg/node.mjs").then((g) => require("fs").writeFileSync("out/wasm/site/gasdev/labels.json", JSON.stringify(g.labels())))'
+# The clause -> test vectors index of the requirements page, from spec/vectors/*.json.
+node wasm/support/clause-index.mjs out/wasm/site/clause-vectors.json
 cp spec/examples/*.json spec/examples/inspections.jsonl out/wasm/site/examples/
 mkdir -p out/wasm/site/examples/declarations
 cp spec/examples/declarations/*.json out/wasm/site/examples/declarations/

@@ -234,7 +234,7 @@ test("frame decoder: every field with units, errors at their byte offset", async
 
   await page.click('.frame-example[data-i18n="exGbt"]');
   await page.waitForSelector("#frame-results article[data-protocol=gbt26875]");
-  assert.equal(await field("command_name"), "confirm");
+  assert.equal(await field("command_name"), "确认 confirm");
 
   // Binary garbage pasted as hex, and empty input.
   await page.fill("#frame-hex", "47 44 zz \u0000\u00ff");
@@ -245,6 +245,33 @@ test("frame decoder: every field with units, errors at their byte offset", async
   await page.fill("#frame-hex", "   ");
   await page.click("#frame-decode");
   await page.waitForSelector("#frame-results article[data-error=INPUT_EMPTY]");
+});
+
+test("Chinese values: enumerated values in the page's language from the core's tables, machine names beside", async () => {
+  await page.click("[data-tab=frame]");
+  await page.uncheck("#frame-stream");
+  await page.click('.frame-example[data-i18n="exStatus"]');
+  await page.waitForSelector("#frame-results article[data-result=ok][data-protocol=libgasdev]");
+  const value = (f) => page.$eval(`#frame-results tr[data-field="${f}"] td:last-child .val`, (e) => [e.textContent, e.dataset.value]);
+  const labels = gasdev.labels();
+  assert.deepEqual(await value("message.type"), [labels.message_type.status.zh, "status"]);
+  assert.deepEqual(await value("message.kind"), ["燃气泄漏报警装置", "leak_alarm"]);
+  assert.deepEqual(await value("message.alarm.gas"), ["无报警", "none"]);
+  assert.deepEqual(await value("message.valve.state"), ["开启", "open"]);
+  await page.screenshot({ path: join(shots, "decoder-zh-values.png"), fullPage: true });
+  await page.click("#lang-en");
+  assert.deepEqual(await value("message.alarm.gas"), ["no alarm", "none"]);
+  await page.click("#lang-zh");
+  // The checker: statuses, kinds and tiers in Chinese.
+  await page.click("[data-tab=check]");
+  const words = await page.$$eval('article[data-file="declaration-alarm-mid.json"] .val', (v) => v.map((e) => `${e.dataset.value}=${e.textContent}`));
+  for (const w of ["leak_alarm=燃气泄漏报警装置", "mid=中档", "pass=符合"]) assert.ok(words.includes(w), w);
+  // The identifier checker: the scheme's word.
+  await page.click("[data-tab=ident]");
+  await page.fill("#ident-input", "88.111.1/JTM-JFSM100-2024-000123");
+  await page.waitForSelector("#ident-results article[data-result=ok][data-scheme=idis] h2 .val");
+  assert.equal(await page.textContent("#ident-results h2 .val"), labels.ident_scheme.idis.zh);
+  await page.click("[data-tab=frame]");
 });
 
 test("frame decoder: capture files, and a 100 MB capture keeps the page responsive", async () => {

@@ -276,6 +276,11 @@ pub fn requirements(kind: Option<&str>, tier: Option<&str>) -> String {
     outcome(r)
 }
 
+/// The words for enumerated values (`labels`): the JSON of [`gasdev::api::labels`].
+pub fn labels() -> String {
+    gasdev::api::labels_json()
+}
+
 /// Inspect one household record (`inspect`): obligations (INS-*) and findings, as one record of
 /// `gasdev inspect --format json`.
 pub fn inspect(record: DocArg, options: &CheckOptions, today: Date) -> String {

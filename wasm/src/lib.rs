@@ -9,7 +9,8 @@
 //!
 //! - Names are camelCase: `decodeFrame`, `decodeStream`, `countFrames`, `encodeFrame`,
 //!   `parseIdent`, `checkDocument`, `checkDeclaration`, `checkCatalogue`, `requirements`,
-//!   `inspect`, `gbtAnswer`, `mapToGbt`, `sealFrame`, `openFrame`, `newReplayState`, `version`.
+//!   `inspect`, `gbtAnswer`, `mapToGbt`, `sealFrame`, `openFrame`, `newReplayState`, `labels`,
+//!   `version`.
 //! - Every function except `version` and `countFrames` returns a tagged result:
 //!   `{type: "ok", value}` or `{type: "error", error: {name, code, message: {zh, en}, offset?,
 //!   field?, line?, column?, …}}`, with `name` from `spec/errors.json`. Values are the JSON forms
@@ -521,6 +522,17 @@ pub fn map_to_gbt(
         .ok_or_else(|| JsError::new("mapToGbt: the first argument must be a string"))?;
     let DocArg(text) = doc(&request, "mapToGbt")?;
     js(&api::map_to_gbt(&w, &text).map_err(misuse)?)
+}
+
+/// The words for enumerated values, from the core's tables: `{table: {name: {zh, en}}}` (e.g.
+/// `labels().alarm_level.none.zh === "无报警"`), so that a page shows values in the reader's
+/// language while its data and exports keep the machine names. In the platform module (the tables
+/// cost 12 KB gzipped, which the decoder and checker's budget does not have); `wasm/build.sh` also
+/// writes them beside the web tool's modules as `labels.json`, which the page loads at start.
+#[cfg(feature = "platform")]
+#[wasm_bindgen(js_name = labels, unchecked_return_type = "Labels")]
+pub fn labels() -> Result<JsValue, JsError> {
+    js(&api::labels())
 }
 
 /// The library version (`Cargo.toml`), e.g. `"0.1.0"`.

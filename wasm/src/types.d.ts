@@ -176,6 +176,9 @@ export type CheckedDocument = Omit<Checked, "document" | "report"> &
   );
 /** `gasdev requirements --format json`. */
 export type RequirementTable = Requirements;
+/** `labels()`: the words for enumerated values, `{table: {machine name: {zh, en}}}` (tables such as
+ *  `tier`, `device_kind`, `alarm_level`, `message_type`, `gbt_command`, `severity`). */
+export type Labels = Record<string, Record<string, Text>>;
 /** A rejected record of inspectAll (its `line` is the 1-based record number). */
 export type RejectedRecord = InputError;
 

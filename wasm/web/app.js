@@ -1,7 +1,8 @@
 // The offline web tool: conformance checker, frame decoder, identifier checker.
 // All computation happens in worker.js (WebAssembly in a Web Worker); this file only renders.
 // Chinese is the default language; every result carries both languages, so switching re-renders.
-import { isFailure, KIND, STATUS, TIER } from "./report.js";
+import { isFailure, MARK } from "./report.js";
+import { frameTable, label, setLabels } from "./labels.js";
 import { initInspect, renderInspect, TEXT as INSPECT_TEXT } from "./inspect.js";
 
 // ---- text ------------------------------------------------------------------------------------
@@ -44,7 +45,6 @@ const T = {
     kindGrid: "各类装置可供选择的企业（CAT-6）", companies: "企业数", low: "低档", mid: "中档", high: "高档",
     prices: "价格一览（PRICE-1，仅供参考）", tier: "档次", count: "产品数", median: "中位数（元）", min: "最低（元）",
     max: "最高（元）", noted: "提示",
-    reasons: { borrowed_qualification: "挂靠借用资质", counterfeit: "制假售假", price_manipulation: "价格操纵", other: "其他扰乱市场行为" },
   },
   en: {
     title: "Gas safety device checker", tabCheck: "Conformance", tabFrame: "Frame decoder", tabIdent: "Identifiers",
@@ -87,7 +87,6 @@ const T = {
     kindGrid: "Companies per device kind and tier (CAT-6)", companies: "companies", low: "low", mid: "mid", high: "high",
     prices: "Prices (PRICE-1, information only)", tier: "tier", count: "count", median: "median (yuan)", min: "min (yuan)",
     max: "max (yuan)", noted: "noted",
-    reasons: { borrowed_qualification: "borrowed qualification", counterfeit: "counterfeit products", price_manipulation: "price manipulation", other: "other market disturbance" },
   },
 };
 Object.assign(T.zh, INSPECT_TEXT.zh);
@@ -184,7 +183,9 @@ function showTab(name) {
 
 // ---- (1) conformance checker -------------------------------------------------------------------
 const verdictBadge = (ok) => `<span class="badge ${ok ? "ok" : "bad"}">${ok ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</span>`;
-const tierText = (x) => (x ? TIER[x][lang] : t("none"));
+/** An enumerated value in the page's language, its machine name as the title (labels.js). */
+const L = (table, name) => label(table, name, lang);
+const tierText = (x) => (x ? L("tier", x) : t("none"));
 
 function findingsTable(findings, failuresOnly) {
   const rows = findings.filter((f) => !failuresOnly || isFailure(f));
@@ -192,39 +193,39 @@ function findingsTable(findings, failuresOnly) {
   return `<div class="table-wrap"><table class="findings"><thead><tr><th>${t("clause")}</th><th>${t("verdict")}</th><th>${t("field")}</th><th>${t("reason")}</th></tr></thead><tbody>${rows
     .map(
       (f) =>
-        `<tr data-clause="${esc(f.id)}" data-status="${f.status}"><td><code>${esc(f.id)}</code></td><td class="status-${f.status}">${STATUS[f.status].mark} ${STATUS[f.status][lang]}</td><td><code>${esc(f.field)}</code></td><td>${esc(f.reason[lang])}</td></tr>`,
+        `<tr data-clause="${esc(f.id)}" data-status="${f.status}"><td><code>${esc(f.id)}</code></td><td class="status-${f.status}">${MARK[f.status]} ${L("check_status", f.status)}</td><td><code>${esc(f.field)}</code></td><td>${esc(f.reason[lang])}</td></tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
 
 function productBlock(p, failuresOnly, heading = "h3") {
-  const title = [p.vendor, p.model, KIND[p.kind][lang]].filter(Boolean).map(esc).join(" · ");
+  const title = [esc(p.vendor), esc(p.model), L("device_kind", p.kind)].filter(Boolean).join(" · ");
   return `<div class="product" data-model="${esc(p.model)}" data-conformant="${p.conformant}" data-achieved="${p.achieved_tier ?? "none"}">
 <${heading}>${title} ${verdictBadge(p.conformant)}</${heading}>
-<p class="meta">${t("claimed")}: <b>${TIER[p.claimed_tier][lang]}</b> · ${t("achieved")}: <b>${tierText(p.achieved_tier)}</b> · ${t("counts")(p.counts)}</p>
+<p class="meta">${t("claimed")}: <b>${L("tier", p.claimed_tier)}</b> · ${t("achieved")}: <b>${tierText(p.achieved_tier)}</b> · ${t("counts")(p.counts)}</p>
 ${findingsTable(p.findings, failuresOnly)}</div>`;
 }
 
 function catalogueBlock(c, failuresOnly) {
-  const tiers = (ts) => (ts.length ? ts.map((x) => TIER[x][lang]).join("/") : "-");
+  const tiers = (ts) => (ts.length ? ts.map((x) => L("tier", x)).join("/") : "-");
   let s = `<p>${esc(c.name)} ${verdictBadge(c.conformant)}</p><h3>${t("catClauses")}</h3>${findingsTable(c.findings, false)}`;
   s += `<h3>${t("vendors")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("creditCode")}</th><th>${t("company")}</th><th>${t("status")}</th><th>${t("removalReason")}</th><th>${t("products")}</th><th>${t("alarmTiers")}</th><th>${t("valveTiers")}</th></tr></thead><tbody>`;
   for (const v of c.vendors) {
     const status = v.excluded ? t("removed") : v.removed_on ? t("removalPending")(v.removed_on) : t("listed");
-    const reason = v.removal_reason ? t("reasons")[v.removal_reason] : "-";
+    const reason = v.removal_reason ? L("removal_reason", v.removal_reason) : "-";
     s += `<tr><td>${esc(v.name)}</td><td>${esc(v.credit_code ?? "-")}</td><td>${v.company ?? "-"}</td><td>${status}</td><td>${reason}</td><td>${v.products}</td><td>${tiers(v.alarm_tiers)}</td><td>${tiers(v.valve_tiers)}</td></tr>`;
   }
   s += `</tbody></table></div><h3>${t("kindGrid")}</h3><div class="table-wrap"><table class="kind-grid"><thead><tr><th>${t("kind")}</th><th>${t("companies")}</th><th>${t("low")}</th><th>${t("mid")}</th><th>${t("high")}</th></tr></thead><tbody>`;
   for (const k of c.kinds)
-    s += `<tr data-kind="${k.kind}"><td>${KIND[k.kind][lang]}</td><td>${k.companies}</td>${k.tiers.map((x) => `<td>${x.companies.length ? x.companies.map(esc).join(lang === "zh" ? "、" : ", ") : "-"}</td>`).join("")}</tr>`;
+    s += `<tr data-kind="${k.kind}"><td>${L("device_kind", k.kind)}</td><td>${k.companies}</td>${k.tiers.map((x) => `<td>${x.companies.length ? x.companies.map(esc).join(lang === "zh" ? "、" : ", ") : "-"}</td>`).join("")}</tr>`;
   s += `</tbody></table></div><h3>${t("prices")}</h3><div class="table-wrap"><table class="price-table"><thead><tr><th>${t("kind")}</th><th>${t("tier")}</th><th>${t("count")}</th><th>${t("median")}</th><th>${t("min")}</th><th>${t("max")}</th><th>${t("noted")}</th></tr></thead><tbody>`;
   for (const g of c.prices) {
     const noted = g.products.filter((p) => p.noted).map((p) => `${esc(p.model)} ${p.price}`).join(", ");
-    s += `<tr><td>${KIND[g.kind][lang]}</td><td>${TIER[g.tier][lang]}</td><td>${g.count}</td><td>${g.median}</td><td>${g.min}</td><td>${g.max}</td><td>${noted}</td></tr>`;
+    s += `<tr><td>${L("device_kind", g.kind)}</td><td>${L("tier", g.tier)}</td><td>${g.count}</td><td>${g.median}</td><td>${g.min}</td><td>${g.max}</td><td>${noted}</td></tr>`;
   }
   s += `</tbody></table></div><h3>${t("productList")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("model")}</th><th>${t("kind")}</th><th>${t("claimed")}</th><th>${t("achieved")}</th><th>${t("verdict")}</th><th>${t("failedCol")}</th></tr></thead><tbody>`;
   for (const p of c.products)
-    s += `<tr data-product="${esc(p.model)}"><td>${esc(p.vendor)}</td><td>${esc(p.model)}</td><td>${KIND[p.kind][lang]}</td><td>${TIER[p.claimed_tier][lang]}</td><td>${tierText(p.achieved_tier)}</td><td class="status-${p.conformant ? "pass" : "fail"}">${p.conformant ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</td><td>${p.counts.fail}</td></tr>`;
+    s += `<tr data-product="${esc(p.model)}"><td>${esc(p.vendor)}</td><td>${esc(p.model)}</td><td>${L("device_kind", p.kind)}</td><td>${L("tier", p.claimed_tier)}</td><td>${tierText(p.achieved_tier)}</td><td class="status-${p.conformant ? "pass" : "fail"}">${p.conformant ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</td><td>${p.counts.fail}</td></tr>`;
   s += `</tbody></table></div>`;
   for (const p of c.products) {
     if (failuresOnly && p.conformant && p.counts.needs_evidence === 0) continue;
@@ -361,7 +362,13 @@ function valueText(k, v) {
   return null;
 }
 
-function kvTable(obj) {
+/** The fields of `obj` as a table; string values of fields `tableOf(key, path)` names are shown in
+ *  the page's language with their machine names beside them. */
+function kvTable(obj, tableOf = frameTable) {
+  const val = (k, p, x) => {
+    const table = typeof x === "string" && tableOf(k, p);
+    return table ? label(table, x, lang, true) : esc(x);
+  };
   const rows = [];
   const walk = (o, prefix) => {
     for (const [k, v] of Object.entries(o)) {
@@ -369,11 +376,10 @@ function kvTable(obj) {
       if (special !== null) rows.push([k, prefix, esc(special)]);
       else if (Array.isArray(v)) {
         if (!v.length) rows.push([k, prefix, "—"]);
-        else if (v.every((x) => typeof x !== "object")) rows.push([k, prefix, esc(v.join(", "))]);
-        else v.forEach((x, i) => (typeof x === "object" ? walk(x, `${prefix}${k}[${i}].`) : rows.push([k, prefix, esc(x)])));
+        else if (v.every((x) => typeof x !== "object")) rows.push([k, prefix, v.map((x) => val(k, prefix, x)).join(", ")]);
+        else v.forEach((x, i) => (typeof x === "object" ? walk(x, `${prefix}${k}[${i}].`) : rows.push([k, prefix, val(k, prefix, x)])));
       } else if (typeof v === "object") walk(v, `${prefix}${k}.`);
-      else if (k === "unit" && v !== null) rows.push([k, prefix, esc(v)]);
-      else rows.push([k, prefix, esc(v)]);
+      else rows.push([k, prefix, val(k, prefix, v)]);
     }
   };
   walk(obj, "");
@@ -509,7 +515,7 @@ function renderFrame() {
       if ("frame" in it) {
         // The n-th decoded frame's authentication (the worker opened the decoded frames in order).
         const a = result.auth ? authBadge(result.auth.frames[nth++]) : "";
-        s += `<li>@${it.offset}: ${esc(it.frame.message.type)} seq ${it.frame.seq} (${it.length} ${t("bytes")}) ${a}</li>`;
+        s += `<li>@${it.offset}: ${L("message_type", it.frame.message.type)} seq ${it.frame.seq} (${it.length} ${t("bytes")}) ${a}</li>`;
       } else if ("skipped" in it) s += `<li>@${it.offset}: ${t("skipped")} ${it.skipped}</li>`;
       else {
         const e = it.rejected ?? it.error;
@@ -575,10 +581,10 @@ function renderIdent() {
     return;
   }
   const v = result.value;
-  el.innerHTML = `<article class="card" data-result="ok" data-scheme="${esc(v.scheme)}"><h2><span class="badge ok">✔ ${t("identValid")}</span> <code>${esc(v.scheme)}</code></h2>
+  el.innerHTML = `<article class="card" data-result="ok" data-scheme="${esc(v.scheme)}"><h2><span class="badge ok">✔ ${t("identValid")}</span> ${label("ident_scheme", v.scheme, lang, true)}</h2>
 <dl class="kv"><dt>${t("canonical")}</dt><dd><code id="ident-canonical">${esc(v.canonical)}</code></dd>
-<dt>${t("form")}</dt><dd>${esc(v.form)}</dd><dt>${t("item")}</dt><dd>${v.item ? t("yes") : t("no")}</dd>
-<dt>${t("flags")}</dt><dd>${v.flags.length ? v.flags.map(esc).join(", ") : "—"}</dd></dl><h3>${t("parts")}</h3>${kvTable(v.parts)}</article>`;
+<dt>${t("form")}</dt><dd>${label("ident_form", v.form, lang, true)}</dd><dt>${t("item")}</dt><dd>${v.item ? t("yes") : t("no")}</dd>
+<dt>${t("flags")}</dt><dd>${v.flags.length ? v.flags.map((f) => label("ident_flag", f, lang, true)).join(", ") : "—"}</dd></dl><h3>${t("parts")}</h3>${kvTable(v.parts, () => undefined)}</article>`;
 }
 
 let identTimer = 0;
@@ -702,8 +708,10 @@ function init() {
   initInspect(inspectCtx);
   applyLang();
   status($("check-status"), t("loading"), "busy");
-  call("version")
-    .then((v) => {
+  Promise.all([call("version"), fetch("gasdev/labels.json").then((r) => r.json())])
+    .then(([v, words]) => {
+      setLabels(words);
+      applyLang();
       version = v;
       $("version").textContent = `v${v}`;
       $("footer-version").textContent = `gasdev ${v}`;

@@ -21,6 +21,7 @@ mod hex;
 mod ident;
 mod inspect;
 mod json_path;
+mod labels;
 #[cfg(feature = "render")]
 pub mod render;
 mod requirements;
@@ -41,4 +42,5 @@ pub use frame_doc::{FrameDocError, parse_frame_doc};
 pub use hex::{parse_hex, to_hex};
 pub use ident::{ident_report, parse_ident};
 pub use inspect::{CommunitySummary, InspectBatch, InspectSummary, Inspector};
+pub use labels::{Labels, labels, labels_json};
 pub use requirements::{Requirements, parse_kind, parse_tier, requirements};
