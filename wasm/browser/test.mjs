@@ -441,6 +441,49 @@ test("inspection: the example district, every finding and reject as the package 
   await page.screenshot({ path: join(shots, "inspect-district.png") });
 });
 
+test("requirements: the clause table by kind and tier, zh/en, searchable, source sentences and vectors", async () => {
+  await page.click("[data-tab=requirements]");
+  await page.waitForSelector("#req-results table.requirements");
+  const all = gasdev.requirements();
+  const ids = () => page.$$eval("#req-results tr[data-req]", (rs) => rs.map((r) => r.dataset.req));
+  assert.deepEqual(await ids(), all.value.requirements.map((r) => r.id));
+  // By kind and tier: the core's selection.
+  await page.selectOption("#req-kind", "self_closing_valve");
+  await page.waitForFunction(() => !document.getElementById("req-tier").disabled);
+  await page.selectOption("#req-tier", "high");
+  const valveHigh = gasdev.requirements("self_closing_valve", "high").value.requirements.map((r) => r.id);
+  await page.waitForFunction((n) => document.querySelectorAll("#req-results tr[data-req]").length === n, valveHigh.length);
+  assert.deepEqual(await ids(), valveHigh);
+  await page.selectOption("#req-kind", "");
+  await page.waitForFunction((n) => document.querySelectorAll("#req-results tr[data-req]").length === n, all.value.requirements.length);
+  // Each clause with its source sentence and the vectors whose cases list it (spec/vectors/*.json).
+  const vectorsOf = (id) => {
+    const out = [];
+    for (const f of ["credit_codes", "declarations", "frames", "gbt26875", "identifiers", "installation", "secure"])
+      for (const c of JSON.parse(readFileSync(join(root, `spec/vectors/${f}.json`), "utf8")).tests) if ((c.spec ?? []).includes(id)) out.push(`${f}#${c.tcId}`);
+    return out;
+  };
+  const row = '#req-results tr[data-req="ALM-1a"]';
+  assert.equal(await page.getAttribute(row, "data-vectors"), String(vectorsOf("ALM-1a").length));
+  assert.deepEqual(await page.$$eval(`${row} ul.vectors code`, (c) => c.map((x) => x.textContent)), vectorsOf("ALM-1a"));
+  assert.equal(await page.textContent(`${row} blockquote.source`), all.value.requirements[0].source_text);
+  // Search: Chinese words of the source sentence, a vector id, English in English mode.
+  await page.fill("#req-search", "防爆合格证");
+  await page.waitForFunction(() => document.getElementById("req-count").dataset.shown !== undefined);
+  const hits = all.value.requirements.filter((r) => [r.text.zh, r.text.en, r.source_text].join("\n").includes("防爆合格证")).map((r) => r.id);
+  assert.deepEqual(await ids(), hits);
+  await page.fill("#req-search", "installation#1 ");
+  assert.ok((await ids()).includes("INS-1"));
+  await page.click("#lang-en");
+  await page.fill("#req-search", "self-closing");
+  assert.ok((await ids()).length > 0);
+  assert.ok((await page.textContent("#req-results thead")).includes("source") || (await page.textContent("#req-results thead")).includes("requirement"));
+  await page.screenshot({ path: join(shots, "requirements-en.png") });
+  await page.click("#lang-zh");
+  await page.fill("#req-search", "");
+  await page.screenshot({ path: join(shots, "requirements-zh.png") });
+});
+
 test("phone width: the checker is usable at 390 px", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.click("[data-tab=check]");

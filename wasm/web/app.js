@@ -4,6 +4,7 @@
 import { isFailure, MARK } from "./report.js";
 import { frameTable, label, setLabels } from "./labels.js";
 import { initInspect, renderInspect, TEXT as INSPECT_TEXT } from "./inspect.js";
+import { initRequirements, renderRequirements, TEXT as REQUIREMENTS_TEXT } from "./requirements.js";
 
 // ---- text ------------------------------------------------------------------------------------
 const T = {
@@ -91,6 +92,8 @@ const T = {
 };
 Object.assign(T.zh, INSPECT_TEXT.zh);
 Object.assign(T.en, INSPECT_TEXT.en);
+Object.assign(T.zh, REQUIREMENTS_TEXT.zh);
+Object.assign(T.en, REQUIREMENTS_TEXT.en);
 const mb = (n) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
 
 /** Labels of JSON keys shown by the decoder, [zh, en]. Keys not listed are shown as written. */
@@ -173,13 +176,18 @@ function applyLang() {
   renderChecked();
   renderFrame();
   renderIdent();
-  renderInspect(inspectCtx);
+  renderInspect(tabCtx);
+  renderRequirements(tabCtx);
 }
 
 function showTab(name) {
   for (const b of document.querySelectorAll("[data-tab]")) b.setAttribute("aria-selected", String(b.dataset.tab === name));
   for (const s of document.querySelectorAll(".tool")) s.hidden = s.dataset.tool !== name;
+  shown.get(name)?.();
 }
+
+/** What a tab does when first shown (tab name -> function). */
+const shown = new Map();
 
 // ---- (1) conformance checker -------------------------------------------------------------------
 const verdictBadge = (ok) => `<span class="badge ${ok ? "ok" : "bad"}">${ok ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</span>`;
@@ -614,14 +622,15 @@ function identChanged() {
   }, 120);
 }
 
-// ---- (4) inspection: rendering and wiring in inspect.js ----------------------------------------
-const inspectCtx = {
+// ---- (4) inspection and (5) requirements: rendering and wiring in inspect.js, requirements.js ----
+const tabCtx = {
   $: (id) => $(id),
   call: (...a) => call(...a),
   status: (el, text, kind) => status(el, text, kind),
   t: (k) => t(k),
   lang: () => lang,
   asOf: () => $("as-of").value || todayUtc(),
+  onShow: (tab, f) => shown.set(tab, f),
 };
 
 // ---- wiring --------------------------------------------------------------------------------------
@@ -705,7 +714,8 @@ function init() {
       identChanged();
     });
   // Inspection (dates as the checker's "as of")
-  initInspect(inspectCtx);
+  initInspect(tabCtx);
+  initRequirements(tabCtx);
   applyLang();
   status($("check-status"), t("loading"), "busy");
   Promise.all([call("version"), fetch("gasdev/labels.json").then((r) => r.json())])

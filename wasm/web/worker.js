@@ -98,6 +98,7 @@ const ops = {
     return { size: file.size, result: withAuth(result, bytes, stream, auth) };
   },
   ident: (text, options) => gasdev.parseIdent(text, options),
+  requirements: (kind, tier) => gasdev.requirements(kind, tier),
   // Inspection records, one JSON object per line (blank lines skipped), at most `max` records,
   // inspected and summarised by the core (inspectAll): {type: "ok", value: {households, rejects,
   // summary}} with each reject's `line` the 1-based line of the text, or the error of an option
