@@ -31,12 +31,6 @@ impl From<LangArg> for gasdev::Lang {
     }
 }
 
-/// Text from input as shown in a terminal table or report: controls and invisible characters as
-/// escapes (`\u{1b}`), by the core's one escaping function.
-pub fn escape_text(s: &str) -> String {
-    gasdev::text::escape_text(s)
-}
-
 /// The file an `xlsx` report goes to: `Ok(Some(path))` for `--format xlsx --output FILE`,
 /// `Ok(None)` for another format without `--output`; a usage error (printed, exit 2) for xlsx
 /// without a file or to standard output (`-`: a workbook is binary), or `--output` with a text

@@ -12,7 +12,8 @@
 
 use gasdev::api::{
     ApiError, Bilingual, CheckBatch, CheckSummary, Checked, CheckedFile, CheckedReport,
-    CommunitySummary, Encoded, InputError, InspectBatch, InspectSummary, Requirements, Span,
+    CommunityRank, CommunitySummary, Encoded, InputError, InspectBatch, InspectSummary,
+    Requirements, Span,
 };
 use gasdev::check::{
     CatalogueReport, Counts, Finding, KindOffer, Message, PriceGroup, PricedProduct, ProductReport,
@@ -108,6 +109,7 @@ fn generated() -> String {
         CommunitySummary,
         InspectSummary,
         InspectBatch,
+        CommunityRank,
         // Frames: the parts of a decoded or encoded frame whose JSON form is derived.
         Gas,
         AlarmLevel,

@@ -1,5 +1,5 @@
-//! The CLI's CSV reader of inspection records (`cli/src/cmd/inspect_csv.rs`, on the bounded line
-//! reader `cli/src/lines.rs`), compiled here from its source (the CLI is a binary crate): on any
+//! The CLI's CSV reader of inspection records (`cli/src/cmd/inspect_csv.rs`: the core's
+//! `api::ledger` on the bounded line reader `cli/src/lines.rs`), compiled here from its source (the CLI is a binary crate): on any
 //! bytes it never panics, every item carries a line number of the input (1 ..= lines), there are
 //! at most as many items as lines, and every rejected row has a shared error name.
 #![no_main]
@@ -18,12 +18,6 @@ mod input;
 #[path = "../../cli/src/lines.rs"]
 #[allow(dead_code)]
 mod lines;
-/// The one function of `cli/src/output.rs` the CSV reader uses (the rest needs clap).
-mod output {
-    pub fn escape_text(s: &str) -> String {
-        gasdev::text::escape_text(s)
-    }
-}
 #[path = "../../cli/src/cmd/inspect_csv.rs"]
 mod inspect_csv;
 

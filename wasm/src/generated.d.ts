@@ -929,7 +929,11 @@ non_compliant: number,
 /**
  * Obligations past their deadline.
  */
-overdue_obligations: number, };
+overdue_obligations: number, 
+/**
+ * Findings of severity `fail`.
+ */
+fail_findings: number, };
 
 /**
  * The counts of an inspection batch.
@@ -955,6 +959,10 @@ rejected_rows: number,
  * Obligations past their deadline.
  */
 overdue_obligations: number, 
+/**
+ * Obligations past their deadline, by deadline (`YYYY-MM-DD`, in date order).
+ */
+overdue_by_deadline: { [key in string]: number }, 
 /**
  * Households missing a required device, by device kind.
  */
@@ -984,6 +992,39 @@ rejects: Array<InputError>,
  * The counts.
  */
 summary: InspectSummary, };
+
+/**
+ * One community's line of the monthly ranking (六（四）「每月排名、通报」).
+ */
+export type CommunityRank = { 
+/**
+ * The community (`-` for records without one).
+ */
+community: string, 
+/**
+ * Households inspected.
+ */
+households: number, 
+/**
+ * Without a failing finding.
+ */
+compliant: number, 
+/**
+ * With a failing finding.
+ */
+non_compliant: number, 
+/**
+ * `compliant / households` (0 for none).
+ */
+compliance_rate: number, 
+/**
+ * Obligations past their deadline.
+ */
+overdue_obligations: number, 
+/**
+ * Findings of severity `fail` per 100 households.
+ */
+fails_per_100: number, };
 
 /**
  * A gas a device detects or reports.

@@ -1,29 +1,22 @@
 //! XLSX input of `gasdev inspect`: the first sheet of a workbook (read by `calamine`) holds the
-//! household ledger with the CSV columns (or their Chinese aliases, [`super::inspect_csv::ALIASES`]).
-//! Each row's cells are turned into text and go through the CSV path's conversion
-//! ([`super::inspect_csv::ledger`]), so a row is accepted or rejected exactly like the same row in
+//! household ledger with the CSV columns (or their Chinese aliases,
+//! [`gasdev::api::ledger::ALIASES`]). Each cell becomes a [`gasdev::api::cells::Cell`] and its text
+//! (the core's cell-text layer), and the rows go through the CSV path's conversion
+//! ([`gasdev::api::ledger::ledger`]), so a row is accepted or rejected exactly like the same row in
 //! CSV or JSON lines. Errors carry the sheet's row number as their line and the column header as
 //! written as their field.
 //!
-//! Cells: text as it is; whole numbers without a decimal point (`1001`, `18`), other numbers as
-//! Rust prints them; booleans `true`/`false`; a date-formatted cell as `YYYY-MM-DD` (1900 date
-//! system); a plain number in a date column stays a number and is rejected by the core
-//! (`INPUT_BAD_DATE`); an error cell (`#DIV/0!`) rejects its row (`INPUT_INVALID_VALUE`). The
-//! workbook is read whole within `--max-input-bytes`, and its parts may unpack (by the sizes the
-//! zip declares) to at most [`UNPACK_FACTOR`] times that: a zip bomb is `INPUT_TOO_LARGE` before
-//! anything is unpacked. The first sheet is held in memory while its rows are converted.
+//! The workbook is read whole within `--max-input-bytes`, and its parts may unpack (by the sizes
+//! the zip declares) to at most [`UNPACK_FACTOR`] times that: a zip bomb is `INPUT_TOO_LARGE`
+//! before anything is unpacked. The first sheet is held in memory while its rows are converted.
 
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use gasdev::ErrorCode;
 use gasdev::api::InputError;
-use gasdev::install::InspectionRecord;
-use gasdev::model::Date;
-
-use super::inspect_csv::{Row, ledger};
-
-type Item = (u64, Result<InspectionRecord, InputError>);
+use gasdev::api::cells::{Cell, header_texts, row_texts};
+use gasdev::api::ledger::{Item, Row, ledger};
 
 /// How many times `--max-input-bytes` the parts of a workbook may unpack to (sheet XML packs
 /// about 10:1).
@@ -32,9 +25,6 @@ pub const UNPACK_FACTOR: u64 = 32;
 /// The magic number of an OLE compound file: what Excel writes for a password-protected
 /// (encrypted) workbook, and the old `.xls` format.
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-/// Excel's serial day of 1970-01-01 (1900 date system).
-const UNIX_EPOCH_SERIAL: f64 = 25_569.0;
 
 fn error(code: ErrorCode, field: &str, detail: &str) -> InputError {
     InputError::new(code, 0, 0, field.to_string(), detail)
@@ -72,7 +62,7 @@ pub fn records(bytes: Vec<u8>) -> Result<(String, impl Iterator<Item = Item>), I
     let mut rows = range
         .rows()
         .zip(u64::from(first_row).saturating_add(1)..)
-        .filter(|(cells, _)| cells.iter().any(|c| !is_blank(c)))
+        .filter(|(cells, _)| cells.iter().any(|c| !cell(c).is_blank()))
         .map(|(cells, n)| (n, cells.to_vec()))
         .collect::<Vec<_>>()
         .into_iter();
@@ -85,18 +75,14 @@ pub fn records(bytes: Vec<u8>) -> Result<(String, impl Iterator<Item = Item>), I
                 &format!("sheet `{sheet}` has no header row"),
             ),
         )),
-        Some((n, cells)) => {
-            let mut h: Vec<String> = cells.iter().map(|c| text(c).trim().to_string()).collect();
-            while h.last().is_some_and(String::is_empty) {
-                h.pop();
-            }
-            Ok::<_, (u64, InputError)>((n, h))
-        }
+        Some((_, cells)) => Ok(header_texts(&cells.iter().map(cell).collect::<Vec<_>>())),
     };
-    let width = headers.as_ref().map_or(0, |(_, h)| h.len());
-    let header_names = headers.as_ref().map(|(_, h)| h.clone()).unwrap_or_default();
-    let rows = rows.map(move |(n, cells)| -> Row { (n, row_cells(&cells, &header_names, width)) });
-    Ok((sheet, ledger(headers.map(|(_, h)| h), rows)))
+    let header_names = headers.as_ref().ok().cloned().unwrap_or_default();
+    let rows = rows.map(move |(n, cells)| -> Row {
+        let cells: Vec<Cell<'_>> = cells.iter().map(cell).collect();
+        (n, row_texts(&cells, &header_names))
+    });
+    Ok((sheet, ledger(headers, rows)))
 }
 
 /// Refuse a zip whose entries declare more than `limit` bytes unpacked in all.
@@ -126,97 +112,31 @@ fn unpacked_size(bytes: &[u8], limit: u64) -> Result<(), InputError> {
     Ok(())
 }
 
-fn is_blank(c: &Data) -> bool {
+/// A calamine cell as the core's cell: a date-formatted number as a date serial.
+pub fn cell(c: &Data) -> Cell<'_> {
     match c {
-        Data::Empty => true,
-        Data::String(s) => s.trim().is_empty(),
-        _ => false,
+        Data::Empty => Cell::Empty,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
+        Data::Int(i) => Cell::Int(*i),
+        Data::Float(x) => Cell::Number(*x),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) if d.is_datetime() => Cell::Date(d.as_f64()),
+        Data::DateTime(d) => Cell::Number(d.as_f64()),
+        Data::Error(e) => Cell::Error(error_text(e)),
     }
 }
 
-/// The text of a cell (an error cell's text is its error, e.g. `#DIV/0!`).
-fn text(c: &Data) -> String {
-    match c {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(x) => number(*x),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => {
-            let serial = d.as_f64();
-            if d.is_datetime() {
-                date(serial).unwrap_or_else(|| number(serial))
-            } else {
-                number(serial)
-            }
-        }
-        Data::Error(e) => e.to_string(),
-    }
-}
-
-/// A whole number without `.0`; others as Rust prints them.
-fn number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        x.to_string()
-    }
-}
-
-/// The day of an Excel serial date (the time of day dropped).
-fn date(serial: f64) -> Option<String> {
-    let days = (serial - UNIX_EPOCH_SERIAL).floor();
-    if !days.is_finite() || days.abs() > 3_000_000.0 {
-        return None;
-    }
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "bounded to ±3e6 days just above"
-    )]
-    let days = days as i64;
-    Date::from_days_since_epoch(days).map(|d| d.to_string())
-}
-
-/// A row's cells as text, one per header column; an error cell or a value right of the header
-/// rejects the row.
-fn row_cells(cells: &[Data], headers: &[String], width: usize) -> Result<Vec<String>, InputError> {
-    if let Some(extra) = cells.iter().skip(width).position(|c| !is_blank(c)) {
-        return Err(error(
-            ErrorCode::CsvFieldCount,
-            "",
-            &format!(
-                "a value in column {} right of the header's {width} columns",
-                width.saturating_add(extra).saturating_add(1)
-            ),
-        ));
-    }
-    let mut out = Vec::with_capacity(width);
-    for (i, c) in cells.iter().take(width).enumerate() {
-        if let Data::Error(e) = c {
-            let header = headers.get(i).map_or("", String::as_str);
-            return Err(error(
-                ErrorCode::InputInvalidValue,
-                header,
-                &format!("error cell {e} in column `{header}`"),
-            ));
-        }
-        out.push(text(c).trim().to_string());
-    }
-    out.resize(width, String::new());
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_and_dates() {
-        assert_eq!(number(18.0), "18");
-        assert_eq!(number(18.5), "18.5");
-        assert_eq!(number(-3.0), "-3");
-        assert_eq!(date(45_658.0).as_deref(), Some("2025-01-01"));
-        assert_eq!(date(25_569.75).as_deref(), Some("1970-01-01"));
-        assert_eq!(date(f64::NAN), None);
+/// The text of an error value, as Excel shows it.
+fn error_text(e: &calamine::CellErrorType) -> &'static str {
+    use calamine::CellErrorType as E;
+    match e {
+        E::Div0 => "#DIV/0!",
+        E::NA => "#N/A",
+        E::Name => "#NAME?",
+        E::Null => "#NULL!",
+        E::Num => "#NUM!",
+        E::Ref => "#REF!",
+        E::Value => "#VALUE!",
+        E::GettingData => "#DATA!",
     }
 }

@@ -4,7 +4,8 @@
 //! ([`to_json`]). The CLI, the C library and the WebAssembly package convert arguments and
 //! results around these calls and hold no rule, filter or summary of their own (cedar's "thin
 //! binding, typed API in the core" pattern). Reports for people are in [`render`] (feature
-//! `render`).
+//! `render`); household ledgers (CSV rows, workbook cells) become records in [`ledger`] and
+//! [`cells`] (feature `ledger`).
 
 // `allow`, not `expect`: the lint fires on 64-bit targets only (usize makes the error larger).
 #![allow(
@@ -12,6 +13,8 @@
     reason = "one error per call, converted at once by the binding: boxing buys nothing"
 )]
 
+#[cfg(feature = "ledger")]
+pub mod cells;
 mod check;
 mod decode;
 mod document;
@@ -22,6 +25,8 @@ mod ident;
 mod inspect;
 mod json_path;
 mod labels;
+#[cfg(feature = "ledger")]
+pub mod ledger;
 #[cfg(feature = "render")]
 pub mod render;
 mod requirements;
@@ -41,6 +46,8 @@ pub use error::{ApiError, MAX_ECHO_BYTES, to_json};
 pub use frame_doc::{FrameDocError, parse_frame_doc};
 pub use hex::{parse_hex, to_hex};
 pub use ident::{ident_report, parse_ident};
-pub use inspect::{CommunitySummary, InspectBatch, InspectSummary, Inspector};
+pub use inspect::{
+    CommunityRank, CommunitySummary, InspectBatch, InspectSummary, Inspector, community_ranking,
+};
 pub use labels::{Labels, labels, labels_json};
 pub use requirements::{Requirements, parse_kind, parse_tier, requirements};

@@ -9,6 +9,7 @@ mod gbt;
 mod ident;
 mod inspect;
 mod requirements;
+pub mod svg;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
@@ -25,8 +26,9 @@ pub use inspect::{
     severity_text, summary_report,
 };
 pub use requirements::requirements_report;
+pub use svg::{CHART_NAMES, inspect_charts};
 #[cfg(feature = "xlsx")]
-pub use xlsx::{CommunityRank, WorkbookError, check_workbook, community_ranking, inspect_workbook};
+pub use xlsx::{WorkbookError, check_workbook, inspect_workbook};
 
 use crate::Lang;
 use crate::text::{escape_markdown, escape_text};
