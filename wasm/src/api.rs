@@ -297,7 +297,10 @@ pub fn inspect_all(records: Vec<String>, options: &CheckOptions, today: Date) ->
 }
 
 /// The inspection context of `options`.
-fn inspector(options: &CheckOptions, today: Date) -> Result<gasdev::api::Inspector, ApiError> {
+pub(crate) fn inspector(
+    options: &CheckOptions,
+    today: Date,
+) -> Result<gasdev::api::Inspector, ApiError> {
     let date = as_of(options, today)?;
     let mut i = gasdev::api::Inspector::new(RuleSet::nanchuan_2022(), date);
     if let Some(doc) = options.catalogue.clone() {
