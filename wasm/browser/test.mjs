@@ -14,6 +14,9 @@ import { basename, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import * as gasdev from "../pkg/node.mjs";
+import { initSync as initSheets, InspectSession as SheetsSession } from "../pkg/gasdev_sheets.js";
+
+initSheets({ module: readFileSync(new URL("../pkg/gasdev_sheets_bg.wasm", import.meta.url)) });
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const site = join(root, "out/wasm/site");
@@ -28,6 +31,7 @@ const TYPES = {
   ".json": "application/json",
   ".jsonl": "application/jsonl",
   ".wasm": "application/wasm",
+  ".csv": "text/csv; charset=utf-8",
 };
 
 let server;
@@ -418,9 +422,30 @@ test("identifier checker: scheme, parts, canonical form, error position", async 
   await page.screenshot({ path: join(shots, "ident-error.png") });
 });
 
+/** Wait for the inspection tab's run to finish (its status marked done). */
+async function inspected() {
+  await page.waitForSelector("#inspect-status[data-done=true]", { timeout: 120000 });
+}
+
+/** A download's bytes after clicking `selector`. */
+async function downloaded(selector) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return readFileSync(await dl.path());
+}
+
+/** `gasdev inspect FILE --format csv …` (exit 1 or 2 expected: findings, rejected rows). */
+function cliInspect(args) {
+  try {
+    return execFileSync(process.env.GASDEV_CLI, ["inspect", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  } catch (e) {
+    return e.stdout;
+  }
+}
+
 test("inspection: the example district, every finding and reject as the package computes them", async () => {
   await page.click("[data-tab=inspect]");
   await page.click("#inspect-example");
+  await inspected();
   await page.waitForSelector("#inspect-results table.inspect-rejects");
   const ex = (p) => readFileSync(join(examples, p), "utf8");
   const options = {
@@ -430,15 +455,128 @@ test("inspection: the example district, every finding and reject as the package 
   };
   const results = ex("inspections.jsonl").split("\n").filter((l) => l.trim()).map((l) => gasdev.inspect(l, options));
   const findings = results.filter((r) => r.type === "ok").flatMap((r) => r.value.findings.map((f) => f.code));
-  const shown = await page.$$eval("#inspect-results table.inspect-findings tbody tr td:nth-child(3) code:first-child", (c) =>
-    c.map((x) => x.textContent),
-  );
+  const shown = await page.$$eval("#inspect-findings tr[data-code]", (rs) => rs.map((r) => r.dataset.code));
   assert.deepEqual(shown, findings);
   for (const code of ["gas_mismatch", "hazard", "off_catalogue_conformant", "off_catalogue_nonconformant", "fire_centre_not_linked"])
     assert.ok(shown.includes(code), code);
   const rejects = await page.$$eval("#inspect-results table.inspect-rejects tbody tr td:nth-child(2)", (c) => c.map((x) => x.textContent));
   assert.deepEqual(rejects, results.filter((r) => r.type === "error").map((r) => r.error.name));
+  // Values in Chinese: severities and device kinds from the core's tables.
+  const words = await page.$$eval("#inspect-findings .val", (v) => v.map((e) => `${e.dataset.value}=${e.textContent}`));
+  for (const w of ["fail=不合格", "leak_alarm=燃气泄漏报警装置"]) assert.ok(words.includes(w), w);
   await page.screenshot({ path: join(shots, "inspect-district.png") });
+});
+
+test("inspection: CSV and XLSX ledgers, filters, ranking, charts; exports are the CLI's", async () => {
+  const asOf = await page.inputValue("#as-of");
+  for (const [button, file] of [["#inspect-example-csv", "inspections.csv"], ["#inspect-example-xlsx", "inspections.xlsx"]]) {
+    await page.click(button);
+    await inspected();
+    await page.waitForSelector("#inspect-charts figure svg");
+    // The package's session on the same file gives the summary, ranking and charts shown.
+    const Session = file.endsWith("xlsx") ? SheetsSession : gasdev.InspectSession;
+    const s = new Session(file.split(".").pop(), readFileSync(join(examples, file)), { asOf });
+    while (s.step(1000).value?.done === false);
+    const { summary, ranking } = s.summary();
+    assert.equal(await page.textContent("#inspect-households"), String(summary.households));
+    assert.deepEqual(await page.$$eval("table.inspect-ranking tr[data-community]", (rs) => rs.map((r) => r.dataset.community)), ranking.map((r) => r.community));
+    const charts = s.charts("zh");
+    assert.deepEqual(await page.$$eval("#inspect-charts figure", (f) => f.map((x) => x.dataset.chart)), charts.map((c) => c.name));
+    assert.deepEqual(await page.$$eval("#inspect-charts figure svg", (f) => f.map((x) => x.textContent)), charts.map((c) => c.svg.trim().replace(/<[^>]*>/g, "").replace(/&amp;/g, "&")));
+    // Filters: severity, community, code; each the package's selection.
+    await page.selectOption("#inspect-f-severity", "fail");
+    await page.waitForFunction((n) => document.querySelectorAll("#inspect-findings tr[data-code]").length === n, s.findings({ severity: "fail" }).total);
+    assert.ok(await page.$$eval("#inspect-findings tbody tr", (rs) => rs.every((r) => r.classList.contains("sev-fail"))));
+    await page.selectOption("#inspect-f-community", ranking[0].community);
+    const both = s.findings({ severity: "fail", community: ranking[0].community }).total;
+    await page.waitForFunction((n) => document.querySelectorAll("#inspect-findings tr[data-code]").length === n, both);
+    await page.selectOption("#inspect-f-severity", "");
+    await page.selectOption("#inspect-f-community", "");
+    await page.selectOption("#inspect-f-code", "missing_required_device");
+    await page.waitForFunction((n) => document.querySelectorAll("#inspect-findings tr[data-code]").length === n, summary.findings.missing_required_device);
+    await page.selectOption("#inspect-f-code", "");
+    await page.screenshot({ path: join(shots, `inspect-${file.replace(".", "-")}.png`), fullPage: true });
+    await page.$eval("#inspect-summary", (e) => e.scrollIntoView());
+    await page.screenshot({ path: join(shots, `inspect-${file.replace(".", "-")}-top.png`) });
+    // CSV: byte for byte `gasdev inspect FILE --format csv` (zh, then en).
+    const csv = (await downloaded("#inspect-export-csv")).toString("utf8");
+    assert.equal(csv, s.exportCsv("zh"));
+    if (process.env.GASDEV_CLI) assert.equal(csv, cliInspect([join(examples, file), "--format", "csv", "--as-of", asOf, "--lang", "zh"]));
+    await page.click("#lang-en");
+    const csvEn = (await downloaded("#inspect-export-csv")).toString("utf8");
+    if (process.env.GASDEV_CLI) assert.equal(csvEn, cliInspect([join(examples, file), "--format", "csv", "--as-of", asOf, "--lang", "en"]));
+    await page.click("#lang-zh");
+    // XLSX: written by the core in the sheets module (a zip with the CLI's sheets).
+    const xlsx = await downloaded("#inspect-export-xlsx");
+    assert.deepEqual([...xlsx.subarray(0, 2)], [0x50, 0x4b]);
+    // The same parts as the CLI's workbook of the same file (the bytes differ by the time written).
+    const parts = (b) => ["sheet1", "sheet2", "sheet3", "sheet4", "sheet5"].map((n) => b.includes(Buffer.from(`xl/worksheets/${n}.xml`))).concat([b.includes(Buffer.from("xl/charts/chart1.xml"))]);
+    assert.deepEqual(parts(xlsx).slice(0, 3), [true, true, true]);
+    if (process.env.GASDEV_CLI) {
+      const out = join(tmpdir(), `gasdev-web-${process.pid}.xlsx`);
+      cliInspect([join(examples, file), "--format", "xlsx", "--output", out, "--as-of", asOf]);
+      assert.deepEqual(parts(xlsx), parts(readFileSync(out)));
+      rmSync(out, { force: true });
+    }
+  }
+});
+
+test("inspection: 10^5 generated CSV rows finish with progress shown, the page responsive", async () => {
+  const rows = readFileSync(join(examples, "inspections.csv"), "utf8").trimEnd().split("\n");
+  const [header, ...body] = rows;
+  const copies = Math.ceil(100000 / body.length);
+  const result = await page.evaluate(
+    async ({ header, body, copies }) => {
+      const lines = [header];
+      for (let i = 0; i < copies; i++) for (const l of body) lines.push(l.replace(/^([^,]*)/, `$1-${i}`));
+      const dt = new DataTransfer();
+      dt.items.add(new File([lines.join("\n") + "\n"], "big.csv", { type: "text/csv" }));
+      const started = performance.now();
+      document.getElementById("inspect-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      let worst = 0;
+      let last = performance.now();
+      const seen = new Set();
+      const status = document.getElementById("inspect-status");
+      while (status.dataset.done !== "true") {
+        await new Promise((r) => setTimeout(r, 10));
+        const now = performance.now();
+        worst = Math.max(worst, now - last);
+        last = now;
+        const v = document.getElementById("inspect-progress").value;
+        if (v > 0 && v < 1) seen.add(status.textContent);
+        if (now - started > 300000) break;
+      }
+      return { rows: lines.length - 1, worst, seconds: (performance.now() - started) / 1000, progress: [...seen], status: status.textContent };
+    },
+    { header, body, copies },
+  );
+  console.log(`inspection of ${result.rows} CSV rows: ${result.seconds.toFixed(1)} s, ${result.progress.length} progress updates, longest main-thread gap ${result.worst.toFixed(0)} ms`);
+  assert.ok(result.rows >= 100000);
+  assert.ok(result.progress.length >= 3, `progress shown ${result.progress.length} times`);
+  assert.match(result.progress[0], /已读 \d+%，已核查 \d+ 户/);
+  assert.ok(result.worst < 1000, `main thread blocked for ${result.worst} ms`);
+  // Each copy of the example ledger gives its households and rejects.
+  const one = new gasdev.InspectSession("csv", readFileSync(join(examples, "inspections.csv")), { asOf: await page.inputValue("#as-of") });
+  const p = one.step(1000).value;
+  assert.equal(await page.textContent("#inspect-households"), String(p.households * copies));
+  assert.match(result.status, new RegExp(`完成：${p.households * copies} 户，拒收 ${p.rejected_rows * copies} 行`));
+  await page.screenshot({ path: join(shots, "inspect-100k.png") });
+});
+
+test("inspection at phone width (360 px): no horizontal scrolling of the page", async () => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.click("#inspect-example-csv");
+  await inspected();
+  await page.waitForSelector("#inspect-charts figure svg");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page wider than the screen by ${overflow} px`);
+  assert.ok(await page.$eval("#inspect-charts svg", (e) => e.getBoundingClientRect().width <= window.innerWidth));
+  await page.screenshot({ path: join(shots, "inspect-phone.png"), fullPage: true });
+  await page.$eval("#inspect-summary", (e) => e.scrollIntoView());
+  await page.screenshot({ path: join(shots, "inspect-phone-summary.png") });
+  await page.$eval("#inspect-charts", (e) => e.scrollIntoView());
+  await page.screenshot({ path: join(shots, "inspect-phone-charts.png") });
+  await page.setViewportSize({ width: 1200, height: 900 });
 });
 
 test("requirements: the clause table by kind and tier, zh/en, searchable, source sentences and vectors", async () => {

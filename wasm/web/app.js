@@ -143,6 +143,10 @@ const pending = new Map();
 worker.onmessage = ({ data }) => {
   const p = pending.get(data.id);
   if (!p) return;
+  if ("progress" in data) {
+    p.onProgress?.(data.progress);
+    return;
+  }
   pending.delete(data.id);
   if ("thrown" in data) p.reject(new Error(data.thrown));
   else p.resolve(data.result);
@@ -152,9 +156,13 @@ worker.onerror = (e) => {
   pending.clear();
 };
 function call(op, ...args) {
+  return callProgress(op, null, ...args);
+}
+/** A call whose worker posts `{id, progress}` messages before its result: each goes to `onProgress`. */
+function callProgress(op, onProgress, ...args) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, onProgress });
     worker.postMessage({ id, op, args });
   });
 }
@@ -626,6 +634,8 @@ function identChanged() {
 const tabCtx = {
   $: (id) => $(id),
   call: (...a) => call(...a),
+  callProgress: (...a) => callProgress(...a),
+  download: (name, data, type) => download(name, data, type),
   status: (el, text, kind) => status(el, text, kind),
   t: (k) => t(k),
   lang: () => lang,

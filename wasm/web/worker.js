@@ -16,6 +16,34 @@ async function platformModule() {
   return platform;
 }
 
+/** The sheets module (the platform module plus .xlsx ledgers and workbooks out), fetched only for a
+ *  workbook. */
+let sheets = null;
+async function sheetsModule() {
+  if (!sheets) {
+    sheets = import("./gasdev/gasdev_sheets.js").then(async (m) => {
+      await m.default();
+      return m;
+    });
+  }
+  return sheets;
+}
+
+/** Records inspected between two progress messages. */
+const STEP_RECORDS = 2000;
+/** The inspection of the inspection tab: its session, input and generation. */
+const inspection = { session: null, input: null, generation: 0 };
+
+/** The format of a ledger: by the file's extension; pasted text is JSON lines unless it does not
+ *  start with `{` (then CSV). */
+function ledgerFormat(source) {
+  const name = source.file?.name.toLowerCase() ?? "";
+  if (name.endsWith(".xlsx")) return "xlsx";
+  if (name.endsWith(".csv")) return "csv";
+  if (source.file) return "jsonl";
+  return source.text.trimStart().startsWith("{") || !source.text.trim() ? "jsonl" : "csv";
+}
+
 /** Largest document the checker reads (a real catalogue is a few hundred KB). */
 export const MAX_DOCUMENT = 10 * 1024 * 1024;
 /** Largest capture decoded frame by frame; larger ones are only counted. */
@@ -99,24 +127,45 @@ const ops = {
   },
   ident: (text, options) => gasdev.parseIdent(text, options),
   requirements: (kind, tier) => gasdev.requirements(kind, tier),
-  // Inspection records, one JSON object per line (blank lines skipped), at most `max` records,
-  // inspected and summarised by the core (inspectAll): {type: "ok", value: {households, rejects,
-  // summary}} with each reject's `line` the 1-based line of the text, or the error of an option
-  // (a broken catalogue or declaration).
-  async inspectLines(lines, catalogue, declarations, asOf, max) {
-    const { inspectAll } = await platformModule();
+  // A ledger inspected in steps (InspectSession), posting its progress between steps; the session
+  // stays here for the summary, findings, charts and exports. `source`: {file} or {text}.
+  async inspectStart(source, catalogue, declarations, asOf) {
+    const generation = ++inspection.generation;
     const options = { asOf };
     if (catalogue) options.catalogue = catalogue;
     if (declarations.length) options.declarations = `[${declarations.join(",")}]`;
-    const texts = [];
-    const lineOf = [];
-    for (let i = 0; i < lines.length && texts.length < max; i++) {
-      if (!lines[i].trim()) continue;
-      texts.push(lines[i]);
-      lineOf.push(i + 1);
+    const format = ledgerFormat(source);
+    const input = source.file ? new Uint8Array(await source.file.arrayBuffer()) : source.text;
+    const m = format === "xlsx" ? await sheetsModule() : await platformModule();
+    inspection.session?.free();
+    inspection.session = new m.InspectSession(format, input, options);
+    inspection.input = { format, input, options };
+    for (;;) {
+      const r = inspection.session.step(STEP_RECORDS);
+      if (r.type === "error" || r.value.done) return r;
+      this.progress(r.value);
+      // Let a newer inspection (another file dropped) take over.
+      await new Promise((ok) => setTimeout(ok, 0));
+      if (generation !== inspection.generation) return { type: "error", error: { name: "CANCELLED", message: { zh: "已取消", en: "cancelled" } } };
     }
-    const r = inspectAll(texts, options);
-    if (r.type === "ok") for (const e of r.value.rejects) e.line = lineOf[e.line - 1];
+  },
+  inspectSummary: () => inspection.session.summary(),
+  inspectFindings: (query) => inspection.session.findings(query),
+  inspectRejects: (offset, limit) => inspection.session.rejects(offset, limit),
+  inspectCharts: (lang) => inspection.session.charts(lang),
+  // The CLI's exports: CSV from the session; a workbook from the sheets module (the session
+  // again, there, when the ledger was not a workbook).
+  async inspectExport(format, lang) {
+    if (format === "csv") return { type: "ok", value: inspection.session.exportCsv(lang) };
+    let s = inspection.session;
+    if (!s.exportXlsx) {
+      const m = await sheetsModule();
+      const { format: f, input, options } = inspection.input;
+      s = new m.InspectSession(f, input, options);
+      for (let r = s.step(1 << 30); r.type === "ok" && !r.value.done; r = s.step(1 << 30));
+    }
+    const r = s.exportXlsx(lang);
+    if (s !== inspection.session) s.free();
     return r;
   },
 };
@@ -124,7 +173,8 @@ const ops = {
 self.onmessage = async ({ data: { id, op, args } }) => {
   try {
     await ready;
-    const result = await ops[op](...args);
+    const progress = (p) => self.postMessage({ id, progress: p });
+    const result = await ops[op].apply({ progress }, args);
     self.postMessage({ id, result });
   } catch (e) {
     self.postMessage({ id, thrown: String(e && e.message ? e.message : e) });
