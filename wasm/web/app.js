@@ -636,6 +636,7 @@ const tabCtx = {
   call: (...a) => call(...a),
   callProgress: (...a) => callProgress(...a),
   download: (name, data, type) => download(name, data, type),
+  dropZone: (el, onFiles) => dropZone(el, onFiles),
   status: (el, text, kind) => status(el, text, kind),
   t: (k) => t(k),
   lang: () => lang,
@@ -644,6 +645,20 @@ const tabCtx = {
 };
 
 // ---- wiring --------------------------------------------------------------------------------------
+/** Files dropped on `el` go to `onFiles` (a FileList); the zone is highlighted while dragging over. */
+function dropZone(el, onFiles) {
+  el.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    el.classList.add("over");
+  });
+  el.addEventListener("dragleave", () => el.classList.remove("over"));
+  el.addEventListener("drop", (e) => {
+    e.preventDefault();
+    el.classList.remove("over");
+    onFiles(e.dataTransfer.files);
+  });
+}
+
 function todayUtc() {
   return new Date().toISOString().slice(0, 10);
 }
@@ -657,17 +672,7 @@ function init() {
       applyLang();
     });
   // Checker
-  const drop = $("drop");
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("over");
-    checkFiles(e.dataTransfer.files);
-  });
+  dropZone($("drop"), checkFiles);
   $("files").addEventListener("change", (e) => {
     checkFiles(e.target.files);
     e.target.value = "";

@@ -46,20 +46,11 @@ const state = { source: null, catalogue: null, declarations: [], progress: null,
 const esc = (s) =>
   String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-/** Wire the tab. `ctx`: {$, call, callProgress, status, t, lang: () => lang, asOf: () => date, download}. */
+/** Wire the tab. `ctx`: {$, call, callProgress, status, t, lang: () => lang, asOf: () => date, download,
+ *  dropZone}. */
 export function initInspect(ctx) {
   const { $ } = ctx;
-  const drop = $("inspect-drop");
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("over");
-    if (e.dataTransfer.files[0]) run(ctx, { file: e.dataTransfer.files[0] });
-  });
+  ctx.dropZone($("inspect-drop"), (files) => files[0] && run(ctx, { file: files[0] }));
   $("inspect-file").addEventListener("change", (e) => {
     const f = e.target.files[0];
     e.target.value = "";

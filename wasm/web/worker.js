@@ -3,31 +3,23 @@
 import init, * as gasdev from "./gasdev/gasdev_wasm.js";
 
 const ready = init();
-/** The platform module (inspect, exportCheck: the batch summary and reports), fetched when first
- *  needed. */
-let platform = null;
-async function platformModule() {
-  if (!platform) {
-    platform = import("./gasdev/gasdev_platform.js").then(async (m) => {
-      await m.default();
-      return m;
-    });
-  }
-  return platform;
+/** The lazily fetched modules, by path: each loaded and initialised when first needed. */
+const lazy = new Map();
+function lazyModule(path) {
+  if (!lazy.has(path))
+    lazy.set(
+      path,
+      import(path).then(async (m) => {
+        await m.default();
+        return m;
+      }),
+    );
+  return lazy.get(path);
 }
-
-/** The sheets module (the platform module plus .xlsx ledgers and workbooks out), fetched only for a
- *  workbook. */
-let sheets = null;
-async function sheetsModule() {
-  if (!sheets) {
-    sheets = import("./gasdev/gasdev_sheets.js").then(async (m) => {
-      await m.default();
-      return m;
-    });
-  }
-  return sheets;
-}
+/** The platform module (inspect, InspectSession, exportCheck: the batch summary and reports). */
+const platformModule = () => lazyModule("./gasdev/gasdev_platform.js");
+/** The sheets module (the platform module plus .xlsx ledgers and workbooks out): only for workbooks. */
+const sheetsModule = () => lazyModule("./gasdev/gasdev_sheets.js");
 
 /** Records inspected between two progress messages. */
 const STEP_RECORDS = 2000;
