@@ -15,6 +15,7 @@ mod keyfile;
 mod lines;
 mod output;
 mod scan;
+mod workbook;
 
 use clap::{Parser, Subcommand};
 

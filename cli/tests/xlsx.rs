@@ -371,7 +371,16 @@ fn inspect_xlsx_output_has_its_sheets_and_formula_text_stays_text() {
         .sum();
 
     let mut book: Xlsx<_> = open_workbook(&out).unwrap();
-    assert_eq!(book.sheet_names(), ["汇总", "问题", "小区排名", "拒收行"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["汇总", "问题", "小区排名", "拒收行", "图表"]
+    );
+    // The charts sheet: the three charts' tables (compliance by community in ranking order,
+    // findings by code, overdue obligations by deadline) and three native bar charts.
+    let charts = sheet_rows(&mut book, "图表");
+    assert_eq!(strings(&charts[0])[..2], ["各小区合格率", "合格率"]);
+    assert_eq!(strings(&charts[0])[6..8], ["逾期未装（按期限）", "数量"]);
+    assert_eq!(strings(&charts[1])[6..8], ["2022-10-31", "4"]);
     let rejected = sheet_rows(&mut book, "拒收行");
     assert_eq!(strings(&rejected[0]), ["行", "错误", "字段", "说明"]);
     assert_eq!(rejected.len(), 1 + 6);
@@ -397,7 +406,7 @@ fn inspect_xlsx_output_has_its_sheets_and_formula_text_stays_text() {
         .expect("the hostile household has findings");
     assert_eq!(cell, Data::String(format!("'{hostile}")));
     // No cell of any sheet is a formula.
-    for name in ["汇总", "问题", "小区排名", "拒收行"] {
+    for name in ["汇总", "问题", "小区排名", "拒收行", "图表"] {
         let formulas = book.worksheet_formula(name).unwrap();
         assert!(
             formulas.used_cells().all(|(_, _, f)| f.is_empty()),
@@ -418,6 +427,10 @@ fn inspect_xlsx_output_has_its_sheets_and_formula_text_stays_text() {
     );
     assert!(xml.contains(&format!(r#"<autoFilter ref="A1:J{}"/>"#, findings + 1)));
     assert!(xml.contains("customWidth=\"1\""));
+    for n in 1..=3 {
+        let chart = zip.by_name(&format!("xl/charts/chart{n}.xml")).unwrap();
+        assert!(chart.size() > 0);
+    }
     assert!(xml.contains("<conditionalFormatting"));
     assert!(
         xml.contains(r#"<formula>$C2="不合格"</formula>"#)

@@ -31,7 +31,8 @@ pub enum Format {
 /// Arguments of `gasdev check`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Declaration or catalogue JSON files, or directories of them.
+    /// Declaration or catalogue JSON files, catalogue workbooks (`.xlsx`, spec/workbooks.md), or
+    /// directories of JSON files.
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -54,6 +55,12 @@ pub struct Args {
 
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| format!("{e}"))
+}
+
+/// A catalogue workbook (`.xlsx`) rather than a JSON document.
+fn is_workbook(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
 }
 
 /// Today's date (UTC) from the system clock.
@@ -79,6 +86,12 @@ pub fn run(args: Args) -> ExitCode {
     let mut out = CheckBatch::new(as_of);
     for entry in expand(&args.paths) {
         let (path, read) = match entry {
+            Entry::File(path) if is_workbook(&path) => {
+                for (at, read) in crate::cmd::check_xlsx::catalogue(&path) {
+                    out.push(at, read);
+                }
+                continue;
+            }
             Entry::File(path) => {
                 let read = read_document(&path);
                 (path, read)

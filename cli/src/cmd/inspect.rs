@@ -13,7 +13,9 @@ use std::process::ExitCode;
 
 use gasdev::Lang;
 use gasdev::api::render::{
-    csv_header, csv_records, findings_rows, findings_table, inspect_workbook, summary_report,
+    csv_header, csv_records, findings_rows, findings_table, inspect_charts, inspect_workbook,
+    markdown_findings_rows, markdown_findings_table, markdown_head, markdown_summary,
+    summary_report,
 };
 use gasdev::api::{Document, InputError, InspectBatch, InspectSummary, parse_record};
 use gasdev::install::{CatalogueIndex, InspectionRecord, RuleSet, inspect};
@@ -32,8 +34,12 @@ pub enum InspectFormat {
     Json,
     /// One CSV row per finding (summary on stderr).
     Csv,
-    /// An Excel workbook (summary, findings, community ranking), written to `--output FILE` only.
+    /// An Excel workbook (summary, findings, community ranking, charts), written to `--output
+    /// FILE` only.
     Xlsx,
+    /// Markdown: findings, summary, community ranking; with `--output FILE.md` the charts are
+    /// written as SVG files to `FILE.charts/` and linked.
+    Markdown,
 }
 
 /// Input formats.
@@ -73,7 +79,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t)]
     format: InspectFormat,
     /// The file an `xlsx` report is written to (required with `--format xlsx`, never standard
-    /// output).
+    /// output), or a `markdown` report (its charts beside it, in `FILE`'s stem + `.charts/`).
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Input format.
@@ -96,12 +102,14 @@ const MAX_LISTED_REJECTS: usize = 1000;
 
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
-    if let Err(code) = crate::output::xlsx_output(
-        "inspect",
-        args.format == InspectFormat::Xlsx,
-        args.output.as_deref(),
-    ) {
-        return code;
+    if args.format != InspectFormat::Markdown {
+        if let Err(code) = crate::output::xlsx_output(
+            "inspect",
+            args.format == InspectFormat::Xlsx,
+            args.output.as_deref(),
+        ) {
+            return code;
+        }
     }
     match run_inner(&args) {
         Ok(code) => code,
@@ -262,7 +270,17 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     if let Some(why) = empty {
         return Err(format!("{label}: INPUT_EMPTY {why}"));
     }
-    let mut out = crate::out::Out::new();
+    // A Markdown report to a file (its charts beside it), else standard output.
+    let md_file = match (args.format, args.output.as_deref()) {
+        (InspectFormat::Markdown, Some(p)) if p.as_os_str() != "-" => Some(p),
+        _ => None,
+    };
+    let mut out: Box<dyn Write> = match md_file {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        )),
+        None => Box::new(crate::out::Out::new()),
+    };
     let mut summary = InspectSummary::default();
     let mut rejects: Vec<InputError> = Vec::new();
     let io = |e: std::io::Error| e.to_string();
@@ -281,11 +299,16 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
         InspectFormat::Csv => {
             out.write_all(csv_header().as_bytes()).map_err(io)?;
         }
+        InspectFormat::Markdown => {
+            let head = markdown_head(&rules.ruleset, rules.version, as_of, lang);
+            out.write_all(head.as_bytes()).map_err(io)?;
+        }
         InspectFormat::Table | InspectFormat::Xlsx => {}
     }
     // The workbook is built in memory (rust_xlsxwriter holds every cell until it saves).
     let mut reports = Vec::new();
     let mut table_rows: Vec<Vec<String>> = Vec::new();
+    let mut first_chunk = true;
     let mut first = true;
     for (line, item) in items {
         match item {
@@ -311,11 +334,21 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
                         .write_all(csv_records(&report, lang).as_bytes())
                         .map_err(io)?,
                     InspectFormat::Xlsx => reports.push(report),
-                    InspectFormat::Table => {
+                    InspectFormat::Table | InspectFormat::Markdown => {
                         // Households with findings; flushed in chunks so memory stays bounded.
-                        table_rows.extend(findings_rows(&report, lang));
+                        if args.format == InspectFormat::Table {
+                            table_rows.extend(findings_rows(&report, lang));
+                        } else {
+                            table_rows.extend(markdown_findings_rows(&report, lang));
+                        }
                         if table_rows.len() >= 10_000 {
-                            write!(out, "{}", findings_table(&table_rows, lang)).map_err(io)?;
+                            write!(
+                                out,
+                                "{}",
+                                chunk(args.format, &table_rows, lang, first_chunk)
+                            )
+                            .map_err(io)?;
+                            first_chunk = false;
                             table_rows.clear();
                         }
                     }
@@ -362,9 +395,27 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
             }
             write!(out, "{}", summary_report(&summary, &rejects, lang)).map_err(io)?;
         }
+        InspectFormat::Markdown => {
+            if !table_rows.is_empty() {
+                write!(
+                    out,
+                    "{}",
+                    chunk(args.format, &table_rows, lang, first_chunk)
+                )
+                .map_err(io)?;
+            }
+            let charts = md_file
+                .map(|p| write_charts(p, &summary, lang))
+                .transpose()?;
+            let md = markdown_summary(&summary, &rejects, lang, charts.as_deref());
+            out.write_all(md.as_bytes()).map_err(io)?;
+            if md_file.is_some() {
+                err!("{}", summary_report(&summary, &rejects, lang));
+            }
+        }
     }
     out.flush().map_err(io)?;
-    if args.format != InspectFormat::Table {
+    if !matches!(args.format, InspectFormat::Table | InspectFormat::Markdown) || md_file.is_some() {
         for r in &rejects {
             errln!(
                 "{label}:{}: {} [{}] {}",
@@ -382,6 +433,33 @@ fn run_inner(args: &Args) -> Result<ExitCode, String> {
     } else {
         crate::exit::ok()
     })
+}
+
+/// A chunk of the findings table in `format` (Markdown: the header with the first chunk only).
+fn chunk(format: InspectFormat, rows: &[Vec<String>], lang: Lang, first: bool) -> String {
+    match format {
+        InspectFormat::Markdown => markdown_findings_table(rows, lang, first),
+        _ => findings_table(rows, lang),
+    }
+}
+
+/// The charts of `summary` as SVG files in the directory beside the Markdown report `report`
+/// (`report.md` → `report.charts/NAME.svg`); the directory's name as the report links it.
+fn write_charts(
+    report: &std::path::Path,
+    summary: &InspectSummary,
+    lang: Lang,
+) -> Result<String, String> {
+    let stem = report
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    let name = format!("{stem}.charts");
+    let dir = report.with_file_name(&name);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (chart, svg) in inspect_charts(summary, lang) {
+        crate::output::write_file(&dir.join(format!("{chart}.svg")), svg.as_bytes())?;
+    }
+    Ok(name)
 }
 
 fn jsonl_records(reader: impl Read) -> impl Iterator<Item = Item> {

@@ -2,6 +2,7 @@
 
 mod capture;
 pub mod check;
+mod check_xlsx;
 pub mod decode;
 pub mod decode_gbt;
 pub mod encode;

@@ -62,6 +62,16 @@ impl Cell<'_> {
     }
 }
 
+/// A boolean cell's text: `true`/`1`/`yes`/`y`/`是` and `false`/`0`/`no`/`n`/`否` (ASCII case
+/// ignored); `None` for anything else (the core then rejects the text as it would in JSON).
+pub fn bool_value(text: &str) -> Option<bool> {
+    match text.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "y" | "是" => Some(true),
+        "false" | "0" | "no" | "n" | "否" => Some(false),
+        _ => None,
+    }
+}
+
 /// A whole number without `.0`; others as Rust prints them.
 pub fn number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {

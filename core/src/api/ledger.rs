@@ -121,10 +121,8 @@ fn reject(code: ErrorCode, field: &str, detail: &str) -> InputError {
 /// A ledger cell as a JSON value: booleans and numbers where the column wants them, else a string.
 fn cell(column: &str, text: &str) -> Value {
     if BOOLEAN.contains(&column) {
-        match text.to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" | "y" | "是" => return Value::Bool(true),
-            "false" | "0" | "no" | "n" | "否" => return Value::Bool(false),
-            _ => {}
+        if let Some(b) = super::cells::bool_value(text) {
+            return Value::Bool(b);
         }
     }
     if LIST.contains(&column) {
@@ -315,15 +313,16 @@ fn known(c: &str) -> bool {
 
 /// The header checked: every column known, the required ones present.
 fn check_header(h: Vec<String>) -> Result<Vec<String>, (u64, InputError)> {
-    if let Some(c) = h.iter().find(|c| !known(canonical(c))) {
-        return Err((
-            1,
-            reject(
-                ErrorCode::InputUnknownField,
-                c,
-                &format!("unknown column `{c}`"),
-            ),
-        ));
+    if let Some((i, c)) = h.iter().enumerate().find(|(_, c)| !known(canonical(c))) {
+        let detail = if c.is_empty() {
+            format!(
+                "column {} has no header (a blank or merged header cell)",
+                i.saturating_add(1)
+            )
+        } else {
+            format!("unknown column `{c}`")
+        };
+        return Err((1, reject(ErrorCode::InputUnknownField, c, &detail)));
     }
     match REQUIRED
         .iter()

@@ -14,6 +14,8 @@
 )]
 
 #[cfg(feature = "ledger")]
+pub mod catalogue_sheet;
+#[cfg(feature = "ledger")]
 pub mod cells;
 mod check;
 mod decode;

@@ -8,10 +8,15 @@ mod frame;
 mod gbt;
 mod ident;
 mod inspect;
+mod inspect_md;
 mod requirements;
 pub mod svg;
 #[cfg(feature = "xlsx")]
 mod xlsx;
+#[cfg(feature = "xlsx")]
+mod xlsx_catalogue;
+#[cfg(feature = "xlsx")]
+mod xlsx_charts;
 
 use alloc::format;
 use alloc::string::String;
@@ -25,10 +30,15 @@ pub use inspect::{
     CSV_HEADER, csv_header, csv_records, findings_rows, findings_table, neutralise_formula,
     severity_text, summary_report,
 };
+pub use inspect_md::{
+    markdown_findings_rows, markdown_findings_table, markdown_head, markdown_summary,
+};
 pub use requirements::requirements_report;
 pub use svg::{CHART_NAMES, inspect_charts};
 #[cfg(feature = "xlsx")]
 pub use xlsx::{WorkbookError, check_workbook, inspect_workbook};
+#[cfg(feature = "xlsx")]
+pub use xlsx_catalogue::{catalogue_template, catalogue_workbook};
 
 use crate::Lang;
 use crate::text::{escape_markdown, escape_text};

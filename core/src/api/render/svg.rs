@@ -156,18 +156,19 @@ pub fn compliance_chart(summary: &InspectSummary, lang: Lang) -> String {
             colour: GREEN,
         })
         .collect();
-    bar_chart(
-        tr(lang, "各小区合格率", "Compliance by community"),
-        &bars,
-        Some(100.0),
-        lang,
-    )
+    bar_chart(chart_title(COMPLIANCE, lang), &bars, Some(100.0), lang)
 }
 
-/// Findings by code, most frequent first (then by name), coloured by severity.
-pub fn findings_chart(summary: &InspectSummary, lang: Lang) -> String {
+/// Findings by code, most frequent first (then by name): the order of the findings charts.
+pub fn findings_by_count(summary: &InspectSummary) -> Vec<(&'static str, u64)> {
     let mut codes: Vec<(&str, u64)> = summary.findings.iter().map(|(k, v)| (*k, *v)).collect();
     codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    codes
+}
+
+/// Findings by code ([`findings_by_count`] order), coloured by severity.
+pub fn findings_chart(summary: &InspectSummary, lang: Lang) -> String {
+    let codes = findings_by_count(summary);
     let bars: Vec<Bar> = codes
         .iter()
         .map(|(code, n)| Bar {
@@ -185,12 +186,7 @@ pub fn findings_chart(summary: &InspectSummary, lang: Lang) -> String {
             },
         })
         .collect();
-    bar_chart(
-        tr(lang, "问题分类统计", "Findings by code"),
-        &bars,
-        None,
-        lang,
-    )
+    bar_chart(chart_title(FINDINGS, lang), &bars, None, lang)
 }
 
 /// Obligations overdue, by their deadline (in date order).
@@ -222,12 +218,26 @@ fn count(n: u64) -> f64 {
     n as f64
 }
 
+const COMPLIANCE: &str = "compliance-by-community";
+const FINDINGS: &str = "findings-by-code";
+const OVERDUE: &str = "overdue-by-deadline";
+
 /// The file names (without `.svg`) of the charts of [`inspect_charts`], in order.
-pub const CHART_NAMES: [&str; 3] = [
-    "compliance-by-community",
-    "findings-by-code",
-    "overdue-by-deadline",
-];
+pub const CHART_NAMES: [&str; 3] = [COMPLIANCE, FINDINGS, OVERDUE];
+
+/// The title of the chart named `name` ([`CHART_NAMES`]) in `lang`.
+pub fn chart_title(name: &str, lang: Lang) -> &'static str {
+    match name {
+        COMPLIANCE => tr(lang, "各小区合格率", "Compliance by community"),
+        FINDINGS => tr(lang, "问题分类统计", "Findings by code"),
+        OVERDUE => tr(
+            lang,
+            "逾期未装（按期限）",
+            "Overdue obligations by deadline",
+        ),
+        _ => "",
+    }
+}
 
 /// Every chart of an inspection summary: (file name without `.svg`, SVG text), in
 /// [`CHART_NAMES`] order.

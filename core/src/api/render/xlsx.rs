@@ -44,9 +44,12 @@ const MAX_COLUMN_WIDTH: usize = 60;
 
 /// One cell of a sheet.
 #[derive(Debug, Clone, PartialEq)]
-enum Cell {
+pub(super) enum Cell {
     /// Text, written as a string after [`neutralise_formula`].
     Text(String),
+    /// Text of a data workbook (a catalogue read back by `gasdev check`), written as a string as
+    /// it is: a string cell is never run as a formula by a spreadsheet.
+    Data(String),
     /// A number.
     Number(f64),
 }
@@ -65,7 +68,11 @@ fn num(n: impl Into<u64>) -> Cell {
 
 /// The text a cell stores: neutralised, cut to Excel's limit.
 fn cell_text(s: &str) -> String {
-    let s = neutralise_formula(s);
+    cut(neutralise_formula(s))
+}
+
+/// `s` cut to Excel's most characters in a cell.
+fn cut(s: String) -> String {
     match s.char_indices().nth(MAX_CELL_CHARS) {
         Some((at, _)) => s.get(..at).unwrap_or_default().to_string(),
         None => s,
@@ -73,20 +80,20 @@ fn cell_text(s: &str) -> String {
 }
 
 /// Which rows are filled: the column holding the verdict and the texts of a failure and a warning.
-struct Highlight {
+pub(super) struct Highlight {
     column: u16,
     fail: &'static str,
     warn: &'static str,
 }
 
 /// A sheet named `name`: header row (bold, frozen, filtered), the rows, widths, highlights.
-fn add_sheet(
-    book: &mut Workbook,
+pub(super) fn add_sheet<'b>(
+    book: &'b mut Workbook,
     name: &str,
     header: &[&str],
     rows: &[Vec<Cell>],
     highlight: Option<Highlight>,
-) -> Result<(), WorkbookError> {
+) -> Result<&'b mut Worksheet, WorkbookError> {
     let sheet: &mut Worksheet = book.add_worksheet();
     sheet.set_name(name)?;
     let bold = Format::new()
@@ -99,10 +106,16 @@ fn add_sheet(
     for (r, row) in (1u32..).zip(rows) {
         for ((c, cell), w) in (0u16..).zip(row).zip(widths.iter_mut()) {
             match cell {
-                Cell::Text(s) => {
-                    let s = cell_text(s);
+                Cell::Text(s) | Cell::Data(s) => {
+                    let s = match cell {
+                        Cell::Text(_) => cell_text(s),
+                        _ => cut(s.clone()),
+                    };
                     *w = (*w).max(width(&s));
-                    sheet.write_string(r, c, s)?;
+                    // A data workbook leaves an empty cell empty (read back as no value).
+                    if !(s.is_empty() && matches!(cell, Cell::Data(_))) {
+                        sheet.write_string(r, c, s)?;
+                    }
                 }
                 Cell::Number(x) => {
                     *w = (*w).max(format!("{x}").len());
@@ -130,7 +143,7 @@ fn add_sheet(
             sheet.add_conditional_format(1, 0, last_row, last_col, &rule)?;
         }
     }
-    Ok(())
+    Ok(sheet)
 }
 
 /// `A` … `Z` for the first 26 columns (the sheets here have fewer).
@@ -151,6 +164,7 @@ fn summary_sheet(
         &rows,
         None,
     )
+    .map(|_| ())
 }
 
 fn status_text(s: Status, lang: Lang) -> &'static str {
@@ -282,8 +296,8 @@ fn product_name(vendor: Option<&str>, model: &str) -> String {
 }
 
 /// The workbook of `gasdev inspect`: a summary sheet (rule set, date, counts, findings by code),
-/// a findings sheet (one row per finding), the ranking of the communities and the rejected rows
-/// (line, error name, field, message).
+/// a findings sheet (one row per finding), the ranking of the communities, the rejected rows
+/// (line, error name, field, message) and the charts ([`super::xlsx_charts`]).
 ///
 /// # Errors
 /// A sheet over Excel's limits (1 048 575 findings).
@@ -423,6 +437,7 @@ pub fn inspect_workbook(
         &rows,
         None,
     )?;
+    super::xlsx_charts::charts_sheet(&mut book, s, lang)?;
     Ok(book.save_to_buffer()?)
 }
 
