@@ -506,6 +506,10 @@ test("inspection: CSV and XLSX ledgers, filters, ranking, charts; exports are th
     const csvEn = (await downloaded("#inspect-export-csv")).toString("utf8");
     if (process.env.GASDEV_CLI) assert.equal(csvEn, cliInspect([join(examples, file), "--format", "csv", "--as-of", asOf, "--lang", "en"]));
     await page.click("#lang-zh");
+    // Markdown: byte for byte `gasdev inspect FILE --format markdown` (to standard output).
+    const md = (await downloaded("#inspect-export-md")).toString("utf8");
+    assert.match(md, /^\n# 入户安全检查报告\n/);
+    if (process.env.GASDEV_CLI) assert.equal(md, cliInspect([join(examples, file), "--format", "markdown", "--as-of", asOf, "--lang", "zh"]));
     // XLSX: written by the core in the sheets module (a zip with the CLI's sheets).
     const xlsx = await downloaded("#inspect-export-xlsx");
     assert.deepEqual([...xlsx.subarray(0, 2)], [0x50, 0x4b]);

@@ -543,6 +543,14 @@ impl InspectSession {
             .csv(lang_of(lang.as_deref(), "InspectSession.exportCsv")?))
     }
 
+    /// The Markdown `gasdev inspect --format markdown --lang LANG` prints for the same ledger, or
+    /// the options' error.
+    #[wasm_bindgen(js_name = exportMarkdown, unchecked_return_type = "Result<string>")]
+    pub fn export_markdown(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        let l = lang_of(lang.as_deref(), "InspectSession.exportMarkdown")?;
+        js(&gasdev::api::to_json(self.0.markdown(l)))
+    }
+
     /// The workbook `gasdev inspect --format xlsx --lang LANG` writes (summary, findings, ranking;
     /// the sheets module only): the bytes, or why it could not be built.
     #[cfg(feature = "sheets")]

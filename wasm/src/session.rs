@@ -47,6 +47,11 @@ impl Iterator for OwnedLines {
     }
 }
 
+/// Findings rows per table chunk of the CLI's Markdown output (`cli/src/cmd/inspect.rs`).
+const TABLE_CHUNK: usize = 10_000;
+/// Rejects the CLI lists in full (`cli/src/cmd/inspect.rs`); the rest are only counted.
+const MAX_LISTED_REJECTS: usize = 1000;
+
 /// The ledger formats a session reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -292,6 +297,35 @@ impl Session {
         let rules = i.rules();
         render::inspect_workbook(&self.batch, &rules.ruleset, rules.version, i.as_of(), lang)
             .map_err(|e| ApiError::new(gasdev::ErrorCode::InvalidParameter).detail(&e.to_string()))
+    }
+
+    /// The Markdown `gasdev inspect --format markdown --lang LANG` prints for the batch (to
+    /// standard output: the charts are not linked): its head, the findings table in the CLI's
+    /// chunks, the summary with the first [`MAX_LISTED_REJECTS`] rejects.
+    ///
+    /// # Errors
+    /// The options' error.
+    pub fn markdown(&self, lang: Lang) -> Result<String, ApiError> {
+        let i = self.inspector.as_ref().map_err(Clone::clone)?;
+        let rules = i.rules();
+        let mut out = render::markdown_head(&rules.ruleset, rules.version, i.as_of(), lang);
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut first = true;
+        for r in &self.batch.households {
+            rows.extend(render::markdown_findings_rows(r, lang));
+            if rows.len() >= TABLE_CHUNK {
+                out.push_str(&render::markdown_findings_table(&rows, lang, first));
+                first = false;
+                rows.clear();
+            }
+        }
+        if !rows.is_empty() {
+            out.push_str(&render::markdown_findings_table(&rows, lang, first));
+        }
+        let rejects = &self.batch.rejects;
+        let listed = rejects.get(..MAX_LISTED_REJECTS).unwrap_or(rejects);
+        out.push_str(&render::markdown_summary(&self.batch.summary, listed, lang, None));
+        Ok(out)
     }
 
     /// The charts of the summary: (file name without `.svg`, SVG text), the CLI's.

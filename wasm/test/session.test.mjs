@@ -78,19 +78,23 @@ test("InspectSession: the workbook export (sheets module) is an .xlsx; the platf
   assert.equal(new g.InspectSession("csv", "x").exportXlsx, undefined); // platform module: no workbooks
 });
 
-test("InspectSession: the CSV export is `gasdev inspect --format csv` byte for byte", { skip: !process.env.GASDEV_CLI }, () => {
+test("InspectSession: the CSV and Markdown exports are `gasdev inspect --format csv|markdown` byte for byte", { skip: !process.env.GASDEV_CLI }, () => {
+  const cli = (file, format, lang) => {
+    try {
+      return execFileSync(process.env.GASDEV_CLI, ["inspect", path(file), "--format", format, "--as-of", asOf, "--lang", lang], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    } catch (e) {
+      return e.stdout; // exit 1 or 2: findings and rejected rows, as expected
+    }
+  };
   for (const file of ["inspections.csv", "inspections.jsonl", "inspections.xlsx"]) {
     for (const lang of ["zh", "en"]) {
-      let cli;
-      try {
-        cli = execFileSync(process.env.GASDEV_CLI, ["inspect", path(file), "--format", "csv", "--as-of", asOf, "--lang", lang], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-      } catch (e) {
-        cli = e.stdout; // exit 1 or 2: findings and rejected rows, as expected
-      }
       const S = file.endsWith("xlsx") ? SheetsSession : g.InspectSession;
       const s = new S(file.split(".").pop(), readFileSync(path(file)), { asOf });
       run(s, 7);
-      assert.equal(s.exportCsv(lang), cli, `${file} ${lang}`);
+      assert.equal(s.exportCsv(lang), cli(file, "csv", lang), `${file} ${lang}`);
+      const md = s.exportMarkdown(lang);
+      assert.equal(md.type, "ok");
+      assert.equal(md.value, cli(file, "markdown", lang), `${file} ${lang} markdown`);
     }
   }
 });

@@ -2,7 +2,7 @@
 // dropped, picked or pasted, optionally with a catalogue and vendors' declarations, inspected in the
 // worker in steps (InspectSession: progress shown, the page stays responsive for 10^5 rows). The
 // summary, the community ranking, the charts (the core's SVG), the filtered findings and the
-// exports (CSV and XLSX, the CLI's) all come from the core; this file only renders.
+// exports (CSV, Markdown and XLSX, the CLI's) all come from the core; this file only renders.
 import { label, word } from "./labels.js";
 
 export const TEXT = {
@@ -17,7 +17,7 @@ export const TEXT = {
     finished: (p, ms) => `完成：${p.households} 户，拒收 ${p.rejected_rows} 行，用时 ${(ms / 1000).toFixed(1)} 秒。`,
     loadingSheets: "正在加载 Excel 模块…", ranking: "各小区排名", rank: "名次", rate: "合格率", failsPer100: "每百户不合格项",
     charts: "图表", findingsTitle: "问题明细", filterAll: "全部", shown: (n, total) => `显示 ${n} / ${total} 条`, more: "显示更多",
-    exportCsv: "导出 CSV", exportXlsx: "导出 Excel", rejectsMore: (n) => `另有 ${n} 行未列出`,
+    exportCsv: "导出 CSV", exportXlsx: "导出 Excel", exportInspectMd: "导出 Markdown", rejectsMore: (n) => `另有 ${n} 行未列出`,
   },
   en: {
     tabInspect: "Inspection", inspectHint: "Drop a household ledger (JSON lines, CSV or an Excel .xlsx) here, or", inspectPaste: "or paste records (one JSON object per line, or CSV text):",
@@ -31,7 +31,7 @@ export const TEXT = {
     finished: (p, ms) => `Done: ${p.households} households, ${p.rejected_rows} rows rejected, in ${(ms / 1000).toFixed(1)} s.`,
     loadingSheets: "Loading the Excel module…", ranking: "Community ranking", rank: "rank", rate: "compliance rate", failsPer100: "fails per 100 households",
     charts: "Charts", findingsTitle: "Findings", filterAll: "all", shown: (n, total) => `${n} of ${total} shown`, more: "Show more",
-    exportCsv: "Export CSV", exportXlsx: "Export Excel", rejectsMore: (n) => `${n} more not listed`,
+    exportCsv: "Export CSV", exportXlsx: "Export Excel", exportInspectMd: "Export Markdown", rejectsMore: (n) => `${n} more not listed`,
   },
 };
 
@@ -101,6 +101,7 @@ export function initInspect(ctx) {
     }
   };
   $("inspect-export-csv").addEventListener("click", () => exportAs("csv", "text/csv"));
+  $("inspect-export-md").addEventListener("click", () => exportAs("md", "text/markdown"));
   $("inspect-export-xlsx").addEventListener("click", () =>
     exportAs("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
   );

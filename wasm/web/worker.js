@@ -145,10 +145,11 @@ const ops = {
   inspectFindings: (query) => inspection.session.findings(query),
   inspectRejects: (offset, limit) => inspection.session.rejects(offset, limit),
   inspectCharts: (lang) => inspection.session.charts(lang),
-  // The CLI's exports: CSV from the session; a workbook from the sheets module (the session
+  // The CLI's exports: CSV and Markdown from the session; a workbook from the sheets module (the session
   // again, there, when the ledger was not a workbook).
   async inspectExport(format, lang) {
     if (format === "csv") return { type: "ok", value: inspection.session.exportCsv(lang) };
+    if (format === "md") return inspection.session.exportMarkdown(lang);
     let s = inspection.session;
     if (!s.exportXlsx) {
       const m = await sheetsModule();
