@@ -463,7 +463,7 @@ test("inspection: the example district, every finding and reject as the package 
   assert.deepEqual(rejects, results.filter((r) => r.type === "error").map((r) => r.error.name));
   // Values in Chinese: severities and device kinds from the core's tables.
   const words = await page.$$eval("#inspect-findings .val", (v) => v.map((e) => `${e.dataset.value}=${e.textContent}`));
-  for (const w of ["fail=不合格", "leak_alarm=燃气泄漏报警装置"]) assert.ok(words.includes(w), w);
+  for (const w of ["fail=不合格", "leak_alarm=燃气泄漏报警装置", "gas_mismatch=适用气种不符", "hazard=风险隐患"]) assert.ok(words.includes(w), w);
   await page.screenshot({ path: join(shots, "inspect-district.png") });
 });
 

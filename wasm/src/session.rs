@@ -324,7 +324,12 @@ impl Session {
         }
         let rejects = &self.batch.rejects;
         let listed = rejects.get(..MAX_LISTED_REJECTS).unwrap_or(rejects);
-        out.push_str(&render::markdown_summary(&self.batch.summary, listed, lang, None));
+        out.push_str(&render::markdown_summary(
+            &self.batch.summary,
+            listed,
+            lang,
+            None,
+        ));
         Ok(out)
     }
 

@@ -127,7 +127,7 @@ mod tests {
             "fault_kind": crate::wire::FaultKind, "command_code": crate::wire::CommandCode,
             "nak_reason": crate::wire::NakReason, "capability": crate::wire::Capability,
             "carrier": crate::model::Carrier, "use_case": crate::model::UseCase,
-            "vendor_status": crate::model::VendorStatus,
+            "vendor_status": crate::model::VendorStatus, "hazard": crate::install::Hazard,
         );
         let extra = extra();
         for (table, names) in &expected {
@@ -145,6 +145,17 @@ mod tests {
             .iter()
             .map(|r| r.check.as_str())
             .collect();
+        let codes: BTreeSet<&str> = crate::install::FindingCode::ALL
+            .iter()
+            .map(|c| c.name())
+            .collect();
+        assert_eq!(
+            extra["finding_code"]
+                .keys()
+                .copied()
+                .collect::<BTreeSet<_>>(),
+            codes
+        );
         let schemes = crate::ident::Scheme::ALL.iter().map(|s| s.name()).collect();
         assert_eq!(
             extra["ident_scheme"]
