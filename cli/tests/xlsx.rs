@@ -10,6 +10,7 @@
 )]
 
 mod common;
+mod workbooks;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,30 @@ fn tmp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("gasdev-xlsx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(name)
+}
+
+/// `gasdev --max-input-bytes SIZE+1 inspect FILE --as-of AS_OF`: FILE just within the limit.
+fn inspect_within_size(f: &Path) -> Vec<String> {
+    let size = std::fs::metadata(f).unwrap().len();
+    [
+        "--max-input-bytes",
+        &(size + 1).to_string(),
+        "inspect",
+        f.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// A password-protected workbook: an OLE compound file, not a zip.
+fn protected_workbook() -> PathBuf {
+    let f = tmp("protected.xlsx");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    std::fs::write(&f, ole).unwrap();
+    f
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -191,11 +216,7 @@ fn a_file_that_is_not_a_workbook_is_refused() {
     let (code, _, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_NOT_WORKBOOK"), "{err}");
-    // A password-protected workbook is an OLE compound file, not a zip.
-    let f = tmp("protected.xlsx");
-    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    ole.resize(4096, 0);
-    std::fs::write(&f, ole).unwrap();
+    let f = protected_workbook();
     let (code, _, err) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_NOT_WORKBOOK"), "{err}");
@@ -214,16 +235,8 @@ fn a_workbook_that_unpacks_too_far_is_too_large() {
     z.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
     z.write_all(&vec![b' '; 4 << 20]).unwrap();
     z.finish().unwrap();
-    let size = std::fs::metadata(&f).unwrap().len();
-    let limit = (size + 1).to_string();
-    let (code, _, err) = run(&[
-        "--max-input-bytes",
-        &limit,
-        "inspect",
-        f.to_str().unwrap(),
-        "--as-of",
-        AS_OF,
-    ]);
+    let args = inspect_within_size(&f);
+    let (code, _, err) = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_TOO_LARGE"), "{err}");
     assert!(err.contains("unpacks to"), "{err}");

@@ -12,6 +12,9 @@ use gasdev::api::{Document, InputError};
 
 use crate::workbook::{cell, open, rows, sheet_names};
 
+/// A sheet's name and its non-blank rows (row number, cells).
+type Grid = (String, Vec<(u64, Vec<calamine::Data>)>);
+
 /// The entries of the batch for the workbook at `path`: (name, document or error).
 pub fn catalogue(path: &Path) -> Vec<(String, Result<Document, InputError>)> {
     let file = path.display().to_string();
@@ -21,7 +24,7 @@ pub fn catalogue(path: &Path) -> Vec<(String, Result<Document, InputError>)> {
         Err(e) => return vec![(file, Err(e))],
     };
     // Every sheet's rows (a catalogue is small: held whole).
-    let mut data: Vec<(String, Vec<(u64, Vec<calamine::Data>)>)> = Vec::new();
+    let mut data: Vec<Grid> = Vec::new();
     let mut out = Vec::new();
     for name in sheet_names(&book) {
         let mut grid = Vec::new();

@@ -147,6 +147,45 @@ pub fn csv_records(r: &InspectionReport, lang: Lang) -> String {
     )
 }
 
+/// The header of a table of rejected rows.
+pub(super) fn rejects_header(lang: Lang) -> [&'static str; 4] {
+    [
+        tr(lang, "行", "line"),
+        tr(lang, "错误", "error"),
+        tr(lang, "字段", "field"),
+        tr(lang, "说明", "message"),
+    ]
+}
+
+/// One row per rejected row: line, error name, field, message in `lang`.
+pub(super) fn rejects_rows(rejects: &[InputError], lang: Lang) -> Vec<Vec<String>> {
+    rejects
+        .iter()
+        .map(|e| {
+            vec![
+                e.line.to_string(),
+                e.name.to_string(),
+                e.field.clone(),
+                e.message.get(lang).to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The header of the community ranking (六（四）「每月排名、通报」).
+pub(super) fn ranking_header(lang: Lang) -> [&'static str; 8] {
+    [
+        tr(lang, "名次", "rank"),
+        tr(lang, "小区", "community"),
+        tr(lang, "户数", "households"),
+        tr(lang, "合格", "compliant"),
+        tr(lang, "不合格", "non-compliant"),
+        tr(lang, "合格率", "compliance rate"),
+        tr(lang, "逾期未装", "overdue obligations"),
+        tr(lang, "每百户不合格项", "fails per 100 households"),
+    ]
+}
+
 /// The summary: counts, findings by code, communities and the first rejected rows.
 pub fn summary_report(s: &InspectSummary, rejects: &[InputError], lang: Lang) -> String {
     let mut out = String::new();
@@ -202,27 +241,8 @@ pub fn summary_report(s: &InspectSummary, rejects: &[InputError], lang: Lang) ->
             "\n{}\n",
             tr(lang, "拒收的行（已跳过）", "Rejected rows (skipped)")
         ));
-        let rows: Vec<Vec<String>> = rejects
-            .iter()
-            .take(20)
-            .map(|e| {
-                vec![
-                    e.line.to_string(),
-                    e.name.to_string(),
-                    e.field.clone(),
-                    e.message.get(lang).to_string(),
-                ]
-            })
-            .collect();
-        out.push_str(&text_table(
-            &[
-                tr(lang, "行", "line"),
-                tr(lang, "错误", "error"),
-                tr(lang, "字段", "field"),
-                tr(lang, "说明", "message"),
-            ],
-            &rows,
-        ));
+        let rows = rejects_rows(rejects.get(..20).unwrap_or(rejects), lang);
+        out.push_str(&text_table(&rejects_header(lang), &rows));
         if s.rejected_rows > 20 {
             out.push_str(&format!(
                 "… {} {}\n",

@@ -10,6 +10,7 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
+use super::inspect::{ranking_header, rejects_header, rejects_rows};
 use super::svg::{CHART_NAMES, chart_title};
 use super::{Style, heading, kv, markdown_table, severity_text, tr};
 use crate::Lang;
@@ -93,6 +94,14 @@ pub fn markdown_findings_table(rows: &[Vec<String>], lang: Lang, first: bool) ->
     table.splitn(3, '\n').nth(2).unwrap_or_default().to_string()
 }
 
+/// A two-column Markdown table of names and counts.
+fn counts_table<'a>(header: [&str; 2], rows: impl Iterator<Item = (&'a str, u64)>) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .map(|(k, n)| vec![k.to_string(), n.to_string()])
+        .collect();
+    markdown_table(&header, &rows)
+}
+
 /// The summary part: counts, charts (linked under `charts`, a directory beside the report, when
 /// given), ranking, overdue obligations by deadline, findings by code, rejected rows.
 pub fn markdown_summary(
@@ -153,19 +162,7 @@ pub fn markdown_summary(
             ]
         })
         .collect();
-    out.push_str(&markdown_table(
-        &[
-            tr(lang, "名次", "rank"),
-            tr(lang, "小区", "community"),
-            tr(lang, "户数", "households"),
-            tr(lang, "合格", "compliant"),
-            tr(lang, "不合格", "non-compliant"),
-            tr(lang, "合格率", "compliance rate"),
-            tr(lang, "逾期未装", "overdue"),
-            tr(lang, "每百户不合格项", "fails per 100 households"),
-        ],
-        &rows,
-    ));
+    out.push_str(&markdown_table(&ranking_header(lang), &rows));
     out.push_str(&heading(
         md,
         2,
@@ -175,24 +172,14 @@ pub fn markdown_summary(
             "Overdue obligations by deadline",
         ),
     ));
-    let rows: Vec<Vec<String>> = s
-        .overdue_by_deadline
-        .iter()
-        .map(|(d, n)| vec![d.clone(), count(*n)])
-        .collect();
-    out.push_str(&markdown_table(
-        &[tr(lang, "期限", "deadline"), tr(lang, "数量", "count")],
-        &rows,
+    out.push_str(&counts_table(
+        [tr(lang, "期限", "deadline"), tr(lang, "数量", "count")],
+        s.overdue_by_deadline.iter().map(|(d, n)| (d.as_str(), *n)),
     ));
     out.push_str(&heading(md, 2, tr(lang, "问题分类", "Findings by code")));
-    let rows: Vec<Vec<String>> = s
-        .findings
-        .iter()
-        .map(|(k, v)| vec![(*k).to_string(), count(*v)])
-        .collect();
-    out.push_str(&markdown_table(
-        &[tr(lang, "问题", "finding"), tr(lang, "次数", "count")],
-        &rows,
+    out.push_str(&counts_table(
+        [tr(lang, "问题", "finding"), tr(lang, "次数", "count")],
+        s.findings.iter().map(|(k, v)| (*k, *v)),
     ));
     if !rejects.is_empty() {
         out.push_str(&heading(
@@ -200,25 +187,9 @@ pub fn markdown_summary(
             2,
             tr(lang, "拒收的行（已跳过）", "Rejected rows (skipped)"),
         ));
-        let rows: Vec<Vec<String>> = rejects
-            .iter()
-            .map(|e| {
-                vec![
-                    e.line.to_string(),
-                    e.name.to_string(),
-                    e.field.clone(),
-                    e.message.get(lang).to_string(),
-                ]
-            })
-            .collect();
         out.push_str(&markdown_table(
-            &[
-                tr(lang, "行", "line"),
-                tr(lang, "错误", "error"),
-                tr(lang, "字段", "field"),
-                tr(lang, "说明", "message"),
-            ],
-            &rows,
+            &rejects_header(lang),
+            &rejects_rows(rejects, lang),
         ));
         let listed = u64::try_from(rejects.len()).unwrap_or(u64::MAX);
         if s.rejected_rows > listed {

@@ -400,16 +400,7 @@ pub fn inspect_workbook(
     add_sheet(
         &mut book,
         tr(lang, "小区排名", "Ranking"),
-        &[
-            tr(lang, "名次", "rank"),
-            tr(lang, "小区", "community"),
-            tr(lang, "户数", "households"),
-            tr(lang, "合格", "compliant"),
-            tr(lang, "不合格", "non-compliant"),
-            tr(lang, "合格率", "compliance rate"),
-            tr(lang, "逾期未装", "overdue obligations"),
-            tr(lang, "每百户不合格项", "fails per 100 households"),
-        ],
+        &super::inspect::ranking_header(lang),
         &rows,
         None,
     )?;
@@ -428,12 +419,7 @@ pub fn inspect_workbook(
     add_sheet(
         &mut book,
         tr(lang, "拒收行", "Rejected"),
-        &[
-            tr(lang, "行", "line"),
-            tr(lang, "错误", "error"),
-            tr(lang, "字段", "field"),
-            tr(lang, "说明", "message"),
-        ],
+        &super::inspect::rejects_header(lang),
         &rows,
         None,
     )?;

@@ -49,33 +49,31 @@ fn validation(column: &Column, lang: Lang) -> Result<Option<DataValidation>, Wor
         return Ok(None);
     }
     let shown: Vec<&str> = choices.iter().map(|c| c.shown(lang)).collect();
-    let v = match column.shape {
-        Shape::Text | Shape::Bool => DataValidation::new().allow_list_strings(&shown)?,
-        Shape::List => DataValidation::new()
-            .allow_any_value()
-            .set_input_title(column.header(lang))?
-            .set_input_message(format!(
-                "{}{}",
-                tr(
-                    lang,
-                    "可填多项，以 ; 分隔：",
-                    "one or more, separated by ;: "
-                ),
-                shown.join("; ")
-            ))?,
-        Shape::Identifiers => DataValidation::new()
-            .allow_any_value()
-            .set_input_title(column.header(lang))?
-            .set_input_message(format!(
-                "{}{}",
-                tr(
-                    lang,
-                    "载体:标识，多项以 ; 分隔；载体：",
-                    "carrier:identifier, several separated by ;; carriers: "
-                ),
-                shown.join(", ")
-            ))?,
+    let (what, separator) = match column.shape {
+        Shape::Text | Shape::Bool => {
+            return Ok(Some(DataValidation::new().allow_list_strings(&shown)?));
+        }
+        Shape::List => (
+            tr(
+                lang,
+                "可填多项，以 ; 分隔：",
+                "one or more, separated by ;: ",
+            ),
+            "; ",
+        ),
+        Shape::Identifiers => (
+            tr(
+                lang,
+                "载体:标识，多项以 ; 分隔；载体：",
+                "carrier:identifier, several separated by ;; carriers: ",
+            ),
+            ", ",
+        ),
     };
+    let v = DataValidation::new()
+        .allow_any_value()
+        .set_input_title(column.header(lang))?
+        .set_input_message(format!("{what}{}", shown.join(separator)))?;
     Ok(Some(v))
 }
 

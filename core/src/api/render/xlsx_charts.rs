@@ -22,6 +22,10 @@ pub(super) fn charts_sheet_name(lang: Lang) -> &'static str {
     tr(lang, "图表", "Charts")
 }
 
+/// One chart's table: the value column's header, (label, value) rows, and whether the values are
+/// rates (shown as percentages).
+type Table = (&'static str, Vec<(String, f64)>, bool);
+
 /// Add the charts sheet.
 ///
 /// # Errors
@@ -33,7 +37,7 @@ pub(super) fn charts_sheet(
 ) -> Result<(), WorkbookError> {
     let name = charts_sheet_name(lang);
     let percent = Format::new().set_num_format("0.0%");
-    let tables: [(&str, Vec<(String, f64)>, bool); 3] = [
+    let tables: [Table; 3] = [
         (
             tr(lang, "合格率", "compliance rate"),
             community_ranking(summary)

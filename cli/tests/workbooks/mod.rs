@@ -5,19 +5,10 @@
 //! the same catalogue and the same report as the JSON; malformed workbooks and cells get their
 //! error by sheet, row, column and header, and the other rows go on. Ledger workbooks: merged
 //! header cells, formula cells, and 10⁶ rows streamed (ignored in the quick suite, run by
-//! scripts/test-all).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    reason = "integration test: a panic is a failing test"
-)]
-
-mod common;
+//! scripts/test-all). A module of `tests/xlsx.rs`, whose helpers it shares.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use gasdev::Lang;
 use gasdev::api::render::{catalogue_template, catalogue_workbook};
@@ -26,20 +17,17 @@ use gasdev::model::Catalogue;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 use serde_json::Value;
 
-const AS_OF: &str = "2026-12-07";
+use super::{AS_OF, protected_workbook, root, run, tmp};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gasdev-workbooks-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    common::gasdev(args, None)
+/// Text cells from (`row`, `col`) on, one slice per row; an empty text leaves its cell empty.
+fn texts(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, col: u16, rows: &[&[&str]]) {
+    for (r, cells) in (row..).zip(rows) {
+        for (c, t) in (col..).zip(*cells) {
+            if !t.is_empty() {
+                sheet.write_string(r, c, *t).unwrap();
+            }
+        }
+    }
 }
 
 /// `gasdev check FILE`: its exit status and its report with standard error (the table report
@@ -66,7 +54,7 @@ fn blessed(path: &str, bytes: &[u8]) {
     let committed = std::fs::read(&path).unwrap_or_default();
     assert!(
         committed == bytes,
-        "{} is stale: regenerate with GASDEV_BLESS=1 cargo test -p gasdev-cli --test workbooks",
+        "{} is stale: regenerate with GASDEV_BLESS=1 cargo test -p gasdev-cli --test xlsx",
         path.display()
     );
 }
@@ -149,51 +137,40 @@ fn two_sheets_and_bad_cells() {
     let mut book = Workbook::new();
     let v = book.add_worksheet();
     v.set_name("企业").unwrap();
-    for (r, row) in (0u32..).zip([
-        ["企业名称", "统一社会信用代码", "联系方式"],
-        ["甲公司（虚构）", "91500119MA5UJF016Y", "023-0000"],
-        ["乙公司（虚构）", "not-a-code", "023-0001"],
-    ]) {
-        for (c, t) in (0u16..).zip(row) {
-            v.write_string(r, c, t).unwrap();
-        }
-    }
+    texts(
+        v,
+        0,
+        0,
+        &[
+            &["企业名称", "统一社会信用代码", "联系方式"],
+            &["甲公司（虚构）", "91500119MA5UJF016Y", "023-0000"],
+            &["乙公司（虚构）", "not-a-code", "023-0001"],
+        ],
+    );
     let p = book.add_worksheet();
     p.set_name("产品").unwrap();
     let date = Format::new().set_num_format("yyyy-mm-dd");
-    let header = [
-        "企业名称",
-        "产品型号",
-        "类别",
-        "声明档次",
-        "产品价格",
-        "计量器具型式批准证书有效期至",
-    ];
-    for (c, t) in (0u16..).zip(header) {
-        p.write_string(0, c, t).unwrap();
-    }
-    for (r, row) in (1u32..).zip([
-        [
-            "甲公司（虚构）",
-            "A-1",
-            "燃气泄漏报警装置",
-            "中档",
-            "168.00",
+    let a = "甲公司（虚构）";
+    let alarm = "燃气泄漏报警装置";
+    texts(
+        p,
+        0,
+        0,
+        &[
+            &[
+                "企业名称",
+                "产品型号",
+                "类别",
+                "声明档次",
+                "产品价格",
+                "计量器具型式批准证书有效期至",
+            ],
+            &[a, "A-1", alarm, "中档", "168.00"],
+            &[a, "A-2", alarm, "中档", "一百元"],
+            &[a, "A-3", alarm, "中等", "168"],
+            &[a, "A-4", "安全自闭阀", "low", "99"],
         ],
-        [
-            "甲公司（虚构）",
-            "A-2",
-            "燃气泄漏报警装置",
-            "中档",
-            "一百元",
-        ],
-        ["甲公司（虚构）", "A-3", "燃气泄漏报警装置", "中等", "168"],
-        ["甲公司（虚构）", "A-4", "安全自闭阀", "low", "99"],
-    ]) {
-        for (c, t) in (0u16..).zip(row) {
-            p.write_string(r, c, t).unwrap();
-        }
-    }
+    );
     // A date cell is a date; a bare serial number in a date column is INPUT_BAD_DATE.
     let d = ExcelDateTime::parse_from_str("2029-02-28").unwrap();
     p.write_datetime_with_format(1, 5, &d, &date).unwrap();
@@ -261,9 +238,8 @@ fn merged_headers_and_formulas() {
     let s = book.add_worksheet();
     s.merge_range(0, 0, 0, 1, "企业名称", &Format::new())
         .unwrap();
-    s.write_string(0, 2, "产品型号").unwrap();
-    s.write_string(1, 0, "甲公司").unwrap();
-    s.write_string(1, 2, "A-1").unwrap();
+    texts(s, 0, 2, &[&["产品型号"], &["A-1"]]);
+    texts(s, 1, 0, &[&["甲公司"]]);
     book.save(&f).unwrap();
     let (code, err) = check(&f);
     assert_eq!(code, 2);
@@ -275,10 +251,8 @@ fn merged_headers_and_formulas() {
     let s = book.add_worksheet();
     s.merge_range(0, 0, 0, 1, "household", &Format::new())
         .unwrap();
-    for (c, h) in (2u16..).zip(["user_class", "connection", "gas_supply"]) {
-        s.write_string(0, c, h).unwrap();
-    }
-    s.write_string(1, 0, "H1").unwrap();
+    texts(s, 0, 2, &[&["user_class", "connection", "gas_supply"]]);
+    texts(s, 1, 0, &[&["H1"]]);
     book.save(&f).unwrap();
     let (code, out, _) = run(&["inspect", f.to_str().unwrap(), "--as-of", AS_OF]);
     assert_eq!(code, 2);
@@ -288,25 +262,20 @@ fn merged_headers_and_formulas() {
     let f = tmp("ledger-formula.xlsx");
     let mut book = Workbook::new();
     let s = book.add_worksheet();
-    for (c, h) in (0u16..).zip(["household", "user_class", "connection", "gas_supply"]) {
-        s.write_string(0, c, h).unwrap();
-    }
+    texts(
+        s,
+        0,
+        0,
+        &[
+            &["household", "user_class", "connection", "gas_supply"],
+            &["", "residential", "existing", "piped_natural_gas"],
+        ],
+    );
     s.write_formula(1, 0, Formula::new("=\"H\"&1").set_result("H1"))
         .unwrap();
-    for (c, t) in (1u16..).zip(["residential", "existing", "piped_natural_gas"]) {
-        s.write_string(1, c, t).unwrap();
-    }
     book.save(&f).unwrap();
-    let (code, out, err) = run(&[
-        "inspect",
-        f.to_str().unwrap(),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "json",
-    ]);
+    let (code, v, err) = super::inspect_json(&f);
     assert!(code < 2, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["households"][0]["household"], "H1");
 }
 
@@ -318,11 +287,7 @@ fn a_file_that_is_not_a_workbook_is_refused_by_check() {
     let (code, err) = check(&f);
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_NOT_WORKBOOK"), "{err}");
-    let f = tmp("protected.xlsx");
-    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    ole.resize(4096, 0);
-    std::fs::write(&f, ole).unwrap();
-    let (code, err) = check(&f);
+    let (code, err) = check(&protected_workbook());
     assert_eq!(code, 2);
     assert!(err.contains("password-protected"), "{err}");
 }
@@ -435,19 +400,9 @@ fn a_million_ledger_rows_stream_in_bounded_memory() {
         ]
     });
     let size = std::fs::metadata(&f).unwrap().len();
-    let limit = (size + 1).to_string();
-    let (code, err, kib) = run_measured(&[
-        "--max-input-bytes",
-        &limit,
-        "inspect",
-        f.to_str().unwrap(),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "csv",
-        "--lang",
-        "en",
-    ]);
+    let mut args = super::inspect_within_size(&f);
+    args.extend(["--format", "csv", "--lang", "en"].map(str::to_string));
+    let (code, err, kib) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
     std::fs::remove_file(&f).unwrap();
     assert!(code < 2, "{err}");
     assert!(err.contains("households: 1000000"), "{err}");
@@ -455,4 +410,64 @@ fn a_million_ledger_rows_stream_in_bounded_memory() {
     if let Some(kib) = kib {
         assert!(kib < 160 * 1024, "peak RSS {kib} KiB");
     }
+}
+
+/// spec/workbooks.md names every column of the core's table in both languages, and every value
+/// of every enumerated column.
+#[test]
+fn the_spec_lists_every_column() {
+    let spec = std::fs::read_to_string(root().join("spec/workbooks.md")).unwrap();
+    for c in gasdev::api::catalogue_sheet::columns() {
+        assert!(spec.contains(&format!("`{}`", c.en)), "{}", c.en);
+        assert!(spec.contains(&c.zh), "{}", c.zh);
+        for choice in c.choices() {
+            if c.shape != gasdev::api::catalogue_sheet::Shape::Bool {
+                assert!(
+                    spec.contains(&format!("`{}`", choice.name)),
+                    "{}",
+                    choice.name
+                );
+            }
+        }
+    }
+}
+
+/// `gasdev inspect --format markdown --output FILE.md`: the report, and its three SVG charts in
+/// `FILE.charts/` linked from it; the same to standard output has no chart links.
+#[test]
+fn markdown_report_with_its_charts() {
+    let dir = tmp("md");
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("月报.md");
+    let ledger = root().join("spec/examples/inspections.csv");
+    let args = [
+        "inspect",
+        ledger.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "markdown",
+    ];
+    let (code, out, err) = run(&[&args[..], &["--output", report.to_str().unwrap()]].concat());
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("INPUT_UNKNOWN_VALUE"), "{err}");
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(md.starts_with("\n# 入户安全检查报告\n"), "{md}");
+    assert!(
+        md.contains("| 3 | 商业街 | 13 | 8 | 5 | 61.5% | 4 | 61.5 |"),
+        "{md}"
+    );
+    assert!(md.contains("燃气泄漏报警装置 (leak\\_alarm)"));
+    for name in gasdev::api::render::CHART_NAMES {
+        assert!(
+            md.contains(&format!("(<月报.charts/{name}.svg>)")),
+            "{name}"
+        );
+        let svg = std::fs::read_to_string(dir.join(format!("月报.charts/{name}.svg"))).unwrap();
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox="));
+    }
+    let (_, stdout, _) = run(&[&args[..], &["--lang", "en"]].concat());
+    assert!(stdout.contains("## Community ranking"));
+    assert!(!stdout.contains(".svg"));
 }
