@@ -32,6 +32,8 @@ pub mod ledger;
 #[cfg(feature = "render")]
 pub mod render;
 mod requirements;
+#[cfg(feature = "calamine")]
+pub mod workbook;
 
 pub use check::{
     CheckBatch, CheckSummary, Checked, CheckedFile, CheckedReport, Expect, check_document,
