@@ -355,41 +355,37 @@ pub fn check_credit_code(
     )?))
 }
 
-/// Check a declaration or a catalogue, detected by its keys (one file of `gasdev check`).
-#[cfg(feature = "checker")]
-#[wasm_bindgen(js_name = checkDocument, unchecked_return_type = "Result<CheckedDocument>")]
-pub fn check_document(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue,
-    options: Option<TsCheckOptions>,
-) -> Result<JsValue, JsError> {
-    let d = doc(&document, "checkDocument")?;
-    let o = check_options(options.map(JsValue::from), "checkDocument")?;
-    js(&api::check(d, &o, today(), Expect::Any))
+/// `checkDocument`, `checkDeclaration`, `checkCatalogue`: one exported function per expected
+/// document, each converting its arguments for [`api::check`].
+macro_rules! check_fn {
+    ($(#[$doc:meta])* $name:ident, $js:ident, $result:literal, $expect:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "checker")]
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $result)]
+        pub fn $name(
+            #[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue,
+            options: Option<TsCheckOptions>,
+        ) -> Result<JsValue, JsError> {
+            let what = stringify!($js);
+            let d = doc(&document, what)?;
+            let o = check_options(options.map(JsValue::from), what)?;
+            js(&api::check(d, &o, today(), $expect))
+        }
+    };
 }
 
-/// Check one product declaration clause by clause.
-#[cfg(feature = "checker")]
-#[wasm_bindgen(js_name = checkDeclaration, unchecked_return_type = "Result<ProductReport>")]
-pub fn check_declaration(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] declaration: JsValue,
-    options: Option<TsCheckOptions>,
-) -> Result<JsValue, JsError> {
-    let d = doc(&declaration, "checkDeclaration")?;
-    let o = check_options(options.map(JsValue::from), "checkDeclaration")?;
-    js(&api::check(d, &o, today(), Expect::Declaration))
-}
-
-/// Check a catalogue: its own clauses (CAT-*) and every product in it.
-#[cfg(feature = "checker")]
-#[wasm_bindgen(js_name = checkCatalogue, unchecked_return_type = "Result<CatalogueReport>")]
-pub fn check_catalogue(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] catalogue: JsValue,
-    options: Option<TsCheckOptions>,
-) -> Result<JsValue, JsError> {
-    let d = doc(&catalogue, "checkCatalogue")?;
-    let o = check_options(options.map(JsValue::from), "checkCatalogue")?;
-    js(&api::check(d, &o, today(), Expect::Catalogue))
-}
+check_fn!(
+    /// Check a declaration or a catalogue, detected by its keys (one file of `gasdev check`).
+    check_document, checkDocument, "Result<CheckedDocument>", Expect::Any
+);
+check_fn!(
+    /// Check one product declaration clause by clause.
+    check_declaration, checkDeclaration, "Result<ProductReport>", Expect::Declaration
+);
+check_fn!(
+    /// Check a catalogue: its own clauses (CAT-*) and every product in it.
+    check_catalogue, checkCatalogue, "Result<CatalogueReport>", Expect::Catalogue
+);
 
 /// Check a batch of files and export it as `gasdev check` prints it: `format` `"json"` (the
 /// object of `--format json`, as text) or `"markdown"` (the report, in `lang` `"zh"` or `"en"`).
