@@ -266,6 +266,14 @@ test("Chinese values: enumerated values in the page's language from the core's t
   await page.click("#lang-en");
   assert.deepEqual(await value("message.alarm.gas"), ["no alarm", "none"]);
   await page.click("#lang-zh");
+  // A GB/T 26875.3 packet (spec/vectors/gbt26875.json #1): command and status bits in Chinese.
+  const gbt = JSON.parse(readFileSync(join(root, "spec/vectors/gbt26875.json"), "utf8")).tests.find((c) => c.tcId === 1);
+  await page.fill("#frame-hex", gbt.input.packet);
+  await page.click("#frame-decode");
+  await page.waitForSelector("#frame-results article[data-protocol=gbt26875]");
+  assert.equal(await page.textContent('#frame-results .val[data-value="fire_alarm"]'), "火警");
+  assert.equal(await page.textContent('#frame-results tr[data-field="command_name"] .val'), labels.gbt_command.send_data.zh);
+  await page.screenshot({ path: join(shots, "decoder-gbt-zh-values.png"), fullPage: true });
   // The checker: statuses, kinds and tiers in Chinese.
   await page.click("[data-tab=check]");
   const words = await page.$$eval('article[data-file="declaration-alarm-mid.json"] .val', (v) => v.map((e) => `${e.dataset.value}=${e.textContent}`));

@@ -151,6 +151,8 @@ test("labels: the core's words for enumerated values, both languages, machine na
   assert.equal(l.check_status.needs_evidence.zh, "需补充证明");
   assert.equal(l.gbt_command.confirm.zh, "确认");
   assert.equal(l.severity.fail.zh, "不合格");
+  assert.equal(l.gbt_bit.fire_alarm.zh, "火警");
+  assert.equal(l.finding_code.gas_mismatch.zh, "适用气种不符");
   // Every value a decoded frame carries for these fields has a word.
   const f = g.decodeFrame(FRAME).value.frame;
   for (const [table, v] of [["message_type", f.message.type], ["device_kind", f.message.kind], ["alarm_level", f.message.alarm.gas], ["valve_state", f.message.valve.state]])

@@ -50,4 +50,6 @@ const FRAME_TABLES = {
   command_name: "gbt_command",
   type_name: "gbt_type",
   deviations: "gbt_deviation",
+  status_bits: "gbt_bit",
+  operation_bits: "gbt_bit",
 };

@@ -71,6 +71,15 @@ pub fn labels() -> BTreeMap<&'static str, Labels> {
             .map(|(r, n)| (*n, r.text()))
             .collect(),
     );
+    // The words of the bits the reports print (en: the name as words).
+    #[cfg(feature = "render")]
+    out.insert(
+        "gbt_bit",
+        super::render::gbt_bits()
+            .iter()
+            .map(|(name, zh)| (*name, Text::new(zh, name)))
+            .collect(),
+    );
     for (table, values) in extra() {
         out.entry(table).or_default().extend(values);
     }
