@@ -240,6 +240,12 @@ fn a_workbook_that_unpacks_too_far_is_too_large() {
     assert_eq!(code, 2);
     assert!(err.contains("INPUT_TOO_LARGE"), "{err}");
     assert!(err.contains("unpacks to"), "{err}");
+    // A catalogue workbook goes through the same checks.
+    let mut args = inspect_within_size(&f);
+    args[2] = "check".into();
+    let (code, out, _) = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 2);
+    assert!(out.contains("INPUT_TOO_LARGE"), "{out}");
 }
 
 #[test]

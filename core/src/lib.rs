@@ -20,6 +20,7 @@
 //! | [`gbt26875`] | — | GB/T 26875.3-2011 fire-alarm transmission packets |
 //! | `secure` | `secure` | authenticated frames: SM4-CMAC seal/open, replay window, key derivation (`spec/security.md`) |
 //! | `api` | `json` | the one call surface of every binding: check documents (single and batch, with the summary), decode and encode frames and packets (bytes or hex, detected), identifiers, requirements with their filter, inspections (with the summary), one error type `ApiError` and its tagged JSON |
+//! | `api::ledger`, `api::cells`, `api::catalogue_sheet` | `ledger` | household ledgers (CSV text, workbook cells) as inspection records and catalogue workbooks as catalogues, with the CLI's errors: shared by the CLI and WebAssembly (no spreadsheet crate) |
 //! | `api::render` | `render` | reports for people: text tables (unicode-width), Markdown and CSV (`csv::Writer`) of checks, frames, packets, identifiers, requirements and inspections; the CLI prints them, WebAssembly returns them |
 //!
 //! ## Panic-freedom contract

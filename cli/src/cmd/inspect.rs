@@ -103,6 +103,12 @@ const MAX_LISTED_REJECTS: usize = 1000;
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
     if args.format != InspectFormat::Markdown {
+        if args.output.is_some() && args.format != InspectFormat::Xlsx {
+            errln!(
+                "gasdev inspect: usage error: --output is for --format xlsx or markdown; other formats go to standard output"
+            );
+            return crate::exit::input_error();
+        }
         if let Err(code) = crate::output::xlsx_output(
             "inspect",
             args.format == InspectFormat::Xlsx,

@@ -681,6 +681,59 @@ fn read_data(
             reject(at(&e, parts.column_of(&e.field, "vendors[0].")));
             continue;
         }
+        // The product of the row, checked with the vendor's columns of the row, before anything
+        // of the row is kept.
+        let product = if has_products && parts.product.get("model").is_some() {
+            let product = parts.product_json();
+            let text = catalogue_text(vendor.clone(), vec![Value::Object(product.clone())]);
+            if let Err(e) = parse_document(&text) {
+                reject(at(&e, parts.column_of(&e.field, "vendors[0].products[0].")));
+                continue;
+            }
+            Some(Value::Object(product))
+        } else {
+            None
+        };
+        if product.is_none() {
+            let stray = parts.paths.iter().map(|(_, i)| *i).find(|i| {
+                known
+                    .iter()
+                    .any(|(k, c)| k == i && c.part != Part::Vendor && c.part != Part::Removal)
+            });
+            if let Some(i) = stray {
+                reject(error(
+                    ErrorCode::InputMissingField,
+                    *row,
+                    i.saturating_add(1),
+                    &written(i),
+                    "a product column on a row without a 产品型号 (model)",
+                ));
+                continue;
+            }
+        }
+        // A column given again must agree with the vendor's earlier rows.
+        let earlier = vendors.index(&name).and_then(|k| vendors.order.get(k));
+        if let Some((earlier, (k, _))) = earlier.and_then(|e| {
+            vendor
+                .iter()
+                .find(|(k, v)| e.json.get(*k).is_some_and(|old| old != *v))
+                .map(|kv| (e, kv))
+        }) {
+            let i = parts.column_of(k, "");
+            reject(error(
+                ErrorCode::InputInvalidValue,
+                *row,
+                i.map_or(0, |i| i.saturating_add(1)),
+                &i.map_or_else(String::new, written),
+                &format!(
+                    "the vendor `{name}` has another `{}` on sheet `{}` row {}",
+                    i.map_or_else(|| k.clone(), written),
+                    earlier.sheet,
+                    earlier.row
+                ),
+            ));
+            continue;
+        }
         let slot = match vendors.index(&name) {
             Some(k) => k,
             None => {
@@ -696,56 +749,12 @@ fn read_data(
         let Some(VendorRows {
             json: known_vendor,
             products,
-            sheet: first_sheet,
-            row: first_row,
+            ..
         }) = vendors.order.get_mut(slot)
         else {
             continue;
         };
-        // A column given again must agree with the vendor's earlier rows.
-        if let Some((k, _)) = vendor
-            .iter()
-            .find(|(k, v)| known_vendor.get(*k).is_some_and(|old| old != *v))
-        {
-            let i = parts.column_of(k, "");
-            reject(error(
-                ErrorCode::InputInvalidValue,
-                *row,
-                i.map_or(0, |i| i.saturating_add(1)),
-                &i.map_or_else(String::new, written),
-                &format!(
-                    "the vendor `{name}` has another `{}` on sheet `{first_sheet}` row {first_row}",
-                    i.map_or_else(|| k.clone(), written)
-                ),
-            ));
-            continue;
-        }
-        if has_products && parts.product.get("model").is_some() {
-            let product = parts.product_json();
-            let text = catalogue_text(vendor.clone(), vec![Value::Object(product.clone())]);
-            if let Err(e) = parse_document(&text) {
-                reject(at(&e, parts.column_of(&e.field, "vendors[0].products[0].")));
-                continue;
-            }
-            products.push(Value::Object(product));
-        } else if !parts.product.is_empty()
-            || !parts.certificates.is_empty()
-            || !parts.capabilities.is_empty()
-        {
-            let i = parts.paths.iter().map(|(_, i)| *i).find(|i| {
-                known
-                    .iter()
-                    .any(|(k, c)| k == i && c.part != Part::Vendor && c.part != Part::Removal)
-            });
-            reject(error(
-                ErrorCode::InputMissingField,
-                *row,
-                i.map_or(0, |i| i.saturating_add(1)),
-                "产品型号",
-                "product columns without a 产品型号 (model)",
-            ));
-            continue;
-        }
+        products.extend(product);
         known_vendor.extend(vendor);
     }
 }
@@ -989,6 +998,39 @@ mod tests {
         assert_eq!(r.rejects.last().unwrap().error.name, "INPUT_EMPTY");
     }
 
+    /// Found by the property below: a row rejected for a product column without a model kept
+    /// nothing of its vendor (the vendor used to be created empty, and the catalogue failed).
+    #[test]
+    fn a_rejected_row_keeps_nothing() {
+        let s = sheet(
+            "S",
+            &[
+                &["model", "kind", "vendor", "claimed_tier"],
+                &["", "leak_alarm", "甲公司"],
+                &["A-1", "leak_alarm", "乙公司", "mid"],
+            ],
+        );
+        let r = catalogue_from_sheets(&[s], "x");
+        let got: Vec<(usize, usize, &str, &str)> = r
+            .rejects
+            .iter()
+            .map(|e| {
+                (
+                    e.error.line,
+                    e.error.column,
+                    e.error.field.as_str(),
+                    e.error.name,
+                )
+            })
+            .collect();
+        assert_eq!(got, [(2, 2, "kind", "INPUT_MISSING_FIELD")]);
+        let Some(Document::Catalogue(c)) = r.document else {
+            panic!("no catalogue")
+        };
+        let names: Vec<&str> = c.vendors.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["乙公司"]);
+    }
+
     #[test]
     fn every_enumerated_column_has_its_choices() {
         for c in columns() {
@@ -1017,6 +1059,64 @@ mod tests {
         for (i, a) in cs.iter().enumerate() {
             for b in cs.iter().skip(i + 1) {
                 assert!(a.en != b.en && a.zh != b.zh, "{} {}", a.en, b.en);
+            }
+        }
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Header texts drawn from the real columns (both languages) and a few unknown ones.
+        fn header_text() -> impl Strategy<Value = String> {
+            let names: Vec<String> = columns()
+                .into_iter()
+                .flat_map(|c| [c.en, c.zh])
+                .chain(["".into(), "颜色".into()])
+                .collect();
+            proptest::sample::select(names)
+        }
+
+        fn cell_text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just(String::new()),
+                Just("甲公司".to_string()),
+                Just("燃气泄漏报警装置".to_string()),
+                Just("中档".to_string()),
+                Just("2029-02-28".to_string()),
+                Just("qr_code:88.118.1/x".to_string()),
+                Just("91500119MA5UJF016Y".to_string()),
+                "[\\PC;：:|]{0,12}",
+            ]
+        }
+
+        proptest! {
+            /// Any sheet of texts: no panic; every reject names a sheet given and, for a row, a
+            /// row of that sheet and a column within the header; a catalogue comes with every
+            /// vendor named.
+            #[test]
+            fn any_sheet_is_read_or_rejected_by_cell(
+                header in proptest::collection::vec(header_text(), 1..8),
+                rows in proptest::collection::vec(proptest::collection::vec(cell_text(), 0..9), 0..12),
+            ) {
+                let mut data: Vec<Vec<String>> = vec![header.clone()];
+                data.extend(rows);
+                let cells: Vec<(u64, Vec<Cell<'_>>)> = data
+                    .iter()
+                    .zip(1u64..)
+                    .map(|(r, n)| (n, r.iter().map(|t| Cell::Text(t)).collect()))
+                    .collect();
+                let sheet = Sheet { name: "S".into(), rows: cells };
+                let read = catalogue_from_sheets(&[sheet], "x");
+                for r in &read.rejects {
+                    prop_assert!(r.sheet == "S" || r.sheet.is_empty());
+                    prop_assert!(r.error.line <= data.len());
+                    prop_assert!(r.error.column <= header.len().max(data.iter().map(Vec::len).max().unwrap_or(0)));
+                    prop_assert!(crate::ErrorCode::ALL.iter().any(|c| c.name() == r.error.name));
+                }
+                if let Some(Document::Catalogue(c)) = &read.document {
+                    prop_assert!(c.vendors.iter().all(|v| !v.name.is_empty()));
+                }
             }
         }
     }

@@ -332,16 +332,19 @@ impl Inspector {
     }
 }
 
+/// The example district (spec/examples/inspections.jsonl) inspected on 2026-12-07: the batch the
+/// unit tests of the summary and its renderers share.
+#[cfg(test)]
+pub(crate) fn example_batch() -> InspectBatch {
+    let text = include_str!("../../../spec/examples/inspections.jsonl");
+    let as_of = Date::parse("2026-12-07").unwrap();
+    Inspector::new(RuleSet::nanchuan_2022(), as_of)
+        .inspect_all(text.lines().filter(|l| !l.trim().is_empty()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn example_batch() -> InspectBatch {
-        let text = include_str!("../../../spec/examples/inspections.jsonl");
-        let as_of = Date::parse("2026-12-07").unwrap();
-        Inspector::new(RuleSet::nanchuan_2022(), as_of)
-            .inspect_all(text.lines().filter(|l| !l.trim().is_empty()))
-    }
 
     /// The example district (spec/examples/inspections.jsonl) on 2026-12-07: the two communities
     /// without a failure first (tied, by name), then by compliance rate.

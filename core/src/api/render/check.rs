@@ -6,7 +6,7 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::{Style, grid, heading, kv, tr};
+use super::{Style, columns, grid, heading, kv, tr};
 use crate::Lang;
 use crate::api::{CheckBatch, CheckedReport, InputError};
 use crate::check::{CatalogueReport, Finding, ProductReport, Status};
@@ -69,12 +69,7 @@ fn findings_grid(style: Style, findings: &[Finding], lang: Lang, failures_only: 
     if rows.is_empty() {
         return format!("{}\n", tr(lang, "（无不符合项）", "(no failing findings)"));
     }
-    let header = [
-        tr(lang, "条款", "clause"),
-        tr(lang, "结论", "verdict"),
-        tr(lang, "字段", "field"),
-        tr(lang, "说明", "reason"),
-    ];
+    let header = columns(lang, "条款|结论|字段|说明", "clause|verdict|field|reason");
     grid(style, &header, &rows)
 }
 
@@ -165,16 +160,11 @@ fn catalogue_block(style: Style, c: &CatalogueReport, lang: Lang, failures_only:
             ]
         })
         .collect();
-    let header = [
-        tr(lang, "单位", "vendor"),
-        tr(lang, "统一社会信用代码", "credit code"),
-        tr(lang, "企业序号", "company"),
-        tr(lang, "状态", "status"),
-        tr(lang, "移出原因", "removal reason"),
-        tr(lang, "产品数", "products"),
-        tr(lang, "报警装置达标档次", "alarm tiers filled"),
-        tr(lang, "自闭阀达标档次", "valve tiers filled"),
-    ];
+    let header = columns(
+        lang,
+        "单位|统一社会信用代码|企业序号|状态|移出原因|产品数|报警装置达标档次|自闭阀达标档次",
+        "vendor|credit code|company|status|removal reason|products|alarm tiers filled|valve tiers filled",
+    );
     s.push_str(&grid(style, &header, &rows));
     s.push_str(&heading(
         style,
@@ -200,13 +190,11 @@ fn catalogue_block(style: Style, c: &CatalogueReport, lang: Lang, failures_only:
             row
         })
         .collect();
-    let header = [
-        tr(lang, "类别", "kind"),
-        tr(lang, "企业数", "companies"),
-        tr(lang, "低档", "low"),
-        tr(lang, "中档", "mid"),
-        tr(lang, "高档", "high"),
-    ];
+    let header = columns(
+        lang,
+        "类别|企业数|低档|中档|高档",
+        "kind|companies|low|mid|high",
+    );
     s.push_str(&grid(style, &header, &rows));
     s.push_str(&heading(
         style,
@@ -237,15 +225,11 @@ fn catalogue_block(style: Style, c: &CatalogueReport, lang: Lang, failures_only:
             ]
         })
         .collect();
-    let header = [
-        tr(lang, "类别", "kind"),
-        tr(lang, "档次", "tier"),
-        tr(lang, "产品数", "count"),
-        tr(lang, "中位数（元）", "median (yuan)"),
-        tr(lang, "最低（元）", "min (yuan)"),
-        tr(lang, "最高（元）", "max (yuan)"),
-        tr(lang, "提示", "noted"),
-    ];
+    let header = columns(
+        lang,
+        "类别|档次|产品数|中位数（元）|最低（元）|最高（元）|提示",
+        "kind|tier|count|median (yuan)|min (yuan)|max (yuan)|noted",
+    );
     s.push_str(&grid(style, &header, &rows));
     s.push_str(&heading(style, 3, tr(lang, "产品一览", "Products")));
     let rows: Vec<Vec<String>> = c
@@ -263,15 +247,11 @@ fn catalogue_block(style: Style, c: &CatalogueReport, lang: Lang, failures_only:
             ]
         })
         .collect();
-    let header = [
-        tr(lang, "单位", "vendor"),
-        tr(lang, "型号", "model"),
-        tr(lang, "类别", "kind"),
-        tr(lang, "声明档次", "claimed"),
-        tr(lang, "达到档次", "achieved"),
-        tr(lang, "结论", "verdict"),
-        tr(lang, "不符合项", "failed"),
-    ];
+    let header = columns(
+        lang,
+        "单位|型号|类别|声明档次|达到档次|结论|不符合项",
+        "vendor|model|kind|claimed|achieved|verdict|failed",
+    );
     s.push_str(&grid(style, &header, &rows));
     for p in &c.products {
         if failures_only && p.conformant && p.counts.needs_evidence == 0 {

@@ -7,7 +7,7 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::{Style, grid, tr};
+use super::{Style, columns, grid, tr};
 use crate::Lang;
 use crate::model::{Concentration, ConcentrationUnit, Reading};
 use crate::wire::{self, Event, FrameRepr, Message, Snapshot};
@@ -28,11 +28,7 @@ pub fn render_findings(findings: &[wire::FrameFinding], lang: Lang, md: bool) ->
             ]
         })
         .collect();
-    let header = [
-        tr(lang, "条款", "clause"),
-        tr(lang, "规则", "rule"),
-        tr(lang, "问题", "finding"),
-    ];
+    let header = columns(lang, "条款|规则|问题", "clause|rule|finding");
     format!("\n{title}:\n{}", render_rows(&header, &rows, md))
 }
 

@@ -7,7 +7,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::{text_table, tr, width};
+use super::{columns, text_table, tr, width};
 use crate::Lang;
 use crate::ident::report::{PartsReport, Report};
 use crate::text::escape_markdown;
@@ -217,13 +217,11 @@ fn verdict(r: &Report, lang: Lang) -> &'static str {
 /// Identifier reports as a table (with a caret under the offending character of each invalid
 /// input) or Markdown.
 pub fn render_idents(reports: &[Report], lang: Lang, markdown: bool) -> String {
-    let header = [
-        tr(lang, "输入", "input"),
-        tr(lang, "结果", "result"),
-        tr(lang, "标识体系", "scheme"),
-        tr(lang, "规范形式", "canonical"),
-        tr(lang, "说明", "details"),
-    ];
+    let header = columns(
+        lang,
+        "输入|结果|标识体系|规范形式|说明",
+        "input|result|scheme|canonical|details",
+    );
     let rows: Vec<Vec<String>> = reports
         .iter()
         .map(|r| {

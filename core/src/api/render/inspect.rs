@@ -6,7 +6,7 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::{text_table, tr};
+use super::{columns, text_table, tr};
 use crate::Lang;
 use crate::api::{InputError, InspectSummary};
 use crate::install::{InspectionReport, Severity};
@@ -41,15 +41,11 @@ pub fn findings_rows(report: &InspectionReport, lang: Lang) -> Vec<Vec<String>> 
 
 /// Findings rows as a text table.
 pub fn findings_table(rows: &[Vec<String>], lang: Lang) -> String {
-    let header = [
-        tr(lang, "户号", "household"),
-        tr(lang, "小区", "community"),
-        tr(lang, "级别", "severity"),
-        tr(lang, "问题", "finding"),
-        tr(lang, "条款", "clauses"),
-        tr(lang, "说明", "what"),
-        tr(lang, "处理", "action"),
-    ];
+    let header = columns(
+        lang,
+        "户号|小区|级别|问题|条款|说明|处理",
+        "household|community|severity|finding|clauses|what|action",
+    );
     text_table(&header, rows)
 }
 
@@ -148,13 +144,8 @@ pub fn csv_records(r: &InspectionReport, lang: Lang) -> String {
 }
 
 /// The header of a table of rejected rows.
-pub(super) fn rejects_header(lang: Lang) -> [&'static str; 4] {
-    [
-        tr(lang, "行", "line"),
-        tr(lang, "错误", "error"),
-        tr(lang, "字段", "field"),
-        tr(lang, "说明", "message"),
-    ]
+pub(super) fn rejects_header(lang: Lang) -> Vec<&'static str> {
+    columns(lang, "行|错误|字段|说明", "line|error|field|message")
 }
 
 /// One row per rejected row: line, error name, field, message in `lang`.
@@ -173,17 +164,12 @@ pub(super) fn rejects_rows(rejects: &[InputError], lang: Lang) -> Vec<Vec<String
 }
 
 /// The header of the community ranking (六（四）「每月排名、通报」).
-pub(super) fn ranking_header(lang: Lang) -> [&'static str; 8] {
-    [
-        tr(lang, "名次", "rank"),
-        tr(lang, "小区", "community"),
-        tr(lang, "户数", "households"),
-        tr(lang, "合格", "compliant"),
-        tr(lang, "不合格", "non-compliant"),
-        tr(lang, "合格率", "compliance rate"),
-        tr(lang, "逾期未装", "overdue obligations"),
-        tr(lang, "每百户不合格项", "fails per 100 households"),
-    ]
+pub(super) fn ranking_header(lang: Lang) -> Vec<&'static str> {
+    columns(
+        lang,
+        "名次|小区|户数|合格|不合格|合格率|逾期未装|每百户不合格项",
+        "rank|community|households|compliant|non-compliant|compliance rate|overdue obligations|fails per 100 households",
+    )
 }
 
 /// The summary: counts, findings by code, communities and the first rejected rows.
@@ -227,13 +213,11 @@ pub fn summary_report(s: &InspectSummary, rejects: &[InputError], lang: Lang) ->
         .collect();
     out.push('\n');
     out.push_str(&text_table(
-        &[
-            tr(lang, "小区", "community"),
-            tr(lang, "户数", "households"),
-            tr(lang, "合格", "compliant"),
-            tr(lang, "不合格", "non-compliant"),
-            tr(lang, "逾期未装", "overdue"),
-        ],
+        &columns(
+            lang,
+            "小区|户数|合格|不合格|逾期未装",
+            "community|households|compliant|non-compliant|overdue",
+        ),
         &rows,
     ));
     if !rejects.is_empty() {

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 
 use super::inspect::{ranking_header, rejects_header, rejects_rows};
 use super::svg::{CHART_NAMES, chart_title};
-use super::{Style, heading, kv, markdown_table, severity_text, tr};
+use super::{Style, columns, heading, kv, markdown_table, severity_text, tr};
 use crate::Lang;
 use crate::api::{InputError, InspectSummary, community_ranking};
 use crate::install::InspectionReport;
@@ -76,16 +76,11 @@ pub fn markdown_findings_rows(report: &InspectionReport, lang: Lang) -> Vec<Vec<
 /// A chunk of the findings table: with its header for the first chunk, rows only after it (the
 /// rows continue the same table).
 pub fn markdown_findings_table(rows: &[Vec<String>], lang: Lang, first: bool) -> String {
-    let header = [
-        tr(lang, "户号", "household"),
-        tr(lang, "小区", "community"),
-        tr(lang, "级别", "severity"),
-        tr(lang, "问题", "finding"),
-        tr(lang, "装置/隐患", "device/hazard"),
-        tr(lang, "条款", "clauses"),
-        tr(lang, "说明", "what"),
-        tr(lang, "处理", "action"),
-    ];
+    let header = columns(
+        lang,
+        "户号|小区|级别|问题|装置/隐患|条款|说明|处理",
+        "household|community|severity|finding|device/hazard|clauses|what|action",
+    );
     let table = markdown_table(&header, rows);
     if first {
         return table;
@@ -209,10 +204,8 @@ mod tests {
 
     #[test]
     fn the_example_district_in_markdown() {
-        let text = include_str!("../../../../spec/examples/inspections.jsonl");
+        let batch = crate::api::inspect::example_batch();
         let as_of = Date::parse("2026-12-07").unwrap();
-        let batch = crate::api::Inspector::new(crate::install::RuleSet::nanchuan_2022(), as_of)
-            .inspect_all(text.lines().filter(|l| !l.trim().is_empty()));
         let rows: Vec<Vec<String>> = batch
             .households
             .iter()

@@ -148,6 +148,12 @@ pub fn kv(lang: Lang, label: &str, value: &str) -> String {
     }
 }
 
+/// A table's column names in `lang`, each language's names given as one `|`-separated list (the
+/// column specification of every hand-built table: one line per language).
+pub(crate) fn columns(lang: Lang, zh: &'static str, en: &'static str) -> Vec<&'static str> {
+    tr(lang, zh, en).split('|').collect()
+}
+
 /// One of two constant texts.
 pub(crate) fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     crate::Text::new(zh, en).get(lang)

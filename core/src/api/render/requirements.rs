@@ -4,7 +4,7 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::{Style, grid, tr};
+use super::{Style, columns, grid};
 use crate::Lang;
 use crate::api::Requirements;
 
@@ -27,11 +27,10 @@ pub fn requirements_report(r: &Requirements, lang: Lang, style: Style) -> String
             ]
         })
         .collect();
-    let header = [
-        tr(lang, "编号", "id"),
-        tr(lang, "出处", "clause"),
-        tr(lang, "适用档次", "tiers"),
-        tr(lang, "要求", "requirement"),
-    ];
+    let header = columns(
+        lang,
+        "编号|出处|适用档次|要求",
+        "id|clause|tiers|requirement",
+    );
     grid(style, &header, &rows)
 }

@@ -302,10 +302,7 @@ mod tests {
 
     #[test]
     fn charts_of_the_example_district() {
-        let text = include_str!("../../../../spec/examples/inspections.jsonl");
-        let as_of = crate::model::Date::parse("2026-12-07").unwrap();
-        let batch = crate::api::Inspector::new(crate::install::RuleSet::nanchuan_2022(), as_of)
-            .inspect_all(text.lines().filter(|l| !l.trim().is_empty()));
+        let batch = crate::api::inspect::example_batch();
         let charts = inspect_charts(&batch.summary, Lang::Zh);
         let names: Vec<&str> = charts.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, CHART_NAMES);

@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 
 use rust_xlsxwriter::{Color, ConditionalFormatFormula, Format, Workbook, Worksheet, XlsxError};
 
-use super::{neutralise_formula, severity_text, tr, width};
+use super::{columns, neutralise_formula, severity_text, tr, width};
 use crate::Lang;
 use crate::api::{CheckBatch, CheckedReport, InspectBatch};
 use crate::check::{Finding, Status};
@@ -270,14 +270,11 @@ pub fn check_workbook(batch: &CheckBatch, lang: Lang) -> Result<Vec<u8>, Workboo
     add_sheet(
         &mut book,
         tr(lang, "核查结果", "Findings"),
-        &[
-            tr(lang, "文件", "file"),
-            tr(lang, "产品/目录", "product/catalogue"),
-            tr(lang, "条款", "clause"),
-            tr(lang, "结论", "status"),
-            tr(lang, "字段", "field"),
-            tr(lang, "说明", "reason"),
-        ],
+        &columns(
+            lang,
+            "文件|产品/目录|条款|结论|字段|说明",
+            "file|product/catalogue|clause|status|field|reason",
+        ),
         &rows,
         Some(Highlight {
             column: 3,
@@ -360,18 +357,11 @@ pub fn inspect_workbook(
     add_sheet(
         &mut book,
         tr(lang, "问题", "Findings"),
-        &[
-            tr(lang, "户号", "household"),
-            tr(lang, "小区", "community"),
-            tr(lang, "级别", "severity"),
-            tr(lang, "问题", "code"),
-            tr(lang, "条款", "clauses"),
-            tr(lang, "装置", "device"),
-            tr(lang, "类别", "kind"),
-            tr(lang, "隐患", "hazard"),
-            tr(lang, "说明", "message"),
-            tr(lang, "处理", "action"),
-        ],
+        &columns(
+            lang,
+            "户号|小区|级别|问题|条款|装置|类别|隐患|说明|处理",
+            "household|community|severity|code|clauses|device|kind|hazard|message|action",
+        ),
         &rows,
         Some(Highlight {
             column: 2,
@@ -441,10 +431,8 @@ mod tests {
 
     #[test]
     fn inspect_workbook_is_a_zip() {
-        let text = include_str!("../../../../spec/examples/inspections.jsonl");
+        let batch = crate::api::inspect::example_batch();
         let as_of = Date::parse("2026-12-07").unwrap();
-        let batch = crate::api::Inspector::new(crate::install::RuleSet::nanchuan_2022(), as_of)
-            .inspect_all(text.lines().filter(|l| !l.trim().is_empty()));
         let book = inspect_workbook(&batch, "nanchuan-2022", 2, as_of, Lang::Zh).unwrap();
         assert!(book.starts_with(b"PK\x03\x04"));
     }
