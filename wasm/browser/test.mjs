@@ -575,6 +575,24 @@ test("inspection: 10^5 generated CSV rows finish with progress shown, the page r
   await page.screenshot({ path: join(shots, "inspect-100k.png") });
 });
 
+test("inspection: a ledger dropped while another is inspected takes over", async () => {
+  const rows = readFileSync(join(examples, "inspections.csv"), "utf8").trimEnd().split("\n");
+  await page.evaluate(({ rows }) => {
+    const lines = [rows[0]];
+    for (let i = 0; i < 1500; i++) for (const l of rows.slice(1)) lines.push(l.replace(/^([^,]*)/, `$1-${i}`));
+    const dt = new DataTransfer();
+    dt.items.add(new File([lines.join("\n")], "big.csv"));
+    document.getElementById("inspect-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { rows });
+  await page.waitForFunction(() => document.getElementById("inspect-progress").value > 0);
+  await page.click("#inspect-example-csv");
+  const one = new gasdev.InspectSession("csv", readFileSync(join(examples, "inspections.csv")), { asOf: await page.inputValue("#as-of") });
+  const n = String(one.step(1000).value.households);
+  await page.waitForFunction((n) => document.getElementById("inspect-households")?.textContent === n && document.getElementById("inspect-status").dataset.done === "true", n);
+  assert.match(await page.textContent("#inspect-status"), new RegExp(`完成：${n} 户`));
+  assert.equal(await page.$eval("#inspect-status", (e) => e.classList.contains("error")), false);
+});
+
 test("inspection at phone width (360 px): no horizontal scrolling of the page", async () => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.click("#inspect-example-csv");

@@ -69,6 +69,7 @@ export function initInspect(ctx) {
     loaded(ctx);
   });
   const example = async (name, withPapers) => {
+    delete $("inspect-status").dataset.done; // a run starts (its files are fetched first)
     const get = async (p) => (await fetch(`examples/${p}`)).text();
     if (withPapers) {
       state.catalogue = await get("catalogue.json");
@@ -128,6 +129,7 @@ async function run(ctx, source) {
       bar.value = p.total ? p.read / p.total : 0;
       ctx.status(st, x().progress(p), "busy");
     }, source, state.catalogue, state.declarations, ctx.asOf());
+    if (r.type === "error" && r.error.name === "CANCELLED") return; // a newer run took over
     if (r.type === "error") {
       state.error = r.error;
       ctx.status(st, "");

@@ -129,16 +129,19 @@ const ops = {
     const format = ledgerFormat(source);
     const input = source.file ? new Uint8Array(await source.file.arrayBuffer()) : source.text;
     const m = format === "xlsx" ? await sheetsModule() : await platformModule();
+    // A newer inspection (another file dropped meanwhile) takes over; this one stops.
+    const cancelled = { type: "error", error: { name: "CANCELLED", message: { zh: "已取消", en: "cancelled" } } };
+    if (generation !== inspection.generation) return cancelled;
+    const session = new m.InspectSession(format, input, options);
     inspection.session?.free();
-    inspection.session = new m.InspectSession(format, input, options);
+    inspection.session = session;
     inspection.input = { format, input, options };
     for (;;) {
-      const r = inspection.session.step(STEP_RECORDS);
+      const r = session.step(STEP_RECORDS);
       if (r.type === "error" || r.value.done) return r;
       this.progress(r.value);
-      // Let a newer inspection (another file dropped) take over.
       await new Promise((ok) => setTimeout(ok, 0));
-      if (generation !== inspection.generation) return { type: "error", error: { name: "CANCELLED", message: { zh: "已取消", en: "cancelled" } } };
+      if (generation !== inspection.generation) return cancelled;
     }
   },
   inspectSummary: () => inspection.session.summary(),
