@@ -573,6 +573,11 @@ test("inspection: 10^5 generated CSV rows finish with progress shown, the page r
   assert.equal(await page.textContent("#inspect-households"), String(p.households * copies));
   assert.match(result.status, new RegExp(`完成：${p.households * copies} 户，拒收 ${p.rejected_rows * copies} 行`));
   await page.screenshot({ path: join(shots, "inspect-100k.png") });
+  // The print stylesheet prints the inspection report: no controls, the charts and findings kept.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.$eval("#inspect-export-csv", (e) => getComputedStyle(e.parentElement).display), "none");
+  assert.notEqual(await page.$eval("#inspect-charts", (e) => getComputedStyle(e).display), "none");
+  await page.emulateMedia({ media: "screen" });
 });
 
 test("inspection: a ledger dropped while another is inspected takes over", async () => {

@@ -101,6 +101,7 @@ export function initInspect(ctx) {
       ctx.status($("inspect-status"), ctx.t("failed") + e.message, "error");
     }
   };
+  $("inspect-print").addEventListener("click", () => window.print());
   $("inspect-export-csv").addEventListener("click", () => exportAs("csv", "text/csv"));
   $("inspect-export-md").addEventListener("click", () => exportAs("md", "text/markdown"));
   $("inspect-export-xlsx").addEventListener("click", () =>
