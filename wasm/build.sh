@@ -14,10 +14,12 @@ cd "$root"
 
 toolchain="$(wasm/toolchain)"
 rm -rf wasm/pkg
-# Two modules from one crate: the decoder and checker (features `checker` and `secure`: sealFrame,
-# openFrame; the 200 KiB budget) and the
-# platform module (feature `platform`: inspect, inspectAll, mapToGbt, exportCheck), each with its own JavaScript glue.
-for module in checker,secure:gasdev_wasm platform:gasdev_platform; do
+# Three modules from one crate: the decoder and checker (features `checker` and `secure`: sealFrame,
+# openFrame; the 200 KiB budget), the platform module (feature `platform`: inspect, inspectAll,
+# InspectSession, mapToGbt, exportCheck, labels) and the sheets module (feature `sheets`: the
+# platform module plus .xlsx ledgers in and inspection workbooks out, fetched only for workbooks),
+# each with its own JavaScript glue.
+for module in checker,secure:gasdev_wasm platform:gasdev_platform sheets:gasdev_sheets; do
   feature="${module%%:*}"
   name="${module##*:}"
   # Its own target directory: the nightly's artifacts never mix with the stable ones.
@@ -39,8 +41,12 @@ rm -rf out/wasm/site
 mkdir -p out/wasm/site/gasdev out/wasm/site/examples
 cp -r wasm/web/. out/wasm/site/
 cp wasm/pkg/gasdev_wasm.js wasm/pkg/gasdev_wasm_bg.wasm wasm/pkg/gasdev_platform.js wasm/pkg/gasdev_platform_bg.wasm \
-  out/wasm/site/gasdev/
-cp spec/examples/*.json spec/examples/inspections.jsonl out/wasm/site/examples/
+  wasm/pkg/gasdev_sheets.js wasm/pkg/gasdev_sheets_bg.wasm out/wasm/site/gasdev/
+# The words for enumerated values (the core's tables, `labels()`), loaded by the page at start.
+node -e 'import("./wasm/pkg/node.mjs").then((g) => require("fs").writeFileSync("out/wasm/site/gasdev/labels.json", JSON.stringify(g.labels())))'
+# The clause -> test vectors index of the requirements page, from spec/vectors/*.json.
+node wasm/support/clause-index.mjs out/wasm/site/clause-vectors.json
+cp spec/examples/*.json spec/examples/inspections.jsonl spec/examples/inspections.csv spec/examples/inspections.xlsx out/wasm/site/examples/
 mkdir -p out/wasm/site/examples/declarations
 cp spec/examples/declarations/*.json out/wasm/site/examples/declarations/
-echo "built wasm/pkg ($(wc -c < wasm/pkg/gasdev_wasm_bg.wasm) bytes gasdev_wasm_bg.wasm, $(wc -c < wasm/pkg/gasdev_platform_bg.wasm) bytes gasdev_platform_bg.wasm) and out/wasm/site"
+echo "built wasm/pkg ($(wc -c < wasm/pkg/gasdev_wasm_bg.wasm) bytes gasdev_wasm_bg.wasm, $(wc -c < wasm/pkg/gasdev_platform_bg.wasm) bytes gasdev_platform_bg.wasm, $(wc -c < wasm/pkg/gasdev_sheets_bg.wasm) bytes gasdev_sheets_bg.wasm) and out/wasm/site"

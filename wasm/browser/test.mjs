@@ -14,6 +14,9 @@ import { basename, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import * as gasdev from "../pkg/node.mjs";
+import { initSync as initSheets, InspectSession as SheetsSession } from "../pkg/gasdev_sheets.js";
+
+initSheets({ module: readFileSync(new URL("../pkg/gasdev_sheets_bg.wasm", import.meta.url)) });
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const site = join(root, "out/wasm/site");
@@ -28,6 +31,7 @@ const TYPES = {
   ".json": "application/json",
   ".jsonl": "application/jsonl",
   ".wasm": "application/wasm",
+  ".csv": "text/csv; charset=utf-8",
 };
 
 let server;
@@ -234,7 +238,7 @@ test("frame decoder: every field with units, errors at their byte offset", async
 
   await page.click('.frame-example[data-i18n="exGbt"]');
   await page.waitForSelector("#frame-results article[data-protocol=gbt26875]");
-  assert.equal(await field("command_name"), "confirm");
+  assert.equal(await field("command_name"), "确认 confirm");
 
   // Binary garbage pasted as hex, and empty input.
   await page.fill("#frame-hex", "47 44 zz \u0000\u00ff");
@@ -245,6 +249,41 @@ test("frame decoder: every field with units, errors at their byte offset", async
   await page.fill("#frame-hex", "   ");
   await page.click("#frame-decode");
   await page.waitForSelector("#frame-results article[data-error=INPUT_EMPTY]");
+});
+
+test("Chinese values: enumerated values in the page's language from the core's tables, machine names beside", async () => {
+  await page.click("[data-tab=frame]");
+  await page.uncheck("#frame-stream");
+  await page.click('.frame-example[data-i18n="exStatus"]');
+  await page.waitForSelector("#frame-results article[data-result=ok][data-protocol=libgasdev]");
+  const value = (f) => page.$eval(`#frame-results tr[data-field="${f}"] td:last-child .val`, (e) => [e.textContent, e.dataset.value]);
+  const labels = gasdev.labels();
+  assert.deepEqual(await value("message.type"), [labels.message_type.status.zh, "status"]);
+  assert.deepEqual(await value("message.kind"), ["燃气泄漏报警装置", "leak_alarm"]);
+  assert.deepEqual(await value("message.alarm.gas"), ["无报警", "none"]);
+  assert.deepEqual(await value("message.valve.state"), ["开启", "open"]);
+  await page.screenshot({ path: join(shots, "decoder-zh-values.png"), fullPage: true });
+  await page.click("#lang-en");
+  assert.deepEqual(await value("message.alarm.gas"), ["no alarm", "none"]);
+  await page.click("#lang-zh");
+  // A GB/T 26875.3 packet (spec/vectors/gbt26875.json #1): command and status bits in Chinese.
+  const gbt = JSON.parse(readFileSync(join(root, "spec/vectors/gbt26875.json"), "utf8")).tests.find((c) => c.tcId === 1);
+  await page.fill("#frame-hex", gbt.input.packet);
+  await page.click("#frame-decode");
+  await page.waitForSelector("#frame-results article[data-protocol=gbt26875]");
+  assert.equal(await page.textContent('#frame-results .val[data-value="fire_alarm"]'), "火警");
+  assert.equal(await page.textContent('#frame-results tr[data-field="command_name"] .val'), labels.gbt_command.send_data.zh);
+  await page.screenshot({ path: join(shots, "decoder-gbt-zh-values.png"), fullPage: true });
+  // The checker: statuses, kinds and tiers in Chinese.
+  await page.click("[data-tab=check]");
+  const words = await page.$$eval('article[data-file="declaration-alarm-mid.json"] .val', (v) => v.map((e) => `${e.dataset.value}=${e.textContent}`));
+  for (const w of ["leak_alarm=燃气泄漏报警装置", "mid=中档", "pass=符合"]) assert.ok(words.includes(w), w);
+  // The identifier checker: the scheme's word.
+  await page.click("[data-tab=ident]");
+  await page.fill("#ident-input", "88.111.1/JTM-JFSM100-2024-000123");
+  await page.waitForSelector("#ident-results article[data-result=ok][data-scheme=idis] h2 .val");
+  assert.equal(await page.textContent("#ident-results h2 .val"), labels.ident_scheme.idis.zh);
+  await page.click("[data-tab=frame]");
 });
 
 test("frame decoder: capture files, and a 100 MB capture keeps the page responsive", async () => {
@@ -391,9 +430,30 @@ test("identifier checker: scheme, parts, canonical form, error position", async 
   await page.screenshot({ path: join(shots, "ident-error.png") });
 });
 
+/** Wait for the inspection tab's run to finish (its status marked done). */
+async function inspected() {
+  await page.waitForSelector("#inspect-status[data-done=true]", { timeout: 120000 });
+}
+
+/** A download's bytes after clicking `selector`. */
+async function downloaded(selector) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return readFileSync(await dl.path());
+}
+
+/** `gasdev inspect FILE --format csv …` (exit 1 or 2 expected: findings, rejected rows). */
+function cliInspect(args) {
+  try {
+    return execFileSync(process.env.GASDEV_CLI, ["inspect", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  } catch (e) {
+    return e.stdout;
+  }
+}
+
 test("inspection: the example district, every finding and reject as the package computes them", async () => {
   await page.click("[data-tab=inspect]");
   await page.click("#inspect-example");
+  await inspected();
   await page.waitForSelector("#inspect-results table.inspect-rejects");
   const ex = (p) => readFileSync(join(examples, p), "utf8");
   const options = {
@@ -403,15 +463,198 @@ test("inspection: the example district, every finding and reject as the package 
   };
   const results = ex("inspections.jsonl").split("\n").filter((l) => l.trim()).map((l) => gasdev.inspect(l, options));
   const findings = results.filter((r) => r.type === "ok").flatMap((r) => r.value.findings.map((f) => f.code));
-  const shown = await page.$$eval("#inspect-results table.inspect-findings tbody tr td:nth-child(3) code:first-child", (c) =>
-    c.map((x) => x.textContent),
-  );
+  const shown = await page.$$eval("#inspect-findings tr[data-code]", (rs) => rs.map((r) => r.dataset.code));
   assert.deepEqual(shown, findings);
   for (const code of ["gas_mismatch", "hazard", "off_catalogue_conformant", "off_catalogue_nonconformant", "fire_centre_not_linked"])
     assert.ok(shown.includes(code), code);
   const rejects = await page.$$eval("#inspect-results table.inspect-rejects tbody tr td:nth-child(2)", (c) => c.map((x) => x.textContent));
   assert.deepEqual(rejects, results.filter((r) => r.type === "error").map((r) => r.error.name));
+  // Values in Chinese: severities and device kinds from the core's tables.
+  const words = await page.$$eval("#inspect-findings .val", (v) => v.map((e) => `${e.dataset.value}=${e.textContent}`));
+  for (const w of ["fail=不合格", "leak_alarm=燃气泄漏报警装置", "gas_mismatch=适用气种不符", "hazard=风险隐患"]) assert.ok(words.includes(w), w);
   await page.screenshot({ path: join(shots, "inspect-district.png") });
+});
+
+test("inspection: CSV and XLSX ledgers, filters, ranking, charts; exports are the CLI's", async () => {
+  const asOf = await page.inputValue("#as-of");
+  for (const [button, file] of [["#inspect-example-csv", "inspections.csv"], ["#inspect-example-xlsx", "inspections.xlsx"]]) {
+    await page.click(button);
+    await inspected();
+    await page.waitForSelector("#inspect-charts figure svg");
+    // The package's session on the same file gives the summary, ranking and charts shown.
+    const Session = file.endsWith("xlsx") ? SheetsSession : gasdev.InspectSession;
+    const s = new Session(file.split(".").pop(), readFileSync(join(examples, file)), { asOf });
+    while (s.step(1000).value?.done === false);
+    const { summary, ranking } = s.summary();
+    assert.equal(await page.textContent("#inspect-households"), String(summary.households));
+    assert.deepEqual(await page.$$eval("table.inspect-ranking tr[data-community]", (rs) => rs.map((r) => r.dataset.community)), ranking.map((r) => r.community));
+    const charts = s.charts("zh");
+    assert.deepEqual(await page.$$eval("#inspect-charts figure", (f) => f.map((x) => x.dataset.chart)), charts.map((c) => c.name));
+    assert.deepEqual(await page.$$eval("#inspect-charts figure svg", (f) => f.map((x) => x.textContent)), charts.map((c) => c.svg.trim().replace(/<[^>]*>/g, "").replace(/&amp;/g, "&")));
+    // Filters: severity, community, code; each the package's selection.
+    await page.selectOption("#inspect-f-severity", "fail");
+    await page.waitForFunction((n) => document.querySelectorAll("#inspect-findings tr[data-code]").length === n, s.findings({ severity: "fail" }).total);
+    assert.ok(await page.$$eval("#inspect-findings tbody tr", (rs) => rs.every((r) => r.classList.contains("sev-fail"))));
+    await page.selectOption("#inspect-f-community", ranking[0].community);
+    const both = s.findings({ severity: "fail", community: ranking[0].community }).total;
+    await page.waitForFunction((n) => document.querySelectorAll("#inspect-findings tr[data-code]").length === n, both);
+    await page.selectOption("#inspect-f-severity", "");
+    await page.selectOption("#inspect-f-community", "");
+    await page.selectOption("#inspect-f-code", "missing_required_device");
+    await page.waitForFunction((n) => document.querySelectorAll("#inspect-findings tr[data-code]").length === n, summary.findings.missing_required_device);
+    await page.selectOption("#inspect-f-code", "");
+    await page.screenshot({ path: join(shots, `inspect-${file.replace(".", "-")}.png`), fullPage: true });
+    await page.$eval("#inspect-summary", (e) => e.scrollIntoView());
+    await page.screenshot({ path: join(shots, `inspect-${file.replace(".", "-")}-top.png`) });
+    // CSV: byte for byte `gasdev inspect FILE --format csv` (zh, then en).
+    const csv = (await downloaded("#inspect-export-csv")).toString("utf8");
+    assert.equal(csv, s.exportCsv("zh"));
+    if (process.env.GASDEV_CLI) assert.equal(csv, cliInspect([join(examples, file), "--format", "csv", "--as-of", asOf, "--lang", "zh"]));
+    await page.click("#lang-en");
+    const csvEn = (await downloaded("#inspect-export-csv")).toString("utf8");
+    if (process.env.GASDEV_CLI) assert.equal(csvEn, cliInspect([join(examples, file), "--format", "csv", "--as-of", asOf, "--lang", "en"]));
+    await page.click("#lang-zh");
+    // Markdown: byte for byte `gasdev inspect FILE --format markdown` (to standard output).
+    const md = (await downloaded("#inspect-export-md")).toString("utf8");
+    assert.match(md, /^\n# 入户安全检查报告\n/);
+    if (process.env.GASDEV_CLI) assert.equal(md, cliInspect([join(examples, file), "--format", "markdown", "--as-of", asOf, "--lang", "zh"]));
+    // XLSX: written by the core in the sheets module (a zip with the CLI's sheets).
+    const xlsx = await downloaded("#inspect-export-xlsx");
+    assert.deepEqual([...xlsx.subarray(0, 2)], [0x50, 0x4b]);
+    // The same parts as the CLI's workbook of the same file (the bytes differ by the time written).
+    const parts = (b) => ["sheet1", "sheet2", "sheet3", "sheet4", "sheet5"].map((n) => b.includes(Buffer.from(`xl/worksheets/${n}.xml`))).concat([b.includes(Buffer.from("xl/charts/chart1.xml"))]);
+    assert.deepEqual(parts(xlsx).slice(0, 3), [true, true, true]);
+    if (process.env.GASDEV_CLI) {
+      const out = join(tmpdir(), `gasdev-web-${process.pid}.xlsx`);
+      cliInspect([join(examples, file), "--format", "xlsx", "--output", out, "--as-of", asOf]);
+      assert.deepEqual(parts(xlsx), parts(readFileSync(out)));
+      rmSync(out, { force: true });
+    }
+  }
+});
+
+test("inspection: 10^5 generated CSV rows finish with progress shown, the page responsive", async () => {
+  const rows = readFileSync(join(examples, "inspections.csv"), "utf8").trimEnd().split("\n");
+  const [header, ...body] = rows;
+  const copies = Math.ceil(100000 / body.length);
+  const result = await page.evaluate(
+    async ({ header, body, copies }) => {
+      const lines = [header];
+      for (let i = 0; i < copies; i++) for (const l of body) lines.push(l.replace(/^([^,]*)/, `$1-${i}`));
+      const dt = new DataTransfer();
+      dt.items.add(new File([lines.join("\n") + "\n"], "big.csv", { type: "text/csv" }));
+      const started = performance.now();
+      document.getElementById("inspect-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      let worst = 0;
+      let last = performance.now();
+      const seen = new Set();
+      const status = document.getElementById("inspect-status");
+      while (status.dataset.done !== "true") {
+        await new Promise((r) => setTimeout(r, 10));
+        const now = performance.now();
+        worst = Math.max(worst, now - last);
+        last = now;
+        const v = document.getElementById("inspect-progress").value;
+        if (v > 0 && v < 1) seen.add(status.textContent);
+        if (now - started > 300000) break;
+      }
+      return { rows: lines.length - 1, worst, seconds: (performance.now() - started) / 1000, progress: [...seen], status: status.textContent };
+    },
+    { header, body, copies },
+  );
+  console.log(`inspection of ${result.rows} CSV rows: ${result.seconds.toFixed(1)} s, ${result.progress.length} progress updates, longest main-thread gap ${result.worst.toFixed(0)} ms`);
+  assert.ok(result.rows >= 100000);
+  assert.ok(result.progress.length >= 3, `progress shown ${result.progress.length} times`);
+  assert.match(result.progress[0], /已读 \d+%，已核查 \d+ 户/);
+  assert.ok(result.worst < 1000, `main thread blocked for ${result.worst} ms`);
+  // Each copy of the example ledger gives its households and rejects.
+  const one = new gasdev.InspectSession("csv", readFileSync(join(examples, "inspections.csv")), { asOf: await page.inputValue("#as-of") });
+  const p = one.step(1000).value;
+  assert.equal(await page.textContent("#inspect-households"), String(p.households * copies));
+  assert.match(result.status, new RegExp(`完成：${p.households * copies} 户，拒收 ${p.rejected_rows * copies} 行`));
+  await page.screenshot({ path: join(shots, "inspect-100k.png") });
+  // The print stylesheet prints the inspection report: no controls, the charts and findings kept.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.$eval("#inspect-export-csv", (e) => getComputedStyle(e.parentElement).display), "none");
+  assert.notEqual(await page.$eval("#inspect-charts", (e) => getComputedStyle(e).display), "none");
+  await page.emulateMedia({ media: "screen" });
+});
+
+test("inspection: a ledger dropped while another is inspected takes over", async () => {
+  const rows = readFileSync(join(examples, "inspections.csv"), "utf8").trimEnd().split("\n");
+  await page.evaluate(({ rows }) => {
+    const lines = [rows[0]];
+    for (let i = 0; i < 1500; i++) for (const l of rows.slice(1)) lines.push(l.replace(/^([^,]*)/, `$1-${i}`));
+    const dt = new DataTransfer();
+    dt.items.add(new File([lines.join("\n")], "big.csv"));
+    document.getElementById("inspect-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { rows });
+  await page.waitForFunction(() => document.getElementById("inspect-progress").value > 0);
+  await page.click("#inspect-example-csv");
+  const one = new gasdev.InspectSession("csv", readFileSync(join(examples, "inspections.csv")), { asOf: await page.inputValue("#as-of") });
+  const n = String(one.step(1000).value.households);
+  await page.waitForFunction((n) => document.getElementById("inspect-households")?.textContent === n && document.getElementById("inspect-status").dataset.done === "true", n);
+  assert.match(await page.textContent("#inspect-status"), new RegExp(`完成：${n} 户`));
+  assert.equal(await page.$eval("#inspect-status", (e) => e.classList.contains("error")), false);
+});
+
+test("inspection at phone width (360 px): no horizontal scrolling of the page", async () => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.click("#inspect-example-csv");
+  await inspected();
+  await page.waitForSelector("#inspect-charts figure svg");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page wider than the screen by ${overflow} px`);
+  assert.ok(await page.$eval("#inspect-charts svg", (e) => e.getBoundingClientRect().width <= window.innerWidth));
+  await page.screenshot({ path: join(shots, "inspect-phone.png"), fullPage: true });
+  await page.$eval("#inspect-summary", (e) => e.scrollIntoView());
+  await page.screenshot({ path: join(shots, "inspect-phone-summary.png") });
+  await page.$eval("#inspect-charts", (e) => e.scrollIntoView());
+  await page.screenshot({ path: join(shots, "inspect-phone-charts.png") });
+  await page.setViewportSize({ width: 1200, height: 900 });
+});
+
+test("requirements: the clause table by kind and tier, zh/en, searchable, source sentences and vectors", async () => {
+  await page.click("[data-tab=requirements]");
+  await page.waitForSelector("#req-results table.requirements");
+  const all = gasdev.requirements();
+  const ids = () => page.$$eval("#req-results tr[data-req]", (rs) => rs.map((r) => r.dataset.req));
+  assert.deepEqual(await ids(), all.value.requirements.map((r) => r.id));
+  // By kind and tier: the core's selection.
+  await page.selectOption("#req-kind", "self_closing_valve");
+  await page.waitForFunction(() => !document.getElementById("req-tier").disabled);
+  await page.selectOption("#req-tier", "high");
+  const valveHigh = gasdev.requirements("self_closing_valve", "high").value.requirements.map((r) => r.id);
+  await page.waitForFunction((n) => document.querySelectorAll("#req-results tr[data-req]").length === n, valveHigh.length);
+  assert.deepEqual(await ids(), valveHigh);
+  await page.selectOption("#req-kind", "");
+  await page.waitForFunction((n) => document.querySelectorAll("#req-results tr[data-req]").length === n, all.value.requirements.length);
+  // Each clause with its source sentence and the vectors whose cases list it (spec/vectors/*.json).
+  const vectorsOf = (id) => {
+    const out = [];
+    for (const f of ["credit_codes", "declarations", "frames", "gbt26875", "identifiers", "installation", "secure"])
+      for (const c of JSON.parse(readFileSync(join(root, `spec/vectors/${f}.json`), "utf8")).tests) if ((c.spec ?? []).includes(id)) out.push(`${f}#${c.tcId}`);
+    return out;
+  };
+  const row = '#req-results tr[data-req="ALM-1a"]';
+  assert.equal(await page.getAttribute(row, "data-vectors"), String(vectorsOf("ALM-1a").length));
+  assert.deepEqual(await page.$$eval(`${row} ul.vectors code`, (c) => c.map((x) => x.textContent)), vectorsOf("ALM-1a"));
+  assert.equal(await page.textContent(`${row} blockquote.source`), all.value.requirements[0].source_text);
+  // Search: Chinese words of the source sentence, a vector id, English in English mode.
+  await page.fill("#req-search", "防爆合格证");
+  await page.waitForFunction(() => document.getElementById("req-count").dataset.shown !== undefined);
+  const hits = all.value.requirements.filter((r) => [r.text.zh, r.text.en, r.source_text].join("\n").includes("防爆合格证")).map((r) => r.id);
+  assert.deepEqual(await ids(), hits);
+  await page.fill("#req-search", "installation#1 ");
+  assert.ok((await ids()).includes("INS-1"));
+  await page.click("#lang-en");
+  await page.fill("#req-search", "self-closing");
+  assert.ok((await ids()).length > 0);
+  assert.ok((await page.textContent("#req-results thead")).includes("source") || (await page.textContent("#req-results thead")).includes("requirement"));
+  await page.screenshot({ path: join(shots, "requirements-en.png") });
+  await page.click("#lang-zh");
+  await page.fill("#req-search", "");
+  await page.screenshot({ path: join(shots, "requirements-zh.png") });
 });
 
 test("phone width: the checker is usable at 390 px", async () => {

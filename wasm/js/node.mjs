@@ -10,4 +10,4 @@ initSync({ module: readFileSync(new URL("./gasdev_wasm_bg.wasm", import.meta.url
 initPlatform({ module: readFileSync(new URL("./gasdev_platform_bg.wasm", import.meta.url)) });
 
 export * from "./gasdev_wasm.js";
-export { exportCheck, inspect, inspectAll, mapToGbt } from "./gasdev_platform.js";
+export { exportCheck, InspectSession, inspect, inspectAll, labels, mapToGbt } from "./gasdev_platform.js";

@@ -276,6 +276,11 @@ pub fn requirements(kind: Option<&str>, tier: Option<&str>) -> String {
     outcome(r)
 }
 
+/// The words for enumerated values (`labels`): the JSON of [`gasdev::api::labels`].
+pub fn labels() -> String {
+    gasdev::api::labels_json()
+}
+
 /// Inspect one household record (`inspect`): obligations (INS-*) and findings, as one record of
 /// `gasdev inspect --format json`.
 pub fn inspect(record: DocArg, options: &CheckOptions, today: Date) -> String {
@@ -292,7 +297,10 @@ pub fn inspect_all(records: Vec<String>, options: &CheckOptions, today: Date) ->
 }
 
 /// The inspection context of `options`.
-fn inspector(options: &CheckOptions, today: Date) -> Result<gasdev::api::Inspector, ApiError> {
+pub(crate) fn inspector(
+    options: &CheckOptions,
+    today: Date,
+) -> Result<gasdev::api::Inspector, ApiError> {
     let date = as_of(options, today)?;
     let mut i = gasdev::api::Inspector::new(RuleSet::nanchuan_2022(), date);
     if let Some(doc) = options.catalogue.clone() {

@@ -9,7 +9,8 @@
 //!
 //! - Names are camelCase: `decodeFrame`, `decodeStream`, `countFrames`, `encodeFrame`,
 //!   `parseIdent`, `checkDocument`, `checkDeclaration`, `checkCatalogue`, `requirements`,
-//!   `inspect`, `gbtAnswer`, `mapToGbt`, `sealFrame`, `openFrame`, `newReplayState`, `version`.
+//!   `inspect`, `gbtAnswer`, `mapToGbt`, `sealFrame`, `openFrame`, `newReplayState`, `labels`,
+//!   `version`.
 //! - Every function except `version` and `countFrames` returns a tagged result:
 //!   `{type: "ok", value}` or `{type: "error", error: {name, code, message: {zh, en}, offset?,
 //!   field?, line?, column?, …}}`, with `name` from `spec/errors.json`. Values are the JSON forms
@@ -30,6 +31,9 @@
 )]
 
 pub mod api;
+#[cfg(feature = "platform")]
+pub mod session;
+mod workbook;
 
 use api::{CheckOptions, DecodeOptions, DocArg, Expect, IdentOptions, Input, Misuse};
 use js_sys::{JSON, Uint8Array};
@@ -354,41 +358,37 @@ pub fn check_credit_code(
     )?))
 }
 
-/// Check a declaration or a catalogue, detected by its keys (one file of `gasdev check`).
-#[cfg(feature = "checker")]
-#[wasm_bindgen(js_name = checkDocument, unchecked_return_type = "Result<CheckedDocument>")]
-pub fn check_document(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue,
-    options: Option<TsCheckOptions>,
-) -> Result<JsValue, JsError> {
-    let d = doc(&document, "checkDocument")?;
-    let o = check_options(options.map(JsValue::from), "checkDocument")?;
-    js(&api::check(d, &o, today(), Expect::Any))
+/// `checkDocument`, `checkDeclaration`, `checkCatalogue`: one exported function per expected
+/// document, each converting its arguments for [`api::check`].
+macro_rules! check_fn {
+    ($(#[$doc:meta])* $name:ident, $js:ident, $result:literal, $expect:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "checker")]
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $result)]
+        pub fn $name(
+            #[wasm_bindgen(unchecked_param_type = "string | object")] document: JsValue,
+            options: Option<TsCheckOptions>,
+        ) -> Result<JsValue, JsError> {
+            let what = stringify!($js);
+            let d = doc(&document, what)?;
+            let o = check_options(options.map(JsValue::from), what)?;
+            js(&api::check(d, &o, today(), $expect))
+        }
+    };
 }
 
-/// Check one product declaration clause by clause.
-#[cfg(feature = "checker")]
-#[wasm_bindgen(js_name = checkDeclaration, unchecked_return_type = "Result<ProductReport>")]
-pub fn check_declaration(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] declaration: JsValue,
-    options: Option<TsCheckOptions>,
-) -> Result<JsValue, JsError> {
-    let d = doc(&declaration, "checkDeclaration")?;
-    let o = check_options(options.map(JsValue::from), "checkDeclaration")?;
-    js(&api::check(d, &o, today(), Expect::Declaration))
-}
-
-/// Check a catalogue: its own clauses (CAT-*) and every product in it.
-#[cfg(feature = "checker")]
-#[wasm_bindgen(js_name = checkCatalogue, unchecked_return_type = "Result<CatalogueReport>")]
-pub fn check_catalogue(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] catalogue: JsValue,
-    options: Option<TsCheckOptions>,
-) -> Result<JsValue, JsError> {
-    let d = doc(&catalogue, "checkCatalogue")?;
-    let o = check_options(options.map(JsValue::from), "checkCatalogue")?;
-    js(&api::check(d, &o, today(), Expect::Catalogue))
-}
+check_fn!(
+    /// Check a declaration or a catalogue, detected by its keys (one file of `gasdev check`).
+    check_document, checkDocument, "Result<CheckedDocument>", Expect::Any
+);
+check_fn!(
+    /// Check one product declaration clause by clause.
+    check_declaration, checkDeclaration, "Result<ProductReport>", Expect::Declaration
+);
+check_fn!(
+    /// Check a catalogue: its own clauses (CAT-*) and every product in it.
+    check_catalogue, checkCatalogue, "Result<CatalogueReport>", Expect::Catalogue
+);
 
 /// Check a batch of files and export it as `gasdev check` prints it: `format` `"json"` (the
 /// object of `--format json`, as text) or `"markdown"` (the report, in `lang` `"zh"` or `"en"`).
@@ -414,15 +414,7 @@ pub fn export_check(
             )));
         }
     };
-    let lang = match o.string("lang")?.as_deref() {
-        None | Some("zh") => gasdev::Lang::Zh,
-        Some("en") => gasdev::Lang::En,
-        Some(l) => {
-            return Err(JsError::new(&format!(
-                "exportCheck: options: unknown variant `{l}`, expected one of `zh`, `en`"
-            )));
-        }
-    };
+    let lang = lang_of(o.string("lang")?.as_deref(), "exportCheck: options")?;
     let files: Vec<api::NamedText> = JSON::stringify(&files)
         .ok()
         .and_then(|s| s.as_string())
@@ -441,6 +433,140 @@ pub fn export_check(
         lang,
         failures_only,
     ))
+}
+
+/// `zh` (also the default) or `en`.
+fn lang_of(lang: Option<&str>, what: &str) -> Result<gasdev::Lang, JsError> {
+    match lang {
+        None | Some("zh") => Ok(gasdev::Lang::Zh),
+        Some("en") => Ok(gasdev::Lang::En),
+        Some(l) => Err(JsError::new(&format!(
+            "{what}: unknown variant `{l}`, expected one of `zh`, `en`"
+        ))),
+    }
+}
+
+/// JSON text of a value the binding built (never fails for these types).
+fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
+    js(&serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?)
+}
+
+/// A household ledger (JSON lines, CSV, or in the sheets module an `.xlsx` workbook) inspected in
+/// steps, so that a page shows progress between them: `step(n)` inspects the next `n` records;
+/// then `summary()`, `findings(query)`, `rejects(offset, limit)`, `charts(lang)`, `exportCsv(lang)`
+/// (and `exportXlsx(lang)` in the sheets module) give the core's results and renderings, the same
+/// as `gasdev inspect` prints for the same file. In the platform module.
+#[cfg(feature = "platform")]
+#[wasm_bindgen]
+pub struct InspectSession(session::Session);
+
+#[cfg(feature = "platform")]
+#[wasm_bindgen]
+impl InspectSession {
+    /// A session over `input` (text or bytes) in `format` (`jsonl`, `csv`, `xlsx`), with the
+    /// options of `inspect` (`asOf`, `catalogue`, `declarations`). Throws only on misuse; an error
+    /// of the options or of the input is the result of every `step`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        format: &str,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
+        options: Option<TsCheckOptions>,
+    ) -> Result<InspectSession, JsError> {
+        let f = session::Format::parse(format).map_err(misuse)?;
+        let bytes = match read_input(&input, "InspectSession")? {
+            Input::Text(t) => t.into_bytes(),
+            Input::Bytes(b) => b,
+        };
+        let o = check_options(options.map(JsValue::from), "InspectSession")?;
+        Ok(InspectSession(session::Session::new(f, bytes, &o, today())))
+    }
+
+    /// Inspect up to `records` more records: `{done, households, rejected_rows, read, total}`
+    /// (`read` of `total`: bytes of text, or a workbook's rows), or the options' or input's error.
+    #[wasm_bindgen(unchecked_return_type = "Result<InspectProgress>")]
+    pub fn step(&mut self, records: usize) -> Result<JsValue, JsError> {
+        js(&gasdev::api::to_json(self.0.step(records)))
+    }
+
+    /// The core's summary of the records so far and the community ranking.
+    #[wasm_bindgen(unchecked_return_type = "{ summary: InspectSummary; ranking: CommunityRank[] }")]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        let b = self.0.batch();
+        to_js(&serde_json::json!({ "summary": b.summary, "ranking": b.ranking() }))
+    }
+
+    /// One row per finding (`household`, `community`, `compliant` and the finding's fields),
+    /// filtered by `query` (`{community?, severity?, code?, offset?, limit?}`, limit 200 by
+    /// default): `{total, rows}`.
+    #[wasm_bindgen(unchecked_return_type = "{ total: number; rows: InspectFindingRow[] }")]
+    pub fn findings(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FindingsQuery")] query: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let text = JSON::stringify(&query).ok().and_then(|s| s.as_string());
+        let q: session::FindingsQuery = match text.as_deref() {
+            None | Some("null") => session::FindingsQuery::default(),
+            Some(t) => serde_json::from_str(t)
+                .map_err(|e| JsError::new(&format!("InspectSession.findings: {e}")))?,
+        };
+        to_js(&self.0.findings(&q))
+    }
+
+    /// The rejected rows (`line` the row's line) from `offset`, at most `limit`: `{total, rows}`.
+    #[wasm_bindgen(unchecked_return_type = "{ total: number; rows: RejectedRecord[] }")]
+    pub fn rejects(&self, offset: usize, limit: usize) -> Result<JsValue, JsError> {
+        let all = &self.0.batch().rejects;
+        let rows: Vec<_> = all.iter().skip(offset).take(limit).collect();
+        to_js(&serde_json::json!({ "total": all.len(), "rows": rows }))
+    }
+
+    /// The charts of the summary as SVG text, the CLI's: `[{name, svg}]` (compliance by
+    /// community, findings by code, overdue obligations by deadline).
+    #[wasm_bindgen(unchecked_return_type = "{ name: string; svg: string }[]")]
+    pub fn charts(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        let l = lang_of(lang.as_deref(), "InspectSession.charts")?;
+        let charts: Vec<_> = self
+            .0
+            .charts(l)
+            .into_iter()
+            .map(|(name, svg)| serde_json::json!({ "name": name, "svg": svg }))
+            .collect();
+        to_js(&charts)
+    }
+
+    /// The CSV `gasdev inspect --format csv --lang LANG` prints for the same ledger.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self, lang: Option<String>) -> Result<String, JsError> {
+        Ok(self
+            .0
+            .csv(lang_of(lang.as_deref(), "InspectSession.exportCsv")?))
+    }
+
+    /// The Markdown `gasdev inspect --format markdown --lang LANG` prints for the same ledger, or
+    /// the options' error.
+    #[wasm_bindgen(js_name = exportMarkdown, unchecked_return_type = "Result<string>")]
+    pub fn export_markdown(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        let l = lang_of(lang.as_deref(), "InspectSession.exportMarkdown")?;
+        js(&gasdev::api::to_json(self.0.markdown(l)))
+    }
+
+    /// The workbook `gasdev inspect --format xlsx --lang LANG` writes (summary, findings, ranking;
+    /// the sheets module only): the bytes, or why it could not be built.
+    #[cfg(feature = "sheets")]
+    #[wasm_bindgen(js_name = exportXlsx, unchecked_return_type = "Result<Uint8Array>")]
+    pub fn export_xlsx(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        let l = lang_of(lang.as_deref(), "InspectSession.exportXlsx")?;
+        Ok(match self.0.xlsx(l) {
+            Ok(bytes) => {
+                let o = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&o, &"type".into(), &"ok".into());
+                let _ =
+                    js_sys::Reflect::set(&o, &"value".into(), &Uint8Array::from(bytes.as_slice()));
+                o.into()
+            }
+            Err(e) => js(&gasdev::api::to_json::<()>(Err(e)))?,
+        })
+    }
 }
 
 /// The requirement table, optionally for one device kind and tier.
@@ -524,6 +650,17 @@ pub fn map_to_gbt(
         .ok_or_else(|| JsError::new("mapToGbt: the first argument must be a string"))?;
     let DocArg(text) = doc(&request, "mapToGbt")?;
     js(&api::map_to_gbt(&w, &text).map_err(misuse)?)
+}
+
+/// The words for enumerated values, from the core's tables: `{table: {name: {zh, en}}}` (e.g.
+/// `labels().alarm_level.none.zh === "无报警"`), so that a page shows values in the reader's
+/// language while its data and exports keep the machine names. In the platform module (the tables
+/// cost 12 KB gzipped, which the decoder and checker's budget does not have); `wasm/build.sh` also
+/// writes them beside the web tool's modules as `labels.json`, which the page loads at start.
+#[cfg(feature = "platform")]
+#[wasm_bindgen(js_name = labels, unchecked_return_type = "Labels")]
+pub fn labels() -> Result<JsValue, JsError> {
+    js(&api::labels())
 }
 
 /// The library version (`Cargo.toml`), e.g. `"0.1.0"`.

@@ -176,6 +176,9 @@ export type CheckedDocument = Omit<Checked, "document" | "report"> &
   );
 /** `gasdev requirements --format json`. */
 export type RequirementTable = Requirements;
+/** `labels()`: the words for enumerated values, `{table: {machine name: {zh, en}}}` (tables such as
+ *  `tier`, `device_kind`, `alarm_level`, `message_type`, `gbt_command`, `severity`). */
+export type Labels = Record<string, Record<string, Text>>;
 /** A rejected record of inspectAll (its `line` is the 1-based record number). */
 export type RejectedRecord = InputError;
 
@@ -205,3 +208,24 @@ export interface OpenedFrame {
   msg_type: number;
   state: ReplayState;
 }
+
+// ---- InspectSession (a ledger inspected in steps) -------------------------------------------------
+
+/** `InspectSession.step`: how far the session is (`read` of `total`: bytes of text, or a workbook's rows). */
+export interface InspectProgress {
+  done: boolean;
+  households: number;
+  rejected_rows: number;
+  read: number;
+  total: number;
+}
+/** `InspectSession.findings`: filters and the page of rows. */
+export interface FindingsQuery {
+  community?: string;
+  severity?: "fail" | "warn" | "info";
+  code?: string;
+  offset?: number;
+  limit?: number;
+}
+/** One row of `InspectSession.findings`: the household and one of its findings. */
+export type InspectFindingRow = InspectionFinding & { household: string; community: string | null; compliant: boolean };

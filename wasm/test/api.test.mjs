@@ -141,3 +141,21 @@ test("inspectAll: every record, the rejects with their number, and the core's su
   );
   assert.equal(g.inspectAll(records, { catalogue: "{" }).error.field, "catalogue");
 });
+
+test("labels: the core's words for enumerated values, both languages, machine names as keys", () => {
+  const l = g.labels();
+  assert.deepEqual(l.alarm_level.none, { zh: "无报警", en: "no alarm" });
+  assert.equal(l.device_kind.leak_alarm.zh, "燃气泄漏报警装置");
+  assert.equal(l.valve_state.open.zh, "开启");
+  assert.equal(l.message_type.status.zh, "状态上报（心跳）");
+  assert.equal(l.check_status.needs_evidence.zh, "需补充证明");
+  assert.equal(l.gbt_command.confirm.zh, "确认");
+  assert.equal(l.severity.fail.zh, "不合格");
+  assert.equal(l.gbt_bit.fire_alarm.zh, "火警");
+  assert.equal(l.finding_code.gas_mismatch.zh, "适用气种不符");
+  // Every value a decoded frame carries for these fields has a word.
+  const f = g.decodeFrame(FRAME).value.frame;
+  for (const [table, v] of [["message_type", f.message.type], ["device_kind", f.message.kind], ["alarm_level", f.message.alarm.gas], ["valve_state", f.message.valve.state]])
+    assert.ok(l[table][v]?.zh, `${table}.${v}`);
+  for (const t of Object.values(l)) for (const w of Object.values(t)) assert.ok(w.zh && w.en);
+});

@@ -1,6 +1,8 @@
 // A small typed use of the package, checked by `tsc -p wasm/tsconfig.json` (never run): the
 // declarations must let a TypeScript user narrow results without casts.
 import {
+  InspectSession,
+  labels,
   checkDocument,
   decodeFrame,
   encodeFrame,
@@ -35,6 +37,18 @@ describe(t, (v) => v.requirements.map((r) => r.id).join(","));
 
 const e = encodeFrame({ seq: 1, timestamp: "unknown", message: { type: "command", command: { kind: "close_valve" }, extensions: [] } });
 describe(e, (v) => v.hex);
+
+// A ledger in steps: progress, filtered findings, the CLI's exports, the words of values.
+const session = new InspectSession("csv", "household,community\nH-1,A\n", { asOf: "2026-06-01" });
+const p = session.step(1000);
+describe(p, (x) => `${x.households} of ${x.total} ${x.done}`);
+const page = session.findings({ severity: "fail", limit: 10 });
+const first: string | undefined = page.rows[0]?.code;
+const md = session.exportMarkdown("zh");
+describe(md, (text) => text.slice(0, 10));
+const csvText: string = session.exportCsv("en");
+const word: string | undefined = labels()["alarm_level"]?.["none"]?.zh;
+export { first, csvText, word };
 
 const v: string = version();
 export { v };

@@ -1,97 +1,152 @@
 // The offline web tool: conformance checker, frame decoder, identifier checker.
 // All computation happens in worker.js (WebAssembly in a Web Worker); this file only renders.
 // Chinese is the default language; every result carries both languages, so switching re-renders.
-import { isFailure, KIND, STATUS, TIER } from "./report.js";
+import { isFailure, MARK } from "./report.js";
+import { frameTable, label, setLabels } from "./labels.js";
 import { initInspect, renderInspect, TEXT as INSPECT_TEXT } from "./inspect.js";
+import { initRequirements, renderRequirements, TEXT as REQUIREMENTS_TEXT } from "./requirements.js";
 
 // ---- text ------------------------------------------------------------------------------------
-const T = {
-  zh: {
-    title: "燃气安全装置核查工具", tabCheck: "符合性核查", tabFrame: "报文解码", tabIdent: "标识核验",
-    offline: "全部在本机浏览器中计算，文件不会上传。",
-    dropHint: "把产品声明或目录 JSON 文件拖到这里，或", pick: "选择文件", examples: "示例：",
-    exCatalogue: "目录", exAlarm: "报警装置声明", exValve: "自闭阀声明", asOf: "核查日期",
-    failuresOnly: "只看不符合项", print: "打印报告", exportJson: "导出 JSON", exportMd: "导出 Markdown", clear: "清空",
-    frameHint: "粘贴报文的十六进制文本（libgasdev 帧或 GB/T 26875.3 报文，可含空格换行）",
-    decode: "解码", pickCapture: "读取抓包文件", stream: "按字节流查找多帧", strict: "GB/T 严格模式",
-    exStatus: "状态报文", exBadCrc: "校验错误", exGbt: "GB/T 26875.3",
-    key: "密钥", keyId: "密钥编号", pickKey: "读取密钥文件", forgetKey: "清除密钥", counter: "计数器",
-    keyNote: "给出密钥后，每帧显示认证结果（已认证 / 认证码错误 / 未认证 / 重放）。密钥只保存在本页内存中，不会上传，也不会存储；重放检查的计数窗口在本页关闭或更换密钥时清空。",
-    badKey: "密钥须为 32 位十六进制数字（16 字节），密钥编号为 1–255。",
-    authOk: "已认证", authBadTag: "认证码错误", authNone: "未认证", authReplay: "重放", authFailed: "认证失败",
-    identHint: "输入或粘贴标识（工业互联网标识 88.…、Handle、OID、GS1 …）", scheme: "方案", auto: "自动识别",
-    requireItem: "须为产品标识（含后缀）", footer: "libgasdev · 规则与数据格式的同一实现",
-    working: "正在计算…", loading: "正在加载 WebAssembly…", failed: "出错了：",
-    declaration: "产品声明", catalogue: "目录", inputError: "输入错误", conformant: "符合", nonconformant: "不符合",
-    claimed: "声明档次", achieved: "实际达到", none: "未达低档", verdict: "结论", clause: "条款", field: "字段",
-    reason: "说明", vendor: "单位", model: "型号", kind: "类别", failedCol: "不符合项", status: "状态",
-    listed: "在册", removed: "已移出（不计入）", products: "产品数", alarmTiers: "报警装置达标档次",
-    valveTiers: "自闭阀达标档次", catClauses: "目录条款", vendors: "销售安装单位", productList: "产品一览",
-    noFailures: "（无不符合项）", summary: "汇总", files: "文件", inputErrors: "输入错误",
-    conformantProducts: "符合要求的产品", failedFindings: "不符合项", overall: "总体结论",
-    tooLarge: (size, max) => `文件过大（${mb(size)}），超过上限 ${mb(max)}，未读取。`,
-    line: "行", column: "列", at: "位置", byte: "字节",
-    counts: (c) => `${c.pass} 项符合，${c.fail} 项不符合，${c.needs_evidence} 项需补充证明`,
-    nothing: "没有结果。", empty: "输入为空。",
-    protocol: "协议", length: "长度", bytes: "字节", source: "来源", hexText: "十六进制文本", rawBytes: "原始字节",
-    frameOk: "解码成功", frameBad: "报文无效", fields: "字段", value: "值",
-    stream: "按字节流查找多帧", frames: "帧", skipped: "跳过字节", rejected: "拒绝",
-    captureTooLarge: (size, max, c) => `文件过大（${mb(size)}），超过逐帧显示上限 ${mb(max)}：只统计——${c.frames} 帧，跳过 ${c.skipped} 字节，拒绝 ${c.rejected} 处。`,
-    deviations: "偏差（宽容模式接受）", objects: "信息对象", findings: "与声明的比对",
-    identValid: "有效", identInvalid: "无效", canonical: "规范形式", form: "写法", item: "产品标识",
-    parts: "组成部分", flags: "提示", yes: "是", no: "否", errorAt: "错误位置",
-    creditCode: "统一社会信用代码", company: "企业序号", removalReason: "移出原因", removalPending: (d) => `在册（将于 ${d} 移出）`,
-    kindGrid: "各类装置可供选择的企业（CAT-6）", companies: "企业数", low: "低档", mid: "中档", high: "高档",
-    prices: "价格一览（PRICE-1，仅供参考）", tier: "档次", count: "产品数", median: "中位数（元）", min: "最低（元）",
-    max: "最高（元）", noted: "提示",
-    reasons: { borrowed_qualification: "挂靠借用资质", counterfeit: "制假售假", price_manipulation: "价格操纵", other: "其他扰乱市场行为" },
-  },
-  en: {
-    title: "Gas safety device checker", tabCheck: "Conformance", tabFrame: "Frame decoder", tabIdent: "Identifiers",
-    offline: "Everything is computed in this browser; no file leaves the machine.",
-    dropHint: "Drop declaration or catalogue JSON files here, or", pick: "Choose files", examples: "Examples:",
-    exCatalogue: "Catalogue", exAlarm: "Alarm declaration", exValve: "Valve declaration", asOf: "As of",
-    failuresOnly: "Failures only", print: "Print report", exportJson: "Export JSON", exportMd: "Export Markdown", clear: "Clear",
-    frameHint: "Paste the hex of a frame (libgasdev frame or GB/T 26875.3 packet; spaces and line breaks allowed)",
-    decode: "Decode", pickCapture: "Load capture file", stream: "Find frames in a byte stream", strict: "GB/T strict mode",
-    exStatus: "Status frame", exBadCrc: "Bad CRC", exGbt: "GB/T 26875.3",
-    key: "Key", keyId: "key id", pickKey: "Load key file", forgetKey: "Forget key", counter: "counter",
-    keyNote: "With a key, every frame shows its authentication (authenticated / bad tag / not authenticated / replay). The key stays in this page's memory: it is never uploaded or stored; the replay window is cleared when the page closes or the key changes.",
-    badKey: "The key must be 32 hex digits (16 bytes) and the key id 1–255.",
-    authOk: "authenticated", authBadTag: "bad tag", authNone: "not authenticated", authReplay: "replay", authFailed: "verification failed",
-    identHint: "Type or paste an identifier (industrial internet 88.…, Handle, OID, GS1 …)", scheme: "Scheme",
-    auto: "detect", requireItem: "Must be an item identifier (with suffix)",
-    footer: "libgasdev · one implementation of the rules and data formats",
-    working: "Working…", loading: "Loading WebAssembly…", failed: "Failed: ",
-    declaration: "declaration", catalogue: "catalogue", inputError: "input error", conformant: "conformant",
-    nonconformant: "non-conformant", claimed: "claimed tier", achieved: "achieved tier", none: "none",
-    verdict: "verdict", clause: "clause", field: "field", reason: "reason", vendor: "vendor", model: "model",
-    kind: "kind", failedCol: "failed", status: "status", listed: "listed", removed: "removed (excluded)",
-    products: "products", alarmTiers: "alarm tiers filled", valveTiers: "valve tiers filled",
-    catClauses: "Catalogue clauses", vendors: "Vendors", productList: "Products", noFailures: "(no failing findings)",
-    summary: "Summary", files: "files", inputErrors: "input errors", conformantProducts: "conformant products",
-    failedFindings: "failed findings", overall: "overall",
-    tooLarge: (size, max) => `File too large (${mb(size)}; limit ${mb(max)}): not read.`,
-    line: "line", column: "column", at: "at", byte: "byte",
-    counts: (c) => `${c.pass} pass, ${c.fail} fail, ${c.needs_evidence} need evidence`,
-    nothing: "No result.", empty: "The input is empty.",
-    protocol: "protocol", length: "length", bytes: "bytes", source: "source", hexText: "hex text", rawBytes: "raw bytes",
-    frameOk: "Decoded", frameBad: "Invalid frame", fields: "field", value: "value",
-    frames: "frames", skipped: "bytes skipped", rejected: "rejected",
-    captureTooLarge: (size, max, c) => `File too large (${mb(size)}) to show frame by frame (limit ${mb(max)}): counted only — ${c.frames} frames, ${c.skipped} bytes skipped, ${c.rejected} rejected.`,
-    deviations: "deviations (accepted by the tolerant decoder)", objects: "information objects",
-    findings: "checked against the declaration", identValid: "valid", identInvalid: "invalid",
-    canonical: "canonical form", form: "written as", item: "item identifier", parts: "parts", flags: "notes",
-    yes: "yes", no: "no", errorAt: "error at",
-    creditCode: "credit code", company: "company", removalReason: "removal reason", removalPending: (d) => `listed (removal takes effect ${d})`,
-    kindGrid: "Companies per device kind and tier (CAT-6)", companies: "companies", low: "low", mid: "mid", high: "high",
-    prices: "Prices (PRICE-1, information only)", tier: "tier", count: "count", median: "median (yuan)", min: "min (yuan)",
-    max: "max (yuan)", noted: "noted",
-    reasons: { borrowed_qualification: "borrowed qualification", counterfeit: "counterfeit products", price_manipulation: "price manipulation", other: "other market disturbance" },
-  },
+/** Every text of the page as [zh, en]. */
+const WORDS = {
+  title: ["燃气安全装置核查工具", "Gas safety device checker"],
+  tabCheck: ["符合性核查", "Conformance"],
+  tabFrame: ["报文解码", "Frame decoder"],
+  tabIdent: ["标识核验", "Identifiers"],
+  offline: ["全部在本机浏览器中计算，文件不会上传。", "Everything is computed in this browser; no file leaves the machine."],
+  dropHint: ["把产品声明或目录 JSON 文件拖到这里，或", "Drop declaration or catalogue JSON files here, or"],
+  pick: ["选择文件", "Choose files"],
+  examples: ["示例：", "Examples:"],
+  exCatalogue: ["目录", "Catalogue"],
+  exAlarm: ["报警装置声明", "Alarm declaration"],
+  exValve: ["自闭阀声明", "Valve declaration"],
+  asOf: ["核查日期", "As of"],
+  failuresOnly: ["只看不符合项", "Failures only"],
+  print: ["打印报告", "Print report"],
+  exportJson: ["导出 JSON", "Export JSON"],
+  exportMd: ["导出 Markdown", "Export Markdown"],
+  clear: ["清空", "Clear"],
+  frameHint: ["粘贴报文的十六进制文本（libgasdev 帧或 GB/T 26875.3 报文，可含空格换行）", "Paste the hex of a frame (libgasdev frame or GB/T 26875.3 packet; spaces and line breaks allowed)"],
+  decode: ["解码", "Decode"],
+  pickCapture: ["读取抓包文件", "Load capture file"],
+  stream: ["按字节流查找多帧", "Find frames in a byte stream"],
+  strict: ["GB/T 严格模式", "GB/T strict mode"],
+  exStatus: ["状态报文", "Status frame"],
+  exBadCrc: ["校验错误", "Bad CRC"],
+  exGbt: ["GB/T 26875.3", "GB/T 26875.3"],
+  key: ["密钥", "Key"],
+  keyId: ["密钥编号", "key id"],
+  pickKey: ["读取密钥文件", "Load key file"],
+  forgetKey: ["清除密钥", "Forget key"],
+  counter: ["计数器", "counter"],
+  keyNote: ["给出密钥后，每帧显示认证结果（已认证 / 认证码错误 / 未认证 / 重放）。密钥只保存在本页内存中，不会上传，也不会存储；重放检查的计数窗口在本页关闭或更换密钥时清空。", "With a key, every frame shows its authentication (authenticated / bad tag / not authenticated / replay). The key stays in this page's memory: it is never uploaded or stored; the replay window is cleared when the page closes or the key changes."],
+  badKey: ["密钥须为 32 位十六进制数字（16 字节），密钥编号为 1–255。", "The key must be 32 hex digits (16 bytes) and the key id 1–255."],
+  authOk: ["已认证", "authenticated"],
+  authBadTag: ["认证码错误", "bad tag"],
+  authNone: ["未认证", "not authenticated"],
+  authReplay: ["重放", "replay"],
+  authFailed: ["认证失败", "verification failed"],
+  identHint: ["输入或粘贴标识（工业互联网标识 88.…、Handle、OID、GS1 …）", "Type or paste an identifier (industrial internet 88.…, Handle, OID, GS1 …)"],
+  scheme: ["方案", "Scheme"],
+  auto: ["自动识别", "detect"],
+  requireItem: ["须为产品标识（含后缀）", "Must be an item identifier (with suffix)"],
+  footer: ["libgasdev · 规则与数据格式的同一实现", "libgasdev · one implementation of the rules and data formats"],
+  working: ["正在计算…", "Working…"],
+  loading: ["正在加载 WebAssembly…", "Loading WebAssembly…"],
+  failed: ["出错了：", "Failed: "],
+  declaration: ["产品声明", "declaration"],
+  catalogue: ["目录", "catalogue"],
+  inputError: ["输入错误", "input error"],
+  conformant: ["符合", "conformant"],
+  nonconformant: ["不符合", "non-conformant"],
+  claimed: ["声明档次", "claimed tier"],
+  achieved: ["实际达到", "achieved tier"],
+  none: ["未达低档", "none"],
+  verdict: ["结论", "verdict"],
+  clause: ["条款", "clause"],
+  field: ["字段", "field"],
+  reason: ["说明", "reason"],
+  vendor: ["单位", "vendor"],
+  model: ["型号", "model"],
+  kind: ["类别", "kind"],
+  failedCol: ["不符合项", "failed"],
+  status: ["状态", "status"],
+  listed: ["在册", "listed"],
+  removed: ["已移出（不计入）", "removed (excluded)"],
+  products: ["产品数", "products"],
+  alarmTiers: ["报警装置达标档次", "alarm tiers filled"],
+  valveTiers: ["自闭阀达标档次", "valve tiers filled"],
+  catClauses: ["目录条款", "Catalogue clauses"],
+  vendors: ["销售安装单位", "Vendors"],
+  productList: ["产品一览", "Products"],
+  noFailures: ["（无不符合项）", "(no failing findings)"],
+  summary: ["汇总", "Summary"],
+  files: ["文件", "files"],
+  inputErrors: ["输入错误", "input errors"],
+  conformantProducts: ["符合要求的产品", "conformant products"],
+  failedFindings: ["不符合项", "failed findings"],
+  overall: ["总体结论", "overall"],
+  tooLarge: [(size, max) => `文件过大（${mb(size)}），超过上限 ${mb(max)}，未读取。`, (size, max) => `File too large (${mb(size)}; limit ${mb(max)}): not read.`],
+  line: ["行", "line"],
+  column: ["列", "column"],
+  at: ["位置", "at"],
+  byte: ["字节", "byte"],
+  counts: [(c) => `${c.pass} 项符合，${c.fail} 项不符合，${c.needs_evidence} 项需补充证明`, (c) => `${c.pass} pass, ${c.fail} fail, ${c.needs_evidence} need evidence`],
+  nothing: ["没有结果。", "No result."],
+  empty: ["输入为空。", "The input is empty."],
+  protocol: ["协议", "protocol"],
+  length: ["长度", "length"],
+  bytes: ["字节", "bytes"],
+  source: ["来源", "source"],
+  hexText: ["十六进制文本", "hex text"],
+  rawBytes: ["原始字节", "raw bytes"],
+  frameOk: ["解码成功", "Decoded"],
+  frameBad: ["报文无效", "Invalid frame"],
+  fields: ["字段", "field"],
+  value: ["值", "value"],
+  frames: ["帧", "frames"],
+  skipped: ["跳过字节", "bytes skipped"],
+  rejected: ["拒绝", "rejected"],
+  captureTooLarge: [(size, max, c) => `文件过大（${mb(size)}），超过逐帧显示上限 ${mb(max)}：只统计——${c.frames} 帧，跳过 ${c.skipped} 字节，拒绝 ${c.rejected} 处。`, (size, max, c) => `File too large (${mb(size)}) to show frame by frame (limit ${mb(max)}): counted only — ${c.frames} frames, ${c.skipped} bytes skipped, ${c.rejected} rejected.`],
+  deviations: ["偏差（宽容模式接受）", "deviations (accepted by the tolerant decoder)"],
+  objects: ["信息对象", "information objects"],
+  findings: ["与声明的比对", "checked against the declaration"],
+  identValid: ["有效", "valid"],
+  identInvalid: ["无效", "invalid"],
+  canonical: ["规范形式", "canonical form"],
+  form: ["写法", "written as"],
+  item: ["产品标识", "item identifier"],
+  parts: ["组成部分", "parts"],
+  flags: ["提示", "notes"],
+  yes: ["是", "yes"],
+  no: ["否", "no"],
+  errorAt: ["错误位置", "error at"],
+  creditCode: ["统一社会信用代码", "credit code"],
+  company: ["企业序号", "company"],
+  removalReason: ["移出原因", "removal reason"],
+  removalPending: [(d) => `在册（将于 ${d} 移出）`, (d) => `listed (removal takes effect ${d})`],
+  kindGrid: ["各类装置可供选择的企业（CAT-6）", "Companies per device kind and tier (CAT-6)"],
+  companies: ["企业数", "companies"],
+  low: ["低档", "low"],
+  mid: ["中档", "mid"],
+  high: ["高档", "high"],
+  prices: ["价格一览（PRICE-1，仅供参考）", "Prices (PRICE-1, information only)"],
+  tier: ["档次", "tier"],
+  count: ["产品数", "count"],
+  median: ["中位数（元）", "median (yuan)"],
+  min: ["最低（元）", "min (yuan)"],
+  max: ["最高（元）", "max (yuan)"],
+  noted: ["提示", "noted"],
 };
+const T = { zh: {}, en: {} };
+for (const [k, [zh, en]] of Object.entries(WORDS)) {
+  T.zh[k] = zh;
+  T.en[k] = en;
+}
 Object.assign(T.zh, INSPECT_TEXT.zh);
 Object.assign(T.en, INSPECT_TEXT.en);
+Object.assign(T.zh, REQUIREMENTS_TEXT.zh);
+Object.assign(T.en, REQUIREMENTS_TEXT.en);
 const mb = (n) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
 
 /** Labels of JSON keys shown by the decoder, [zh, en]. Keys not listed are shown as written. */
@@ -141,6 +196,10 @@ const pending = new Map();
 worker.onmessage = ({ data }) => {
   const p = pending.get(data.id);
   if (!p) return;
+  if ("progress" in data) {
+    p.onProgress?.(data.progress);
+    return;
+  }
   pending.delete(data.id);
   if ("thrown" in data) p.reject(new Error(data.thrown));
   else p.resolve(data.result);
@@ -150,9 +209,13 @@ worker.onerror = (e) => {
   pending.clear();
 };
 function call(op, ...args) {
+  return callProgress(op, null, ...args);
+}
+/** A call whose worker posts `{id, progress}` messages before its result: each goes to `onProgress`. */
+function callProgress(op, onProgress, ...args) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, onProgress });
     worker.postMessage({ id, op, args });
   });
 }
@@ -174,17 +237,24 @@ function applyLang() {
   renderChecked();
   renderFrame();
   renderIdent();
-  renderInspect(inspectCtx);
+  renderInspect(tabCtx);
+  renderRequirements(tabCtx);
 }
 
 function showTab(name) {
   for (const b of document.querySelectorAll("[data-tab]")) b.setAttribute("aria-selected", String(b.dataset.tab === name));
   for (const s of document.querySelectorAll(".tool")) s.hidden = s.dataset.tool !== name;
+  shown.get(name)?.();
 }
+
+/** What a tab does when first shown (tab name -> function). */
+const shown = new Map();
 
 // ---- (1) conformance checker -------------------------------------------------------------------
 const verdictBadge = (ok) => `<span class="badge ${ok ? "ok" : "bad"}">${ok ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</span>`;
-const tierText = (x) => (x ? TIER[x][lang] : t("none"));
+/** An enumerated value in the page's language, its machine name as the title (labels.js). */
+const L = (table, name) => label(table, name, lang);
+const tierText = (x) => (x ? L("tier", x) : t("none"));
 
 function findingsTable(findings, failuresOnly) {
   const rows = findings.filter((f) => !failuresOnly || isFailure(f));
@@ -192,39 +262,39 @@ function findingsTable(findings, failuresOnly) {
   return `<div class="table-wrap"><table class="findings"><thead><tr><th>${t("clause")}</th><th>${t("verdict")}</th><th>${t("field")}</th><th>${t("reason")}</th></tr></thead><tbody>${rows
     .map(
       (f) =>
-        `<tr data-clause="${esc(f.id)}" data-status="${f.status}"><td><code>${esc(f.id)}</code></td><td class="status-${f.status}">${STATUS[f.status].mark} ${STATUS[f.status][lang]}</td><td><code>${esc(f.field)}</code></td><td>${esc(f.reason[lang])}</td></tr>`,
+        `<tr data-clause="${esc(f.id)}" data-status="${f.status}"><td><code>${esc(f.id)}</code></td><td class="status-${f.status}">${MARK[f.status]} ${L("check_status", f.status)}</td><td><code>${esc(f.field)}</code></td><td>${esc(f.reason[lang])}</td></tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
 
 function productBlock(p, failuresOnly, heading = "h3") {
-  const title = [p.vendor, p.model, KIND[p.kind][lang]].filter(Boolean).map(esc).join(" · ");
+  const title = [esc(p.vendor), esc(p.model), L("device_kind", p.kind)].filter(Boolean).join(" · ");
   return `<div class="product" data-model="${esc(p.model)}" data-conformant="${p.conformant}" data-achieved="${p.achieved_tier ?? "none"}">
 <${heading}>${title} ${verdictBadge(p.conformant)}</${heading}>
-<p class="meta">${t("claimed")}: <b>${TIER[p.claimed_tier][lang]}</b> · ${t("achieved")}: <b>${tierText(p.achieved_tier)}</b> · ${t("counts")(p.counts)}</p>
+<p class="meta">${t("claimed")}: <b>${L("tier", p.claimed_tier)}</b> · ${t("achieved")}: <b>${tierText(p.achieved_tier)}</b> · ${t("counts")(p.counts)}</p>
 ${findingsTable(p.findings, failuresOnly)}</div>`;
 }
 
 function catalogueBlock(c, failuresOnly) {
-  const tiers = (ts) => (ts.length ? ts.map((x) => TIER[x][lang]).join("/") : "-");
+  const tiers = (ts) => (ts.length ? ts.map((x) => L("tier", x)).join("/") : "-");
   let s = `<p>${esc(c.name)} ${verdictBadge(c.conformant)}</p><h3>${t("catClauses")}</h3>${findingsTable(c.findings, false)}`;
   s += `<h3>${t("vendors")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("creditCode")}</th><th>${t("company")}</th><th>${t("status")}</th><th>${t("removalReason")}</th><th>${t("products")}</th><th>${t("alarmTiers")}</th><th>${t("valveTiers")}</th></tr></thead><tbody>`;
   for (const v of c.vendors) {
     const status = v.excluded ? t("removed") : v.removed_on ? t("removalPending")(v.removed_on) : t("listed");
-    const reason = v.removal_reason ? t("reasons")[v.removal_reason] : "-";
+    const reason = v.removal_reason ? L("removal_reason", v.removal_reason) : "-";
     s += `<tr><td>${esc(v.name)}</td><td>${esc(v.credit_code ?? "-")}</td><td>${v.company ?? "-"}</td><td>${status}</td><td>${reason}</td><td>${v.products}</td><td>${tiers(v.alarm_tiers)}</td><td>${tiers(v.valve_tiers)}</td></tr>`;
   }
   s += `</tbody></table></div><h3>${t("kindGrid")}</h3><div class="table-wrap"><table class="kind-grid"><thead><tr><th>${t("kind")}</th><th>${t("companies")}</th><th>${t("low")}</th><th>${t("mid")}</th><th>${t("high")}</th></tr></thead><tbody>`;
   for (const k of c.kinds)
-    s += `<tr data-kind="${k.kind}"><td>${KIND[k.kind][lang]}</td><td>${k.companies}</td>${k.tiers.map((x) => `<td>${x.companies.length ? x.companies.map(esc).join(lang === "zh" ? "、" : ", ") : "-"}</td>`).join("")}</tr>`;
+    s += `<tr data-kind="${k.kind}"><td>${L("device_kind", k.kind)}</td><td>${k.companies}</td>${k.tiers.map((x) => `<td>${x.companies.length ? x.companies.map(esc).join(lang === "zh" ? "、" : ", ") : "-"}</td>`).join("")}</tr>`;
   s += `</tbody></table></div><h3>${t("prices")}</h3><div class="table-wrap"><table class="price-table"><thead><tr><th>${t("kind")}</th><th>${t("tier")}</th><th>${t("count")}</th><th>${t("median")}</th><th>${t("min")}</th><th>${t("max")}</th><th>${t("noted")}</th></tr></thead><tbody>`;
   for (const g of c.prices) {
     const noted = g.products.filter((p) => p.noted).map((p) => `${esc(p.model)} ${p.price}`).join(", ");
-    s += `<tr><td>${KIND[g.kind][lang]}</td><td>${TIER[g.tier][lang]}</td><td>${g.count}</td><td>${g.median}</td><td>${g.min}</td><td>${g.max}</td><td>${noted}</td></tr>`;
+    s += `<tr><td>${L("device_kind", g.kind)}</td><td>${L("tier", g.tier)}</td><td>${g.count}</td><td>${g.median}</td><td>${g.min}</td><td>${g.max}</td><td>${noted}</td></tr>`;
   }
   s += `</tbody></table></div><h3>${t("productList")}</h3><div class="table-wrap"><table><thead><tr><th>${t("vendor")}</th><th>${t("model")}</th><th>${t("kind")}</th><th>${t("claimed")}</th><th>${t("achieved")}</th><th>${t("verdict")}</th><th>${t("failedCol")}</th></tr></thead><tbody>`;
   for (const p of c.products)
-    s += `<tr data-product="${esc(p.model)}"><td>${esc(p.vendor)}</td><td>${esc(p.model)}</td><td>${KIND[p.kind][lang]}</td><td>${TIER[p.claimed_tier][lang]}</td><td>${tierText(p.achieved_tier)}</td><td class="status-${p.conformant ? "pass" : "fail"}">${p.conformant ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</td><td>${p.counts.fail}</td></tr>`;
+    s += `<tr data-product="${esc(p.model)}"><td>${esc(p.vendor)}</td><td>${esc(p.model)}</td><td>${L("device_kind", p.kind)}</td><td>${L("tier", p.claimed_tier)}</td><td>${tierText(p.achieved_tier)}</td><td class="status-${p.conformant ? "pass" : "fail"}">${p.conformant ? "✔ " + t("conformant") : "✘ " + t("nonconformant")}</td><td>${p.counts.fail}</td></tr>`;
   s += `</tbody></table></div>`;
   for (const p of c.products) {
     if (failuresOnly && p.conformant && p.counts.needs_evidence === 0) continue;
@@ -361,7 +431,13 @@ function valueText(k, v) {
   return null;
 }
 
-function kvTable(obj) {
+/** The fields of `obj` as a table; string values of fields `tableOf(key, path)` names are shown in
+ *  the page's language with their machine names beside them. */
+function kvTable(obj, tableOf = frameTable) {
+  const val = (k, p, x) => {
+    const table = typeof x === "string" && tableOf(k, p);
+    return table ? label(table, x, lang, true) : esc(x);
+  };
   const rows = [];
   const walk = (o, prefix) => {
     for (const [k, v] of Object.entries(o)) {
@@ -369,11 +445,10 @@ function kvTable(obj) {
       if (special !== null) rows.push([k, prefix, esc(special)]);
       else if (Array.isArray(v)) {
         if (!v.length) rows.push([k, prefix, "—"]);
-        else if (v.every((x) => typeof x !== "object")) rows.push([k, prefix, esc(v.join(", "))]);
-        else v.forEach((x, i) => (typeof x === "object" ? walk(x, `${prefix}${k}[${i}].`) : rows.push([k, prefix, esc(x)])));
+        else if (v.every((x) => typeof x !== "object")) rows.push([k, prefix, v.map((x) => val(k, prefix, x)).join(", ")]);
+        else v.forEach((x, i) => (typeof x === "object" ? walk(x, `${prefix}${k}[${i}].`) : rows.push([k, prefix, val(k, prefix, x)])));
       } else if (typeof v === "object") walk(v, `${prefix}${k}.`);
-      else if (k === "unit" && v !== null) rows.push([k, prefix, esc(v)]);
-      else rows.push([k, prefix, esc(v)]);
+      else rows.push([k, prefix, val(k, prefix, v)]);
     }
   };
   walk(obj, "");
@@ -509,7 +584,7 @@ function renderFrame() {
       if ("frame" in it) {
         // The n-th decoded frame's authentication (the worker opened the decoded frames in order).
         const a = result.auth ? authBadge(result.auth.frames[nth++]) : "";
-        s += `<li>@${it.offset}: ${esc(it.frame.message.type)} seq ${it.frame.seq} (${it.length} ${t("bytes")}) ${a}</li>`;
+        s += `<li>@${it.offset}: ${L("message_type", it.frame.message.type)} seq ${it.frame.seq} (${it.length} ${t("bytes")}) ${a}</li>`;
       } else if ("skipped" in it) s += `<li>@${it.offset}: ${t("skipped")} ${it.skipped}</li>`;
       else {
         const e = it.rejected ?? it.error;
@@ -575,10 +650,10 @@ function renderIdent() {
     return;
   }
   const v = result.value;
-  el.innerHTML = `<article class="card" data-result="ok" data-scheme="${esc(v.scheme)}"><h2><span class="badge ok">✔ ${t("identValid")}</span> <code>${esc(v.scheme)}</code></h2>
+  el.innerHTML = `<article class="card" data-result="ok" data-scheme="${esc(v.scheme)}"><h2><span class="badge ok">✔ ${t("identValid")}</span> ${label("ident_scheme", v.scheme, lang, true)}</h2>
 <dl class="kv"><dt>${t("canonical")}</dt><dd><code id="ident-canonical">${esc(v.canonical)}</code></dd>
-<dt>${t("form")}</dt><dd>${esc(v.form)}</dd><dt>${t("item")}</dt><dd>${v.item ? t("yes") : t("no")}</dd>
-<dt>${t("flags")}</dt><dd>${v.flags.length ? v.flags.map(esc).join(", ") : "—"}</dd></dl><h3>${t("parts")}</h3>${kvTable(v.parts)}</article>`;
+<dt>${t("form")}</dt><dd>${label("ident_form", v.form, lang, true)}</dd><dt>${t("item")}</dt><dd>${v.item ? t("yes") : t("no")}</dd>
+<dt>${t("flags")}</dt><dd>${v.flags.length ? v.flags.map((f) => label("ident_flag", f, lang, true)).join(", ") : "—"}</dd></dl><h3>${t("parts")}</h3>${kvTable(v.parts, () => undefined)}</article>`;
 }
 
 let identTimer = 0;
@@ -608,17 +683,35 @@ function identChanged() {
   }, 120);
 }
 
-// ---- (4) inspection: rendering and wiring in inspect.js ----------------------------------------
-const inspectCtx = {
+// ---- (4) inspection and (5) requirements: rendering and wiring in inspect.js, requirements.js ----
+const tabCtx = {
   $: (id) => $(id),
   call: (...a) => call(...a),
+  callProgress: (...a) => callProgress(...a),
+  download: (name, data, type) => download(name, data, type),
+  dropZone: (el, onFiles) => dropZone(el, onFiles),
   status: (el, text, kind) => status(el, text, kind),
   t: (k) => t(k),
   lang: () => lang,
   asOf: () => $("as-of").value || todayUtc(),
+  onShow: (tab, f) => shown.set(tab, f),
 };
 
 // ---- wiring --------------------------------------------------------------------------------------
+/** Files dropped on `el` go to `onFiles` (a FileList); the zone is highlighted while dragging over. */
+function dropZone(el, onFiles) {
+  el.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    el.classList.add("over");
+  });
+  el.addEventListener("dragleave", () => el.classList.remove("over"));
+  el.addEventListener("drop", (e) => {
+    e.preventDefault();
+    el.classList.remove("over");
+    onFiles(e.dataTransfer.files);
+  });
+}
+
 function todayUtc() {
   return new Date().toISOString().slice(0, 10);
 }
@@ -632,17 +725,7 @@ function init() {
       applyLang();
     });
   // Checker
-  const drop = $("drop");
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("over");
-    checkFiles(e.dataTransfer.files);
-  });
+  dropZone($("drop"), checkFiles);
   $("files").addEventListener("change", (e) => {
     checkFiles(e.target.files);
     e.target.value = "";
@@ -699,11 +782,14 @@ function init() {
       identChanged();
     });
   // Inspection (dates as the checker's "as of")
-  initInspect(inspectCtx);
+  initInspect(tabCtx);
+  initRequirements(tabCtx);
   applyLang();
   status($("check-status"), t("loading"), "busy");
-  call("version")
-    .then((v) => {
+  Promise.all([call("version"), fetch("gasdev/labels.json").then((r) => r.json())])
+    .then(([v, words]) => {
+      setLabels(words);
+      applyLang();
       version = v;
       $("version").textContent = `v${v}`;
       $("footer-version").textContent = `gasdev ${v}`;

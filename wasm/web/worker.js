@@ -3,17 +3,37 @@
 import init, * as gasdev from "./gasdev/gasdev_wasm.js";
 
 const ready = init();
-/** The platform module (inspect, exportCheck: the batch summary and reports), fetched when first
- *  needed. */
-let platform = null;
-async function platformModule() {
-  if (!platform) {
-    platform = import("./gasdev/gasdev_platform.js").then(async (m) => {
-      await m.default();
-      return m;
-    });
-  }
-  return platform;
+/** The lazily fetched modules, by path: each loaded and initialised when first needed. */
+const lazy = new Map();
+function lazyModule(path) {
+  if (!lazy.has(path))
+    lazy.set(
+      path,
+      import(path).then(async (m) => {
+        await m.default();
+        return m;
+      }),
+    );
+  return lazy.get(path);
+}
+/** The platform module (inspect, InspectSession, exportCheck: the batch summary and reports). */
+const platformModule = () => lazyModule("./gasdev/gasdev_platform.js");
+/** The sheets module (the platform module plus .xlsx ledgers and workbooks out): only for workbooks. */
+const sheetsModule = () => lazyModule("./gasdev/gasdev_sheets.js");
+
+/** Records inspected between two progress messages. */
+const STEP_RECORDS = 2000;
+/** The inspection of the inspection tab: its session, input and generation. */
+const inspection = { session: null, input: null, generation: 0 };
+
+/** The format of a ledger: by the file's extension; pasted text is JSON lines unless it does not
+ *  start with `{` (then CSV). */
+function ledgerFormat(source) {
+  const name = source.file?.name.toLowerCase() ?? "";
+  if (name.endsWith(".xlsx")) return "xlsx";
+  if (name.endsWith(".csv")) return "csv";
+  if (source.file) return "jsonl";
+  return source.text.trimStart().startsWith("{") || !source.text.trim() ? "jsonl" : "csv";
 }
 
 /** Largest document the checker reads (a real catalogue is a few hundred KB). */
@@ -98,24 +118,50 @@ const ops = {
     return { size: file.size, result: withAuth(result, bytes, stream, auth) };
   },
   ident: (text, options) => gasdev.parseIdent(text, options),
-  // Inspection records, one JSON object per line (blank lines skipped), at most `max` records,
-  // inspected and summarised by the core (inspectAll): {type: "ok", value: {households, rejects,
-  // summary}} with each reject's `line` the 1-based line of the text, or the error of an option
-  // (a broken catalogue or declaration).
-  async inspectLines(lines, catalogue, declarations, asOf, max) {
-    const { inspectAll } = await platformModule();
+  requirements: (kind, tier) => gasdev.requirements(kind, tier),
+  // A ledger inspected in steps (InspectSession), posting its progress between steps; the session
+  // stays here for the summary, findings, charts and exports. `source`: {file} or {text}.
+  async inspectStart(source, catalogue, declarations, asOf) {
+    const generation = ++inspection.generation;
     const options = { asOf };
     if (catalogue) options.catalogue = catalogue;
     if (declarations.length) options.declarations = `[${declarations.join(",")}]`;
-    const texts = [];
-    const lineOf = [];
-    for (let i = 0; i < lines.length && texts.length < max; i++) {
-      if (!lines[i].trim()) continue;
-      texts.push(lines[i]);
-      lineOf.push(i + 1);
+    const format = ledgerFormat(source);
+    const input = source.file ? new Uint8Array(await source.file.arrayBuffer()) : source.text;
+    const m = format === "xlsx" ? await sheetsModule() : await platformModule();
+    // A newer inspection (another file dropped meanwhile) takes over; this one stops.
+    const cancelled = { type: "error", error: { name: "CANCELLED", message: { zh: "已取消", en: "cancelled" } } };
+    if (generation !== inspection.generation) return cancelled;
+    const session = new m.InspectSession(format, input, options);
+    inspection.session?.free();
+    inspection.session = session;
+    inspection.input = { format, input, options };
+    for (;;) {
+      const r = session.step(STEP_RECORDS);
+      if (r.type === "error" || r.value.done) return r;
+      this.progress(r.value);
+      await new Promise((ok) => setTimeout(ok, 0));
+      if (generation !== inspection.generation) return cancelled;
     }
-    const r = inspectAll(texts, options);
-    if (r.type === "ok") for (const e of r.value.rejects) e.line = lineOf[e.line - 1];
+  },
+  inspectSummary: () => inspection.session.summary(),
+  inspectFindings: (query) => inspection.session.findings(query),
+  inspectRejects: (offset, limit) => inspection.session.rejects(offset, limit),
+  inspectCharts: (lang) => inspection.session.charts(lang),
+  // The CLI's exports: CSV and Markdown from the session; a workbook from the sheets module (the session
+  // again, there, when the ledger was not a workbook).
+  async inspectExport(format, lang) {
+    if (format === "csv") return { type: "ok", value: inspection.session.exportCsv(lang) };
+    if (format === "md") return inspection.session.exportMarkdown(lang);
+    let s = inspection.session;
+    if (!s.exportXlsx) {
+      const m = await sheetsModule();
+      const { format: f, input, options } = inspection.input;
+      s = new m.InspectSession(f, input, options);
+      for (let r = s.step(1 << 30); r.type === "ok" && !r.value.done; r = s.step(1 << 30));
+    }
+    const r = s.exportXlsx(lang);
+    if (s !== inspection.session) s.free();
     return r;
   },
 };
@@ -123,7 +169,8 @@ const ops = {
 self.onmessage = async ({ data: { id, op, args } }) => {
   try {
     await ready;
-    const result = await ops[op](...args);
+    const progress = (p) => self.postMessage({ id, progress: p });
+    const result = await ops[op].apply({ progress }, args);
     self.postMessage({ id, result });
   } catch (e) {
     self.postMessage({ id, thrown: String(e && e.message ? e.message : e) });

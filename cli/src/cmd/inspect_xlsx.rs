@@ -11,10 +11,9 @@ use std::sync::mpsc::sync_channel;
 
 use gasdev::ErrorCode;
 use gasdev::api::InputError;
-use gasdev::api::cells::{Cell, header_texts, row_texts};
-use gasdev::api::ledger::{Item, Row, ledger};
+use gasdev::api::ledger::{Item, Row};
 
-use crate::workbook::{cell, error, open, rows};
+use crate::workbook::{error, ledger_records, ledger_rows, open};
 
 /// Rows handed from the reader thread at most this far ahead of the inspection.
 const ROWS_AHEAD: usize = 1024;
@@ -36,36 +35,6 @@ pub fn records(bytes: Vec<u8>) -> Result<(String, impl Iterator<Item = Item>), I
     // The first message is the header row (or why there is none), then one per row.
     let (tx, rx) = sync_channel::<Row>(ROWS_AHEAD);
     let name = sheet.clone();
-    std::thread::spawn(move || {
-        let mut header: Option<Vec<String>> = None;
-        let read = rows(&mut book, &name, |n, data| {
-            let cells: Vec<Cell<'_>> = data.iter().map(cell).collect();
-            let row = match &header {
-                None => {
-                    let h = header_texts(&cells);
-                    header = Some(h.clone());
-                    Ok(h)
-                }
-                Some(h) => row_texts(&cells, h),
-            };
-            tx.send((n, row)).is_ok()
-        });
-        if let Err((n, e)) = read {
-            let _ = tx.send((n, Err(e)));
-        }
-    });
-    let mut rx = rx.into_iter();
-    let headers = match rx.next() {
-        None => Err((
-            1,
-            error(
-                ErrorCode::InputEmpty,
-                "",
-                &format!("sheet `{sheet}` has no header row"),
-            ),
-        )),
-        Some((n, Err(e))) => Err((n, e)),
-        Some((_, Ok(h))) => Ok(h),
-    };
-    Ok((sheet, ledger(headers, rx)))
+    std::thread::spawn(move || ledger_rows(&mut book, &name, |row| tx.send(row).is_ok()));
+    Ok((sheet.clone(), ledger_records(&sheet, rx.into_iter())))
 }

@@ -26,11 +26,14 @@ mod hex;
 mod ident;
 mod inspect;
 mod json_path;
+mod labels;
 #[cfg(feature = "ledger")]
 pub mod ledger;
 #[cfg(feature = "render")]
 pub mod render;
 mod requirements;
+#[cfg(feature = "calamine")]
+pub mod workbook;
 
 pub use check::{
     CheckBatch, CheckSummary, Checked, CheckedFile, CheckedReport, Expect, check_document,
@@ -50,4 +53,5 @@ pub use ident::{ident_report, parse_ident};
 pub use inspect::{
     CommunityRank, CommunitySummary, InspectBatch, InspectSummary, Inspector, community_ranking,
 };
+pub use labels::{Labels, labels, labels_json};
 pub use requirements::{Requirements, parse_kind, parse_tier, requirements};

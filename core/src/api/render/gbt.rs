@@ -47,7 +47,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("time", "时间", "time"),
 ];
 
-const BITS: &[(&str, &str)] = &[
+/// The status and operation bits of GB/T 26875.3 (图6, 图7, 图9, 图13, 图14): name, Chinese word.
+pub(crate) const BITS: &[(&str, &str)] = &[
     ("normal", "正常运行"),
     ("fire_alarm", "火警"),
     ("fault", "故障"),

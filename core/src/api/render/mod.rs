@@ -25,6 +25,11 @@ use alloc::vec::Vec;
 pub use check::{check_report, error_line};
 pub use frame::{render_findings, render_frame, timestamp_text};
 pub use gbt::render_gbt;
+
+/// The GB/T 26875.3 status and operation bits with their Chinese words (for `api::labels`).
+pub(crate) fn gbt_bits() -> &'static [(&'static str, &'static str)] {
+    gbt::BITS
+}
 pub use ident::{ident_summary, render_idents};
 pub use inspect::{
     CSV_HEADER, csv_header, csv_records, findings_rows, findings_table, neutralise_formula,
