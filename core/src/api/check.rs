@@ -110,6 +110,7 @@ pub fn check_document(text: &str, expect: Expect, as_of: Date) -> Result<Checked
 
 impl Checked {
     /// Check a parsed document under the rule set, on `as_of`.
+    #[inline]
     pub fn of(doc: &Document, as_of: Date) -> Checked {
         let report = check_parsed(doc, as_of);
         Checked {
