@@ -233,7 +233,7 @@ pub enum NamedFile {
 
 impl NamedFile {
     /// The entries of the batch it gives, as `gasdev check` reads the same file: one for a JSON
-    /// document, those of [`gasdev::api::workbook::catalogue_entries`] for a workbook.
+    /// document, those of `gasdev::api::workbook::catalogue_entries` for a workbook (sheets module).
     fn entries(
         self,
     ) -> Vec<(
