@@ -46,7 +46,8 @@ cp wasm/pkg/gasdev_wasm.js wasm/pkg/gasdev_wasm_bg.wasm wasm/pkg/gasdev_platform
 node -e 'import("./wasm/pkg/node.mjs").then((g) => require("fs").writeFileSync("out/wasm/site/gasdev/labels.json", JSON.stringify(g.labels())))'
 # The clause -> test vectors index of the requirements page, from spec/vectors/*.json.
 node wasm/support/clause-index.mjs out/wasm/site/clause-vectors.json
-cp spec/examples/*.json spec/examples/inspections.jsonl spec/examples/inspections.csv spec/examples/inspections.xlsx out/wasm/site/examples/
+cp spec/examples/*.json spec/examples/inspections.jsonl spec/examples/inspections.csv spec/examples/inspections.xlsx spec/examples/catalogue.xlsx \
+  out/wasm/site/examples/
 mkdir -p out/wasm/site/examples/declarations
 cp spec/examples/declarations/*.json out/wasm/site/examples/declarations/
 echo "built wasm/pkg ($(wc -c < wasm/pkg/gasdev_wasm_bg.wasm) bytes gasdev_wasm_bg.wasm, $(wc -c < wasm/pkg/gasdev_platform_bg.wasm) bytes gasdev_platform_bg.wasm, $(wc -c < wasm/pkg/gasdev_sheets_bg.wasm) bytes gasdev_sheets_bg.wasm) and out/wasm/site"

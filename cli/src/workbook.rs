@@ -3,9 +3,7 @@
 //! module), opened within `--max-input-bytes`.
 
 use gasdev::api::InputError;
-pub use gasdev::api::workbook::{
-    Book, cell, error, ledger_records, ledger_rows, rows, sheet_names,
-};
+pub use gasdev::api::workbook::{Book, error, ledger_records, ledger_rows, sheet_names};
 
 /// Open the workbook in `bytes` within `--max-input-bytes` (its parts unpacking to at most
 /// [`gasdev::api::workbook::UNPACK_FACTOR`] times that).

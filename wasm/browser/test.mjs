@@ -7,14 +7,15 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { basename, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import * as gasdev from "../pkg/node.mjs";
-import { initSync as initSheets, InspectSession as SheetsSession } from "../pkg/gasdev_sheets.js";
+import { checkWorkbook, initSync as initSheets, InspectSession as SheetsSession } from "../pkg/gasdev_sheets.js";
+import { withCell } from "../support/xlsx-cell.mjs";
 
 initSheets({ module: readFileSync(new URL("../pkg/gasdev_sheets_bg.wasm", import.meta.url)) });
 
@@ -100,7 +101,11 @@ async function shownVerdicts(file) {
 }
 
 function expectedVerdicts(file, failuresOnly = false) {
-  const r = gasdev.checkDocument(readFileSync(join(examples, file), "utf8"), { asOf: today });
+  return verdictsOf(gasdev.checkDocument(readFileSync(join(examples, file), "utf8"), { asOf: today }), failuresOnly);
+}
+
+/** The rows shownVerdicts gives for a checked document (the result of checkDocument). */
+function verdictsOf(r, failuresOnly = false) {
   assert.equal(r.type, "ok");
   const { document, report } = r.value;
   const products = document === "catalogue" ? report.products : [report];
@@ -655,6 +660,80 @@ test("requirements: the clause table by kind and tier, zh/en, searchable, source
   await page.click("#lang-zh");
   await page.fill("#req-search", "");
   await page.screenshot({ path: join(shots, "requirements-zh.png") });
+});
+
+/** `gasdev check NAMES --format markdown` run in `dir` (exit 1 or 2 expected: findings, rejected rows). */
+function cliCheckMarkdown(dir, names) {
+  try {
+    return execFileSync(process.env.GASDEV_CLI, ["check", "--format", "markdown", "--as-of", today, ...names], { encoding: "utf8", cwd: dir, stdio: ["ignore", "pipe", "ignore"] });
+  } catch (e) {
+    return e.stdout;
+  }
+}
+
+test("conformance checker: a catalogue workbook (.xlsx), its Chinese report, filter, print, and a bad cell's row", async () => {
+  await page.click("[data-tab=check]");
+  await page.click("#clear");
+  assert.match(await page.getAttribute("#files", "accept"), /\.xlsx/);
+  assert.match(await page.textContent("#drop p"), /Excel 工作簿（\.xlsx）/);
+  // Picked: the sheets module reads it in the worker; the report is the JSON catalogue's.
+  const book = readFileSync(join(examples, "catalogue.xlsx"));
+  await page.setInputFiles("#files", { name: "catalogue.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: book });
+  await page.waitForSelector('article[data-file="catalogue.xlsx"][data-kind=catalogue]');
+  const fromBook = checkWorkbook(book, "catalogue.xlsx", { asOf: today }).value;
+  assert.equal(fromBook.length, 1);
+  assert.deepEqual(await shownVerdicts("catalogue.xlsx"), verdictsOf(fromBook[0].result));
+  assert.deepEqual(await shownVerdicts("catalogue.xlsx"), expectedVerdicts("catalogue.json"));
+  const card = await page.textContent('article[data-file="catalogue.xlsx"]');
+  for (const w of ["目录条款", "产品一览", "不符合"]) assert.ok(card.includes(w), w);
+  assert.match(await page.textContent("#check-summary"), /汇总 · 文件: 1 · 输入错误: 0/);
+  await page.screenshot({ path: join(shots, "checker-xlsx-zh.png") });
+  await page.check("#failures-only");
+  assert.deepEqual(await shownVerdicts("catalogue.xlsx"), verdictsOf(fromBook[0].result, true));
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.$eval(".controls", (e) => getComputedStyle(e).display), "none");
+  await page.screenshot({ path: join(shots, "checker-xlsx-print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  await page.uncheck("#failures-only");
+  // The exports are the core's: Markdown byte for byte `gasdev check catalogue.xlsx --format markdown`.
+  const md = (await downloaded("#export-md")).toString("utf8");
+  assert.match(md, /^# 燃气安全装置符合性核查报告/);
+  if (process.env.GASDEV_CLI) assert.equal(md, cliCheckMarkdown(examples, ["catalogue.xlsx"]));
+  const json = JSON.parse((await downloaded("#export-json")).toString("utf8"));
+  assert.deepEqual(json.files.map((f) => [f.path, f.document]), [["catalogue.xlsx", "catalogue"]]);
+
+  // A workbook with a bad cell, dropped: its row is an input error entry (sheet, row, column,
+  // header, shared name) like an unreadable file's, and the other rows' catalogue is reported.
+  await page.click("#clear");
+  const bad = withCell(book, "xl/worksheets/sheet2.xml", "产品价格", 3, "12元8角");
+  await page.evaluate((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], "catalogue-bad.xlsx"));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [...bad]);
+  const row = 'article[data-file="catalogue-bad.xlsx[目录清单]"]';
+  await page.waitForSelector(`${row}[data-kind=error]`);
+  await page.waitForSelector('article[data-file="catalogue-bad.xlsx"][data-kind=catalogue]');
+  assert.equal(await page.textContent(`${row} .error-line`), "INPUT_BAD_PRICE 行 3, 列 13 [产品价格]");
+  assert.match(await page.textContent(`${row} h2`), /输入错误/);
+  const entries = checkWorkbook(bad, "catalogue-bad.xlsx", { asOf: today }).value;
+  assert.deepEqual(await shownVerdicts("catalogue-bad.xlsx"), verdictsOf(entries[1].result));
+  assert.equal((await shownVerdicts("catalogue-bad.xlsx")).length, fromBook[0].result.value.report.products.length - 1);
+  assert.match(await page.textContent("#check-summary"), /文件: 2 · 输入错误: 1/);
+  await page.screenshot({ path: join(shots, "checker-xlsx-bad-cell.png") });
+  const badMd = (await downloaded("#export-md")).toString("utf8");
+  assert.match(badMd, /INPUT\\_BAD\\_PRICE/);
+  if (process.env.GASDEV_CLI) {
+    const dir = mkdtempSync(join(tmpdir(), "gasdev-xlsx-"));
+    writeFileSync(join(dir, "catalogue-bad.xlsx"), bad);
+    assert.equal(badMd, cliCheckMarkdown(dir, ["catalogue-bad.xlsx"]));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The example button loads the same workbook.
+  await page.click("#clear");
+  await page.click('button[data-example="catalogue.xlsx"]');
+  await page.waitForSelector('article[data-file="catalogue.xlsx"][data-kind=catalogue]');
+  assert.deepEqual(await shownVerdicts("catalogue.xlsx"), verdictsOf(fromBook[0].result));
 });
 
 test("phone width: the checker is usable at 390 px", async () => {

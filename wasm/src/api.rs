@@ -212,13 +212,42 @@ pub fn check(doc: DocArg, options: &CheckOptions, today: Date, expect: Expect) -
     }
 }
 
-/// One file of a batch given by the page: its name and its text.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct NamedText {
-    /// The file's name.
-    pub path: String,
-    /// Its text.
-    pub text: String,
+/// One file of a batch given by the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedFile {
+    /// A JSON document: its name and its text.
+    Text {
+        /// The file's name.
+        path: String,
+        /// Its text.
+        text: String,
+    },
+    /// A catalogue workbook (`.xlsx`, read in the sheets module only): its name and its bytes.
+    Workbook {
+        /// The file's name.
+        path: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+}
+
+impl NamedFile {
+    /// The entries of the batch it gives, as `gasdev check` reads the same file: one for a JSON
+    /// document, those of `gasdev::api::workbook::catalogue_entries` for a workbook (sheets module).
+    fn entries(
+        self,
+    ) -> Vec<(
+        String,
+        Result<gasdev::api::Document, gasdev::api::InputError>,
+    )> {
+        match self {
+            NamedFile::Text { path, text } => {
+                let read = gasdev::api::parse_document(&text);
+                vec![(path, read)]
+            }
+            NamedFile::Workbook { path, bytes } => crate::workbook::catalogue_entries(bytes, &path),
+        }
+    }
 }
 
 /// What `exportCheck` writes.
@@ -234,7 +263,7 @@ pub enum ExportFormat {
 /// `--format json` or the Markdown report, both from the core, so the page's downloads are the
 /// CLI's output for the same files.
 pub fn export_check(
-    files: Vec<NamedText>,
+    files: Vec<NamedFile>,
     options: &CheckOptions,
     today: Date,
     format: ExportFormat,
@@ -242,10 +271,10 @@ pub fn export_check(
     failures_only: bool,
 ) -> String {
     let r = as_of(options, today).and_then(|date| {
-        let batch = gasdev::api::CheckBatch::of_texts(
-            date,
-            files.iter().map(|f| (f.path.clone(), f.text.as_str())),
-        );
+        let mut batch = gasdev::api::CheckBatch::new(date);
+        for (path, read) in files.into_iter().flat_map(NamedFile::entries) {
+            batch.push(path, read);
+        }
         match format {
             ExportFormat::Json => serde_json::to_string_pretty(&batch)
                 .map(|t| t + "\n")
@@ -259,6 +288,35 @@ pub fn export_check(
         }
     });
     outcome(r)
+}
+
+/// Check a catalogue workbook as `gasdev check catalogue.xlsx` does (`checkWorkbook`, the sheets
+/// module): `[{path, result}]` for every entry of its batch ([`NamedFile::entries`]), `result` the
+/// tagged result of `checkDocument` (an input error for a rejected row, `path` `FILE[SHEET]`).
+pub fn check_workbook(bytes: Vec<u8>, name: &str, options: &CheckOptions, today: Date) -> String {
+    let date = match as_of(options, today) {
+        Ok(d) => d,
+        Err(e) => return outcome::<()>(Err(e)),
+    };
+    let file = NamedFile::Workbook {
+        path: name.to_owned(),
+        bytes,
+    };
+    let entries: Vec<String> = file
+        .entries()
+        .into_iter()
+        .map(|(path, read)| {
+            let result = read
+                .map(|doc| gasdev::api::Checked::of(&doc, date))
+                .map_err(ApiError::from);
+            format!(
+                "{{\"path\":{},\"result\":{}}}",
+                serde_json::Value::String(path),
+                outcome(result)
+            )
+        })
+        .collect();
+    format!("{{\"type\":\"ok\",\"value\":[{}]}}", entries.join(","))
 }
 
 /// The requirement table, optionally for one kind and tier (`requirements`, as

@@ -10,7 +10,7 @@
 //! - Names are camelCase: `decodeFrame`, `decodeStream`, `countFrames`, `encodeFrame`,
 //!   `parseIdent`, `checkDocument`, `checkDeclaration`, `checkCatalogue`, `requirements`,
 //!   `inspect`, `gbtAnswer`, `mapToGbt`, `sealFrame`, `openFrame`, `newReplayState`, `labels`,
-//!   `version`.
+//!   `version`; `checkWorkbook` in the sheets module.
 //! - Every function except `version` and `countFrames` returns a tagged result:
 //!   `{type: "ok", value}` or `{type: "error", error: {name, code, message: {zh, en}, offset?,
 //!   field?, line?, column?, …}}`, with `name` from `spec/errors.json`. Values are the JSON forms
@@ -397,7 +397,7 @@ check_fn!(
 #[cfg(feature = "platform")]
 #[wasm_bindgen(js_name = exportCheck, unchecked_return_type = "Result<string>")]
 pub fn export_check(
-    #[wasm_bindgen(unchecked_param_type = "{ path: string; text: string }[]")] files: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ExportFile[]")] files: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let o = Options::new(
@@ -415,11 +415,7 @@ pub fn export_check(
         }
     };
     let lang = lang_of(o.string("lang")?.as_deref(), "exportCheck: options")?;
-    let files: Vec<api::NamedText> = JSON::stringify(&files)
-        .ok()
-        .and_then(|s| s.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .ok_or_else(|| JsError::new("exportCheck: files must be an array of {path, text}"))?;
+    let files = named_files(files)?;
     let co = CheckOptions {
         as_of: o.string("asOf")?,
         ..CheckOptions::default()
@@ -433,6 +429,49 @@ pub fn export_check(
         lang,
         failures_only,
     ))
+}
+
+/// The files of `exportCheck`: `{path, text}` (a JSON document) or `{path, bytes}` (a catalogue
+/// workbook, read in the sheets module only).
+#[cfg(feature = "platform")]
+fn named_files(files: JsValue) -> Result<Vec<api::NamedFile>, JsError> {
+    let bad =
+        || JsError::new("exportCheck: files must be an array of {path, text} or {path, bytes}");
+    let array = files.dyn_into::<js_sys::Array>().map_err(|_| bad())?;
+    array
+        .iter()
+        .map(|f| {
+            let get = |key: &str| {
+                js_sys::Reflect::get(&f, &JsValue::from_str(key))
+                    .ok()
+                    .filter(|v| !v.is_undefined())
+            };
+            let path = get("path").and_then(|v| v.as_string()).ok_or_else(bad)?;
+            if let Some(bytes) = get("bytes") {
+                let bytes = bytes.dyn_ref::<Uint8Array>().ok_or_else(bad)?.to_vec();
+                return Ok(api::NamedFile::Workbook { path, bytes });
+            }
+            let text = get("text").and_then(|v| v.as_string()).ok_or_else(bad)?;
+            Ok(api::NamedFile::Text { path, text })
+        })
+        .collect()
+}
+
+/// Check a catalogue workbook (`.xlsx`, spec/workbooks.md) as `gasdev check catalogue.xlsx` does
+/// (the sheets module): `[{path, result}]`, one entry per rejected row or header (`path`
+/// `NAME[SHEET]`, an input error: the row as `line`, the column number as `column`, the header as
+/// written as `field`), then the catalogue of the other rows (`path` `NAME`, the result
+/// `checkDocument` gives). `name` is the file's name (the catalogue's default name is its stem);
+/// `options`: `asOf`.
+#[cfg(feature = "sheets")]
+#[wasm_bindgen(js_name = checkWorkbook, unchecked_return_type = "Result<WorkbookEntry[]>")]
+pub fn check_workbook(
+    bytes: Vec<u8>,
+    name: &str,
+    options: Option<TsCheckOptions>,
+) -> Result<JsValue, JsError> {
+    let o = check_options(options.map(JsValue::from), "checkWorkbook")?;
+    js(&api::check_workbook(bytes, name, &o, today()))
 }
 
 /// `zh` (also the default) or `en`.

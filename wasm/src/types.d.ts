@@ -22,7 +22,7 @@
 // names (CheckedDocument refines Checked).
 //
 // Still HAND-WRITTEN here (hand-written `Serialize` impls, or values the wasm binding assembles):
-// the call options; GbtMapped, DecodedFrame, DecodedStream, StreamItem, FrameCount (private or
+// the call options; ExportFile, WorkbookEntry; GbtMapped, DecodedFrame, DecodedStream, StreamItem, FrameCount (private or
 // binding-assembled envelopes); IdentScheme (the core's Scheme has no serde form); CreditCodeParts,
 // ReplayState, OpenedFrame (the wasm binding's own documents).
 
@@ -73,6 +73,10 @@ export interface ExportOptions {
   /** YYYY-MM-DD; default: today (UTC). */
   asOf?: string;
 }
+
+/** One file of exportCheck: a JSON document's text, or a catalogue workbook's bytes (`.xlsx`; read
+ *  by the sheets module's exportCheck only, the platform module's gives INPUT_NOT_WORKBOOK). */
+export type ExportFile = { path: string; text: string } | { path: string; bytes: Uint8Array };
 
 /** A mapping request of mapToGbt (the `map_alarm` / `map_valve` / `map_frame` vector inputs). */
 export interface GbtMapRequest {
@@ -179,6 +183,13 @@ export type RequirementTable = Requirements;
 /** `labels()`: the words for enumerated values, `{table: {machine name: {zh, en}}}` (tables such as
  *  `tier`, `device_kind`, `alarm_level`, `message_type`, `gbt_command`, `severity`). */
 export type Labels = Record<string, Record<string, Text>>;
+/** One entry of checkWorkbook (`gasdev check catalogue.xlsx`'s batch): a rejected row or header
+ *  (`path` "NAME[SHEET]", an input error: `line` the row, `column` the column number, `field` the
+ *  header as written), or the catalogue of the rows read (`path` "NAME"). */
+export interface WorkbookEntry {
+  path: string;
+  result: Result<CheckedDocument>;
+}
 /** A rejected record of inspectAll (its `line` is the 1-based record number). */
 export type RejectedRecord = InputError;
 

@@ -14,10 +14,11 @@ const WORDS = {
   tabFrame: ["报文解码", "Frame decoder"],
   tabIdent: ["标识核验", "Identifiers"],
   offline: ["全部在本机浏览器中计算，文件不会上传。", "Everything is computed in this browser; no file leaves the machine."],
-  dropHint: ["把产品声明或目录 JSON 文件拖到这里，或", "Drop declaration or catalogue JSON files here, or"],
+  dropHint: ["把产品声明或目录 JSON 文件、目录 Excel 工作簿（.xlsx）拖到这里，或", "Drop declaration or catalogue JSON files, or catalogue workbooks (.xlsx), here, or"],
   pick: ["选择文件", "Choose files"],
   examples: ["示例：", "Examples:"],
   exCatalogue: ["目录", "Catalogue"],
+  exCatalogueXlsx: ["目录（Excel）", "Catalogue (Excel)"],
   exAlarm: ["报警装置声明", "Alarm declaration"],
   exValve: ["自闭阀声明", "Valve declaration"],
   asOf: ["核查日期", "As of"],
@@ -177,7 +178,7 @@ const KEY = {
 // ---- state -----------------------------------------------------------------------------------
 let lang = "zh";
 let version = "";
-const checked = []; // {path, size, result} | {path, size, tooLarge}
+const checked = []; // {path, source, size, result, file} | {path, source, size, tooLarge}: source the file's name
 let lastFrame = null; // {kind: "frame"|"stream"|"count", ...}
 // The receiver's key and replay window for this page session (spec/security.md): in memory only, never
 // sent anywhere or stored; a new key or key id starts a new window. {key, keyId, state} or null.
@@ -348,11 +349,13 @@ async function checkFiles(list) {
   try {
     const files = [...list].map((file) => ({ name: file.name, file }));
     const res = await call("checkFiles", files, $("as-of").value || undefined);
-    for (const r of res) {
-      r.file = files.find((f) => f.name === r.path)?.file;
-      const i = checked.findIndex((c) => c.path === r.path);
-      if (i >= 0) checked.splice(i, 1, r);
-      else checked.push(r);
+    // A file checked again replaces its entries (a workbook gives several) where they were.
+    for (const { name, file } of files) {
+      const entries = res.filter((r) => r.source === name).map((r) => ({ ...r, file }));
+      const at = checked.findIndex((c) => c.source === name);
+      const rest = checked.filter((c) => c.source !== name);
+      rest.splice(at < 0 ? rest.length : at, 0, ...entries);
+      checked.splice(0, checked.length, ...rest);
     }
     await summarizeChecked();
     status(st, "");
@@ -369,15 +372,21 @@ async function summarizeChecked() {
   batchSummary = r.type === "ok" ? JSON.parse(r.value).summary : null;
 }
 
+/** The readable checked files (each once: a workbook gives several entries), in order. */
+function checkedFiles() {
+  const files = new Map();
+  for (const c of checked) if (!c.tooLarge && c.file && !files.has(c.source)) files.set(c.source, c.file);
+  return [...files].map(([name, file]) => ({ name, file }));
+}
+
 /** The readable checked files exported by the core in `options.format`. */
 function exportChecked(options) {
-  const files = checked.filter((f) => !f.tooLarge && f.file).map((f) => ({ name: f.path, file: f.file }));
-  return call("exportCheck", files, { asOf: $("as-of").value || todayUtc(), ...options });
+  return call("exportCheck", checkedFiles(), { asOf: $("as-of").value || todayUtc(), ...options });
 }
 
 async function recheckAll() {
   // A new date re-checks every file already loaded.
-  const files = checked.map((c) => c.file).filter(Boolean);
+  const files = checkedFiles().map((f) => f.file);
   if (files.length) await checkFiles(files);
 }
 
@@ -386,7 +395,7 @@ async function loadExample(name) {
   try {
     const resp = await fetch(`examples/${name}`);
     const blob = await resp.blob();
-    await checkFiles([new File([blob], name, { type: "application/json" })]);
+    await checkFiles([new File([blob], name, { type: blob.type })]);
   } catch (e) {
     status(st, t("failed") + e.message, "error");
   }

@@ -18,7 +18,8 @@ function lazyModule(path) {
 }
 /** The platform module (inspect, InspectSession, exportCheck: the batch summary and reports). */
 const platformModule = () => lazyModule("./gasdev/gasdev_platform.js");
-/** The sheets module (the platform module plus .xlsx ledgers and workbooks out): only for workbooks. */
+/** The sheets module (the platform module plus .xlsx ledgers and catalogues in, workbooks out): only
+ *  for workbooks. */
 const sheetsModule = () => lazyModule("./gasdev/gasdev_sheets.js");
 
 /** Records inspected between two progress messages. */
@@ -26,11 +27,14 @@ const STEP_RECORDS = 2000;
 /** The inspection of the inspection tab: its session, input and generation. */
 const inspection = { session: null, input: null, generation: 0 };
 
+/** A workbook (`.xlsx`): read by the sheets module. */
+const isWorkbook = (name) => name.toLowerCase().endsWith(".xlsx");
+
 /** The format of a ledger: by the file's extension; pasted text is JSON lines unless it does not
  *  start with `{` (then CSV). */
 function ledgerFormat(source) {
   const name = source.file?.name.toLowerCase() ?? "";
-  if (name.endsWith(".xlsx")) return "xlsx";
+  if (isWorkbook(name)) return "xlsx";
   if (name.endsWith(".csv")) return "csv";
   if (source.file) return "jsonl";
   return source.text.trimStart().startsWith("{") || !source.text.trim() ? "jsonl" : "csv";
@@ -83,26 +87,32 @@ function withAuth(result, input, stream, auth) {
 
 const ops = {
   version: () => gasdev.version(),
-  // files: [{name, file}] -> [{path, size, result}] ; a file too large is not read at all.
+  // files: [{name, file}] -> [{path, source, size, result}] ; a file too large is not read at all.
+  // A catalogue workbook (.xlsx) gives the entries `gasdev check` gives it (sheets module): one per
+  // rejected row (path "NAME[SHEET]", an input error), then the catalogue of the other rows (NAME).
   async checkFiles(files, asOf) {
     const out = [];
     for (const { name, file } of files) {
-      if (file.size > MAX_DOCUMENT) {
-        out.push({ path: name, size: file.size, tooLarge: MAX_DOCUMENT });
-        continue;
+      const entry = { source: name, size: file.size };
+      if (file.size > MAX_DOCUMENT) out.push({ ...entry, path: name, tooLarge: MAX_DOCUMENT });
+      else if (!isWorkbook(name)) out.push({ ...entry, path: name, result: gasdev.checkDocument(await file.text(), { asOf }) });
+      else {
+        const { checkWorkbook } = await sheetsModule();
+        const r = checkWorkbook(new Uint8Array(await file.arrayBuffer()), name, { asOf });
+        if (r.type === "error") out.push({ ...entry, path: name, result: r });
+        else for (const { path, result } of r.value) out.push({ ...entry, path, result });
       }
-      const text = await file.text();
-      out.push({ path: name, size: file.size, result: gasdev.checkDocument(text, { asOf }) });
     }
     return out;
   },
   // The batch as `gasdev check` renders it (options: format json|markdown, lang, failuresOnly,
-  // asOf): checked, summarised and rendered by the core.
+  // asOf): checked, summarised and rendered by the core; workbooks by the sheets module.
   async exportCheck(files, options) {
-    const texts = [];
-    for (const { name, file } of files) texts.push({ path: name, text: await file.text() });
-    const { exportCheck } = await platformModule();
-    return exportCheck(texts, options);
+    const entries = [];
+    for (const { name, file } of files)
+      entries.push(isWorkbook(name) ? { path: name, bytes: new Uint8Array(await file.arrayBuffer()) } : { path: name, text: await file.text() });
+    const { exportCheck } = await (entries.some((e) => e.bytes) ? sheetsModule() : platformModule());
+    return exportCheck(entries, options);
   },
   checkText: (text, asOf) => gasdev.checkDocument(text, { asOf }),
   // `auth`: null, or the page's {key, keyId, state} (the key never leaves the page: this worker is local).

@@ -1,6 +1,6 @@
 //! XLSX input of `gasdev inspect`: the first sheet of a workbook holds the household ledger with
 //! the CSV columns (or their Chinese aliases, [`gasdev::api::ledger::ALIASES`]). The sheet is
-//! streamed ([`crate::workbook::rows`]) on a reader thread that hands rows over a bounded channel,
+//! streamed ([`gasdev::api::workbook::rows`]) on a reader thread that hands rows over a bounded channel,
 //! so memory stays bounded by the workbook's bytes and shared strings whatever the number of rows.
 //! Each cell becomes text by the core's cell-text layer (`gasdev::api::cells`) and the rows go
 //! through the CSV path's conversion ([`gasdev::api::ledger::ledger`]), so a row is accepted or

@@ -105,14 +105,22 @@ pub fn check_document(text: &str, expect: Expect, as_of: Date) -> Result<Checked
         }
         _ => {}
     }
-    let report = check_parsed(&doc, as_of);
-    Ok(Checked {
-        document: report.document(),
-        as_of,
-        ruleset: RULESET,
-        ruleset_version: RULESET_VERSION,
-        report,
-    })
+    Ok(Checked::of(&doc, as_of))
+}
+
+impl Checked {
+    /// Check a parsed document under the rule set, on `as_of`.
+    #[inline]
+    pub fn of(doc: &Document, as_of: Date) -> Checked {
+        let report = check_parsed(doc, as_of);
+        Checked {
+            document: report.document(),
+            as_of,
+            ruleset: RULESET,
+            ruleset_version: RULESET_VERSION,
+            report,
+        }
+    }
 }
 
 /// One file of a batch: its report, or why it could not be read.

@@ -4,7 +4,8 @@
 //! a sheet streamed cell by cell (`calamine`'s `worksheet_cells_reader`: the sheet's XML is parsed
 //! as it is read, so memory holds the workbook's bytes, its shared strings and one row, never the
 //! whole grid). Cells become the core's [`Cell`]s; what they mean is decided by
-//! [`super::cells`], [`super::ledger`] and `api::catalogue_sheet`.
+//! [`super::cells`], [`super::ledger`] and `api::catalogue_sheet`; a catalogue workbook becomes
+//! the entries of a check batch in [`catalogue_entries`] (the CLI's and the web page's).
 //!
 //! The workbook is read whole within the reader's input limit, and its parts may unpack (by the
 //! sizes the zip declares) to at most [`UNPACK_FACTOR`] times that: a zip bomb is
@@ -14,13 +15,16 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec;
 use alloc::vec::Vec;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
 use super::InputError;
+use super::catalogue_sheet::{Sheet, catalogue_from_sheets};
 use super::cells::{Cell, header_texts, row_texts};
+use super::document::Document;
 use super::ledger::{Item, Row, ledger};
 use crate::ErrorCode;
 
@@ -231,4 +235,66 @@ pub fn ledger_records<R: Iterator<Item = Row>>(
         Some((_, Ok(h))) => Ok(h),
     };
     ledger(headers, rows)
+}
+
+/// A sheet's name and its non-blank rows (row number, cells).
+type Grid = (String, Vec<(u64, Vec<Data>)>);
+
+/// The entries of a check batch for the catalogue workbook in `bytes`, named `file` (a path or a
+/// file name; the catalogue's default name is its stem, `catalogue` for `dir/catalogue.xlsx`), read
+/// within `max_input` bytes as [`open`] does: `(name, document or error)`, in this order: a
+/// sheet that could not be read (`FILE[SHEET]`, its row as `line`), every rejected row or header
+/// (`FILE[SHEET]`, spec/workbooks.md), then the catalogue of the rows read (`FILE`). A workbook
+/// that cannot be opened is one entry, `FILE` with its error. `gasdev check catalogue.xlsx` and
+/// the web page's check tab (the sheets module) both check these entries.
+pub fn catalogue_entries(
+    bytes: Vec<u8>,
+    file: &str,
+    max_input: u64,
+) -> Vec<(String, Result<Document, InputError>)> {
+    let mut book = match open(bytes, max_input) {
+        Ok(b) => b,
+        Err(e) => return vec![(file.to_string(), Err(e))],
+    };
+    // Every sheet's rows (a catalogue is small: held whole).
+    let mut data: Vec<Grid> = Vec::new();
+    let mut out = Vec::new();
+    for name in sheet_names(&book) {
+        let mut grid = Vec::new();
+        let read = rows(&mut book, &name, |n, cells| {
+            grid.push((n, cells));
+            true
+        });
+        if let Err((n, mut e)) = read {
+            e.line = usize::try_from(n).unwrap_or(usize::MAX);
+            out.push((format!("{file}[{name}]"), Err(e)));
+        }
+        data.push((name, grid));
+    }
+    let sheets: Vec<Sheet<'_>> = data
+        .iter()
+        .map(|(name, grid)| Sheet {
+            name: name.clone(),
+            rows: grid
+                .iter()
+                .map(|(n, cells)| (*n, cells.iter().map(cell).collect::<Vec<Cell<'_>>>()))
+                .collect(),
+        })
+        .collect();
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned());
+    let read = catalogue_from_sheets(&sheets, &stem);
+    for r in read.rejects {
+        let at = if r.sheet.is_empty() {
+            file.to_string()
+        } else {
+            format!("{file}[{}]", r.sheet)
+        };
+        out.push((at, Err(r.error)));
+    }
+    if let Some(doc) = read.document {
+        out.push((file.to_string(), Ok(doc)));
+    }
+    out
 }
