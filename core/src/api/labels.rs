@@ -43,6 +43,8 @@ pub fn labels() -> BTreeMap<&'static str, Labels> {
         "nak_reason": crate::wire::NakReason, "capability": crate::wire::Capability,
         "carrier": crate::model::Carrier, "use_case": crate::model::UseCase,
         "vendor_status": crate::model::VendorStatus, "hazard": crate::install::Hazard,
+        "user_class": crate::install::UserClass, "connection": crate::install::Connection,
+        "unit_category": crate::install::UnitCategory,
     );
     out.insert(
         "finding_code",

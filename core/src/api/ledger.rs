@@ -118,25 +118,42 @@ pub const ALIASES: [(&str, &str); 26] = [
 /// whether the column holds a list of them (`;`-separated): for the template's data validation.
 /// `None` for a free-text, number or date column; a yes/no column gives `true`, `false`.
 pub fn column_choices(column: &str) -> Option<(Vec<&'static str>, bool)> {
-    use crate::install::{Connection, GasSupply, Hazard, InstalledKind, UnitCategory, UserClass};
-    fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
-        all.iter().map(|v| name(*v)).collect()
+    if BOOLEAN.contains(&column) {
+        return Some((vec!["true", "false"], false));
     }
-    let one = |v: Vec<&'static str>| Some((v, false));
+    column_values(column).map(|(values, list)| (values.iter().map(|(n, _)| *n).collect(), list))
+}
+
+/// The values of an enumerated column with their Chinese and English names (a ledger may write
+/// either the machine name or the Chinese name: `居民用户` is `residential`), and whether the column
+/// is a list.
+fn column_values(column: &str) -> Option<(Vec<(&'static str, crate::Text)>, bool)> {
+    use crate::install::{Connection, GasSupply, Hazard, InstalledKind, UnitCategory, UserClass};
+    macro_rules! values {
+        ($T:ty, $list:expr) => {
+            Some((
+                <$T>::ALL.iter().map(|v| (v.as_str(), v.text())).collect(),
+                $list,
+            ))
+        };
+    }
     match column {
-        "user_class" => one(names(&UserClass::ALL, UserClass::as_str)),
-        "connection" => one(names(&Connection::ALL, Connection::as_str)),
-        "unit_category" => one(names(&UnitCategory::ALL, UnitCategory::as_str)),
-        "gas_supply" => one(names(&GasSupply::ALL, GasSupply::as_str)),
-        "device_kind" => one(names(&InstalledKind::ALL, InstalledKind::as_str)),
-        "hazards" => Some((names(&Hazard::ALL, Hazard::as_str), true)),
-        "detects" => Some((
-            names(&crate::model::Gas::ALL, crate::model::Gas::as_str),
-            true,
-        )),
-        c if BOOLEAN.contains(&c) => one(vec!["true", "false"]),
+        "user_class" => values!(UserClass, false),
+        "connection" => values!(Connection, false),
+        "unit_category" => values!(UnitCategory, false),
+        "gas_supply" => values!(GasSupply, false),
+        "device_kind" => values!(InstalledKind, false),
+        "hazards" => values!(Hazard, true),
+        "detects" => values!(crate::model::Gas, true),
         _ => None,
     }
+}
+
+/// An enumerated cell's machine name: the text itself, or the value whose Chinese name it is.
+fn machine_name(column: &str, text: &str) -> String {
+    column_values(column)
+        .and_then(|(values, _)| values.into_iter().find(|(_, t)| t.zh == text))
+        .map_or_else(|| text.to_string(), |(name, _)| name.to_string())
 }
 
 fn reject(code: ErrorCode, field: &str, detail: &str) -> InputError {
@@ -155,7 +172,7 @@ fn cell(column: &str, text: &str) -> Value {
             text.split(';')
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
-                .map(|t| Value::String(t.to_string()))
+                .map(|t| Value::String(machine_name(column, t)))
                 .collect(),
         );
     }
@@ -166,7 +183,7 @@ fn cell(column: &str, text: &str) -> Value {
             }
         }
     }
-    Value::String(text.to_string())
+    Value::String(machine_name(column, text))
 }
 
 /// Map a JSON path of the one-row record back to the ledger column.
@@ -599,6 +616,65 @@ mod tests {
         // The same rejects the CLI reports for the example (cli/tests/cli.rs).
         assert!(!rejected.is_empty());
         assert!(rejected.iter().all(|(n, _)| *n > 1));
+    }
+
+    /// The example ledger with every enumerated value written as its Chinese name.
+    fn in_chinese(csv: &str) -> String {
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(csv.as_bytes());
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut header: Vec<String> = Vec::new();
+        for (i, row) in r.records().enumerate() {
+            let row = row.unwrap();
+            if i == 0 {
+                header = row.iter().map(str::to_string).collect();
+                w.write_record(&row).unwrap();
+                continue;
+            }
+            let cells: Vec<String> = row
+                .iter()
+                .zip(&header)
+                .map(|(cell, column)| match column_values(column) {
+                    Some((values, _)) => cell
+                        .split(';')
+                        .map(|item| {
+                            values
+                                .iter()
+                                .find(|(n, _)| *n == item)
+                                .map_or(item, |(_, t)| t.zh)
+                        })
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    None => cell.to_string(),
+                })
+                .collect();
+            w.write_record(&cells).unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn enumerated_values_may_be_written_in_chinese() {
+        let csv = include_str!("../../../spec/examples/inspections.csv");
+        let zh = in_chinese(csv);
+        assert!(
+            zh.contains(",居民用户,既有用户,") && zh.contains("安全自闭阀"),
+            "{zh}"
+        );
+        let show = |items: Vec<Item>| format!("{items:?}");
+        assert_eq!(
+            show(csv_text_records(&zh).collect()),
+            show(csv_text_records(csv).collect())
+        );
+        // A value that is neither a machine name nor a Chinese name is still refused.
+        let bad = csv.replacen(",residential,", ",居民,", 1);
+        let items: Vec<Item> = csv_text_records(&bad).collect();
+        assert!(items.iter().any(|(_, r)| r.is_err()));
+        assert_eq!(machine_name("user_class", "单位用户"), "unit");
+        assert_eq!(machine_name("unit_category", "养老、康养"), "elderly_care");
+        assert_eq!(machine_name("community", "居民用户"), "居民用户");
     }
 
     #[test]
