@@ -100,9 +100,11 @@ fn the_ledger_template_is_empty_with_validation_lists() {
     let xml = sheet_xml(&f, "xl/worksheets/sheet1.xml");
     // user_class, connection, unit_category, gas_supply, device_kind and the 10 yes/no columns.
     assert_eq!(xml.matches("type=\"list\"").count(), 15, "{xml}");
-    assert!(xml.contains("piped_natural_gas,piped_lpg,bottled_lpg"));
+    // The lists offer the values' Chinese names, which the ledger reads as the machine names.
+    assert!(xml.contains("管道天然气,管道液化石油气,瓶装液化石油气"));
+    assert!(xml.contains("单位用户,居民用户"));
     assert!(xml.contains("是,否"));
-    assert!(xml.contains("methane; carbon_monoxide; propane"));
+    assert!(xml.contains("甲烷; 一氧化碳; 丙烷/液化石油气"));
 }
 
 fn check_json(file: &Path) -> (i32, Value, String) {

@@ -114,14 +114,22 @@ pub const ALIASES: [(&str, &str); 26] = [
     ("最后上报", "last_report"),
 ];
 
-/// The values an enumerated ledger column takes (machine names, as the ledger is read), and
-/// whether the column holds a list of them (`;`-separated): for the template's data validation.
-/// `None` for a free-text, number or date column; a yes/no column gives `true`, `false`.
-pub fn column_choices(column: &str) -> Option<(Vec<&'static str>, bool)> {
+/// The values an enumerated ledger column takes, as the template offers them: in Chinese the
+/// values' Chinese names (which the ledger reads too) and `是`/`否`, in English
+/// the machine names and `true`/`false`; and whether the column holds a list of them
+/// (`;`-separated). `None` for a free-text, number or date column.
+pub fn column_choices(column: &str, lang: crate::Lang) -> Option<(Vec<&'static str>, bool)> {
     if BOOLEAN.contains(&column) {
-        return Some((vec!["true", "false"], false));
+        let yes_no = crate::Text::new("是|否", "true|false").get(lang);
+        return Some((yes_no.split('|').collect(), false));
     }
-    column_values(column).map(|(values, list)| (values.iter().map(|(n, _)| *n).collect(), list))
+    column_values(column).map(|(values, list)| {
+        let name = |(n, t): &(&'static str, crate::Text)| match lang {
+            crate::Lang::Zh => t.zh,
+            crate::Lang::En => *n,
+        };
+        (values.iter().map(name).collect(), list)
+    })
 }
 
 /// The values of an enumerated column with their Chinese and English names (a ledger may write
@@ -685,12 +693,19 @@ mod tests {
         let enumerated: Vec<&str> = ALIASES
             .iter()
             .map(|(_, en)| *en)
-            .filter(|en| column_choices(en).is_some())
+            .filter(|en| column_choices(en, crate::Lang::En).is_some())
             .collect();
         assert_eq!(enumerated.len(), 5 + 2 + BOOLEAN.len());
-        assert_eq!(column_choices("hazards").map(|(_, list)| list), Some(true));
+        assert_eq!(
+            column_choices("hazards", crate::Lang::Zh).map(|(_, list)| list),
+            Some(true)
+        );
+        assert_eq!(
+            column_choices("user_class", crate::Lang::Zh).unwrap().0,
+            ["单位用户", "居民用户"]
+        );
         assert!(
-            column_choices("gas_supply")
+            column_choices("gas_supply", crate::Lang::En)
                 .unwrap()
                 .0
                 .contains(&"bottled_lpg")

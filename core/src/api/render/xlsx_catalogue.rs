@@ -160,12 +160,9 @@ pub fn ledger_template(lang: Lang) -> Result<Vec<u8>, WorkbookError> {
     let header: Vec<&str> = ALIASES.iter().map(|(zh, en)| tr(lang, zh, en)).collect();
     let sheet = add_sheet(&mut book, tr(lang, "台账", "ledger"), &header, &[], None)?;
     for (c, (zh, en)) in (0u16..).zip(ALIASES) {
-        let Some((mut names, list)) = column_choices(en) else {
+        let Some((names, list)) = column_choices(en, lang) else {
             continue;
         };
-        if names == ["true", "false"] && lang == Lang::Zh {
-            names = alloc::vec!["是", "否"];
-        }
         let joined = names.join(if list { "; " } else { "," });
         let v = if !list && joined.chars().count() <= 255 {
             DataValidation::new().allow_list_strings(&names)?
