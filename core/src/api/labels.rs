@@ -44,20 +44,13 @@ pub fn labels() -> BTreeMap<&'static str, Labels> {
         "carrier": crate::model::Carrier, "use_case": crate::model::UseCase,
         "vendor_status": crate::model::VendorStatus, "hazard": crate::install::Hazard,
         "user_class": crate::install::UserClass, "connection": crate::install::Connection,
-        "unit_category": crate::install::UnitCategory,
+        "unit_category": crate::install::UnitCategory, "severity": Severity,
     );
     out.insert(
         "finding_code",
         crate::install::FindingCode::ALL
             .iter()
             .map(|c| (c.name(), c.text()))
-            .collect(),
-    );
-    out.insert(
-        "severity",
-        [Severity::Fail, Severity::Warn, Severity::Info]
-            .into_iter()
-            .map(|s| (s.as_str(), severity_text(s)))
             .collect(),
     );
     out.insert(
@@ -98,15 +91,6 @@ pub fn labels() -> BTreeMap<&'static str, Labels> {
         out.entry(table).or_default().extend(values);
     }
     out
-}
-
-/// The word for a severity (as the reports print it).
-fn severity_text(s: Severity) -> Text {
-    match s {
-        Severity::Fail => Text::new("不合格", "fail"),
-        Severity::Warn => Text::new("注意", "warn"),
-        Severity::Info => Text::new("提示", "info"),
-    }
 }
 
 /// The tables of `labels.json` (its strings have no escapes, so they are borrowed from it).

@@ -13,11 +13,7 @@ use crate::install::{InspectionReport, Severity};
 
 /// The word for a severity.
 pub fn severity_text(s: Severity, lang: Lang) -> &'static str {
-    match s {
-        Severity::Fail => tr(lang, "不合格", "fail"),
-        Severity::Warn => tr(lang, "注意", "warn"),
-        Severity::Info => tr(lang, "提示", "info"),
-    }
+    s.text().get(lang)
 }
 
 /// The rows of one household's findings in the findings table.
