@@ -158,7 +158,12 @@ fn column_values(column: &str) -> Option<(Vec<(&'static str, crate::Text)>, bool
 }
 
 /// An enumerated cell's machine name: the text itself, or the value whose Chinese name it is.
+/// Every Chinese name has a non-ASCII character (tested), so an ASCII cell — every machine name —
+/// is taken as it is without looking through the column's values.
 fn machine_name(column: &str, text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
     column_values(column)
         .and_then(|(values, _)| values.into_iter().find(|(_, t)| t.zh == text))
         .map_or_else(|| text.to_string(), |(name, _)| name.to_string())
@@ -683,6 +688,11 @@ mod tests {
         assert_eq!(machine_name("user_class", "单位用户"), "unit");
         assert_eq!(machine_name("unit_category", "养老、康养"), "elderly_care");
         assert_eq!(machine_name("community", "居民用户"), "居民用户");
+        for (_, column) in ALIASES {
+            for (name, t) in column_values(column).map(|(v, _)| v).unwrap_or_default() {
+                assert!(!t.zh.is_ascii(), "{column}.{name}: {}", t.zh);
+            }
+        }
     }
 
     #[test]
